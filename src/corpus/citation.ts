@@ -1,0 +1,110 @@
+// The one place that knows how each kind of document is cited. A passage's place is stored as a canonical
+// path (see RefPath in types.ts); this module turns a path into the document's own citation style.
+
+import type { RefPath } from './types.js';
+
+export const CITATION_STYLES = [
+  /** EU regulations: Recital 27, Art. 5(1)(c), Annex III, point 4. */
+  'eu-act',
+  /** Treaties and the Chinese measures: Art. 7, Art. 16(2)(a). */
+  'articles',
+  /** US executive orders: Sec. 4.2(a)(i). */
+  'us-eo',
+  /** UN resolutions, the Global Digital Compact, UNESCO: para. 6, para. 21(f), preambular para. 3. */
+  'un-resolution',
+  /** Numbered items with a label from the catalog: Action 7, Principle 7. */
+  'numbered',
+  /** NIST frameworks: GOVERN 1.1 (core subcategories), GV-1.1-001 (actions), Sec. 2.1 elsewhere. */
+  'nist-core',
+  /** Numbered sections of a framework: Sec. 6.1(a). */
+  'sections',
+  /** US state statutes: § 22757.12(a), SEC. 1(b) of the bill. */
+  'us-statute',
+  /** Plain reports: the heading plus the page. */
+  'report',
+] as const;
+
+export type CitationStyle = (typeof CITATION_STYLES)[number];
+
+const NIST_FUNCTIONS = new Set(['govern', 'map', 'measure', 'manage']);
+
+function splitSegment(segment: string): { type: string; value: string } {
+  const colon = segment.indexOf(':');
+  return colon < 0 ? { type: '', value: segment } : { type: segment.slice(0, colon), value: segment.slice(colon + 1) };
+}
+
+const upperRoman = (value: string) => value.toUpperCase();
+const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/**
+ * Formats a canonical path in the document's citation style.
+ *   ['art:5', '1', 'c']        → "Art. 5(1)(c)"
+ *   ['annex:iii', '4', 'a']    → "Annex III, point 4(a)"
+ *   ['sec:22757.12', 'a']      → "§ 22757.12(a)" (us-statute)
+ *   ['p:12'] with a heading    → "“Heading”, p. 12" (report)
+ */
+export function formatLocator(style: CitationStyle, path: RefPath, options: { unitLabel?: string; heading?: string } = {}): string {
+  const parts: string[] = [];
+  let lastTyped = '';
+  for (const segment of path) {
+    const { type, value } = splitSegment(segment);
+    if (type === '') {
+      // A sub-point of the last typed unit: (1), (c), (ii); after an annex it is a point number.
+      if (lastTyped === 'annex' && !parts[parts.length - 1]!.includes('point')) parts[parts.length - 1] += `, point ${value}`;
+      else parts[parts.length - 1] = `${parts[parts.length - 1] ?? ''}(${value})`;
+      continue;
+    }
+    lastTyped = type;
+    parts.push(formatTyped(style, type, value, options));
+  }
+  return parts.join(', ');
+}
+
+function formatTyped(style: CitationStyle, type: string, value: string, options: { unitLabel?: string; heading?: string }): string {
+  switch (type) {
+    case 'recital':
+      return `Recital ${value}`;
+    case 'art':
+      return `Art. ${value}`;
+    case 'annex':
+      return `Annex ${upperRoman(value)}`;
+    case 'part':
+      return `Part ${upperRoman(value)}`;
+    case 'chapter':
+      return `Chapter ${upperRoman(value)}`;
+    case 'sec':
+      return style === 'us-statute' ? `§ ${value}` : `Sec. ${value}`;
+    case 'billsec':
+      return `SEC. ${value}`;
+    case 'para':
+      return `para. ${value}`;
+    case 'pp':
+      return `preambular para. ${value}`;
+    case 'item':
+      return `${options.unitLabel ?? 'Item'} ${value}`;
+    case 'rec':
+      return `Recommendation ${value}`;
+    case 'action':
+      return value.toUpperCase();
+    case 'appendix':
+      return `Appendix ${value.toUpperCase()}`;
+    case 'p':
+      return options.heading ? `“${options.heading}”, p. ${value}` : `p. ${value}`;
+    case 'h':
+      return options.heading ? `“${options.heading}”` : capitalize(value.replace(/-/g, ' '));
+    default:
+      if (NIST_FUNCTIONS.has(type)) return `${type.toUpperCase()} ${value}`;
+      return `${capitalize(type)} ${value}`;
+  }
+}
+
+/** The part of a path that names a whole citable unit (Art. 5, Recital 27, Annex III, Sec. 4): its first segment. */
+export function unitOf(path: RefPath): RefPath {
+  return path.slice(0, 1);
+}
+
+/** A stable passage id from its document and path. */
+export function passageId(docId: string, path: RefPath, piece = 1): string {
+  const base = `${docId}#${path.join('/')}`;
+  return piece > 1 ? `${base}~${piece}` : base;
+}

@@ -1,0 +1,132 @@
+// Turns a document's units (as recognized by a style splitter) into passages: one passage per unit when it
+// fits, otherwise pieces cut at sentence boundaries. Nothing is lost or duplicated: the passages of a
+// document, in order, give back its body.
+
+import type { CatalogDocument } from '../catalog.js';
+import { formatLocator, passageId } from '../citation.js';
+import type { Passage, RefPath } from '../types.js';
+
+/** About how long a passage may be before it is split at sentence boundaries. */
+export const PASSAGE_TARGET_CHARS = 1200;
+
+/** One paragraph of a unit's text, with where it sits. */
+export interface UnitParagraph {
+  text: string;
+  page?: number;
+  pageEnd?: number;
+}
+
+/** The smallest citable unit a style splitter recognized: a point, a paragraph, a recital, a section. */
+export interface Unit {
+  path: RefPath;
+  headingPath: string[];
+  paragraphs: UnitParagraph[];
+  /** A list lead-in this unit's points hang from: shown as context on the following passages. */
+  context?: string;
+  /** Heading text used by the report style's locator ("“Heading”, p. 12"). */
+  heading?: string;
+  /** Overrides the formatted locator (rarely needed). */
+  locator?: string;
+}
+
+// A sentence ends at . ! ? ; or : followed by a space and an upper-case letter, a digit, an opening quote or bracket.
+// Abbreviations common in these texts ("Art.", "No.", "e.g.", "i.e.", "para.") never end a sentence.
+const ABBREVIATIONS = /\b(?:Art|Arts|No|Nos|para|paras|e\.g|i\.e|etc|Sec|Dr|Mr|Ms|Mrs|St|vs|cf|p|pp|U\.S|Inc|Ltd|Co|Corp|Reg|Dir|Vol|Ch|Fig|al)\.$/;
+
+/** Splits text into sentences; joining the result with '' gives back the text exactly. */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  const re = /[.!?;:](?:["”’)\]]*)\s+(?=[A-Z0-9“"‘'(\[])/g;
+  let start = 0;
+  for (let match = re.exec(text); match !== null; match = re.exec(text)) {
+    const end = match.index + match[0].length;
+    const candidate = text.slice(start, match.index + 1);
+    if (ABBREVIATIONS.test(candidate)) continue;
+    out.push(text.slice(start, end));
+    start = end;
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
+/** Packs sentences into pieces of about `target` characters; never cuts a sentence. */
+export function packSentences(text: string, target = PASSAGE_TARGET_CHARS): string[] {
+  if (text.length <= target) return [text];
+  const pieces: string[] = [];
+  let current = '';
+  for (const sentence of sentences(text)) {
+    if (current.length > 0 && current.length + sentence.length > target) {
+      pieces.push(current.trimEnd());
+      current = '';
+    }
+    current += sentence;
+  }
+  if (current.trim().length > 0) pieces.push(current.trimEnd());
+  return pieces;
+}
+
+interface Chunk {
+  text: string;
+  page?: number;
+  pageEnd?: number;
+}
+
+/** Groups a unit's paragraphs into chunks of about the target size, splitting long paragraphs at sentences. */
+function chunkUnit(unit: Unit): Chunk[] {
+  const chunks: Chunk[] = [];
+  let current: Chunk | undefined;
+  const push = () => {
+    if (current && current.text.length > 0) chunks.push(current);
+    current = undefined;
+  };
+  for (const paragraph of unit.paragraphs) {
+    const pieces = packSentences(paragraph.text);
+    for (const [i, piece] of pieces.entries()) {
+      // Pages: the first piece starts on the paragraph's page; later pieces are attributed to the page the
+      // paragraph ends on only when it is the last piece (a conservative reading without character offsets).
+      const page = i === 0 ? paragraph.page : (paragraph.pageEnd ?? paragraph.page);
+      const pageEnd = paragraph.pageEnd ?? paragraph.page;
+      if (current && current.text.length + 2 + piece.length <= PASSAGE_TARGET_CHARS) {
+        current.text += `\n\n${piece}`;
+        if (pageEnd !== undefined) current.pageEnd = Math.max(current.pageEnd ?? pageEnd, pageEnd);
+        continue;
+      }
+      push();
+      current = { text: piece };
+      if (page !== undefined) current.page = page;
+      if (pageEnd !== undefined) current.pageEnd = pageEnd;
+    }
+  }
+  push();
+  return chunks;
+}
+
+/** Builds a document's passages from its units, in order. */
+export function buildPassages(doc: CatalogDocument, units: Unit[]): Passage[] {
+  const passages: Passage[] = [];
+  const seenIds = new Map<string, number>();
+  for (const unit of units) {
+    const locator =
+      unit.locator ??
+      formatLocator(doc.citation.style, unit.path, { unitLabel: doc.citation.unitLabel, heading: unit.heading });
+    for (const chunk of chunkUnit(unit)) {
+      const baseId = passageId(doc.id, unit.path);
+      const piece = (seenIds.get(baseId) ?? 0) + 1;
+      seenIds.set(baseId, piece);
+      const passage: Passage = {
+        id: passageId(doc.id, unit.path, piece),
+        docId: doc.id,
+        locator,
+        path: unit.path,
+        headingPath: unit.headingPath,
+        text: chunk.text,
+        seq: passages.length,
+      };
+      if (chunk.page !== undefined) passage.page = chunk.page;
+      if (chunk.pageEnd !== undefined && chunk.pageEnd !== chunk.page) passage.pageEnd = chunk.pageEnd;
+      if (unit.context) passage.context = unit.context;
+      passages.push(passage);
+    }
+  }
+  return passages;
+}

@@ -1,0 +1,67 @@
+// The shapes every layer shares. Readers produce `ReadDocument`s, splitters turn them into `Passage`s,
+// search indexes passages and the reply layer formats them. Nothing here knows about Discord.
+
+/** One line of cleaned document text, with the PDF page it sits on (1-based) when the format has pages. */
+export interface TextLine {
+  text: string;
+  page?: number;
+}
+
+/**
+ * A document as a reader hands it to the splitter: cleaned lines in reading order, boilerplate removed
+ * (front matter, site chrome, comments, running headers/footers, page numbers) and footnote bodies set
+ * apart. Lines keep the document's own line breaks; the splitter decides what is a paragraph.
+ */
+export interface ReadDocument {
+  lines: TextLine[];
+  /** Footnote bodies removed from the running text, by their marker ("1", "12"), with their page. */
+  footnotes: Footnote[];
+  /** Number of pages for paged formats. */
+  pageCount?: number;
+}
+
+export interface Footnote {
+  marker: string;
+  text: string;
+  page?: number;
+}
+
+/**
+ * A citable place in a document, as a path of canonical segments, outermost first. Canonical segment keys
+ * are lower-case and free of punctuation so references typed by people can be matched against them:
+ *   Art. 5(1)(c)        → ['art:5', '1', 'c']
+ *   Recital 27          → ['recital:27']
+ *   Annex III, point 4  → ['annex:iii', '4']
+ *   Sec. 4.2(a)         → ['sec:4.2', 'a']
+ *   para. 6             → ['para:6']
+ *   GOVERN 1.1          → ['govern:1.1']
+ *   Action 7            → ['action:7']
+ *   a page of a report  → ['p:12']
+ * `citation.ts` turns a path into the document's own citation style and parses references back.
+ */
+export type RefPath = readonly string[];
+
+export interface Passage {
+  /** Stable id: `<docId>#<path joined by '/'>` plus `~n` for the n-th (n ≥ 2) piece of a split unit. */
+  id: string;
+  docId: string;
+  /** The place in the document's own citation style, e.g. "Art. 5(1)(c)". */
+  locator: string;
+  /** The canonical path the locator was formatted from (see RefPath). */
+  path: RefPath;
+  /** Headings from the outermost down, e.g. ["Chapter II Prohibited AI practices", "Article 5 Prohibited AI practices"]. */
+  headingPath: string[];
+  /** First page the passage sits on (paged formats only). */
+  page?: number;
+  /** Last page, when the passage runs over a page break. */
+  pageEnd?: number;
+  /** The words of the document, verbatim (only line wrapping and hyphenation at line ends undone). */
+  text: string;
+  /**
+   * A list's lead-in ("The following AI practices shall be prohibited:") shown as context above a point.
+   * It is part of the `text` of exactly one passage (the one it stands in); elsewhere it is only context.
+   */
+  context?: string;
+  /** Position in the document, 0-based; passages sorted by `seq` give back the body. */
+  seq: number;
+}

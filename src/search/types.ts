@@ -1,0 +1,33 @@
+// The contract between search and everything that shows results (CLI, Discord). Search never formats.
+import type { CatalogDocument } from '../corpus/catalog.js';
+import type { Passage } from '../corpus/types.js';
+
+export interface SearchOptions {
+  /** Only these document ids. */
+  docs?: string[];
+  /** Only documents of these jurisdictions (catalog `jurisdiction`, case-insensitive). */
+  jurisdictions?: string[];
+  /** How many hits (after merging adjacent passages). Default 5. */
+  limit?: number;
+  /** Skip this many hits (for "More"). */
+  offset?: number;
+}
+
+export interface SearchHit {
+  /** The passages shown together: usually one; adjacent passages of one unit merged for display. */
+  passages: Passage[];
+  score: number;
+  /** Terms of the question as they occur in the text, for highlighting. */
+  terms: string[];
+}
+
+export interface SearchResponse {
+  query: string;
+  hits: SearchHit[];
+  /** Documents the question named ("under the AI Act"), which steered the ranking. */
+  namedDocs: string[];
+}
+
+export type QuoteResponse =
+  | { ok: true; reference: string; doc: CatalogDocument; locator: string; passages: Passage[] }
+  | { ok: false; reference: string; message: string; suggestions: string[] };
