@@ -1,0 +1,16 @@
+// The contract between the transports (gateway client, HTTP endpoint) and the pure core. Transports only
+// translate: they hand a raw interaction (discord-api-types shape) to `Dispatcher.dispatch` and deliver
+// what comes back. Neither commands nor formatting ever talk to Discord.
+import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+
+export interface DispatchResult {
+  /** The interaction response to deliver (HTTP response body, or POST .../callback over the gateway). */
+  response: APIInteractionResponse;
+  /** For logging: what was handled and how it went. */
+  log: { type: string; command?: string; outcome: 'ok' | 'user-error' | 'error' | 'refused'; correlationId?: string };
+}
+
+export interface Dispatcher {
+  /** Never throws: handler failures become an ephemeral "something went wrong" with a correlation id. */
+  dispatch(interaction: APIInteraction): Promise<DispatchResult>;
+}
