@@ -5,6 +5,11 @@
 export interface TextLine {
   text: string;
   page?: number;
+  /**
+   * PDF only: set when the line is set in type larger than the body text, 1 for the largest size used for
+   * headings, 2 for the next, and so on. Splitters may use it to find headings.
+   */
+  heading?: number;
 }
 
 /**
@@ -18,6 +23,11 @@ export interface ReadDocument {
   footnotes: Footnote[];
   /** Number of pages for paged formats. */
   pageCount?: number;
+  /**
+   * Paged formats: the page number printed on each physical page (index 0 = page 1), when it differs from
+   * the physical number for some page. People cite the printed number; links use the physical one.
+   */
+  pageLabels?: string[];
 }
 
 export interface Footnote {

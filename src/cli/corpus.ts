@@ -1,0 +1,100 @@
+// sync, sources, passages.
+import { parseArgs } from 'node:util';
+import { type CatalogDocument, loadCatalog } from '../corpus/catalog.js';
+import { Store } from '../corpus/store.js';
+import { syncCorpus } from '../corpus/sync.js';
+import { dataDir } from '../paths.js';
+import { UsageError } from './main.js';
+import { syncReporter } from './progress.js';
+import { afterSync } from './hooks.js';
+
+function selectDocs(all: CatalogDocument[], ids: string[] | undefined): CatalogDocument[] {
+  if (!ids || ids.length === 0) return all;
+  return ids.map((id) => {
+    const doc = all.find((d) => d.id === id);
+    if (!doc) throw new UsageError(`There is no document "${id}" in the catalog (try "charter sources").`);
+    return doc;
+  });
+}
+
+export async function runSync(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      mirror: { type: 'string' },
+      doc: { type: 'string', multiple: true },
+      force: { type: 'boolean', default: false },
+    },
+  });
+  const catalog = loadCatalog();
+  const docs = selectDocs(catalog, values.doc);
+  const mirror = values.mirror ?? process.env.CHARTER_MIRROR;
+  const report = await syncCorpus({
+    docs,
+    dataDir: dataDir(),
+    ...(mirror ? { mirror } : {}),
+    force: values.force,
+    onProgress: syncReporter(),
+  });
+  const passages = report.outcomes.reduce((n, o) => n + (o.status === 'updated' ? o.passages : 0), 0);
+  console.error(
+    `Synced ${docs.length} documents in ${(report.ms / 1000).toFixed(1)} s: ${report.changed} updated (${passages} passages), ` +
+      `${docs.length - report.changed - report.failed} unchanged, ${report.failed} failed.`,
+  );
+  await afterSync(catalog, report.changed > 0 || values.force === true);
+  return report.failed > 0 ? 1 : 0;
+}
+
+export async function runSources(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
+  const catalog = loadCatalog();
+  const store = new Store(dataDir());
+  const manifest = store.readManifest();
+  const rows = catalog.map((doc) => ({
+    id: doc.id,
+    shortTitle: doc.shortTitle,
+    issuer: doc.issuer,
+    date: doc.date,
+    status: doc.status,
+    kind: doc.kind,
+    jurisdiction: doc.jurisdiction,
+    passages: manifest.documents[doc.id]?.passages ?? null,
+    url: doc.officialUrl,
+  }));
+  if (values.json) {
+    console.log(JSON.stringify(rows, null, 2));
+    return 0;
+  }
+  for (const row of rows) {
+    const count = row.passages === null ? 'not synced' : `${row.passages} passages`;
+    console.log(`${row.id.padEnd(56)} ${row.date}  ${row.status.padEnd(9)} ${count.padStart(14)}  ${row.shortTitle}`);
+  }
+  return 0;
+}
+
+export async function runPassages(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: 'boolean', default: true }, doc: { type: 'string', multiple: true } },
+  });
+  const docs = selectDocs(loadCatalog(), values.doc);
+  const store = new Store(dataDir());
+  const missing: string[] = [];
+  for (const doc of docs) {
+    const passages = store.readPassages(doc.id);
+    if (!passages) {
+      missing.push(doc.id);
+      continue;
+    }
+    for (const p of passages) {
+      process.stdout.write(
+        `${JSON.stringify({ id: p.id, docId: p.docId, locator: p.locator, headingPath: p.headingPath, page: p.page ?? null, text: p.text })}\n`,
+      );
+    }
+  }
+  if (missing.length > 0) {
+    console.error(`Not synced yet: ${missing.join(', ')}. Run "charter sync" first.`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,185 @@
+// Generic cleaning for text-like formats (markdown, plain text, text extractions of PDFs saved as .md/.txt).
+// Every rule removes a line or markup around words, never changes the words themselves. Rules are detected
+// by pattern; the few that belong to one publisher sit in PUBLISHER_BOILERPLATE below.
+
+import type { TextLine } from '../types.js';
+
+/** Decodes UTF-8 bytes, drops a BOM and normalizes line endings. */
+export function decodeText(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/**
+ * Invisible and space-like characters: no-break spaces become spaces (they only glue words on web pages),
+ * zero-width characters and soft hyphens disappear. Trailing whitespace (markdown hard breaks) goes.
+ */
+export function normalizeSpaces(text: string): string {
+  return text
+    .replace(/[\u00A0\u2007\u202F]/g, ' ')
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+    .replace(/\t/g, '    ')
+    .trimEnd();
+}
+
+/** Drops a YAML front matter block ('---' … '---' on the first lines) added by scrapers. */
+export function stripFrontMatter(lines: string[]): string[] {
+  let first = 0;
+  while (first < lines.length && lines[first]!.trim() === '') first++;
+  if (lines[first]?.trim() !== '---') return lines;
+  for (let i = first + 1; i < lines.length; i++) {
+    if (lines[i]!.trim() === '---') return lines.slice(i + 1);
+    // A front matter block is short `key: value` lines; anything else means the '---' was a rule.
+    if (i - first > 60) return lines;
+  }
+  return lines;
+}
+
+/** Lines that only decorate: '=====' / '-----' / '_____' rules, '* * *' separators, END OF DOCUMENT banners. */
+export function isDecorationLine(line: string): boolean {
+  const t = line.trim();
+  return /^(?:[=_-]{3,}|(?:\* ?){3,}|-- ?end of document ?--|end of document)$/i.test(t);
+}
+
+/**
+ * Boilerplate of one publisher, by name so it can be found and argued about. Each entry matches whole lines.
+ *  - EUR-Lex: the OJ header line ('2024/1689   12.7.2024') and the ELI/ISSN footer.
+ */
+const PUBLISHER_BOILERPLATE: { name: string; line: RegExp }[] = [
+  { name: 'EUR-Lex OJ header', line: /^\d{4}\/\d{1,5} {2,}\d{1,2}\.\d{1,2}\.\d{4}$/ },
+  { name: 'EUR-Lex ELI footer', line: /^ELI: https?:\/\/data\.europa\.eu\/eli\/\S+$/ },
+  { name: 'EUR-Lex ISSN footer', line: /^ISSN \d{4}-\d{3}[\dX] \(electronic edition\)$/ },
+];
+
+export function isPublisherBoilerplate(line: string): boolean {
+  const t = line.trim();
+  return PUBLISHER_BOILERPLATE.some((rule) => rule.line.test(t));
+}
+
+/**
+ * Markers after which a scraped web page has only site chrome: ratings widgets, author boxes, related
+ * posts, comment threads. Everything from the first such line on is dropped.
+ */
+const END_OF_CONTENT = [/^Click to rate this post!?$/i, /^#{0,6}\s*Related posts:?$/i, /^#{0,6}\s*\d* ?(?:Comments|Responses|Pingbacks?)\b.*$/i];
+
+export function cutAtEndOfContent(lines: string[]): string[] {
+  const end = lines.findIndex((line) => END_OF_CONTENT.some((re) => re.test(line.trim())));
+  return end < 0 ? lines : lines.slice(0, end);
+}
+
+/** `<sup>26</sup>` becomes `^26` so "10<sup>26</sup>" reads "10^26", not "1026". Other inline tags go. */
+export function stripInlineHtml(text: string): string {
+  return text
+    .replace(/<sup>([^<]*)<\/sup>/gi, '^$1')
+    .replace(/<sub>([^<]*)<\/sub>/gi, '_$1')
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<\/?(?:span|em|strong|b|i|u|a|font|small|mark)\b[^>]*>/gi, '');
+}
+
+interface PageMarker {
+  page: number;
+  of?: number;
+}
+
+/**
+ * Page markers left by text extractions, each closing the page it names:
+ * '-- 1 of 12 --' (pdf-parse), '-1-' / '- 27 -' (page footers), '3/16' (UN documents).
+ */
+export function pageMarker(line: string): PageMarker | undefined {
+  const t = line.trim();
+  let m = /^-- (\d{1,4}) of (\d{1,4}) --$/.exec(t);
+  if (m) return { page: Number(m[1]), of: Number(m[2]) };
+  m = /^- ?(\d{1,4}) ?-$/.exec(t);
+  if (m) return { page: Number(m[1]) };
+  m = /^(\d{1,4})\/(\d{1,4})$/.exec(t);
+  if (m && Number(m[1]) <= Number(m[2])) return { page: Number(m[1]), of: Number(m[2]) };
+  return undefined;
+}
+
+/**
+ * Assigns page numbers from page markers and form feeds, and drops the markers, the running headers
+ * (short lines repeated on many pages) and the page numbers printed under them. Documents without page
+ * markers come back with no pages.
+ */
+export function paginate(lines: string[]): { lines: TextLine[]; pageCount?: number } {
+  // Form feeds start a new page; they only number pages when the text has no printed page markers.
+  const split: { text: string; feed: boolean }[] = [];
+  for (const line of lines) {
+    const parts = line.split('\f');
+    parts.forEach((part, i) => {
+      if (i === 0 || part.length > 0 || i < parts.length - 1) split.push({ text: part, feed: i > 0 });
+    });
+  }
+  const markers = split.filter((l) => pageMarker(l.text) !== undefined).length;
+  const feeds = split.filter((l) => l.feed).length;
+  if (markers < 2 && feeds < 2) return { lines: split.map((l) => ({ text: l.text })) };
+
+  const out: TextLine[] = [];
+  let pending: TextLine[] = [];
+  let page = 1;
+  let lastMarked = 0;
+  for (const line of split) {
+    if (markers >= 2) {
+      const marker = pageMarker(line.text);
+      if (marker) {
+        for (const p of pending) p.page = marker.page;
+        out.push(...pending);
+        pending = [];
+        lastMarked = marker.page;
+        continue;
+      }
+      pending.push({ text: line.text });
+    } else {
+      if (line.feed) page++;
+      out.push({ text: line.text, page });
+    }
+  }
+  for (const p of pending) p.page = lastMarked + 1;
+  // Trailing blank lines after the last marker do not make a page of their own.
+  const hasTail = pending.some((p) => p.text.trim() !== '');
+  out.push(...pending);
+  const pageCount = markers >= 2 ? (hasTail ? lastMarked + 1 : lastMarked) : page;
+  return { lines: dropRunningHeaders(out, pageCount), pageCount };
+}
+
+/** Short lines that recur on a third or more of the pages are running headers or footers. */
+function dropRunningHeaders(lines: TextLine[], pageCount: number): TextLine[] {
+  const pagesOf = new Map<string, Set<number>>();
+  for (const line of lines) {
+    const t = line.text.trim();
+    if (t.length === 0 || t.length > 80 || /^\d+$/.test(t)) continue;
+    let pages = pagesOf.get(t);
+    if (!pages) pagesOf.set(t, (pages = new Set()));
+    pages.add(line.page ?? 0);
+  }
+  const threshold = Math.max(3, Math.ceil(pageCount / 3));
+  const running = new Set([...pagesOf].filter(([, pages]) => pages.size >= threshold).map(([text]) => text));
+  const out: TextLine[] = [];
+  let afterHeader = false;
+  for (const line of lines) {
+    const t = line.text.trim();
+    if (running.has(t) || /^_{5,}$/.test(t)) {
+      afterHeader = true;
+      continue;
+    }
+    // The page number printed right under a running header or rule.
+    if (afterHeader && /^\d{1,4}$/.test(t)) {
+      afterHeader = false;
+      continue;
+    }
+    if (t !== '') afterHeader = false;
+    out.push(line);
+  }
+  return out;
+}
+
+/** Collapses runs of blank lines to one and trims blank lines at both ends. */
+export function collapseBlankLines(lines: TextLine[]): TextLine[] {
+  const out: TextLine[] = [];
+  for (const line of lines) {
+    const blank = line.text.trim() === '';
+    if (blank && (out.length === 0 || out[out.length - 1]!.text === '')) continue;
+    out.push(blank ? { ...line, text: '' } : line);
+  }
+  while (out.length > 0 && out[out.length - 1]!.text === '') out.pop();
+  return out;
+}

@@ -1,0 +1,125 @@
+// The data directory (git-ignored): verified document copies, their passages, and a manifest.
+//   data/docs/<id>.<ext>        the verified copy
+//   data/passages/<id>.json     { pipeline, sha256, passages }
+//   data/manifest.json          what was synced, from which bytes, by which pipeline
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../fsutil.js';
+import type { CatalogDocument } from './catalog.js';
+import type { Passage } from './types.js';
+
+export interface ManifestEntry {
+  /** sha256 of the bytes kept (differs from the catalog's when verified by text). */
+  sha256: string;
+  /** The catalog fingerprint this copy was verified against: a catalog change means a new sync. */
+  catalogSha256: string;
+  /** 'bytes' when the raw bytes matched the catalog, 'text' when only the normalized text did. */
+  verifiedBy: 'bytes' | 'text';
+  /** Where the bytes came from: a mirror path or a URL. */
+  origin: string;
+  passages: number;
+  pipeline: string;
+  syncedAt: string;
+}
+
+export interface Manifest {
+  documents: Record<string, ManifestEntry>;
+}
+
+/**
+ * A fingerprint of the code that turns bytes into passages (readers and splitters). Cached passages made by
+ * other code are rebuilt, so a fix to a splitter reaches every installation without a manual version bump.
+ */
+export const PIPELINE_VERSION: string = (() => {
+  const corpusDir = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, name.name);
+      if (name.isDirectory()) walk(path);
+      else if (/\.(ts|js)$/.test(name.name)) hash.update(name.name).update(readFileSync(path));
+    }
+  };
+  for (const sub of ['read', 'split']) walk(join(corpusDir, sub));
+  for (const file of ['citation', 'types']) {
+    for (const ext of ['.ts', '.js']) {
+      const path = join(corpusDir, file + ext);
+      if (existsSync(path)) hash.update(readFileSync(path));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+})();
+
+export class Store {
+  constructor(readonly dir: string) {}
+
+  docPath(doc: CatalogDocument): string {
+    return join(this.dir, 'docs', `${doc.id}.${doc.source.format}`);
+  }
+
+  passagesPath(id: string): string {
+    return join(this.dir, 'passages', `${id}.json`);
+  }
+
+  get manifestPath(): string {
+    return join(this.dir, 'manifest.json');
+  }
+
+  readManifest(): Manifest {
+    try {
+      const parsed = JSON.parse(readFileSync(this.manifestPath, 'utf8')) as Manifest;
+      if (parsed && typeof parsed.documents === 'object') return parsed;
+    } catch {
+      // Missing or corrupt: start again; every document will be re-verified.
+    }
+    return { documents: {} };
+  }
+
+  writeManifest(manifest: Manifest): void {
+    writeFileAtomic(this.manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+
+  writePassages(id: string, sha256: string, passages: Passage[]): void {
+    writeFileAtomic(this.passagesPath(id), JSON.stringify({ pipeline: PIPELINE_VERSION, sha256, passages }));
+  }
+
+  /** The passages of a document, or undefined when missing, corrupt or made by other code. */
+  readPassages(id: string, sha256?: string): Passage[] | undefined {
+    try {
+      const parsed = JSON.parse(readFileSync(this.passagesPath(id), 'utf8')) as {
+        pipeline?: string;
+        sha256?: string;
+        passages?: Passage[];
+      };
+      if (parsed.pipeline !== PIPELINE_VERSION || !Array.isArray(parsed.passages)) return undefined;
+      if (sha256 !== undefined && parsed.sha256 !== sha256) return undefined;
+      return parsed.passages;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Is this document's synced state current: same bytes, same pipeline, passages and copy on disk? */
+  isCurrent(doc: CatalogDocument, manifest: Manifest): boolean {
+    const entry = manifest.documents[doc.id];
+    return (
+      entry !== undefined &&
+      entry.catalogSha256 === doc.source.sha256 &&
+      entry.pipeline === PIPELINE_VERSION &&
+      existsSync(this.docPath(doc)) &&
+      existsSync(this.passagesPath(doc.id))
+    );
+  }
+}
+
+/** Identifies the corpus a saved index was built from: catalog facts, synced bytes and pipeline. */
+export function corpusVersion(docs: CatalogDocument[], manifest: Manifest): string {
+  const hash = createHash('sha256').update(PIPELINE_VERSION);
+  for (const doc of [...docs].sort((a, b) => a.id.localeCompare(b.id))) {
+    const entry = manifest.documents[doc.id];
+    hash.update(`${doc.id}\0${entry?.sha256 ?? '-'}\0${JSON.stringify(doc)}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}

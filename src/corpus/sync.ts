@@ -1,0 +1,112 @@
+// `charter sync`: for each catalog document, take it from the mirror or its pinned URL, verify it, keep it
+// in the data directory and split it into passages. One document's failure never stops the others and
+// never replaces its previous good copy.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { passagesOf } from './build.js';
+import type { CatalogDocument } from './catalog.js';
+import { download, type FetchOptions } from './fetch.js';
+import { sha256Hex, textFingerprint } from './fingerprint.js';
+import { type Manifest, PIPELINE_VERSION, Store } from './store.js';
+import { writeFileAtomic } from '../fsutil.js';
+
+export interface SyncOptions {
+  docs: CatalogDocument[];
+  dataDir: string;
+  /** A folder holding `<id>.<ext>` copies; used before downloading. */
+  mirror?: string;
+  /** Re-verify and re-split even when nothing changed. */
+  force?: boolean;
+  fetch?: FetchOptions;
+  onProgress?: (event: SyncEvent) => void;
+  /** Bytes → passages; the real readers and splitters unless a test substitutes them. */
+  toPassages?: typeof passagesOf;
+}
+
+export type SyncOutcome =
+  | { id: string; status: 'unchanged' }
+  | { id: string; status: 'updated'; verifiedBy: 'bytes' | 'text'; origin: string; passages: number; ms: number }
+  | { id: string; status: 'failed'; error: string; keptPrevious: boolean };
+
+export type SyncEvent = { type: 'start'; total: number } | { type: 'done'; index: number; total: number; outcome: SyncOutcome };
+
+export interface SyncReport {
+  outcomes: SyncOutcome[];
+  failed: number;
+  changed: number;
+  ms: number;
+}
+
+export class VerifyError extends Error {}
+
+/** Checks bytes against the catalog; returns how they verified or throws one sentence saying why not. */
+export function verify(doc: CatalogDocument, bytes: Uint8Array): 'bytes' | 'text' {
+  const actual = sha256Hex(bytes);
+  if (actual === doc.source.sha256) return 'bytes';
+  if (doc.source.format !== 'pdf' && doc.source.textSha256 && textFingerprint(bytes) === doc.source.textSha256) return 'text';
+  const size = bytes.length === doc.source.bytes ? '' : ` (${bytes.length} bytes instead of ${doc.source.bytes}${bytes.length < doc.source.bytes ? ', truncated?' : ''})`;
+  throw new VerifyError(`its content does not match the catalog fingerprint${size}: got sha256 ${actual.slice(0, 12)}…, expected ${doc.source.sha256.slice(0, 12)}…`);
+}
+
+async function obtain(doc: CatalogDocument, options: SyncOptions): Promise<{ bytes: Uint8Array; origin: string }> {
+  const file = `${doc.id}.${doc.source.format}`;
+  if (options.mirror) {
+    const path = join(options.mirror, file);
+    if (existsSync(path)) return { bytes: new Uint8Array(readFileSync(path)), origin: path };
+  }
+  if (doc.source.url) return { bytes: await download(doc.source.url, options.fetch), origin: doc.source.url };
+  throw new Error(
+    options.mirror
+      ? `it is a local document (no download URL) and ${file} is not in the mirror ${options.mirror}`
+      : `it is a local document (no download URL): pass --mirror DIR with ${file} in it`,
+  );
+}
+
+async function syncOne(doc: CatalogDocument, store: Store, manifest: Manifest, options: SyncOptions): Promise<SyncOutcome> {
+  if (!options.force && store.isCurrent(doc, manifest)) return { id: doc.id, status: 'unchanged' };
+  const started = performance.now();
+  const hadPrevious = existsSync(store.docPath(doc)) && manifest.documents[doc.id] !== undefined;
+  try {
+    const { bytes, origin } = await obtain(doc, options);
+    const verifiedBy = verify(doc, bytes);
+    // Split before storing anything: a document that cannot be read keeps its previous good copy.
+    const passages = await (options.toPassages ?? passagesOf)(doc, bytes);
+    if (passages.length === 0) throw new Error('no passages could be read from it');
+    writeFileAtomic(store.docPath(doc), bytes);
+    const sha256 = sha256Hex(bytes);
+    store.writePassages(doc.id, sha256, passages);
+    manifest.documents[doc.id] = {
+      sha256,
+      catalogSha256: doc.source.sha256,
+      verifiedBy,
+      origin,
+      passages: passages.length,
+      pipeline: PIPELINE_VERSION,
+      syncedAt: new Date().toISOString(),
+    };
+    store.writeManifest(manifest);
+    return { id: doc.id, status: 'updated', verifiedBy, origin, passages: passages.length, ms: performance.now() - started };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { id: doc.id, status: 'failed', error: reason, keptPrevious: hadPrevious };
+  }
+}
+
+export async function syncCorpus(options: SyncOptions): Promise<SyncReport> {
+  const started = performance.now();
+  const store = new Store(options.dataDir);
+  const manifest = store.readManifest();
+  const outcomes: SyncOutcome[] = [];
+  options.onProgress?.({ type: 'start', total: options.docs.length });
+  for (const [index, doc] of options.docs.entries()) {
+    const outcome = await syncOne(doc, store, manifest, options);
+    outcomes.push(outcome);
+    options.onProgress?.({ type: 'done', index, total: options.docs.length, outcome });
+  }
+  return {
+    outcomes,
+    failed: outcomes.filter((o) => o.status === 'failed').length,
+    changed: outcomes.filter((o) => o.status === 'updated').length,
+    ms: performance.now() - started,
+  };
+}

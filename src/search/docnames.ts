@@ -1,0 +1,120 @@
+// Finds the documents a question names ("under the AI Act", "NIST says", "china's deep synthesis rules") by
+// their catalog titles and aliases, exactly first and then forgiving people's typing.
+import type { CatalogDocument } from '../corpus/catalog.js';
+import { tokenize } from './text.js';
+
+/** A document name found in a text: which document, and which tokens of the text spell it. */
+export interface NamedDoc {
+  docId: string;
+  /** Token range [start, end) in `tokenize(text)`. */
+  start: number;
+  end: number;
+  /** The tokens that spell the name (a forgiving match may skip words in between). */
+  positions: number[];
+  /** How sure: 1 for an exact name, lower for a forgiving match. */
+  confidence: number;
+}
+
+interface Name {
+  docId: string;
+  tokens: string[];
+}
+
+// Words that carry no identity in a name: "the AI plan" should not need "AI" to find "UK AI plan".
+const GENERIC = new Set(['ai', 'the', 'of', 'on', 'for', 'and', 'in', 'artificial', 'intelligence', "'s", 's']);
+
+function editDistanceAtMost1(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/** Same word, allowing one typo in words of five letters or more ("hiroshma", "convension"). */
+function sameWord(typed: string, name: string): boolean {
+  if (typed === name) return true;
+  if (typed.length >= 5 && name.length >= 5) return editDistanceAtMost1(typed, name);
+  return false;
+}
+
+export class DocNameMatcher {
+  private readonly names: Name[];
+
+  constructor(docs: readonly CatalogDocument[]) {
+    const names: Name[] = [];
+    for (const doc of docs) {
+      const seen = new Set<string>();
+      for (const name of [doc.shortTitle, ...doc.aliases, ...(doc.title.length <= 80 ? [doc.title] : [])]) {
+        const tokens = tokenize(name).filter((token) => token !== 's');
+        const key = tokens.join(' ');
+        if (tokens.length === 0 || seen.has(key)) continue;
+        seen.add(key);
+        names.push({ docId: doc.id, tokens });
+      }
+    }
+    // Longest names first: "Colorado AI Act" must win over "AI Act".
+    this.names = names.sort((a, b) => b.tokens.length - a.tokens.length);
+  }
+
+  /** Names spelled exactly (after normalization) in the text, non-overlapping, longest first. */
+  findExact(text: string): NamedDoc[] {
+    const tokens = tokenize(text).map((token) => (token.endsWith("'s") ? token.slice(0, -2) : token));
+    const taken = new Array<boolean>(tokens.length).fill(false);
+    const found: NamedDoc[] = [];
+    for (const name of this.names) {
+      for (let i = 0; i + name.tokens.length <= tokens.length; i++) {
+        let ok = true;
+        for (let k = 0; k < name.tokens.length && ok; k++) ok = !taken[i + k] && tokens[i + k] === name.tokens[k];
+        if (!ok) continue;
+        for (let k = 0; k < name.tokens.length; k++) taken[i + k] = true;
+        const positions = name.tokens.map((_, k) => i + k);
+        found.push({ docId: name.docId, start: i, end: i + name.tokens.length, positions, confidence: 1 });
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * The document a reference most likely names, forgiving typos, word order and left-out generic words
+   * ("UK plan", "hiroshma code"). Exact names win; otherwise the name whose distinctive words are all
+   * present, preferring names with more such words. Undefined when nothing fits.
+   */
+  findBest(text: string): NamedDoc | undefined {
+    const exact = this.findExact(text);
+    if (exact.length > 0) return exact.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+    const tokens = tokenize(text).map((token) => (token.endsWith("'s") ? token.slice(0, -2) : token));
+    let best: { doc: NamedDoc; words: number } | undefined;
+    for (const name of this.names) {
+      const distinctive = name.tokens.filter((token) => !GENERIC.has(token));
+      if (distinctive.length === 0) continue;
+      const positions: number[] = [];
+      for (const word of distinctive) {
+        const at = tokens.findIndex((token, i) => !positions.includes(i) && sameWord(token, word));
+        if (at < 0) break;
+        positions.push(at);
+      }
+      if (positions.length !== distinctive.length) continue;
+      if (best && best.words >= distinctive.length) continue;
+      const start = Math.min(...positions);
+      const end = Math.max(...positions) + 1;
+      best = { doc: { docId: name.docId, start, end, positions, confidence: 0.7 }, words: distinctive.length };
+    }
+    return best?.doc;
+  }
+}
