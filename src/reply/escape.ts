@@ -8,9 +8,10 @@ export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
 
-// Markdown that Discord renders: emphasis, code, spoilers, quotes, headings, lists, masked links, mentions,
-// emoji, timestamps, and the backslash itself.
-const MARKDOWN = /[\\*_~`|>#\-[\]()<:@!.+=]/g;
+// Markdown Discord renders anywhere in a line: emphasis, code, spoilers, masked links, mentions, emoji and
+// timestamps (`<`), and the backslash itself. Headings, quotes, lists and subtext only count at a line start.
+const INLINE = /[\\*_~`|[\]<:]/g;
+const LINE_START = /^(\s*)(?:([>#+-])|(\d+)\.(?=\s))/gm;
 
 /**
  * Escapes text so Discord shows it literally: no formatting, no masked links, no mentions.
@@ -18,9 +19,11 @@ const MARKDOWN = /[\\*_~`|>#\-[\]()<:@!.+=]/g;
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(MARKDOWN, (ch) => `\\${ch}`)
-    .replace(/@(everyone|here)/gi, '@\u200b$1')
-    .replace(/(https?):\/\//gi, '$1\\:\\/\\/');
+    .replace(INLINE, (ch) => `\\${ch}`)
+    .replace(LINE_START, (_m, space: string, mark: string | undefined, digits: string | undefined) =>
+      mark !== undefined ? `${space}\\${mark}` : `${space}${digits}\\.`,
+    )
+    .replace(/@(everyone|here)/gi, '@\u200b$1');
 }
 
 /** User-typed text for echoing back: invisible characters removed, then escaped. */

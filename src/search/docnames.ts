@@ -21,7 +21,7 @@ interface Name {
 }
 
 // Words that carry no identity in a name: "the AI plan" should not need "AI" to find "UK AI plan".
-const GENERIC = new Set(['ai', 'the', 'of', 'on', 'for', 'and', 'in', 'artificial', 'intelligence', "'s", 's']);
+const GENERIC = new Set(['ai', 'the', 'of', 'on', 'for', 'and', 'in', 'artificial', 'intelligence']);
 
 function editDistanceAtMost1(a: string, b: string): boolean {
   if (a === b) return true;
@@ -53,6 +53,18 @@ function sameWord(typed: string, name: string): boolean {
   return false;
 }
 
+/** The words of a text that can spell a name (the possessive "s" of "America's" left out), with their token index. */
+function nameWords(text: string): { words: string[]; at: number[] } {
+  const words: string[] = [];
+  const at: number[] = [];
+  for (const [i, token] of tokenize(text).entries()) {
+    if (token === 's') continue;
+    words.push(token);
+    at.push(i);
+  }
+  return { words, at };
+}
+
 export class DocNameMatcher {
   private readonly names: Name[];
 
@@ -74,17 +86,17 @@ export class DocNameMatcher {
 
   /** Names spelled exactly (after normalization) in the text, non-overlapping, longest first. */
   findExact(text: string): NamedDoc[] {
-    const tokens = tokenize(text).map((token) => (token.endsWith("'s") ? token.slice(0, -2) : token));
-    const taken = new Array<boolean>(tokens.length).fill(false);
+    const { words, at } = nameWords(text);
+    const taken = new Array<boolean>(words.length).fill(false);
     const found: NamedDoc[] = [];
     for (const name of this.names) {
-      for (let i = 0; i + name.tokens.length <= tokens.length; i++) {
+      for (let i = 0; i + name.tokens.length <= words.length; i++) {
         let ok = true;
-        for (let k = 0; k < name.tokens.length && ok; k++) ok = !taken[i + k] && tokens[i + k] === name.tokens[k];
+        for (let k = 0; k < name.tokens.length && ok; k++) ok = !taken[i + k] && words[i + k] === name.tokens[k];
         if (!ok) continue;
         for (let k = 0; k < name.tokens.length; k++) taken[i + k] = true;
-        const positions = name.tokens.map((_, k) => i + k);
-        found.push({ docId: name.docId, start: i, end: i + name.tokens.length, positions, confidence: 1 });
+        const positions = name.tokens.map((_, k) => at[i + k]!);
+        found.push({ docId: name.docId, start: positions[0]!, end: positions.at(-1)! + 1, positions, confidence: 1 });
       }
     }
     return found.sort((a, b) => a.start - b.start);
@@ -98,16 +110,16 @@ export class DocNameMatcher {
   findBest(text: string): NamedDoc | undefined {
     const exact = this.findExact(text);
     if (exact.length > 0) return exact.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
-    const tokens = tokenize(text).map((token) => (token.endsWith("'s") ? token.slice(0, -2) : token));
+    const { words, at } = nameWords(text);
     let best: { doc: NamedDoc; words: number } | undefined;
     for (const name of this.names) {
       const distinctive = name.tokens.filter((token) => !GENERIC.has(token));
       if (distinctive.length === 0) continue;
       const positions: number[] = [];
       for (const word of distinctive) {
-        const at = tokens.findIndex((token, i) => !positions.includes(i) && sameWord(token, word));
-        if (at < 0) break;
-        positions.push(at);
+        const index = words.findIndex((token, i) => !positions.includes(at[i]!) && sameWord(token, word));
+        if (index < 0) break;
+        positions.push(at[index]!);
       }
       if (positions.length !== distinctive.length) continue;
       if (best && best.words >= distinctive.length) continue;

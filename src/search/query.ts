@@ -26,7 +26,7 @@ export function analyzeQuery(raw: string, names: DocNameMatcher, synonymWeight?:
   const typed: string[] = [];
   for (const [i, token] of tokens.entries()) {
     if (taken.has(i)) continue;
-    const term = termOf(token.endsWith("'s") ? token.slice(0, -2) : token);
+    const term = termOf(token);
     if (term !== null && !typed.includes(term)) typed.push(term);
     if (typed.length >= MAX_QUERY_TERMS) break;
   }

@@ -30,7 +30,7 @@ export interface Token {
 
 /**
  * Splits text into tokens. Hyphenated or slashed words without digits ("general-purpose", "and/or") become
- * their parts; tokens with a digit keep their punctuation. Possessive "'s" is dropped.
+ * their parts; tokens with a digit keep their punctuation. A possessive "'s" becomes the stop word "s".
  */
 export function tokens(text: string): Token[] {
   const out: Token[] = [];

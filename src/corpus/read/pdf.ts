@@ -1,7 +1,121 @@
-// PDF reader (pdfjs-dist). Placeholder until implemented.
-import type { ReadDocument } from '../types.js';
+// PDF reader (pdfjs-dist): rebuilds lines from text positions, then cleans them without touching a word.
+//
+// Pages: every TextLine carries its physical page (1-based), which is what a link (#page=N) needs. People
+// cite the number printed on the page, so ReadDocument.pageLabels gives that number per page when it
+// differs: from the PDF's own page labels when it has them, otherwise from the page numbers printed in
+// the footers (when they keep a constant offset from the physical page).
+//
+// Footnotes: call markers (raised small digits) are dropped from the running text, so "risks¹²" reads
+// "risks"; the bodies at the page bottom go to ReadDocument.footnotes with their marker.
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { ReadDocument, TextLine } from '../types.js';
 import { ReadError } from './index.js';
+import { bodySize, dropsHyphen, extractFootnotes, removeRunningLines, wordForms } from './pdf-clean.js';
+import { buildLines, type PdfTextItem, type RawLine } from './pdf-lines.js';
+
+/** Larger than body text by this factor (and short) makes a heading. */
+const HEADING_SIZE_RATIO = 1.12;
+const HEADING_MAX_CHARS = 160;
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
-  throw new ReadError(`The PDF reader is not implemented yet (${bytes.length} bytes).`);
+  if (bytes.length === 0) throw new ReadError('The PDF file is empty.');
+  // pdfjs takes ownership of the buffer it is given; a copy keeps the caller's bytes usable.
+  const task = getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, useSystemFonts: false });
+  let pdf: Awaited<typeof task.promise>;
+  try {
+    pdf = await task.promise;
+  } catch (error) {
+    throw new ReadError(openErrorSentence(error));
+  }
+  try {
+    const pages: RawLine[][] = [];
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      const content = await page.getTextContent();
+      const items = content.items.filter((item): item is PdfTextItem & (typeof content.items)[number] => 'str' in item);
+      pages.push(buildLines(items, number));
+      page.cleanup();
+    }
+    if (pages.every((lines) => lines.length === 0)) {
+      throw new ReadError('The PDF has no text layer (it may be a scan without OCR), so there is nothing to quote.');
+    }
+    const body = bodySize(pages);
+    const running = removeRunningLines(pages);
+    const { pages: bodyPages, footnotes } = extractFootnotes(running.pages, body);
+    const lines = undoLineEndHyphens(markHeadings(bodyPages.flat(), body));
+    const read: ReadDocument = { lines, footnotes, pageCount: pdf.numPages };
+    const labels = pageLabels((await pdf.getPageLabels()) ?? undefined, running.printed);
+    if (labels) read.pageLabels = labels;
+    return read;
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    throw new ReadError(`The PDF could not be read past its header (${(error as Error).message}).`);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+function openErrorSentence(error: unknown): string {
+  const name = (error as { name?: string }).name ?? '';
+  if (name === 'PasswordException') return 'The PDF is encrypted with a password, so its text cannot be read.';
+  if (name === 'InvalidPDFException') return 'The file is not a readable PDF (it is corrupt or truncated).';
+  return `The PDF could not be opened (${(error as Error).message ?? String(error)}).`;
+}
+
+function markHeadings(lines: RawLine[], body: number): TextLine[] {
+  const headingSizes = [
+    ...new Set(
+      lines
+        .filter((line) => line.size > body * HEADING_SIZE_RATIO && line.text.length <= HEADING_MAX_CHARS)
+        .map((line) => Math.round(line.size)),
+    ),
+  ].sort((a, b) => b - a);
+  return lines.map((line) => {
+    const out: TextLine = { text: line.text, page: line.page };
+    if (line.size > body * HEADING_SIZE_RATIO && line.text.length <= HEADING_MAX_CHARS && /[A-Za-z]/.test(line.text)) {
+      out.heading = headingSizes.indexOf(Math.round(line.size)) + 1;
+    }
+    return out;
+  });
+}
+
+/**
+ * Undoes hyphenation at line ends by moving the rest of the word up: "orga-" / "nizational risk" becomes
+ * "organizational" / "risk". Whether the hyphen stays is decided by the document's own usage (dropsHyphen).
+ */
+function undoLineEndHyphens(lines: TextLine[]): TextLine[] {
+  const forms = wordForms(lines.map((line) => line.text));
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i]!;
+    const end = /(?:^|[\s(“"‘'/])([A-Za-z][A-Za-z'’]*)-$/.exec(line.text);
+    if (!end) continue;
+    const next = lines[i + 1]!;
+    const start = /^([A-Za-z][A-Za-z'’]*)(\S*)\s*/.exec(next.text);
+    if (!start || next.heading !== line.heading) continue;
+    const before = end[1]!;
+    const after = start[1]!;
+    const joint = dropsHyphen(before, after, forms) ? '' : '-';
+    line.text = `${line.text.slice(0, -1)}${joint}${after}${start[2]}`;
+    next.text = next.text.slice(start[0].length);
+  }
+  return lines.filter((line) => line.text.length > 0);
+}
+
+/** Printed page numbers per physical page, or undefined when they equal the physical numbers. */
+function pageLabels(fromPdf: string[] | undefined, printed: readonly (number | undefined)[]): string[] | undefined {
+  if (fromPdf && fromPdf.length === printed.length) {
+    return fromPdf.some((label, index) => label !== String(index + 1)) ? fromPdf : undefined;
+  }
+  // The offset most printed numbers keep from the physical page, if most pages agree on it.
+  const offsets = new Map<number, number>();
+  printed.forEach((number, index) => {
+    if (number !== undefined) offsets.set(number - (index + 1), (offsets.get(number - (index + 1)) ?? 0) + 1);
+  });
+  let offset = 0;
+  let votes = 0;
+  for (const [candidate, count] of offsets) if (count > votes) [offset, votes] = [candidate, count];
+  const numbered = printed.filter((number) => number !== undefined).length;
+  if (offset === 0 || votes < 3 || votes < numbered * 0.6) return undefined;
+  // Pages before the numbering starts (cover, copyright) have no printed number; they keep the physical one.
+  return printed.map((_, index) => String(index + 1 + offset >= 1 ? index + 1 + offset : index + 1));
 }

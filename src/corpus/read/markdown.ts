@@ -1,0 +1,151 @@
+// Markdown reader: scraped web pages and text extractions saved as .md. Markup is reduced to its words
+// (links to their text, images dropped, emphasis and escapes removed); footnote bodies set apart.
+
+import type { Footnote, ReadDocument, TextLine } from '../types.js';
+import {
+  collapseBlankLines,
+  cutAtEndOfContent,
+  decodeText,
+  isDecorationLine,
+  isPublisherBoilerplate,
+  normalizeSpaces,
+  paginate,
+  stripFrontMatter,
+  stripInlineHtml,
+} from './clean.js';
+
+export async function readMarkdown(bytes: Uint8Array): Promise<ReadDocument> {
+  return parseMarkdown(decodeText(bytes));
+}
+
+export function parseMarkdown(source: string): ReadDocument {
+  const raw = cutAtEndOfContent(stripFrontMatter(source.split('\n')));
+  const { lines: paged, pageCount } = paginate(raw);
+  const { body, notes } = splitOffFootnotes(paged);
+  const lines = collapseBlankLines(
+    inlineBlocks(dropLinkCards(body))
+      .filter((line) => !isDecorationLine(line.text) && !isPublisherBoilerplate(line.text))
+      .map((line) => ({ ...line, text: normalizeSpaces(line.text.replace(/^#{1,6}\s+/, '')) })),
+  );
+  const doc: ReadDocument = { lines, footnotes: parseFootnotes(inlineBlocks(notes)) };
+  if (pageCount !== undefined) doc.pageCount = pageCount;
+  return doc;
+}
+
+/** Markdown inline markup reduced to its words. Works on a whole block so links may span lines. */
+export function markdownToText(block: string): string {
+  let text = stripInlineHtml(block);
+  // Images (placeholders, logos) carry no words of the document.
+  text = text.replace(/!\[(?:\\.|[^\]\\])*\]\((?:[^()\s]|\n)*(?:\s+"[^"]*")?\)/g, '');
+  // Links keep their text; hrefs may be broken over lines by the converter.
+  text = text.replace(/\[((?:\\.|[^\]\\])*)\]\((?:[^()\s]|\n)*(?:\s+"[^"]*")?\)/g, '$1');
+  text = text.replace(/<(https?:\/\/[^>\s]+)>/g, '$1');
+  text = text.replace(/\*\*([^*\n]+?)\*\*/g, '$1').replace(/__([^_\n]+?)__/g, '$1');
+  text = text.replace(/(?<![\w*\\])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])/g, '$1');
+  return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
+}
+
+/** Applies markdownToText per blank-line-separated block; lines emptied by it (image-only) disappear. */
+function inlineBlocks(lines: TextLine[]): TextLine[] {
+  const out: TextLine[] = [];
+  let block: TextLine[] = [];
+  const flush = () => {
+    if (block.length === 0) return;
+    const texts = markdownToText(block.map((l) => l.text).join('\n')).split('\n');
+    // Links spanning lines shrink the block; pages follow the line each piece starts on.
+    texts.forEach((text, i) => {
+      if (text.trim() !== '') out.push({ ...block[Math.min(i, block.length - 1)]!, text });
+    });
+    block = [];
+  };
+  for (const line of lines) {
+    if (line.text.trim() === '') {
+      flush();
+      out.push(line);
+    } else block.push(line);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Web "cards" linking to other posts: an empty link `[](url "Title")`, then the title and a one-paragraph
+ * blurb. They are site navigation, not the document.
+ */
+function dropLinkCards(lines: TextLine[]): TextLine[] {
+  const out: TextLine[] = [];
+  let skipTitle: string | undefined;
+  let skipBlurb = false;
+  for (const line of lines) {
+    const t = line.text.trim();
+    const card = /^\[\]\([^)\s]+\s+"([^"]+)"\)$/.exec(t);
+    if (card) {
+      skipTitle = card[1];
+      continue;
+    }
+    if (skipTitle !== undefined) {
+      if (t === '' || /^!\[[^\]]*\]\([^)]*\)$/.test(t)) continue;
+      if (t === skipTitle) {
+        skipTitle = undefined;
+        skipBlurb = true;
+        continue;
+      }
+      skipTitle = undefined;
+    }
+    if (skipBlurb) {
+      if (t === '') continue;
+      skipBlurb = false;
+      // The blurb is one short paragraph; anything that looks like structure ends the card.
+      if (t.length < 300 && !/^[*#(\d]/.test(t)) continue;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/**
+ * EUR-Lex style footnotes: after a '* * *' separator, a run of paragraphs "(1) …", "(2) …" whose first one
+ * links to a relative EUR-Lex address, up to the next separator. Footnote CALLS ("… Committee (1),") stay in
+ * the running text: they cannot be told apart from enumerations like "(1)" with certainty.
+ */
+function splitOffFootnotes(lines: TextLine[]): { body: TextLine[]; notes: TextLine[] } {
+  const body: TextLine[] = [];
+  const notes: TextLine[] = [];
+  let inNotes = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const t = line.text.trim();
+    if (/^(?:\* ?){3}$/.test(t)) {
+      inNotes = !inNotes && startsFootnoteBlock(lines, i + 1);
+      body.push(line);
+      continue;
+    }
+    (inNotes ? notes : body).push(line);
+  }
+  return { body, notes };
+}
+
+function startsFootnoteBlock(lines: TextLine[], from: number): boolean {
+  let i = from;
+  while (i < lines.length && lines[i]!.text.trim() === '') i++;
+  if (!/^\(1\) /.test(lines[i]?.text ?? '')) return false;
+  const paragraph: string[] = [];
+  for (; i < lines.length && lines[i]!.text.trim() !== ''; i++) paragraph.push(lines[i]!.text);
+  return /\]\(\.{1,2}\//.test(paragraph.join(''));
+}
+
+function parseFootnotes(lines: TextLine[]): Footnote[] {
+  const notes: Footnote[] = [];
+  for (const line of lines) {
+    const t = normalizeSpaces(line.text).trim();
+    if (t === '') continue;
+    const start = /^\((\d+)\) (.*)$/.exec(t);
+    const last = notes[notes.length - 1];
+    if (start && (!last || Number(start[1]) === Number(last.marker) + 1)) {
+      const note: Footnote = { marker: start[1]!, text: start[2]! };
+      if (line.page !== undefined) note.page = line.page;
+      notes.push(note);
+    } else if (last) last.text += /-$/.test(last.text) ? t : ` ${t}`;
+  }
+  return notes;
+}

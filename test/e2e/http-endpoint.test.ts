@@ -1,0 +1,329 @@
+// The interactions endpoint over real loopback HTTP, with requests signed by a real Ed25519 key exactly as
+// Discord signs them. The dispatcher here is a stand-in that echoes what it received, so these tests pin
+// the transport: signature checks, limits, routing and delivery.
+import type { Server } from 'node:http';
+import { connect } from 'node:net';
+import type { APIInteraction } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dispatcher, DispatchResult } from '../../src/discord/contract.js';
+import { createInteractionsServer, type HttpLogger } from '../../src/http/server.js';
+import {
+  baseUrl,
+  type DiscordKeys,
+  generateDiscordKeys,
+  interactions,
+  postInteraction,
+  send,
+  signatureHeaders,
+} from './discord-client.js';
+
+interface LogLine {
+  level: string;
+  message: string;
+  fields: Record<string, unknown>;
+}
+
+function memoryLogger(lines: LogLine[]): HttpLogger {
+  const at = (level: string) => (message: string, fields: Record<string, unknown> = {}) => {
+    lines.push({ level, message, fields });
+  };
+  return { info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+/** Answers from what it was given, so a test can see the interaction arrived intact. */
+function echoDispatcher(received: APIInteraction[]): Dispatcher {
+  return {
+    async dispatch(interaction): Promise<DispatchResult> {
+      received.push(interaction);
+      const data = (interaction as { data?: Record<string, unknown> }).data ?? {};
+      switch (interaction.type) {
+        case 2:
+          return {
+            response: { type: 4, data: { content: `${data.name}:${JSON.stringify(data.options ?? data.target_id)}` } },
+            log: { type: 'command', command: String(data.name), outcome: 'ok' },
+          };
+        case 3:
+          return {
+            response: { type: 7, data: { content: `clicked ${data.custom_id}` } },
+            log: { type: 'component', command: String(data.custom_id).split(':')[0], outcome: 'ok' },
+          };
+        case 4:
+          return {
+            response: { type: 8, data: { choices: [{ name: 'AI Act', value: 'eu-ai-act' }] } },
+            log: { type: 'autocomplete', command: String(data.name), outcome: 'ok' },
+          };
+        default:
+          return { response: { type: 4, data: { content: 'unexpected' } }, log: { type: 'other', outcome: 'error' } };
+      }
+    },
+  };
+}
+
+function listen(server: Server): Promise<Server> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+describe('HTTP interactions endpoint', () => {
+  const keys: DiscordKeys = generateDiscordKeys();
+  const received: APIInteraction[] = [];
+  const logs: LogLine[] = [];
+  let ready = false;
+  let server: Server;
+
+  beforeAll(async () => {
+    const dispatcher = echoDispatcher(received);
+    server = await listen(
+      createInteractionsServer({
+        publicKey: keys.publicKeyHex,
+        dispatcher: () => (ready ? dispatcher : undefined),
+        health: () => (ready ? { corpusVersion: 'test-1', passages: 42 } : undefined),
+        logger: memoryLogger(logs),
+      }),
+    );
+  });
+  afterAll(() => close(server));
+
+  describe('before the index is loaded', () => {
+    it('reports 503 on /healthz and for interactions, but still answers PING', async () => {
+      const health = await send(`${baseUrl(server)}/healthz`);
+      expect(health.status).toBe(503);
+      const ask = await postInteraction(server, keys, interactions.slash('ask', [{ name: 'question', type: 3, value: 'x' }]));
+      expect(ask.status).toBe(503);
+      const ping = await postInteraction(server, keys, interactions.ping());
+      expect(ping.status).toBe(200);
+      expect(JSON.parse(ping.text)).toEqual({ type: 1 });
+      ready = true;
+    });
+  });
+
+  describe('genuine interactions', () => {
+    it('reports the loaded index on /healthz', async () => {
+      const health = await send(`${baseUrl(server)}/healthz`);
+      expect(health.status).toBe(200);
+      expect(health.headers['content-type']).toBe('application/json');
+      expect(JSON.parse(health.text)).toEqual({ corpusVersion: 'test-1', passages: 42 });
+    });
+
+    it('answers PING with PONG', async () => {
+      const reply = await postInteraction(server, keys, interactions.ping());
+      expect(reply.status).toBe(200);
+      expect(reply.headers['content-type']).toBe('application/json');
+      expect(JSON.parse(reply.text)).toEqual({ type: 1 });
+    });
+
+    it('hands /ask to the dispatcher and returns its response as the body', async () => {
+      const ask = interactions.slash('ask', [{ name: 'question', type: 3, value: 'What is prohibited?' }]);
+      const reply = await postInteraction(server, keys, ask);
+      expect(reply.status).toBe(200);
+      expect(reply.headers['content-type']).toBe('application/json');
+      expect(JSON.parse(reply.text)).toEqual({
+        type: 4,
+        data: { content: 'ask:[{"name":"question","type":3,"value":"What is prohibited?"}]' },
+      });
+      expect(received.at(-1)).toEqual(ask);
+    });
+
+    it('hands /quote to the dispatcher', async () => {
+      const reply = await postInteraction(
+        server,
+        keys,
+        interactions.slash('quote', [{ name: 'reference', type: 3, value: 'AI Act Art. 5(1)(c)' }]),
+      );
+      expect(JSON.parse(reply.text)).toEqual({
+        type: 4,
+        data: { content: 'quote:[{"name":"reference","type":3,"value":"AI Act Art. 5(1)(c)"}]' },
+      });
+    });
+
+    it('hands autocomplete to the dispatcher', async () => {
+      const reply = await postInteraction(server, keys, interactions.autocomplete('ask', 'document', 'ai a'));
+      expect(reply.status).toBe(200);
+      expect(JSON.parse(reply.text)).toEqual({ type: 8, data: { choices: [{ name: 'AI Act', value: 'eu-ai-act' }] } });
+    });
+
+    it('hands a button click to the dispatcher', async () => {
+      const reply = await postInteraction(server, keys, interactions.button('more:abc'));
+      expect(JSON.parse(reply.text)).toEqual({ type: 7, data: { content: 'clicked more:abc' } });
+    });
+
+    it('hands the message context menu to the dispatcher', async () => {
+      const reply = await postInteraction(
+        server,
+        keys,
+        interactions.messageContextMenu('Find in the documents', 'Are emotion recognition systems allowed at work?'),
+      );
+      expect(JSON.parse(reply.text)).toEqual({
+        type: 4,
+        data: { content: 'Find in the documents:"1800000000000000008"' },
+      });
+      expect(received.at(-1)?.type).toBe(2);
+    });
+
+    it('logs one line per interaction, without the token or what users wrote', async () => {
+      const before = logs.length;
+      const question = 'Is social scoring by public authorities banned?';
+      const ask = interactions.slash('ask', [{ name: 'question', type: 3, value: question }]);
+      await postInteraction(server, keys, ask);
+      const added = logs.slice(before);
+      expect(added).toHaveLength(1);
+      expect(added[0]).toMatchObject({
+        level: 'info',
+        fields: { type: 'command', command: 'ask', outcome: 'ok' },
+      });
+      expect(added[0]?.fields.latencyMs).toBeTypeOf('number');
+      const everything = JSON.stringify(logs);
+      expect(everything).not.toContain(String(ask.token));
+      expect(everything).not.toContain(question);
+      expect(everything).not.toContain('interaction-token-');
+    });
+  });
+
+  describe('refusals', () => {
+    const ask = JSON.stringify(interactions.slash('ask', [{ name: 'question', type: 3, value: 'q' }]));
+    const post = (headers: Record<string, string>, body: string | Buffer = ask) =>
+      send(`${baseUrl(server)}/interactions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
+
+    it('refuses an unsigned request with 401', async () => {
+      expect((await post({})).status).toBe(401);
+    });
+
+    it('refuses a signature made with another key with 401', async () => {
+      const forger = generateDiscordKeys();
+      expect((await post(signatureHeaders(forger.privateKey, ask))).status).toBe(401);
+    });
+
+    it('refuses a genuine signature over a different body with 401', async () => {
+      const headers = signatureHeaders(keys.privateKey, ask);
+      expect((await post(headers, ask.replace('"q"', '"r"'))).status).toBe(401);
+    });
+
+    it('refuses a genuine signature whose timestamp was altered with 401', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const headers = signatureHeaders(keys.privateKey, ask, now);
+      expect((await post({ ...headers, 'x-signature-timestamp': String(now - 1) })).status).toBe(401);
+    });
+
+    it('refuses a replay signed more than five minutes ago with 401', async () => {
+      const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+      expect((await post(signatureHeaders(keys.privateKey, ask, sixMinutesAgo))).status).toBe(401);
+      const sixMinutesAhead = Math.floor(Date.now() / 1000) + 6 * 60;
+      expect((await post(signatureHeaders(keys.privateKey, ask, sixMinutesAhead))).status).toBe(401);
+    });
+
+    it('accepts a request signed four minutes ago (clock skew within the window)', async () => {
+      const fourMinutesAgo = Math.floor(Date.now() / 1000) - 4 * 60;
+      expect((await post(signatureHeaders(keys.privateKey, ask, fourMinutesAgo))).status).toBe(200);
+    });
+
+    it('refuses a body over 1 MiB with 413, declared up front or streamed', async () => {
+      const calls = received.length;
+      const huge = Buffer.alloc(1024 * 1024 + 1, 0x20);
+      const declared = await post(signatureHeaders(keys.privateKey, huge), huge);
+      expect(declared.status).toBe(413);
+      const streamed = await streamChunked(`${baseUrl(server)}/interactions`, 2 * 1024 * 1024);
+      expect(streamed).toBe(413);
+      expect(received.length).toBe(calls);
+    });
+
+    it('answers other methods on /interactions with 405', async () => {
+      const get = await send(`${baseUrl(server)}/interactions`);
+      expect(get.status).toBe(405);
+      expect(get.headers.allow).toBe('POST');
+      const put = await send(`${baseUrl(server)}/interactions`, {
+        method: 'PUT',
+        headers: signatureHeaders(keys.privateKey, ask),
+        body: ask,
+      });
+      expect(put.status).toBe(405);
+    });
+
+    it('answers other paths with 404', async () => {
+      expect((await send(`${baseUrl(server)}/nope`)).status).toBe(404);
+      expect((await post(signatureHeaders(keys.privateKey, ask)).then(() => send(`${baseUrl(server)}/`))).status).toBe(
+        404,
+      );
+    });
+
+    it('refuses correctly signed garbage with 400', async () => {
+      const garbage = '{"type": 2, "data": {';
+      expect((await post(signatureHeaders(keys.privateKey, garbage), garbage)).status).toBe(400);
+      const notAnInteraction = '[1, 2, 3]';
+      expect((await post(signatureHeaders(keys.privateKey, notAnInteraction), notAnInteraction)).status).toBe(400);
+      const unknownType = '{"type": 99}';
+      expect((await post(signatureHeaders(keys.privateKey, unknownType), unknownType)).status).toBe(400);
+    });
+
+    it('stays responsive after all of them', async () => {
+      const started = performance.now();
+      const reply = await postInteraction(server, keys, interactions.ping());
+      expect(reply.status).toBe(200);
+      expect(performance.now() - started).toBeLessThan(500);
+    });
+  });
+});
+
+describe('slow clients', () => {
+  it('are cut off by the request timeout while others are still served', async () => {
+    const keys = generateDiscordKeys();
+    const server = await listen(
+      createInteractionsServer({
+        publicKey: keys.publicKeyHex,
+        dispatcher: echoDispatcher([]),
+        health: () => undefined,
+        logger: memoryLogger([]),
+        headersTimeoutMs: 300,
+        requestTimeoutMs: 400,
+      }),
+    );
+    try {
+      const { port } = server.address() as { port: number };
+      const slow = connect(port, '127.0.0.1');
+      const closed = new Promise<number>((resolve) => {
+        const started = performance.now();
+        slow.on('close', () => resolve(performance.now() - started));
+        slow.on('error', () => {});
+      });
+      // Headers, then a body that never comes.
+      slow.write('POST /interactions HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"ty');
+      const ping = await postInteraction(server, keys, interactions.ping());
+      expect(ping.status).toBe(200);
+      expect(await closed).toBeLessThan(3_000);
+    } finally {
+      await close(server);
+    }
+  });
+});
+
+/** Streams `size` bytes with chunked encoding (no Content-Length), as a client hiding the size would. */
+async function streamChunked(url: string, size: number): Promise<number> {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    const pump = (): void => {
+      while (sent < size) {
+        sent += chunk.length;
+        if (!req.write(chunk)) {
+          req.once('drain', pump);
+          return;
+        }
+      }
+      req.end();
+    };
+    pump();
+  });
+}
