@@ -10,6 +10,12 @@ export interface TextLine {
    * headings, 2 for the next, and so on. Splitters may use it to find headings.
    */
   heading?: number;
+  /**
+   * PDF only: true when the line starts a new block (a paragraph, list item, heading or table cell): there
+   * is extra space above it, the type size changes, or text jumps back up the page. Splitters join the
+   * lines between block starts into paragraphs.
+   */
+  paragraph?: boolean;
 }
 
 /**

@@ -53,9 +53,9 @@ export function removeRunningLines(pages: readonly RawLine[][]): RunningLinesRes
   edgeSets.forEach((edges, index) => {
     for (const line of edges) {
       const key = `${runningKey(line.text)}@${Math.round(line.y / 6)}`;
-      let set = pagesWithKey.get(key);
-      if (!set) pagesWithKey.set(key, (set = new Set()));
+      const set = pagesWithKey.get(key) ?? new Set<number>();
       set.add(index);
+      pagesWithKey.set(key, set);
     }
   });
   const minPages = Math.max(3, Math.ceil(pages.length * 0.25));
@@ -95,29 +95,42 @@ export function removeRunningLines(pages: readonly RawLine[][]): RunningLinesRes
 }
 
 /**
- * Sets footnote bodies apart: the run of small-type lines at the bottom of a page whose first line starts
- * with a number. A small-type run with no leading number continues the previous page's last footnote.
+ * Sets footnote bodies apart: the run of lines at the bottom of a page, below all running text, that opens
+ * with a footnote marker (a raised number, or a number in small type) and is set no larger than that line.
+ * A small-type run with no marker continues the previous page's last footnote.
  */
-export function extractFootnotes(pages: RawLine[][], body: number): { pages: RawLine[][]; footnotes: Footnote[] } {
+export function extractFootnotes(
+  pages: RawLine[][],
+  body: number,
+): { pages: RawLine[][]; footnotes: Footnote[] } {
   const footnotes: Footnote[] = [];
   const isSmall = (line: RawLine) => line.size > 0 && line.size < body * 0.9;
-  const opensNote = (line: RawLine) => /^\d{1,3}(?:\s|\.\s|[A-Za-z“"(])/.test(line.text) && (line.startsWithSuperscript || /^\d{1,3}\.?\s/.test(line.text));
+  const numbered = (line: RawLine) => /^\d{1,3}\.?\s?[A-Za-z“"(]/.test(line.text);
+  const opensNote = (line: RawLine) => numbered(line) && (line.startsWithSuperscript || isSmall(line));
   const cleaned = pages.map((lines) => {
-    // Lines are in stream order; the footnote area is the tail of the page's lines at the bottom.
-    let start = lines.length;
-    while (start > 0 && isSmall(lines[start - 1]!)) start -= 1;
-    // Only the part from the first footnote marker on; a small caption above stays in the text.
-    while (start < lines.length && !opensNote(lines[start]!)) start += 1;
-    if (start >= lines.length) return lines;
+    // The earliest line near the bottom that opens a note, with nothing larger below it.
+    let start = -1;
+    let largestBelow = 0;
+    for (let i = lines.length - 1; i >= Math.max(0, lines.length - FOOTNOTE_AREA_LINES); i--) {
+      const line = lines[i]!;
+      if (opensNote(line) && largestBelow <= line.size * 1.05) start = i;
+      largestBelow = Math.max(largestBelow, line.size);
+    }
+    if (start < 0) return lines;
+    const tail = lines.slice(start);
     const bodyLines = lines.slice(0, start);
-    const lowestBody = Math.min(...bodyLines.filter((l) => !isSmall(l)).map((l) => l.y), Number.POSITIVE_INFINITY);
-    // Footnotes sit below the running text; small lines higher up are tables or captions.
-    if (lines[start]!.y > lowestBody) return lines;
-    for (const line of lines.slice(start)) {
+    const lowestTail = Math.max(...tail.map((l) => l.y));
+    // Footnotes sit below the running text; numbered lines higher up are a list or a table.
+    if (bodyLines.some((l) => l.y < lowestTail)) return lines;
+    for (const line of tail) {
       const marker = opensNote(line) ? /^(\d{1,3})\.?\s?/.exec(line.text) : null;
       if (marker) {
-        footnotes.push({ marker: marker[1]!, text: line.text.slice(marker[0].length).trim(), page: line.page });
-      } else {
+        footnotes.push({
+          marker: marker[1]!,
+          text: line.text.slice(marker[0].length).trim(),
+          page: line.page,
+        });
+      } else if (footnotes.length > 0) {
         const last = footnotes[footnotes.length - 1]!;
         last.text = joinWrapped(last.text, line.text);
       }
@@ -127,6 +140,9 @@ export function extractFootnotes(pages: RawLine[][], body: number): { pages: Raw
   return { pages: cleaned, footnotes };
 }
 
+/** How far up from a page's last line a footnote area may reach. */
+const FOOTNOTE_AREA_LINES = 20;
+
 /** Joins two wrapped lines of one paragraph, undoing a line-end hyphen the same way the body does. */
 function joinWrapped(before: string, after: string): string {
   if (/[A-Za-z]-$/.test(before) && /^[a-z]/.test(after)) return before.slice(0, -1) + after;
@@ -134,28 +150,40 @@ function joinWrapped(before: string, after: string): string {
 }
 
 /** Words of the document, for deciding whether a line-end hyphen is part of the word. */
-export function wordForms(texts: readonly string[]): { plain: Set<string>; hyphenated: Set<string> } {
-  const plain = new Set<string>();
-  const hyphenated = new Set<string>();
+export interface WordForms {
+  plain: Set<string>;
+  hyphenated: Set<string>;
+  /** First parts of hyphenated words ("human" from "human-centric"). */
+  prefixes: Set<string>;
+}
+
+export function wordForms(texts: readonly string[]): WordForms {
+  const forms: WordForms = { plain: new Set(), hyphenated: new Set(), prefixes: new Set() };
   for (const text of texts) {
+    // A word cut at the line end ("develop-") is no evidence of anything; only whole words count.
     for (const word of text.toLowerCase().match(/[a-z][a-z'’-]*[a-z]/g) ?? []) {
-      if (word.includes('-')) hyphenated.add(word);
-      else plain.add(word);
+      if (word.includes('-')) {
+        forms.hyphenated.add(word);
+        forms.prefixes.add(word.slice(0, word.indexOf('-')));
+      } else forms.plain.add(word);
     }
   }
-  return { plain, hyphenated };
+  return forms;
 }
 
 /**
  * Whether "<before>-" at a line end and "<after>" at the next line's start form one word without the
- * hyphen. Dictionary-free: the document's own usage decides ("orga-/nizational" → "organizational" because
- * the hyphen-free word is used elsewhere; "risk-/based" stays hyphenated because "risk-based" is); with no
- * evidence, a lower-case continuation drops the hyphen and a capital keeps it ("non-/European").
+ * hyphen. Dictionary-free, the document's own usage decides: "orga-/nizational" → "organizational" when the
+ * hyphen-free word is used elsewhere; "risk-/based" stays when "risk-based" is; with no such evidence the
+ * hyphen stays when the document hyphenates other words after "<before>-" ("human-centric") or "<after>"
+ * is a word of its own ("data-/driven") or a name ("non-/European"), and goes otherwise ("develop-/ment").
  */
-export function dropsHyphen(before: string, after: string, forms: { plain: Set<string>; hyphenated: Set<string> }): boolean {
+export function dropsHyphen(before: string, after: string, forms: WordForms): boolean {
   const joined = `${before}${after}`.toLowerCase();
-  const withHyphen = `${before}-${after}`.toLowerCase();
-  if (forms.hyphenated.has(withHyphen)) return false;
+  if (forms.hyphenated.has(`${before}-${after}`.toLowerCase())) return false;
   if (forms.plain.has(joined)) return true;
-  return /^[a-z]/.test(after);
+  if (forms.prefixes.has(before.toLowerCase())) return false;
+  if (after.length >= 3 && forms.plain.has(after.toLowerCase())) return false;
+  // "non-/European": a capital after a lower-case prefix starts a name, which keeps its hyphen.
+  return !(/[a-z]$/.test(before) && /^[A-Z]/.test(after));
 }

@@ -101,7 +101,11 @@ export function buildLines(items: readonly PdfTextItem[], page: number): RawLine
       const gap = x - current.endX;
       const needsSpace = current.pendingSpace || gap > Math.max(item.height, current.size) * 0.15;
       // A small number opening a line and followed by bigger text is a footnote body's marker ("¹ See …").
-      if (current.itemCount === 1 && /^\d{1,3}$/.test(current.text.trim()) && current.size < item.height * 0.85) {
+      if (
+        current.itemCount === 1 &&
+        /^\d{1,3}$/.test(current.text.trim()) &&
+        current.size < item.height * 0.85
+      ) {
         current.startsWithSuperscript = true;
       }
       current.itemCount += 1;

@@ -20,7 +20,12 @@ const HEADING_MAX_CHARS = 160;
 export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
   if (bytes.length === 0) throw new ReadError('The PDF file is empty.');
   // pdfjs takes ownership of the buffer it is given; a copy keeps the caller's bytes usable.
-  const task = getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, useSystemFonts: false });
+  const task = getDocument({
+    data: bytes.slice(),
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+  });
   let pdf: Awaited<typeof task.promise>;
   try {
     pdf = await task.promise;
@@ -32,17 +37,21 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
-      const items = content.items.filter((item): item is PdfTextItem & (typeof content.items)[number] => 'str' in item);
+      const items = content.items.filter(
+        (item): item is PdfTextItem & (typeof content.items)[number] => 'str' in item,
+      );
       pages.push(buildLines(items, number));
       page.cleanup();
     }
     if (pages.every((lines) => lines.length === 0)) {
-      throw new ReadError('The PDF has no text layer (it may be a scan without OCR), so there is nothing to quote.');
+      throw new ReadError(
+        'The PDF has no text layer (it may be a scan without OCR), so there is nothing to quote.',
+      );
     }
     const body = bodySize(pages);
     const running = removeRunningLines(pages);
     const { pages: bodyPages, footnotes } = extractFootnotes(running.pages, body);
-    const lines = undoLineEndHyphens(markHeadings(bodyPages.flat(), body));
+    const lines = undoLineEndHyphens(toTextLines(bodyPages.flat(), body));
     const read: ReadDocument = { lines, footnotes, pageCount: pdf.numPages };
     const labels = pageLabels((await pdf.getPageLabels()) ?? undefined, running.printed);
     if (labels) read.pageLabels = labels;
@@ -57,26 +66,43 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
 
 function openErrorSentence(error: unknown): string {
   const name = (error as { name?: string }).name ?? '';
-  if (name === 'PasswordException') return 'The PDF is encrypted with a password, so its text cannot be read.';
+  if (name === 'PasswordException')
+    return 'The PDF is encrypted with a password, so its text cannot be read.';
   if (name === 'InvalidPDFException') return 'The file is not a readable PDF (it is corrupt or truncated).';
   return `The PDF could not be opened (${(error as Error).message ?? String(error)}).`;
 }
 
-function markHeadings(lines: RawLine[], body: number): TextLine[] {
-  const headingSizes = [
-    ...new Set(
-      lines
-        .filter((line) => line.size > body * HEADING_SIZE_RATIO && line.text.length <= HEADING_MAX_CHARS)
-        .map((line) => Math.round(line.size)),
-    ),
-  ].sort((a, b) => b - a);
-  return lines.map((line) => {
-    const out: TextLine = { text: line.text, page: line.page };
-    if (line.size > body * HEADING_SIZE_RATIO && line.text.length <= HEADING_MAX_CHARS && /[A-Za-z]/.test(line.text)) {
-      out.heading = headingSizes.indexOf(Math.round(line.size)) + 1;
-    }
+/** Extra space above a line, in multiples of its type size, that makes it start a paragraph. */
+const PARAGRAPH_GAP = 1.6;
+
+function toTextLines(lines: RawLine[], body: number): TextLine[] {
+  const isHeading = (line: RawLine) =>
+    line.size > body * HEADING_SIZE_RATIO &&
+    line.text.length <= HEADING_MAX_CHARS &&
+    /[A-Za-z]/.test(line.text);
+  const headingSizes = [...new Set(lines.filter(isHeading).map((line) => Math.round(line.size)))].sort(
+    (a, b) => b - a,
+  );
+  return lines.map((line, index) => {
+    // `paragraph` is set on every line (false too): it tells splitters the reader marked blocks.
+    const out: TextLine = {
+      text: line.text,
+      page: line.page,
+      paragraph: startsParagraph(lines[index - 1], line),
+    };
+    if (isHeading(line)) out.heading = headingSizes.indexOf(Math.round(line.size)) + 1;
     return out;
   });
+}
+
+function startsParagraph(previous: RawLine | undefined, line: RawLine): boolean {
+  if (!previous) return true;
+  if (/^[•▪●◦■–-]\s|^[•▪●◦■]/.test(line.text)) return true;
+  if (Math.abs(previous.size - line.size) > Math.max(previous.size, line.size) * 0.1) return true;
+  // A new page continues the paragraph unless the last one ended a sentence.
+  if (previous.page !== line.page) return /[.!?:]["”’)]?$/.test(previous.text);
+  const drop = previous.y - line.y;
+  return drop < 0 || drop > Math.max(previous.size, line.size) * PARAGRAPH_GAP;
 }
 
 /**
@@ -84,14 +110,21 @@ function markHeadings(lines: RawLine[], body: number): TextLine[] {
  * "organizational" / "risk". Whether the hyphen stays is decided by the document's own usage (dropsHyphen).
  */
 function undoLineEndHyphens(lines: TextLine[]): TextLine[] {
-  const forms = wordForms(lines.map((line) => line.text));
+  // The fragment opening a line after a hyphen ("ment") is not evidence of a word of its own.
+  const forms = wordForms(
+    lines.map((line, i) =>
+      i > 0 && lines[i - 1]!.text.endsWith('-') ? line.text.replace(/^\S+/, '') : line.text,
+    ),
+  );
   for (let i = 0; i < lines.length - 1; i++) {
     const line = lines[i]!;
     const end = /(?:^|[\s(“"‘'/])([A-Za-z][A-Za-z'’]*)-$/.exec(line.text);
     if (!end) continue;
     const next = lines[i + 1]!;
+    if (next.paragraph && next.page === line.page) continue;
     const start = /^([A-Za-z][A-Za-z'’]*)(\S*)\s*/.exec(next.text);
-    if (!start || next.heading !== line.heading) continue;
+    // "high- or low-impact": a suspended hyphen, not a broken word.
+    if (!start || next.heading !== line.heading || /^(?:or|and|nor|to)$/.test(start[1]!)) continue;
     const before = end[1]!;
     const after = start[1]!;
     const joint = dropsHyphen(before, after, forms) ? '' : '-';
@@ -102,7 +135,10 @@ function undoLineEndHyphens(lines: TextLine[]): TextLine[] {
 }
 
 /** Printed page numbers per physical page, or undefined when they equal the physical numbers. */
-function pageLabels(fromPdf: string[] | undefined, printed: readonly (number | undefined)[]): string[] | undefined {
+function pageLabels(
+  fromPdf: string[] | undefined,
+  printed: readonly (number | undefined)[],
+): string[] | undefined {
   if (fromPdf && fromPdf.length === printed.length) {
     return fromPdf.some((label, index) => label !== String(index + 1)) ? fromPdf : undefined;
   }

@@ -1,7 +1,224 @@
-// Placeholder until implemented.
+// Plain reports: cited by heading plus printed page ("“Build an AI Evaluations Ecosystem”, p. 13, path
+// ['p:13']). Finer places are used where the report has them: numbered section headings and numbered
+// paragraphs ("3.2 …" → ['sec:3.2']; a number seen before falls back to the page) and a run of numbered recommendations 1, 2, 3 … through the document (the UK action plan's
+// 1–50 → ['rec:7'], "Recommendation 7").
+//
+// Text formats (no pages) are cited by paragraph number instead: "para. 3".
+//
+// Headings come from the PDF reader's type sizes (TextLine.heading). Heading lines are carried in
+// headingPath and the locator, not repeated in passage text. A "heading" that reads like a sentence (a
+// pull quote set large) stays in the text.
 import type { CatalogDocument } from '../../catalog.js';
-import type { Passage, ReadDocument } from '../../types.js';
+import type { Passage, ReadDocument, TextLine } from '../../types.js';
+import { buildPassages, type Unit, type UnitParagraph } from '../passages.js';
+
+/** Joins a run of lines into paragraphs at the reader's block starts (TextLine.paragraph). */
+export function paragraphsOf(lines: readonly TextLine[]): UnitParagraph[] {
+  const paragraphs: UnitParagraph[] = [];
+  const paged = lines.some((line) => line.paragraph !== undefined);
+  let current: UnitParagraph | undefined;
+  for (const line of lines) {
+    const text = line.text.trim();
+    if (text.length === 0) continue;
+    // Text formats have no block marks: a line is a paragraph, as their readers hand them over.
+    if (!current || !paged || line.paragraph) {
+      current = { text };
+      if (line.page !== undefined) current.page = line.page;
+      paragraphs.push(current);
+      continue;
+    }
+    current.text += ` ${text}`;
+    if (line.page !== undefined && line.page !== current.page) current.pageEnd = line.page;
+  }
+  return paragraphs;
+}
+
+/** The number printed on a physical page (what people cite), falling back to the physical number. */
+export function printedPage(read: ReadDocument, page: number | undefined): string {
+  if (page === undefined) return '1';
+  const label = read.pageLabels?.[page - 1];
+  return label && label.length > 0 ? label : String(page);
+}
+
+interface Heading {
+  text: string;
+  level: number;
+}
+
+/** One block of the document: a heading or a run of body lines. */
+type Block = { heading: Heading; page?: number } | { lines: TextLine[] };
+
+const TOC_LEADER = /_{4,}|\.{5,}|…{2,}/;
+const SENTENCE_LIKE = /[.!?]["”’]?$|^[“"‘]/;
+
+/** Groups lines into headings (consecutive heading lines of one size on one page) and body runs. */
+function blocksOf(lines: readonly TextLine[]): Block[] {
+  const blocks: Block[] = [];
+  let index = 0;
+  while (index < lines.length) {
+    const line = lines[index]!;
+    if (line.heading !== undefined) {
+      const run = [line];
+      while (
+        index + run.length < lines.length &&
+        lines[index + run.length]!.heading === line.heading &&
+        lines[index + run.length]!.page === line.page
+      ) {
+        run.push(lines[index + run.length]!);
+      }
+      const text = run.map((l) => l.text.trim()).join(' ');
+      if (!SENTENCE_LIKE.test(text) && !TOC_LEADER.test(text) && text.length <= 160) {
+        blocks.push({ heading: { text, level: line.heading }, page: line.page });
+        index += run.length;
+        continue;
+      }
+      // Set large but reads like a sentence (a pull quote): it is body text.
+      pushBody(
+        blocks,
+        run.map((l, i) => (i === 0 ? { ...l, paragraph: true } : { ...l, paragraph: false })),
+      );
+      index += run.length;
+      continue;
+    }
+    pushBody(blocks, [line]);
+    index += 1;
+  }
+  return blocks;
+}
+
+function pushBody(blocks: Block[], lines: TextLine[]): void {
+  const last = blocks[blocks.length - 1];
+  if (last && 'lines' in last) last.lines.push(...lines);
+  else blocks.push({ lines });
+}
+
+const SECTION_HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S/;
+const RECOMMENDATION = /^(\d{1,2})\.\s+\S/;
+/** A run of numbered paragraphs this long through the document is a recommendation list. */
+const MIN_RECOMMENDATIONS = 10;
+
+/** Line indexes (within body lines) that open recommendation 1, 2, 3 …, or none if the run is short. */
+function recommendationStarts(blocks: readonly Block[]): Set<TextLine> {
+  const starts = new Set<TextLine>();
+  let expected = 1;
+  for (const block of blocks) {
+    if (!('lines' in block)) continue;
+    for (const line of block.lines) {
+      const match = RECOMMENDATION.exec(line.text);
+      if (match && Number(match[1]) === expected && line.paragraph !== false && !TOC_LEADER.test(line.text)) {
+        starts.add(line);
+        expected += 1;
+      }
+    }
+  }
+  // One run through the whole document: lists that restart at 1 are ordinary lists, not recommendations.
+  const restarts = blocks
+    .flatMap((block) => ('lines' in block ? block.lines : []))
+    .filter(
+      (line) => line.paragraph !== false && /^1\.\s/.test(line.text) && !TOC_LEADER.test(line.text),
+    ).length;
+  return starts.size >= MIN_RECOMMENDATIONS && restarts === 1 ? starts : new Set();
+}
+
+/** A paragraph opened by a section number ("3.3 To help organisations …"): the report's numbered sections. */
+const NUMBERED_PARAGRAPH = /^(\d{1,2}\.\d{1,2})\.?\s+[A-Z“"(]/;
+
+/**
+ * Text formats have no pages to cite: their paragraphs are numbered in reading order (['para:3'],
+ * "para. 3"), and a short line without a full stop (a title, a dateline) is a heading, kept in the
+ * heading path.
+ */
+function splitUnpaged(doc: CatalogDocument, read: ReadDocument): Passage[] {
+  const units: Unit[] = [];
+  let headingPath: string[] = [];
+  let number = 0;
+  for (const line of read.lines) {
+    const text = line.text.trim();
+    if (text.length === 0) continue;
+    if (text.length <= 100 && !/[.!?:;]["”’)]?$/.test(text) && !/^[•*-]\s/.test(text)) {
+      headingPath = [text];
+      continue;
+    }
+    number += 1;
+    units.push({ path: [`para:${number}`], headingPath, paragraphs: [{ text }] });
+  }
+  return buildPassages(doc, units);
+}
 
 export function splitReport(doc: CatalogDocument, read: ReadDocument): Passage[] {
-  throw new Error(`No report splitter yet for ${doc.id} (${read.lines.length} lines).`);
+  if (!read.lines.some((line) => line.page !== undefined)) return splitUnpaged(doc, read);
+  const blocks = blocksOf(read.lines);
+  const recommendations = recommendationStarts(blocks);
+  const units: Unit[] = [];
+  const usedSections = new Set<string>();
+  const stack: Heading[] = [];
+  let section: string | undefined;
+  let recommendation: number | undefined;
+
+  const headingPath = () => stack.map((h) => h.text);
+  const addLines = (lines: TextLine[]) => {
+    for (const paragraph of paragraphsOf(lines)) addParagraph(paragraph);
+  };
+  const addParagraph = (paragraph: UnitParagraph) => {
+    let unit: Unit;
+    if (recommendation !== undefined)
+      unit = { path: [`rec:${recommendation}`], headingPath: headingPath(), paragraphs: [] };
+    else if (section !== undefined)
+      unit = { path: [`sec:${section}`], headingPath: headingPath(), paragraphs: [] };
+    else {
+      const heading = stack[stack.length - 1]?.text;
+      unit = { path: [`p:${printedPage(read, paragraph.page)}`], headingPath: headingPath(), paragraphs: [] };
+      if (heading) unit.heading = heading;
+    }
+    const last = units[units.length - 1];
+    if (last && last.path.join('/') === unit.path.join('/') && last.heading === unit.heading)
+      last.paragraphs.push(paragraph);
+    else units.push({ ...unit, paragraphs: [paragraph] });
+  };
+
+  for (const block of blocks) {
+    if ('heading' in block) {
+      while (stack.length > 0 && stack[stack.length - 1]!.level >= block.heading.level) stack.pop();
+      stack.push(block.heading);
+      recommendation = undefined;
+      const number = SECTION_HEADING.exec(block.heading.text)?.[1];
+      // A section number already used (a repeated heading) falls back to page citations.
+      section = number !== undefined && !usedSections.has(number) ? number : undefined;
+      if (section !== undefined) usedSections.add(section);
+      continue;
+    }
+    // Split the body run where recommendations start, so each one opens its own unit.
+    let run: TextLine[] = [];
+    for (const line of block.lines) {
+      const numbered = line.paragraph !== false ? NUMBERED_PARAGRAPH.exec(line.text)?.[1] : undefined;
+      if (recommendations.has(line)) {
+        addLines(run);
+        run = [];
+        recommendation = Number(RECOMMENDATION.exec(line.text)![1]);
+      } else if (numbered !== undefined && !usedSections.has(numbered) && !TOC_LEADER.test(line.text)) {
+        addLines(run);
+        run = [];
+        recommendation = undefined;
+        section = numbered;
+        usedSections.add(numbered);
+      }
+      run.push(line);
+    }
+    addLines(run);
+  }
+  return buildPassages(doc, uniqueLocators(units));
+}
+
+/**
+ * Two units with the same path and heading that are not adjacent (a heading repeated later on the same
+ * page) would share a locator; the later one gets a numbered path so every place stays distinct.
+ */
+function uniqueLocators(units: Unit[]): Unit[] {
+  const seen = new Map<string, number>();
+  return units.map((unit) => {
+    const key = `${unit.path.join('/')}|${unit.heading ?? ''}`;
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    return count === 1 ? unit : { ...unit, path: [...unit.path, String(count)] };
+  });
 }

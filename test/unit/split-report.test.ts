@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/corpus/catalog.js';
+import { paragraphsOf, splitReport } from '../../src/corpus/split/styles/report.js';
+import type { ReadDocument, TextLine } from '../../src/corpus/types.js';
+
+const doc = loadCatalog().find((d) => d.id === 'uk-ai-opportunities-action-plan-2025')!;
+const line = (text: string, page: number, paragraph: boolean, heading?: number): TextLine =>
+  heading === undefined ? { text, page, paragraph } : { text, page, paragraph, heading };
+
+/** Recommendations 1–10 under a numbered section, then an unnumbered heading over two pages. */
+function report(): ReadDocument {
+  const lines: TextLine[] = [
+    line('Contents', 1, true, 1),
+    line('1. Lay the foundations ____________ 3', 1, true),
+    line('Foreword', 2, true, 1),
+    line('“Set in large type, this pull quote is a sentence.”', 2, true, 2),
+    line('AI is the defining opportunity of our generation.', 2, true),
+    line('1. Lay the foundations to enable AI', 3, true, 1),
+    line('1.1 Building AI infrastructure', 3, true, 2),
+    line('The UK needs compute.', 3, true),
+  ];
+  for (let n = 1; n <= 10; n++)
+    lines.push(line(`${n}. Do thing number ${n}. It matters.`, 3 + Math.floor(n / 6), true));
+  lines.push(
+    line('Conclusion', 5, true, 1),
+    line('We will deliver.', 5, true),
+    line('Delivery starts now.', 6, true),
+  );
+  return { lines, footnotes: [], pageLabels: ['i', 'ii', '1', '2', '3', '4'] };
+}
+
+describe('splitReport', () => {
+  const passages = splitReport(doc, report());
+
+  it('cites unnumbered parts by heading and printed page, numbered sections and recommendations by number', () => {
+    expect(passages.map((p) => p.locator)).toEqual([
+      '“Contents”, p. i',
+      '“Foreword”, p. ii',
+      'Sec. 1.1',
+      ...Array.from({ length: 10 }, (_, i) => `Recommendation ${i + 1}`),
+      '“Conclusion”, p. 3',
+      '“Conclusion”, p. 4',
+    ]);
+    expect(passages.find((p) => p.locator === 'Recommendation 7')!.path).toEqual(['rec:7']);
+  });
+
+  it('keeps a large sentence (pull quote) as text and real headings in the heading path', () => {
+    const foreword = passages[1]!;
+    expect(foreword.text.startsWith('“Set in large type, this pull quote is a sentence.”')).toBe(true);
+    expect(foreword.headingPath).toEqual(['Foreword']);
+    expect(passages[2]!.headingPath).toEqual([
+      '1. Lay the foundations to enable AI',
+      '1.1 Building AI infrastructure',
+    ]);
+  });
+
+  it('has unique locators', () => {
+    expect(new Set(passages.map((p) => p.locator)).size).toBe(passages.length);
+  });
+
+  it('does not take a short numbered list for recommendations', () => {
+    const short: ReadDocument = {
+      footnotes: [],
+      lines: [line('Steps', 1, true, 1), line('1. First.', 1, true), line('2. Second.', 1, true)],
+    };
+    expect(splitReport(doc, short).map((p) => p.locator)).toEqual(['“Steps”, p. 1']);
+  });
+});
+
+describe('paragraphsOf', () => {
+  it('joins lines between block starts and keeps the page span', () => {
+    expect(paragraphsOf([line('One', 1, true), line('two.', 2, false), line('Three.', 2, true)])).toEqual([
+      { text: 'One two.', page: 1, pageEnd: 2 },
+      { text: 'Three.', page: 2 },
+    ]);
+  });
+  it('treats each line as a paragraph for text formats (no block marks)', () => {
+    expect(paragraphsOf([{ text: 'A.' }, { text: 'B.' }])).toEqual([{ text: 'A.' }, { text: 'B.' }]);
+  });
+});
+
+describe('splitReport on text formats (no pages)', () => {
+  it('numbers paragraphs and keeps short unpunctuated lines as headings', () => {
+    const read: ReadDocument = {
+      footnotes: [],
+      lines: [
+        { text: 'China issues action plan' },
+        { text: '' },
+        { text: 'China on Saturday issued a plan.' },
+        { text: 'Experts agreed.' },
+      ],
+    };
+    expect(splitReport(doc, read).map((p) => [p.locator, p.text, p.headingPath])).toEqual([
+      ['para. 1', 'China on Saturday issued a plan.', ['China issues action plan']],
+      ['para. 2', 'Experts agreed.', ['China issues action plan']],
+    ]);
+  });
+});
