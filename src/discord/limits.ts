@@ -61,7 +61,8 @@ function embedViolations(embed: APIEmbed, where: string): string[] {
   over('footer', embed.footer?.text, LIMITS.footerText);
   over('author', embed.author?.name, LIMITS.authorName);
   const fields = embed.fields ?? [];
-  if (fields.length > LIMITS.embedFields) out.push(`${where} has ${fields.length} > ${LIMITS.embedFields} fields`);
+  if (fields.length > LIMITS.embedFields)
+    out.push(`${where} has ${fields.length} > ${LIMITS.embedFields} fields`);
   for (const [i, field] of fields.entries()) {
     over(`field ${i} name`, field.name, LIMITS.fieldName);
     over(`field ${i} value`, field.value, LIMITS.fieldValue);
@@ -78,7 +79,8 @@ function componentViolations(rows: APIActionRowComponent<APIComponentInMessageAc
     const buttons = row.components.filter((c) => c.type === 2);
     const selects = row.components.filter((c) => c.type !== 2);
     if (buttons.length > LIMITS.buttonsPerRow) out.push(`row ${r} has ${buttons.length} > 5 buttons`);
-    if (selects.length > 0 && row.components.length > 1) out.push(`row ${r} mixes a select menu with other components`);
+    if (selects.length > 0 && row.components.length > 1)
+      out.push(`row ${r} mixes a select menu with other components`);
     if (row.components.length === 0) out.push(`row ${r} is empty`);
     for (const component of row.components) {
       const customId = 'custom_id' in component ? component.custom_id : undefined;
@@ -91,13 +93,16 @@ function componentViolations(rows: APIActionRowComponent<APIComponentInMessageAc
         out.push(`row ${r} button label is ${len(component.label)} > ${LIMITS.buttonLabel}`);
       }
       if (component.type === 3) {
-        if (component.options.length > LIMITS.selectOptions) out.push(`select has ${component.options.length} > 25 options`);
+        if (component.options.length > LIMITS.selectOptions)
+          out.push(`select has ${component.options.length} > 25 options`);
         if (component.options.length === 0) out.push('select has no options');
         if (len(component.placeholder) > LIMITS.selectPlaceholder) out.push('select placeholder too long');
         for (const option of component.options) {
-          if (len(option.label) > LIMITS.selectOptionLabel || len(option.label) === 0) out.push('select option label length');
+          if (len(option.label) > LIMITS.selectOptionLabel || len(option.label) === 0)
+            out.push('select option label length');
           if (len(option.value) > LIMITS.selectOptionValue) out.push('select option value too long');
-          if (len(option.description) > LIMITS.selectOptionDescription) out.push('select option description too long');
+          if (len(option.description) > LIMITS.selectOptionDescription)
+            out.push('select option description too long');
         }
       }
     }
@@ -110,15 +115,21 @@ export function messageViolations(data: APIInteractionResponseCallbackData): str
   const out: string[] = [];
   if (len(data.content) > LIMITS.content) out.push(`content is ${len(data.content)} > ${LIMITS.content}`);
   const embeds = data.embeds ?? [];
-  if (embeds.length > LIMITS.embedsPerMessage) out.push(`${embeds.length} > ${LIMITS.embedsPerMessage} embeds`);
+  if (embeds.length > LIMITS.embedsPerMessage)
+    out.push(`${embeds.length} > ${LIMITS.embedsPerMessage} embeds`);
   let total = 0;
   for (const [i, embed] of embeds.entries()) {
     out.push(...embedViolations(embed, `embed ${i}`));
     total += embedSize(embed);
   }
   if (total > LIMITS.embedsTotal) out.push(`embeds total ${total} > ${LIMITS.embedsTotal}`);
-  if (len(data.content) === 0 && embeds.length === 0 && (data.components ?? []).length === 0) out.push('message is empty');
-  out.push(...componentViolations((data.components ?? []) as APIActionRowComponent<APIComponentInMessageActionRow>[]));
+  if (len(data.content) === 0 && embeds.length === 0 && (data.components ?? []).length === 0)
+    out.push('message is empty');
+  out.push(
+    ...componentViolations(
+      (data.components ?? []) as APIActionRowComponent<APIComponentInMessageActionRow>[],
+    ),
+  );
   return out;
 }
 
@@ -139,7 +150,8 @@ export function commandViolations(command: RESTPostAPIApplicationCommandsJSONBod
   const isChatInput = command.type === undefined || command.type === 1;
   const name = command.name;
   if (isChatInput) {
-    if (!NAME_PATTERN.test(name) || name !== name.toLowerCase()) out.push(`command name "${name}" is not a valid slash name`);
+    if (!NAME_PATTERN.test(name) || name !== name.toLowerCase())
+      out.push(`command name "${name}" is not a valid slash name`);
   } else if (len(name) < 1 || len(name) > LIMITS.commandName) out.push(`command name "${name}" length`);
   const description = 'description' in command ? (command.description ?? '') : '';
   if (isChatInput && (len(description) < 1 || len(description) > LIMITS.commandDescription)) {
@@ -152,15 +164,18 @@ export function commandViolations(command: RESTPostAPIApplicationCommandsJSONBod
   const names = new Set<string>();
   for (const option of options) {
     total += len(option.name) + len(option.description);
-    if (!NAME_PATTERN.test(option.name) || option.name !== option.name.toLowerCase()) out.push(`/${name} option "${option.name}" name`);
+    if (!NAME_PATTERN.test(option.name) || option.name !== option.name.toLowerCase())
+      out.push(`/${name} option "${option.name}" name`);
     if (names.has(option.name)) out.push(`/${name} option "${option.name}" twice`);
     names.add(option.name);
     if (len(option.description) < 1 || len(option.description) > LIMITS.optionDescription) {
       out.push(`/${name} option "${option.name}" description length`);
     }
-    if (option.required && seenOptional) out.push(`/${name} required option "${option.name}" after an optional one`);
+    if (option.required && seenOptional)
+      out.push(`/${name} required option "${option.name}" after an optional one`);
     if (!option.required) seenOptional = true;
-    if (option.autocomplete && option.choices?.length) out.push(`/${name} option "${option.name}" has choices and autocomplete`);
+    if (option.autocomplete && option.choices?.length)
+      out.push(`/${name} option "${option.name}" has choices and autocomplete`);
     for (const choice of option.choices ?? []) {
       total += len(choice.name) + len(String(choice.value));
       if (len(choice.name) > LIMITS.choiceName) out.push(`/${name} choice name too long`);

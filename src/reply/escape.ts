@@ -14,11 +14,12 @@ const INLINE = /[\\*_~`|[\]<:]/g;
 const LINE_START = /^(\s*)(?:([>#+-])|(\d+)\.(?=\s))/gm;
 
 /**
- * Escapes text so Discord shows it literally: no formatting, no masked links, no mentions.
+ * Escapes text so Discord shows it literally: no formatting, no masked links, no mentions, and none of the
+ * invisible characters that could hide or reorder what is shown.
  * @everyone/@here get a zero-width space after the @ (a backslash alone still pings in some clients).
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return stripInvisible(text)
     .replace(INLINE, (ch) => `\\${ch}`)
     .replace(LINE_START, (_m, space: string, mark: string | undefined, digits: string | undefined) =>
       mark !== undefined ? `${space}\\${mark}` : `${space}${digits}\\.`,
@@ -26,10 +27,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/@(everyone|here)/gi, '@\u200b$1');
 }
 
-/** User-typed text for echoing back: invisible characters removed, then escaped. */
-export function escapeUserText(text: string): string {
-  return escapeMarkdown(stripInvisible(text));
-}
+/** User-typed text for echoing back. */
+export const escapeUserText = escapeMarkdown;
 
 /** Text for places Discord never renders as markdown (footers, button labels, select options, choices). */
 export function plainText(text: string): string {
@@ -55,7 +54,9 @@ export function termSpans(text: string, terms: readonly string[]): Span[] {
     const start = match.index;
     const end = start + match[0].length;
     const last = spans[spans.length - 1];
-    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    // Overlapping or separated only by spaces: one bold run reads better than "**a** **b**".
+    if (last && (start <= last.end || /^[ \t]+$/.test(text.slice(last.end, start))))
+      last.end = Math.max(last.end, end);
     else spans.push({ start, end });
   }
   return spans;

@@ -30,9 +30,15 @@ export function cutText(text: string, max: number): { text: string; cut: boolean
   return { text: kept.length > 0 ? `${kept} ${ELLIPSIS}` : ELLIPSIS, cut: true };
 }
 
+/** At most `max` UTF-16 units without splitting a surrogate pair. */
+function sliceWhole(text: string, max: number): string {
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
 /** Plain text shortened at a word with "…" (for labels, choices, footers). */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const kept = cutAtWord(text, max - 1);
-  return `${kept.length > 0 ? kept : text.slice(0, max - 1)}${ELLIPSIS}`;
+  return `${kept.length > 0 ? kept : sliceWhole(text, max - 1)}${ELLIPSIS}`;
 }

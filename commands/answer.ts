@@ -1,0 +1,189 @@
+// The answer to a question: the best passages, quoted word for word, with buttons to page, read the full
+// unit and cite, and a menu that narrows to one document. Shared by /ask, its buttons and "Find sources".
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from 'discord-api-types/v10';
+import type { CatalogDocument } from '../src/corpus/catalog.js';
+import { encodeState, queryHash } from '../src/discord/custom-id.js';
+import { LIMITS } from '../src/discord/limits.js';
+import type { Services } from '../src/discord/services.js';
+import { escapeMarkdown, escapeUserText, plainText } from '../src/reply/escape.js';
+import { locatorOf, passageEmbed } from '../src/reply/format.js';
+import { type MessageReply, privateNotice } from '../src/reply/reply.js';
+import { clip } from '../src/reply/truncate.js';
+
+export const PAGE_SIZE = 3;
+export const MAX_QUERY_CHARS = 300;
+/** Prefix of the first embed's footer that carries the question, so buttons can read it back after a restart. */
+export const QUESTION_FOOTER = 'Q: ';
+
+/** The question as searched and stored: invisible characters gone, whitespace collapsed, at most 300 chars. */
+export function clampQuery(text: string): string {
+  const plain = plainText(text);
+  if (plain.length <= MAX_QUERY_CHARS) return plain;
+  const cut = plain.slice(0, MAX_QUERY_CHARS + 1).replace(/\s+\S*$/, '');
+  return cut.length > 0 ? cut : plain.slice(0, MAX_QUERY_CHARS);
+}
+
+/** The question read back from a message's first footer; undefined when missing or not matching the hash. */
+export function questionFromFooter(footer: string | undefined, hash: string): string | undefined {
+  if (!footer?.startsWith(QUESTION_FOOTER)) return undefined;
+  const query = footer.slice(QUESTION_FOOTER.length);
+  return queryHash(query) === hash ? query : undefined;
+}
+
+export interface AnswerParams {
+  query: string;
+  /** Who asked: the only one who may page or narrow. */
+  owner: string;
+  offset?: number;
+  /** Only this document. */
+  doc?: CatalogDocument;
+  ephemeral?: boolean;
+  mention?: string;
+  /** Replace the message (paging, narrowing). */
+  update?: boolean;
+}
+
+const row = (
+  ...components: APIComponentInMessageActionRow[]
+): APIActionRowComponent<APIComponentInMessageActionRow> => ({ type: ComponentType.ActionRow, components });
+
+function button(
+  label: string,
+  customId: string | undefined,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary,
+): APIButtonComponent | undefined {
+  return customId
+    ? {
+        type: ComponentType.Button,
+        style,
+        label: clip(plainText(label), LIMITS.buttonLabel),
+        custom_id: customId,
+      }
+    : undefined;
+}
+
+export function noResults(query: string, doc?: CatalogDocument): MessageReply {
+  const where = doc ? ` in ${escapeMarkdown(doc.shortTitle)}` : '';
+  return privateNotice(
+    'No passage found',
+    `Nothing${where} matches “${escapeUserText(clip(query, 200))}”.\n\nTry:\n• fewer or plainer words (“biometric identification”, “risk assessment”)\n` +
+      `${doc ? '• leaving out the document, to search them all\n' : ''}• \`/quote\` with a reference, e.g. \`Art. 5 AI Act\`\n• \`/sources\` to see which documents are covered`,
+  );
+}
+
+/** The narrowing menu: all documents, plus the documents that have passages on the question. */
+async function narrowMenu(services: Services, params: AnswerParams, hash: string) {
+  const customId = encodeState({ action: 'narrow', owner: params.owner, queryHash: hash });
+  if (!customId) return undefined;
+  const broad = await services.search(params.query, { limit: LIMITS.selectOptions });
+  const docIds = [
+    ...new Set(broad.hits.map((hit) => hit.passages[0]?.docId).filter((id): id is string => !!id)),
+  ];
+  if (params.doc && !docIds.includes(params.doc.id)) docIds.unshift(params.doc.id);
+  const docs = docIds
+    .map((id) => services.catalog.find((d) => d.id === id))
+    .filter((d): d is CatalogDocument => !!d)
+    .slice(0, LIMITS.selectOptions - 1);
+  if (docs.length < 2 && !params.doc) return undefined;
+  const options = [
+    { label: 'All documents', value: '*', default: !params.doc },
+    ...docs.map((d) => ({
+      label: clip(plainText(d.shortTitle), LIMITS.selectOptionLabel),
+      value: d.id,
+      description: clip(plainText(`${d.issuer} · ${d.date}`), LIMITS.selectOptionDescription),
+      default: params.doc?.id === d.id,
+    })),
+  ];
+  return row({
+    type: ComponentType.StringSelect,
+    custom_id: customId,
+    placeholder: 'Narrow to one document…',
+    options,
+  });
+}
+
+export async function answer(services: Services, params: AnswerParams): Promise<MessageReply> {
+  const offset = params.offset ?? 0;
+  const response = await services.search(params.query, {
+    limit: PAGE_SIZE + 1,
+    offset,
+    ...(params.doc ? { docs: [params.doc.id] } : {}),
+  });
+  // The same passage twice on one page would only repeat itself (and its buttons).
+  const hits = response.hits
+    .filter(
+      (hit, i, all) =>
+        hit.passages.length > 0 && all.findIndex((h) => h.passages[0]?.id === hit.passages[0]?.id) === i,
+    )
+    .slice(0, PAGE_SIZE);
+  if (hits.length === 0) {
+    if (offset > 0)
+      return privateNotice('No more passages', 'That was everything that matches this question.');
+    return noResults(params.query, params.doc);
+  }
+  const hash = queryHash(params.query);
+  const budget = Math.floor((LIMITS.embedsTotal - 50) / hits.length);
+  const embeds: APIEmbed[] = [];
+  const hitRows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+  const units = new Set<string>();
+  for (const [i, hit] of hits.entries()) {
+    const doc = services.catalog.find((d) => d.id === hit.passages[0]?.docId);
+    if (!doc) continue;
+    const built = passageEmbed(doc, hit.passages, {
+      terms: hit.terms,
+      budget,
+      ...(i === 0 ? { footer: `${QUESTION_FOOTER}${params.query}` } : {}),
+    });
+    embeds.push(built.embed);
+    const first = built.shown[0]!;
+    const unit = `${doc.id}#${first.path[0] ?? ''}`;
+    const buttons = [
+      units.has(unit)
+        ? undefined
+        : button(`Full text · ${locatorOf(built.shown)}`, encodeState({ action: 'full', unit, page: 0 })),
+      button(
+        `Cite ${offset + i + 1}`,
+        encodeState({ action: 'cite', passageId: first.id, count: built.shown.length }),
+      ),
+    ].filter((b): b is APIButtonComponent => !!b);
+    units.add(unit);
+    if (buttons.length > 0) hitRows.push(row(...buttons));
+  }
+  const components: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+  const menu = await narrowMenu(services, params, hash);
+  if (menu) components.push(menu);
+  components.push(...hitRows);
+  if (response.hits.length > PAGE_SIZE) {
+    const more = button(
+      'More results',
+      encodeState({
+        action: 'more',
+        owner: params.owner,
+        offset: offset + PAGE_SIZE,
+        doc: params.doc?.id ?? '*',
+        queryHash: hash,
+      }),
+      ButtonStyle.Primary,
+    );
+    if (more) components.push(row(more));
+  }
+  const scope = params.doc ? ` in **${escapeMarkdown(params.doc.shortTitle)}**` : '';
+  const range = offset > 0 ? ` (results ${offset + 1}–${offset + hits.length})` : '';
+  return {
+    type: 'message',
+    content: `Passages for “${escapeUserText(clip(params.query, 200))}”${scope}${range}`,
+    embeds,
+    components: components.slice(0, LIMITS.actionRows),
+    ...(params.ephemeral ? { ephemeral: true } : {}),
+    ...(params.mention ? { mention: params.mention } : {}),
+    ...(params.update ? { update: true } : {}),
+    outcome: 'ok',
+  };
+}

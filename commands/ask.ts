@@ -1,0 +1,84 @@
+// /ask question [document] [hide] [mention] — the best passages on a question, quoted word for word. A
+// question that reads like a reference ("article 5 ai act") is answered with the quote itself.
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+} from 'discord-api-types/v10';
+import { escapeUserText } from '../src/reply/escape.js';
+import { privateNotice } from '../src/reply/reply.js';
+import { clip } from '../src/reply/truncate.js';
+import { answer, clampQuery, MAX_QUERY_CHARS } from './answer.js';
+import { documentChoices, findDocument } from './documents.js';
+import {
+  booleanOption,
+  documentOption,
+  hideOption,
+  mentionOf,
+  mentionOption,
+  stringOption,
+} from './options.js';
+import { quoteReference } from './quote.js';
+import type { CommandModule } from './types.js';
+
+/** "Art. 5", "article 5(1)(c) ai act", "recital 27", "annex iii", "§ 22757.12", "GOVERN 1.1", "para 6". */
+const REFERENCE_LIKE =
+  /(?:^|\s)(?:art(?:icle)?s?\.?|recitals?|annex(?:es)?|sec(?:tion)?s?\.?|§|para(?:graph)?s?\.?|principle|action|govern|map|measure|manage)\s*[0-9ivxlc]+(?:[.(][0-9a-z.()]*)?(?:\s|$|,)/i;
+
+export function looksLikeReference(question: string): boolean {
+  return REFERENCE_LIKE.test(` ${question} `) && question.split(/\s+/).length <= 8;
+}
+
+export const askCommand: CommandModule = {
+  definition: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'ask',
+    description: 'Ask about AI governance; get the exact words of the documents, with where they come from',
+    integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+    contexts: [
+      InteractionContextType.Guild,
+      InteractionContextType.BotDM,
+      InteractionContextType.PrivateChannel,
+    ],
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'question',
+        description: 'Your question, e.g. "which AI practices are prohibited?"',
+        required: true,
+        max_length: MAX_QUERY_CHARS,
+      },
+      documentOption(),
+      hideOption,
+      mentionOption,
+    ],
+  },
+  async execute(request, services) {
+    const raw = stringOption(request, 'question');
+    const query = raw ? clampQuery(raw) : '';
+    if (query === '')
+      return privateNotice(
+        'Which question?',
+        'Type a question, e.g. `/ask question: which AI practices are prohibited?`',
+      );
+    const typedDoc = stringOption(request, 'document');
+    const doc = findDocument(services.catalog, typedDoc);
+    if (typedDoc && !doc) {
+      return privateNotice(
+        'Unknown document',
+        `No document is called “${escapeUserText(clip(typedDoc, 100))}”. Pick one from the list as you type, or see \`/sources\`.`,
+      );
+    }
+    const mention = mentionOf(request);
+    const common = { ephemeral: booleanOption(request, 'hide'), ...(mention ? { mention } : {}) };
+    if (looksLikeReference(query)) {
+      const quoted = await quoteReference(services, doc ? `${query} ${doc.shortTitle}` : query, common);
+      if (quoted.outcome === 'ok') return quoted;
+    }
+    return answer(services, { query, owner: request.user.id, ...(doc ? { doc } : {}), ...common });
+  },
+  autocomplete(request, services) {
+    return { type: 'choices', choices: documentChoices(services.catalog, request.focused.value) };
+  },
+};

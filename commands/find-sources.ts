@@ -1,0 +1,33 @@
+// Message context menu "Find sources": passages that bear on the selected message's text. The text comes
+// from the interaction's resolved message, so the bot needs no Message Content intent.
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+} from 'discord-api-types/v10';
+import { privateNotice } from '../src/reply/reply.js';
+import { answer, clampQuery } from './answer.js';
+import type { CommandModule } from './types.js';
+
+export const findSourcesCommand: CommandModule = {
+  definition: {
+    type: ApplicationCommandType.Message,
+    name: 'Find sources',
+    integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+    contexts: [
+      InteractionContextType.Guild,
+      InteractionContextType.BotDM,
+      InteractionContextType.PrivateChannel,
+    ],
+  },
+  async execute(request, services) {
+    const query = clampQuery(request.target?.content ?? '');
+    if (query === '') {
+      return privateNotice(
+        'No text to look up',
+        'That message has no text (attachments and embeds are not read). Try `/ask` with its words.',
+      );
+    }
+    return answer(services, { query, owner: request.user.id, ephemeral: true });
+  },
+};

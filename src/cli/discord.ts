@@ -1,0 +1,112 @@
+// The Discord commands of the `charter` CLI: start (gateway bot, optionally sharded), deploy (register the
+// slash commands) and commands --json (print what deploy would send). Each returns an exit code.
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { botConfig, ConfigError } from '../config/index.js';
+import { commandsFor } from '../discord/deploy.js';
+import type { Services } from '../discord/services.js';
+import { createLogger } from '../log.js';
+import { PROJECT_ROOT } from '../paths.js';
+
+/** Settings problems are one sentence for the operator, not a stack trace. */
+async function withConfig(run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function waitForShutdownSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+/** `charter start [--shards auto|N]` — runs until SIGINT/SIGTERM, then shuts down cleanly. */
+export async function runStart(
+  args: string[],
+  createServices: () => Services | Promise<Services>,
+): Promise<number> {
+  const { values } = parseArgs({ args, options: { shards: { type: 'string' } } });
+  return withConfig(async () => {
+    const config = botConfig();
+    const logger = createLogger({ base: { component: 'gateway', pid: process.pid } });
+    if (values.shards !== undefined) {
+      const totalShards = values.shards === 'auto' ? 'auto' : Number(values.shards);
+      if (totalShards !== 'auto' && !(Number.isInteger(totalShards) && totalShards > 0)) {
+        console.error('--shards takes "auto" or a whole number of shards.');
+        return 2;
+      }
+      const { startSharding, stopSharding } = await import('../discord/sharding.js');
+      const manager = await startSharding({
+        file: join(PROJECT_ROOT, 'bin', 'charter.js'),
+        shardArgs: ['start'],
+        token: config.token,
+        totalShards,
+        logger,
+      });
+      const signal = await waitForShutdownSignal();
+      logger.info('shutting down', { signal });
+      stopSharding(manager);
+      return 0;
+    }
+    const services = await createServices();
+    const { createGatewayBot } = await import('../discord/gateway.js');
+    const bot = createGatewayBot({ token: config.token, services, logger });
+    const stopped = waitForShutdownSignal();
+    await bot.start();
+    const signal = await stopped;
+    logger.info('shutting down', { signal });
+    await bot.stop();
+    return 0;
+  });
+}
+
+/** `charter deploy [--guild ID]` — one bulk overwrite of the commands, in a server or globally. */
+export async function runDeploy(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { guild: { type: 'string' } } });
+  return withConfig(async () => {
+    const config = botConfig();
+    const guildId = values.guild ?? config.guildId;
+    if (guildId !== undefined && !/^\d{17,21}$/.test(guildId)) {
+      console.error('--guild takes a server id (a number of 17–21 digits).');
+      return 2;
+    }
+    const { REST } = await import('discord.js');
+    const { deployCommands } = await import('../discord/deploy.js');
+    const rest = new REST({ version: '10' }).setToken(config.token);
+    const count = await deployCommands(rest, config.applicationId, guildId ? { guildId } : {});
+    console.log(
+      guildId
+        ? `Registered ${count} commands in server ${guildId}.`
+        : `Registered ${count} commands globally (may take up to an hour to appear).`,
+    );
+    return 0;
+  });
+}
+
+/** `charter commands --json [--guild ID]` — exactly the JSON array deploy would send. */
+export async function printCommands(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, guild: { type: 'string' } } });
+  const definitions = commandsFor(values.guild ? { guildId: values.guild } : {});
+  if (values.json) {
+    console.log(JSON.stringify(definitions, null, 2));
+    return 0;
+  }
+  for (const definition of definitions) {
+    const description = 'description' in definition ? definition.description : '(message menu)';
+    console.log(`${definition.name.padEnd(14)} ${description}`);
+  }
+  return 0;
+}

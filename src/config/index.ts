@@ -1,0 +1,100 @@
+// Settings from the environment and .env (the environment wins). Each mode asks only for what it needs; a
+// missing or malformed setting is ONE sentence naming it and pointing to .env.example — never its value.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseDotEnv } from 'dotenv';
+import { z } from 'zod';
+import { registerSecret } from '../log.js';
+import { PROJECT_ROOT } from '../paths.js';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/** The environment with .env underneath it (a value set in the environment wins over the file). */
+export function readEnv(env: Env = process.env, envFile = join(PROJECT_ROOT, '.env')): Env {
+  const fromFile = existsSync(envFile) ? parseDotEnv(readFileSync(envFile)) : {};
+  const merged: Env = { ...fromFile };
+  for (const [key, value] of Object.entries(env))
+    if (value !== undefined && value !== '') merged[key] = value;
+  return merged;
+}
+
+interface Setting {
+  schema: z.ZodType<string>;
+  /** What a good value looks like, for the error sentence. */
+  shape: string;
+  secret?: boolean;
+}
+
+const SETTINGS = {
+  DISCORD_TOKEN: {
+    schema: z.string().regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/),
+    shape: 'the bot token from the Developer Portal (three parts separated by dots)',
+    secret: true,
+  },
+  DISCORD_APPLICATION_ID: {
+    schema: z.string().regex(/^\d{17,21}$/),
+    shape: 'the application id (a number of 17–21 digits)',
+  },
+  DISCORD_GUILD_ID: {
+    schema: z.string().regex(/^\d{17,21}$/),
+    shape: 'a server id (a number of 17–21 digits)',
+  },
+  DISCORD_PUBLIC_KEY: {
+    schema: z.string().regex(/^[0-9a-fA-F]{64}$/),
+    shape: 'the application public key (64 hexadecimal digits)',
+    secret: true,
+  },
+  PORT: { schema: z.string().regex(/^\d{1,5}$/), shape: 'a port number' },
+} satisfies Record<string, Setting>;
+
+type Name = keyof typeof SETTINGS;
+
+function read(env: Env, name: Name, required: boolean): string | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') {
+    if (required)
+      throw new ConfigError(`${name} is not set: add it to .env (see .env.example for what it should hold).`);
+    return undefined;
+  }
+  const setting: Setting = SETTINGS[name];
+  if (!setting.schema.safeParse(raw).success) {
+    throw new ConfigError(`${name} does not look like ${setting.shape}: fix it in .env (see .env.example).`);
+  }
+  if (setting.secret) registerSecret(raw);
+  return raw;
+}
+
+export interface BotConfig {
+  token: string;
+  applicationId: string;
+  guildId?: string;
+}
+
+/** `charter start` and `charter deploy`: token and application id; a guild id only if set. */
+export function botConfig(env: Env = readEnv()): BotConfig {
+  const token = read(env, 'DISCORD_TOKEN', true)!;
+  const applicationId = read(env, 'DISCORD_APPLICATION_ID', true)!;
+  const guildId = read(env, 'DISCORD_GUILD_ID', false);
+  return { token, applicationId, ...(guildId ? { guildId } : {}) };
+}
+
+export interface EndpointConfig {
+  publicKey: string;
+  applicationId: string;
+  /** Only needed to register commands from the endpoint host; follow-ups use the interaction token. */
+  token?: string;
+  port?: number;
+}
+
+/** The HTTP interactions endpoint: the public key to verify requests; no bot token needed. */
+export function endpointConfig(env: Env = readEnv()): EndpointConfig {
+  const publicKey = read(env, 'DISCORD_PUBLIC_KEY', true)!;
+  const applicationId = read(env, 'DISCORD_APPLICATION_ID', true)!;
+  const token = read(env, 'DISCORD_TOKEN', false);
+  const port = read(env, 'PORT', false);
+  return { publicKey, applicationId, ...(token ? { token } : {}), ...(port ? { port: Number(port) } : {}) };
+}

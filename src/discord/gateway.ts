@@ -1,0 +1,108 @@
+// `charter start`: the gateway bot. discord.js keeps the connection (intents: Guilds only — no Message
+// Content; message commands carry their text). Interactions are taken from the raw INTERACTION_CREATE
+// packet, so the same dispatcher as the HTTP endpoint sees the same raw payload; its APIInteractionResponse
+// is POSTed unchanged to the interaction callback route through client.rest (which handles rate limits and
+// retries). Nothing here builds discord.js message objects.
+import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.js';
+import type { APIInteraction } from 'discord-api-types/v10';
+import { createLogger, type Logger } from '../log.js';
+import type { Dispatcher } from './contract.js';
+import { createDispatcher } from './dispatcher.js';
+import {
+  DEFAULT_DEADLINE_MS,
+  deferredAckFor,
+  followUpRequests,
+  type RestLike,
+  respondWithin,
+  sendWebhookRequests,
+} from './respond.js';
+import type { Services } from './services.js';
+
+const callbackRoute = (interaction: APIInteraction) =>
+  `/interactions/${interaction.id}/${interaction.token}/callback` as const;
+
+/** Answers one interaction over REST: directly within the deadline, else deferred and completed by webhook. */
+export async function answerInteraction(
+  rest: RestLike,
+  dispatcher: Dispatcher,
+  interaction: APIInteraction,
+  options: { deadlineMs?: number; logger?: Logger } = {},
+): Promise<void> {
+  const started = performance.now();
+  const ack = deferredAckFor(interaction);
+  // Autocomplete and pings cannot be deferred.
+  const deadline =
+    interaction.type === 4 || interaction.type === 1
+      ? Number.POSITIVE_INFINITY
+      : (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  const outcome = await respondWithin(
+    deadline,
+    dispatcher.dispatch(interaction),
+    async () => void (await rest.post(callbackRoute(interaction), { body: ack, auth: false })),
+    (result) => sendWebhookRequests(rest, followUpRequests(interaction, ack, result.response)),
+  );
+  if (!outcome.deferred)
+    await rest.post(callbackRoute(interaction), { body: outcome.result.response, auth: false });
+  options.logger?.info('interaction', {
+    ...outcome.result.log,
+    deferred: outcome.deferred,
+    ms: Math.round(performance.now() - started),
+  });
+}
+
+export interface GatewayBotOptions {
+  token: string;
+  services: Services;
+  logger?: Logger;
+  deadlineMs?: number;
+  /** For tests: where REST and the gateway live. */
+  clientOptions?: Partial<ClientOptions>;
+}
+
+export interface GatewayBot {
+  client: Client;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
+  const logger = options.logger ?? createLogger();
+  const dispatcher = createDispatcher(options.services, { logger });
+  const client = new Client({ ...options.clientOptions, intents: [GatewayIntentBits.Guilds] });
+  const pending = new Set<Promise<void>>();
+
+  client.on(Events.Raw, (packet: { t?: string; d?: unknown }) => {
+    if (packet.t !== 'INTERACTION_CREATE' || !packet.d) return;
+    const work = answerInteraction(client.rest, dispatcher, packet.d as APIInteraction, {
+      logger,
+      ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
+    }).catch((error: unknown) => logger.error('interaction delivery failed', { error }));
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  });
+  client.once(Events.ClientReady, (ready) => {
+    logger.info('ready', {
+      user: ready.user.tag,
+      guilds: ready.guilds.cache.size,
+      shards: ready.ws.shards.map((s) => s.id),
+    });
+  });
+  client.on(Events.Error, (error) => logger.error('client error', { error }));
+  client.on(Events.ShardDisconnect, (_event, shardId) => logger.warn('shard disconnected', { shardId }));
+
+  return {
+    client,
+    async start() {
+      await client.login(options.token);
+    },
+    async stop() {
+      // Let answers in flight finish (bounded), then close the connection.
+      await Promise.race([
+        Promise.allSettled([...pending]),
+        new Promise((resolve) => setTimeout(resolve, 3000)),
+      ]);
+      await client.destroy();
+      logger.info('stopped');
+    },
+  };
+}

@@ -1,0 +1,16 @@
+// What the commands need from the rest of Charter. The lead wires the real search index behind this;
+// tests use fixture passages and a fake.
+import type { CatalogDocument } from '../corpus/catalog.js';
+import type { Passage } from '../corpus/types.js';
+import type { QuoteResponse, SearchOptions, SearchResponse } from '../search/types.js';
+
+export interface Services {
+  catalog: readonly CatalogDocument[];
+  search(query: string, options?: SearchOptions): SearchResponse | Promise<SearchResponse>;
+  /** Resolves a typed reference ("Art. 5(1)(c) AI Act", "article 5 ai act") to the passages it names. */
+  quote(reference: string): QuoteResponse | Promise<QuoteResponse>;
+  /** All passages of a document in document order; [] for an unknown id. */
+  passagesOf(docId: string): readonly Passage[];
+  /** Milliseconds clock (cooldowns); Date.now by default. */
+  now?(): number;
+}

@@ -1,0 +1,216 @@
+// Passages and catalog facts → embed parts. Pure: no Discord calls, no search. Every builder takes a size
+// budget and stays within it; limits.ts has the numbers.
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { CatalogDocument } from '../corpus/catalog.js';
+import type { Passage } from '../corpus/types.js';
+import { LIMITS } from '../discord/limits.js';
+import { escapeMarkdown, highlight, plainText, quoteBlock } from './escape.js';
+import { clip, cutText } from './truncate.js';
+
+export const COLORS = {
+  ok: 0x3b82f6,
+  revoked: 0xdc2626,
+  superseded: 0xf59e0b,
+  draft: 0x9ca3af,
+  notice: 0x6b7280,
+};
+
+export function statusColor(doc: CatalogDocument): number {
+  if (doc.status === 'revoked') return COLORS.revoked;
+  if (doc.status === 'superseded') return COLORS.superseded;
+  if (doc.status === 'draft') return COLORS.draft;
+  return COLORS.ok;
+}
+
+/** "issuer · date · status", with a revoked or superseded status in bold and its note. */
+export function statusLine(doc: CatalogDocument): string {
+  const flagged = doc.status === 'revoked' || doc.status === 'superseded';
+  const status = flagged ? `**${doc.status.toUpperCase()}**` : doc.status;
+  const note = doc.statusNote ? ` (${escapeMarkdown(clip(doc.statusNote, 200))})` : '';
+  return `${escapeMarkdown(clip(doc.issuer, 160))} · ${doc.date} · ${status}${note}`;
+}
+
+/** The locator for what is shown: one place, or the first and last when adjacent passages are merged. */
+export function locatorOf(passages: readonly Passage[]): string {
+  // A point shown with its own sub-points ((c), (c)(i), (c)(ii)) is cited as the point itself.
+  const first = passages[0];
+  if (first && passages.every((p) => first.path.every((segment, i) => p.path[i] === segment)))
+    return first.locator;
+  const unique = [...new Set(passages.map((p) => p.locator))];
+  if (unique.length <= 2) return unique.join('; ');
+  return `${unique[0]} – ${unique[unique.length - 1]}`;
+}
+
+/** Link to the official source; for a PDF, straight to the page the passage starts on. */
+export function sourceUrl(doc: CatalogDocument, passage?: Passage): string | undefined {
+  if (!doc.officialUrl) return undefined;
+  if (passage?.page !== undefined && /\.pdf$/i.test(new URL(doc.officialUrl).pathname)) {
+    return `${doc.officialUrl}#page=${passage.page}`;
+  }
+  return doc.officialUrl;
+}
+
+const FORMAL_DESIGNATION =
+  /^(?:Regulation \(EU\) \d{4}\/\d+|Directive \(EU\) \d{4}\/\d+|Executive Order \d+|[A-Z][A-Za-z]* Senate Bill(?: No\.)? [\d-]+)/;
+
+/** How the document is formally named in a citation: its designation, or its title when short. */
+function formalName(doc: CatalogDocument): string | undefined {
+  const designation = FORMAL_DESIGNATION.exec(doc.title)?.[0];
+  if (designation) return designation;
+  return doc.title.length <= 90 ? doc.title : undefined;
+}
+
+/** A copy-ready citation: `Regulation (EU) 2024/1689 (AI Act), Art. 5(1)(c) — <url>`. */
+export function citeLine(doc: CatalogDocument, locator: string, url = doc.officialUrl ?? undefined): string {
+  const formal = formalName(doc);
+  const name = formal && formal !== doc.shortTitle ? `${formal} (${doc.shortTitle})` : doc.shortTitle;
+  return `${name}, ${locator}${url ? ` — <${url}>` : ''}`;
+}
+
+/** Embed title: short title and locator, cut to fit but never dropping the locator. */
+export function passageTitle(doc: CatalogDocument, locator: string): string {
+  const loc = clip(locator, 180);
+  return `${clip(doc.shortTitle, LIMITS.embedTitle - loc.length - 3)} · ${loc}`;
+}
+
+export interface QuotedPassage {
+  /** Markdown: the quote block (with context lead-in when useful). */
+  markdown: string;
+  /** The passages at least partly shown, for the locator. */
+  shown: Passage[];
+  /** Whether text was left out. */
+  cut: boolean;
+}
+
+/**
+ * The passages' words, verbatim, in a quote block with the terms in bold, within `maxChars` of markdown.
+ * When cut, it ends at a sentence with "…"; the locator covers only what is shown.
+ */
+export function quotePassages(
+  passages: readonly Passage[],
+  terms: readonly string[],
+  maxChars: number,
+): QuotedPassage {
+  const first = passages[0];
+  const lead =
+    first?.context && !first.text.startsWith(first.context)
+      ? `${quoteBlock(escapeMarkdown(first.context))}\n> […]\n`
+      : '';
+  const render = (budget: number): QuotedPassage => {
+    const shown: Passage[] = [];
+    const blocks: string[] = [];
+    let used = 0;
+    let cut = false;
+    for (const passage of passages) {
+      const room = budget - used - (blocks.length > 0 ? 2 : 0);
+      if (room < 40) {
+        cut = true;
+        break;
+      }
+      const piece = cutText(passage.text, room);
+      blocks.push(piece.text);
+      shown.push(passage);
+      used += piece.text.length + (blocks.length > 1 ? 2 : 0);
+      if (piece.cut) {
+        cut = true;
+        break;
+      }
+    }
+    const markdown = lead + quoteBlock(highlight(blocks.join('\n\n'), terms));
+    return { markdown, shown: shown.length > 0 ? shown : passages.slice(0, 1), cut };
+  };
+  // Escaping and quote markers lengthen the text; shrink the raw budget until the markdown fits.
+  let budget = Math.max(0, maxChars - lead.length);
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const result = render(budget);
+    if (result.markdown.length <= maxChars) return result;
+    budget = Math.floor(budget * Math.min(0.9, maxChars / result.markdown.length));
+  }
+  return { markdown: '> …', shown: passages.slice(0, 1), cut: true };
+}
+
+export interface PassageEmbedOptions {
+  terms?: readonly string[];
+  /** Characters this embed may use in all (title + author + description + footer). */
+  budget: number;
+  footer?: string;
+  /** The place asked for (a quote of "Art. 5"), instead of the locator of the passages shown. */
+  locator?: string;
+  /** Most characters of quoted text, however much room there is: answers stay readable. Default 1,600. */
+  maxQuoteChars?: number;
+}
+
+/** One embed for one hit: header with locator linked to the source, status line, quote. */
+export function passageEmbed(
+  doc: CatalogDocument,
+  passages: readonly Passage[],
+  options: PassageEmbedOptions,
+): { embed: APIEmbed; cut: boolean; shown: Passage[] } {
+  const status = statusLine(doc);
+  const author = clip(plainText(passages[0]?.headingPath.join(' › ') ?? ''), 200);
+  const footer = options.footer ? clip(options.footer, LIMITS.footerText) : undefined;
+  const titleGuess = passageTitle(doc, options.locator ?? locatorOf(passages));
+  const fixed = titleGuess.length + author.length + (footer?.length ?? 0) + status.length + 2;
+  const room = Math.min(
+    LIMITS.embedDescription - status.length - 2,
+    options.budget - fixed,
+    options.maxQuoteChars ?? 1600,
+  );
+  const quoted = quotePassages(passages, options.terms ?? [], Math.max(60, room));
+  const embed: APIEmbed = {
+    title: passageTitle(doc, options.locator ?? locatorOf(quoted.shown)),
+    description: `${status}\n\n${quoted.markdown}`,
+    color: statusColor(doc),
+  };
+  const url = sourceUrl(doc, quoted.shown[0]);
+  if (url) embed.url = url;
+  if (author) embed.author = { name: author };
+  if (footer) embed.footer = { text: footer };
+  return { embed, cut: quoted.cut, shown: quoted.shown };
+}
+
+/** A plain notice embed (no results, unknown reference, help text). */
+export function noticeEmbed(title: string, description: string): APIEmbed {
+  return {
+    title: clip(title, LIMITS.embedTitle),
+    description: clip(description, LIMITS.embedDescription),
+    color: COLORS.notice,
+  };
+}
+
+const UNIT_NAMES: Record<string, [string, string]> = {
+  art: ['article', 'articles'],
+  recital: ['recital', 'recitals'],
+  annex: ['annex', 'annexes'],
+  sec: ['section', 'sections'],
+  billsec: ['bill section', 'bill sections'],
+  para: ['paragraph', 'paragraphs'],
+  pp: ['preambular paragraph', 'preambular paragraphs'],
+  item: ['numbered item', 'numbered items'],
+  rec: ['recommendation', 'recommendations'],
+  action: ['action', 'actions'],
+  appendix: ['appendix', 'appendices'],
+  p: ['page', 'pages'],
+  h: ['headed section', 'headed sections'],
+  govern: ['GOVERN subcategory', 'GOVERN subcategories'],
+  map: ['MAP subcategory', 'MAP subcategories'],
+  measure: ['MEASURE subcategory', 'MEASURE subcategories'],
+  manage: ['MANAGE subcategory', 'MANAGE subcategories'],
+};
+
+/** "113 articles, 180 recitals, 13 annexes" — counted from the passages' top-level units, in order of first appearance. */
+export function structureSummary(passages: readonly Passage[]): string {
+  const units = new Map<string, Set<string>>();
+  for (const passage of passages) {
+    const segment = passage.path[0] ?? '';
+    const colon = segment.indexOf(':');
+    const type = colon < 0 ? 'other' : segment.slice(0, colon);
+    if (!units.has(type)) units.set(type, new Set());
+    units.get(type)!.add(segment);
+  }
+  const parts = [...units].map(([type, set]) => {
+    const [one, many] = UNIT_NAMES[type] ?? [`${type} unit`, `${type} units`];
+    return `${set.size} ${set.size === 1 ? one : many}`;
+  });
+  return `${parts.join(', ')} (${passages.length} passages)`;
+}
