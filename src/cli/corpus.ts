@@ -4,9 +4,9 @@ import { type CatalogDocument, loadCatalog } from '../corpus/catalog.js';
 import { Store } from '../corpus/store.js';
 import { syncCorpus } from '../corpus/sync.js';
 import { dataDir } from '../paths.js';
+import { afterSync } from './hooks.js';
 import { UsageError } from './main.js';
 import { syncReporter } from './progress.js';
-import { afterSync } from './hooks.js';
 
 function selectDocs(all: CatalogDocument[], ids: string[] | undefined): CatalogDocument[] {
   if (!ids || ids.length === 0) return all;
@@ -41,7 +41,7 @@ export async function runSync(args: string[]): Promise<number> {
     `Synced ${docs.length} documents in ${(report.ms / 1000).toFixed(1)} s: ${report.changed} updated (${passages} passages), ` +
       `${docs.length - report.changed - report.failed} unchanged, ${report.failed} failed.`,
   );
-  await afterSync(catalog, report.changed > 0 || values.force === true);
+  await afterSync(report.changed > 0 || values.force === true);
   return report.failed > 0 ? 1 : 0;
 }
 
@@ -67,7 +67,9 @@ export async function runSources(args: string[]): Promise<number> {
   }
   for (const row of rows) {
     const count = row.passages === null ? 'not synced' : `${row.passages} passages`;
-    console.log(`${row.id.padEnd(56)} ${row.date}  ${row.status.padEnd(9)} ${count.padStart(14)}  ${row.shortTitle}`);
+    console.log(
+      `${row.id.padEnd(56)} ${row.date}  ${row.status.padEnd(9)} ${count.padStart(14)}  ${row.shortTitle}`,
+    );
   }
   return 0;
 }

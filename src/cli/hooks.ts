@@ -1,4 +1,13 @@
-// What runs after a sync: building the search index (wired once search lands).
-import type { CatalogDocument } from '../corpus/catalog.js';
+// What runs after a sync: the search index is rebuilt when the corpus changed or no index is saved yet.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { rebuildIndex } from '../app.js';
+import { dataDir } from '../paths.js';
 
-export async function afterSync(_catalog: CatalogDocument[], _changed: boolean): Promise<void> {}
+export async function afterSync(changed: boolean): Promise<void> {
+  if (!changed && existsSync(join(dataDir(), 'index.json'))) return;
+  const built = await rebuildIndex();
+  console.error(
+    `Indexed ${built.index.passages.length} passages of ${built.docs.length} documents in ${Math.round(built.ms)} ms (${(built.bytes / 1e6).toFixed(1)} MB).`,
+  );
+}

@@ -32,6 +32,8 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
   sync: async () => (await import('./corpus.js')).runSync,
   sources: async () => (await import('./corpus.js')).runSources,
   passages: async () => (await import('./corpus.js')).runPassages,
+  ask: async () => (await import('./answer.js')).runAsk,
+  quote: async () => (await import('./answer.js')).runQuote,
 };
 
 export async function main(argv: string[]): Promise<number> {

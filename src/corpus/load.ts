@@ -39,7 +39,12 @@ export async function loadCorpus(options: LoadOptions = {}): Promise<LoadedCorpu
   const stale = catalog.filter((doc) => !store.isCurrent(doc, manifest));
   if (stale.length > 0 && options.autoSync !== false) {
     const mirror = options.mirror ?? defaultMirror();
-    await syncCorpus({ docs: stale, dataDir: store.dir, ...(mirror ? { mirror } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    await syncCorpus({
+      docs: stale,
+      dataDir: store.dir,
+      ...(mirror ? { mirror } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
     manifest = store.readManifest();
   }
   const docs: CatalogDocument[] = [];

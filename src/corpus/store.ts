@@ -36,7 +36,9 @@ export const PIPELINE_VERSION: string = (() => {
   const corpusDir = dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256');
   const walk = (dir: string) => {
-    for (const name of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const name of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const path = join(dir, name.name);
       if (name.isDirectory()) walk(path);
       else if (/\.(ts|js)$/.test(name.name)) hash.update(name.name).update(readFileSync(path));

@@ -3,12 +3,12 @@
 // never replaces its previous good copy.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../fsutil.js';
 import { passagesOf } from './build.js';
 import type { CatalogDocument } from './catalog.js';
 import { download, type FetchOptions } from './fetch.js';
 import { sha256Hex, textFingerprint } from './fingerprint.js';
 import { type Manifest, PIPELINE_VERSION, Store } from './store.js';
-import { writeFileAtomic } from '../fsutil.js';
 
 export interface SyncOptions {
   docs: CatalogDocument[];
@@ -25,10 +25,19 @@ export interface SyncOptions {
 
 export type SyncOutcome =
   | { id: string; status: 'unchanged' }
-  | { id: string; status: 'updated'; verifiedBy: 'bytes' | 'text'; origin: string; passages: number; ms: number }
+  | {
+      id: string;
+      status: 'updated';
+      verifiedBy: 'bytes' | 'text';
+      origin: string;
+      passages: number;
+      ms: number;
+    }
   | { id: string; status: 'failed'; error: string; keptPrevious: boolean };
 
-export type SyncEvent = { type: 'start'; total: number } | { type: 'done'; index: number; total: number; outcome: SyncOutcome };
+export type SyncEvent =
+  | { type: 'start'; total: number }
+  | { type: 'done'; index: number; total: number; outcome: SyncOutcome };
 
 export interface SyncReport {
   outcomes: SyncOutcome[];
@@ -43,12 +52,25 @@ export class VerifyError extends Error {}
 export function verify(doc: CatalogDocument, bytes: Uint8Array): 'bytes' | 'text' {
   const actual = sha256Hex(bytes);
   if (actual === doc.source.sha256) return 'bytes';
-  if (doc.source.format !== 'pdf' && doc.source.textSha256 && textFingerprint(bytes) === doc.source.textSha256) return 'text';
-  const size = bytes.length === doc.source.bytes ? '' : ` (${bytes.length} bytes instead of ${doc.source.bytes}${bytes.length < doc.source.bytes ? ', truncated?' : ''})`;
-  throw new VerifyError(`its content does not match the catalog fingerprint${size}: got sha256 ${actual.slice(0, 12)}…, expected ${doc.source.sha256.slice(0, 12)}…`);
+  if (
+    doc.source.format !== 'pdf' &&
+    doc.source.textSha256 &&
+    textFingerprint(bytes) === doc.source.textSha256
+  )
+    return 'text';
+  const size =
+    bytes.length === doc.source.bytes
+      ? ''
+      : ` (${bytes.length} bytes instead of ${doc.source.bytes}${bytes.length < doc.source.bytes ? ', truncated?' : ''})`;
+  throw new VerifyError(
+    `its content does not match the catalog fingerprint${size}: got sha256 ${actual.slice(0, 12)}…, expected ${doc.source.sha256.slice(0, 12)}…`,
+  );
 }
 
-async function obtain(doc: CatalogDocument, options: SyncOptions): Promise<{ bytes: Uint8Array; origin: string }> {
+async function obtain(
+  doc: CatalogDocument,
+  options: SyncOptions,
+): Promise<{ bytes: Uint8Array; origin: string }> {
   const file = `${doc.id}.${doc.source.format}`;
   if (options.mirror) {
     const path = join(options.mirror, file);
@@ -62,7 +84,12 @@ async function obtain(doc: CatalogDocument, options: SyncOptions): Promise<{ byt
   );
 }
 
-async function syncOne(doc: CatalogDocument, store: Store, manifest: Manifest, options: SyncOptions): Promise<SyncOutcome> {
+async function syncOne(
+  doc: CatalogDocument,
+  store: Store,
+  manifest: Manifest,
+  options: SyncOptions,
+): Promise<SyncOutcome> {
   if (!options.force && store.isCurrent(doc, manifest)) return { id: doc.id, status: 'unchanged' };
   const started = performance.now();
   const hadPrevious = existsSync(store.docPath(doc)) && manifest.documents[doc.id] !== undefined;
@@ -85,7 +112,14 @@ async function syncOne(doc: CatalogDocument, store: Store, manifest: Manifest, o
       syncedAt: new Date().toISOString(),
     };
     store.writeManifest(manifest);
-    return { id: doc.id, status: 'updated', verifiedBy, origin, passages: passages.length, ms: performance.now() - started };
+    return {
+      id: doc.id,
+      status: 'updated',
+      verifiedBy,
+      origin,
+      passages: passages.length,
+      ms: performance.now() - started,
+    };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { id: doc.id, status: 'failed', error: reason, keptPrevious: hadPrevious };

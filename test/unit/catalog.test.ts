@@ -35,12 +35,16 @@ describe('catalog', () => {
       'In the catalog, document "org-ai-policy" has a bad field "date": must be a date written YYYY-MM-DD.',
     );
     const badSha = { ...good, source: { ...good.source, sha256: 'xyz' } };
-    expect(() => parseCatalog({ documents: [badSha] })).toThrow(/"org-ai-policy" has a bad field "source.sha256"/);
+    expect(() => parseCatalog({ documents: [badSha] })).toThrow(
+      /"org-ai-policy" has a bad field "source.sha256"/,
+    );
   });
 
   it('refuses unknown fields, unknown styles and duplicates', () => {
     expect(() => parseCatalog({ documents: [{ ...good, colour: 'red' }] })).toThrow(CatalogError);
-    expect(() => parseCatalog({ documents: [{ ...good, citation: { style: 'haiku' } }] })).toThrow(/citation.style/);
+    expect(() => parseCatalog({ documents: [{ ...good, citation: { style: 'haiku' } }] })).toThrow(
+      /citation.style/,
+    );
     expect(() => parseCatalog({ documents: [good, good] })).toThrow(/listed twice/);
     expect(() => parseCatalog({ documents: [{ title: 'x' }] })).toThrow(/document #1 has a bad field "id"/);
   });

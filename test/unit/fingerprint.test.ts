@@ -13,7 +13,17 @@ describe('text fingerprint', () => {
   });
 
   it('is stable under insertion of any zero-width or control characters (property)', () => {
-    const invisible = fc.constantFrom('\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u0000', '\u000C', '\u001F');
+    const invisible = fc.constantFrom(
+      '\u200B',
+      '\u200C',
+      '\u200D',
+      '\u2060',
+      '\uFEFF',
+      '\u00AD',
+      '\u0000',
+      '\u000C',
+      '\u001F',
+    );
     fc.assert(
       fc.property(fc.string(), fc.array(fc.tuple(fc.nat(), invisible), { maxLength: 5 }), (text, inserts) => {
         let noisy = normalizeForFingerprint(text);

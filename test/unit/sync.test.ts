@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,7 +34,13 @@ function docFor(id: string, url: string | null, body = bytes): CatalogDocument {
     kind: 'policy',
     officialUrl: null,
     license: 'internal',
-    source: { url, format: 'txt', sha256: sha256Hex(body), bytes: body.length, textSha256: textFingerprint(body) },
+    source: {
+      url,
+      format: 'txt',
+      sha256: sha256Hex(body),
+      bytes: body.length,
+      textSha256: textFingerprint(body),
+    },
     citation: { style: 'report' },
   };
 }
@@ -37,7 +51,9 @@ const toPassages = async (doc: CatalogDocument, b: Uint8Array): Promise<Passage[
   splits++;
   const text = new TextDecoder().decode(b).trim();
   if (text.length === 0) return [];
-  return [{ id: `${doc.id}#p:1`, docId: doc.id, locator: 'p. 1', path: ['p:1'], headingPath: [], text, seq: 0 }];
+  return [
+    { id: `${doc.id}#p:1`, docId: doc.id, locator: 'p. 1', path: ['p:1'], headingPath: [], text, seq: 0 },
+  ];
 };
 
 let dir: string;
@@ -60,7 +76,8 @@ beforeAll(async () => {
     hits[req.url!] = (hits[req.url!] ?? 0) + 1;
     if (req.url === '/flaky' && hits[req.url] === 1) return res.writeHead(503).end();
     if (req.url === '/flaky' || req.url === '/ok') return res.writeHead(200).end(Buffer.from(bytes));
-    if (req.url === '/zwsp') return res.writeHead(200).end(Buffer.from(TEXT.replace('label', 'la\u200Bbel').replace(/\n/g, '\r\n')));
+    if (req.url === '/zwsp')
+      return res.writeHead(200).end(Buffer.from(TEXT.replace('label', 'la\u200Bbel').replace(/\n/g, '\r\n')));
     if (req.url === '/truncated') return res.writeHead(200).end(Buffer.from(bytes.slice(0, 10)));
     res.writeHead(404).end();
   });
@@ -87,13 +104,23 @@ describe('sync', () => {
 
   it('downloads from the pinned URL, retrying a 5xx', async () => {
     hits = {};
-    const report = await syncCorpus({ docs: [docFor('flaky', `${base}/flaky`)], dataDir: data, fetch: fast, toPassages });
+    const report = await syncCorpus({
+      docs: [docFor('flaky', `${base}/flaky`)],
+      dataDir: data,
+      fetch: fast,
+      toPassages,
+    });
     expect(report.outcomes[0]).toMatchObject({ status: 'updated', origin: `${base}/flaky` });
     expect(hits['/flaky']).toBe(2);
   });
 
   it('verifies a copy that differs only by invisible characters through the text fingerprint', async () => {
-    const report = await syncCorpus({ docs: [docFor('zw', `${base}/zwsp`)], dataDir: data, fetch: fast, toPassages });
+    const report = await syncCorpus({
+      docs: [docFor('zw', `${base}/zwsp`)],
+      dataDir: data,
+      fetch: fast,
+      toPassages,
+    });
     expect(report.outcomes[0]).toMatchObject({ status: 'updated', verifiedBy: 'text' });
   });
 
@@ -103,12 +130,20 @@ describe('sync', () => {
     await syncCorpus({ docs: [doc], dataDir: data, mirror, toPassages });
     rmSync(join(mirror, 'org-policy.txt'));
     const other = docFor('other', `${base}/ok`);
-    const report = await syncCorpus({ docs: [doc, other], dataDir: data, force: true, fetch: fast, toPassages });
+    const report = await syncCorpus({
+      docs: [doc, other],
+      dataDir: data,
+      force: true,
+      fetch: fast,
+      toPassages,
+    });
     expect(report.failed).toBe(1);
     const failed = report.outcomes[0]!;
     expect(failed.status).toBe('failed');
     if (failed.status === 'failed') {
-      expect(failed.error).toMatch(/does not match the catalog fingerprint \(10 bytes instead of \d+, truncated\?\)/);
+      expect(failed.error).toMatch(
+        /does not match the catalog fingerprint \(10 bytes instead of \d+, truncated\?\)/,
+      );
       expect(failed.keptPrevious).toBe(true);
     }
     expect(report.outcomes[1]).toMatchObject({ status: 'updated' });
@@ -128,22 +163,36 @@ describe('sync', () => {
       fetch: fast,
       toPassages,
     });
-    expect(report.outcomes[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/the connection was refused/) });
-    expect(report.outcomes[1]).toMatchObject({ status: 'failed', error: expect.stringMatching(/local document .*local-only\.txt is not in the mirror/) });
+    expect(report.outcomes[0]).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/the connection was refused/),
+    });
+    expect(report.outcomes[1]).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/local document .*local-only\.txt is not in the mirror/),
+    });
     expect(existsSync(join(data, 'docs', 'gone.txt'))).toBe(false);
   });
 
   it('refuses a document that yields no passages (an empty file) without storing it', async () => {
     const empty = new Uint8Array();
-    const doc = { ...docFor('empty', null), source: { url: null, format: 'txt' as const, sha256: sha256Hex(empty), bytes: 1 } };
+    const doc = {
+      ...docFor('empty', null),
+      source: { url: null, format: 'txt' as const, sha256: sha256Hex(empty), bytes: 1 },
+    };
     writeFileSync(join(mirror, 'empty.txt'), empty);
     const report = await syncCorpus({ docs: [doc], dataDir: data, mirror, toPassages });
-    expect(report.outcomes[0]).toMatchObject({ status: 'failed', error: 'no passages could be read from it' });
+    expect(report.outcomes[0]).toMatchObject({
+      status: 'failed',
+      error: 'no passages could be read from it',
+    });
   });
 
   it('verify() explains a mismatch in one sentence', () => {
     const doc = docFor('x', null);
     expect(verify(doc, bytes)).toBe('bytes');
-    expect(() => verify(doc, new TextEncoder().encode('Other text'))).toThrow(/^its content does not match the catalog fingerprint/);
+    expect(() => verify(doc, new TextEncoder().encode('Other text'))).toThrow(
+      /^its content does not match the catalog fingerprint/,
+    );
   });
 });
