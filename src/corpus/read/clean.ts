@@ -6,7 +6,10 @@ import type { TextLine } from '../types.js';
 
 /** Decodes UTF-8 bytes, drops a BOM and normalizes line endings. */
 export function decodeText(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return new TextDecoder('utf-8')
+    .decode(bytes)
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
 }
 
 /**
@@ -59,7 +62,11 @@ export function isPublisherBoilerplate(line: string): boolean {
  * Markers after which a scraped web page has only site chrome: ratings widgets, author boxes, related
  * posts, comment threads. Everything from the first such line on is dropped.
  */
-const END_OF_CONTENT = [/^Click to rate this post!?$/i, /^#{0,6}\s*Related posts:?$/i, /^#{0,6}\s*\d* ?(?:Comments|Responses|Pingbacks?)\b.*$/i];
+const END_OF_CONTENT = [
+  /^Click to rate this post!?$/i,
+  /^#{0,6}\s*Related posts:?$/i,
+  /^#{0,6}\s*\d* ?(?:Comments|Responses|Pingbacks?)\b.*$/i,
+];
 
 export function cutAtEndOfContent(lines: string[]): string[] {
   const end = lines.findIndex((line) => END_OF_CONTENT.some((re) => re.test(line.trim())));
@@ -103,10 +110,14 @@ export function pageMarker(line: string): PageMarker | undefined {
 export function paginate(lines: string[]): { lines: TextLine[]; pageCount?: number } {
   // Form feeds start a new page; they only number pages when the text has no printed page markers.
   const split: { text: string; feed: boolean }[] = [];
+  let feed = false;
   for (const line of lines) {
     const parts = line.split('\f');
     parts.forEach((part, i) => {
-      if (i === 0 || part.length > 0 || i < parts.length - 1) split.push({ text: part, feed: i > 0 });
+      if (i > 0) feed = true;
+      if (part === '' && parts.length > 1) return;
+      split.push({ text: part, feed });
+      feed = false;
     });
   }
   const markers = split.filter((l) => pageMarker(l.text) !== undefined).length;
@@ -147,8 +158,8 @@ function dropRunningHeaders(lines: TextLine[], pageCount: number): TextLine[] {
   for (const line of lines) {
     const t = line.text.trim();
     if (t.length === 0 || t.length > 80 || /^\d+$/.test(t)) continue;
-    let pages = pagesOf.get(t);
-    if (!pages) pagesOf.set(t, (pages = new Set()));
+    const pages = pagesOf.get(t) ?? new Set<number>();
+    pagesOf.set(t, pages);
     pages.add(line.page ?? 0);
   }
   const threshold = Math.max(3, Math.ceil(pageCount / 3));

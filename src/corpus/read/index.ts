@@ -1,10 +1,27 @@
 // Readers: bytes of one format in, cleaned page-tagged lines out (see ReadDocument).
 import type { Format } from '../catalog.js';
 import type { ReadDocument } from '../types.js';
+import { readHtml } from './html.js';
+import { readMarkdown } from './markdown.js';
+import { readPdf } from './pdf.js';
+import { readText } from './text.js';
 
 export class ReadError extends Error {}
 
+const READERS: Record<Format, (bytes: Uint8Array) => Promise<ReadDocument>> = {
+  md: readMarkdown,
+  txt: readText,
+  html: readHtml,
+  pdf: readPdf,
+};
+
 /** Reads a document's bytes. Throws ReadError with one sentence a person can act on. */
 export async function readDocument(bytes: Uint8Array, format: Format): Promise<ReadDocument> {
-  throw new ReadError(`No reader for ${format} yet (${bytes.length} bytes).`);
+  const reader = READERS[format];
+  if (!reader) throw new ReadError(`There is no reader for the format "${format}".`);
+  const doc = await reader(bytes);
+  if (!doc.lines.some((line) => line.text.trim() !== '')) {
+    throw new ReadError(`The ${format} document has no readable text (${bytes.length} bytes).`);
+  }
+  return doc;
 }

@@ -1,7 +1,29 @@
 // Dispatches a read document to the splitter of its citation style.
 import type { CatalogDocument } from '../catalog.js';
+import type { CitationStyle } from '../citation.js';
 import type { Passage, ReadDocument } from '../types.js';
+import { splitArticles } from './styles/articles.js';
+import { splitEuAct } from './styles/eu-act.js';
+import { splitNistCore } from './styles/nist-core.js';
+import { splitNumbered } from './styles/numbered.js';
+import { splitReport } from './styles/report.js';
+import { splitSections } from './styles/sections.js';
+import { splitUnResolution } from './styles/un-resolution.js';
+import { splitUsEo } from './styles/us-eo.js';
+import { splitUsStatute } from './styles/us-statute.js';
+
+const SPLITTERS: Record<CitationStyle, (doc: CatalogDocument, read: ReadDocument) => Passage[]> = {
+  'eu-act': splitEuAct,
+  articles: splitArticles,
+  'us-eo': splitUsEo,
+  'un-resolution': splitUnResolution,
+  numbered: splitNumbered,
+  'nist-core': splitNistCore,
+  sections: splitSections,
+  'us-statute': splitUsStatute,
+  report: splitReport,
+};
 
 export function splitDocument(doc: CatalogDocument, read: ReadDocument): Passage[] {
-  throw new Error(`No splitter for ${doc.citation.style} yet (${read.lines.length} lines).`);
+  return SPLITTERS[doc.citation.style](doc, read);
 }

@@ -1,0 +1,29 @@
+// Plain-text reader: one paragraph per line (leginfo copies, news) or hard-wrapped text extractions with
+// page markers, form feeds and running headers (see clean.ts). No markup is interpreted.
+
+import type { ReadDocument } from '../types.js';
+import {
+  collapseBlankLines,
+  decodeText,
+  isDecorationLine,
+  isPublisherBoilerplate,
+  normalizeSpaces,
+  paginate,
+  stripFrontMatter,
+} from './clean.js';
+
+export async function readText(bytes: Uint8Array): Promise<ReadDocument> {
+  return parseText(decodeText(bytes));
+}
+
+export function parseText(source: string): ReadDocument {
+  const { lines: paged, pageCount } = paginate(stripFrontMatter(source.split('\n')));
+  const lines = collapseBlankLines(
+    paged
+      .filter((line) => !isDecorationLine(line.text) && !isPublisherBoilerplate(line.text))
+      .map((line) => ({ ...line, text: normalizeSpaces(line.text) })),
+  );
+  const doc: ReadDocument = { lines, footnotes: [] };
+  if (pageCount !== undefined) doc.pageCount = pageCount;
+  return doc;
+}
