@@ -34,6 +34,22 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
   passages: async () => (await import('./corpus.js')).runPassages,
   ask: async () => (await import('./answer.js')).runAsk,
   quote: async () => (await import('./answer.js')).runQuote,
+  start: async () => {
+    const [{ runStart }, { openCharter }] = await Promise.all([import('./discord.js'), import('../app.js')]);
+    return (args) => runStart(args, async () => (await openCharter()).services);
+  },
+  deploy: async () => (await import('./discord.js')).runDeploy,
+  commands: async () => (await import('./discord.js')).printCommands,
+  serve: async () => {
+    const [{ runServe }, { openCharter }] = await Promise.all([import('./serve.js'), import('../app.js')]);
+    return (args) =>
+      runServe(args, {
+        loadServices: async () => {
+          const charter = await openCharter();
+          return { services: charter.services, health: { corpusVersion: charter.version, passages: charter.index.passages.length } };
+        },
+      });
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {
