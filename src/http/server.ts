@@ -10,6 +10,7 @@ import {
   InteractionType,
 } from 'discord-api-types/v10';
 import type { Dispatcher, DispatchResult } from '../discord/contract.js';
+import type { Logger } from '../log.js';
 import { ed25519PublicKeyFromHex, verifyInteractionRequest } from './verify.js';
 
 export const INTERACTIONS_PATH = '/interactions';
@@ -22,22 +23,19 @@ export interface HealthStatus {
   passages: number;
 }
 
-export interface HttpLogger {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-}
+/** The endpoint logs through the shared structured logger (src/log.ts), which also masks tokens. */
+export type HttpLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
 /**
  * Delivers one dispatched interaction within Discord's window: calls `reply` exactly once with what goes into
- * the HTTP response (the real answer, or a deferral whose answer it then sends as a follow-up) and resolves
- * with the final result, for the log line.
+ * the HTTP response (the answer, or an ack whose answer it then sends through the webhook) and resolves with
+ * the final result, for the log line.
  */
 export type Responder = (
   interaction: APIInteraction,
   work: Promise<DispatchResult>,
   reply: (response: APIInteractionResponse) => void,
-) => Promise<DispatchResult>;
+) => Promise<{ deferred: boolean; result: DispatchResult }>;
 
 export interface InteractionsServerOptions {
   /** The application's public key: 64 hex characters (DISCORD_PUBLIC_KEY) or a ready KeyObject. */
@@ -60,7 +58,7 @@ export interface InteractionsServerOptions {
 const awaitAnswer: Responder = async (_interaction, work, reply) => {
   const result = await work;
   reply(result.response);
-  return result;
+  return { deferred: false, result };
 };
 
 export function createInteractionsServer(options: InteractionsServerOptions): Server {
@@ -75,7 +73,11 @@ export function createInteractionsServer(options: InteractionsServerOptions): Se
   const headersTimeout = options.headersTimeoutMs ?? 5_000;
   const requestTimeout = options.requestTimeoutMs ?? 10_000;
 
-  async function handleInteraction(req: IncomingMessage, res: ServerResponse, started: number): Promise<void> {
+  async function handleInteraction(
+    req: IncomingMessage,
+    res: ServerResponse,
+    started: number,
+  ): Promise<void> {
     const body = await readBody(req, maxBodyBytes);
     if (body === 'too-large') {
       refuse(res, 413, 'body-too-large');
@@ -107,14 +109,16 @@ export function createInteractionsServer(options: InteractionsServerOptions): Se
     const dispatcher = getDispatcher();
     if (!dispatcher) return refuse(res, 503, 'index-loading');
 
-    const result = await respond(interaction, dispatcher.dispatch(interaction), (response) => {
+    const { deferred, result } = await respond(interaction, dispatcher.dispatch(interaction), (response) => {
       sendJson(res, 200, response);
     });
+    // What was asked stays out of the log: type and command only, never options or message text.
     logger.info('interaction', {
       type: result.log.type,
       command: result.log.command,
       outcome: result.log.outcome,
       correlationId: result.log.correlationId,
+      deferred,
       latencyMs: elapsed(started),
     });
   }

@@ -1,9 +1,9 @@
 // Plays Discord's side of the HTTP interactions protocol over loopback: builds interaction payloads and signs
 // them exactly as Discord does (Ed25519 over X-Signature-Timestamp + raw body, hex in X-Signature-Ed25519).
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import type { Server } from 'node:http';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 
 export interface DiscordKeys {
   privateKey: KeyObject;
@@ -44,13 +44,21 @@ export function send(
   options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString() }),
-      );
-    });
+    const req = request(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString(),
+          }),
+        );
+      },
+    );
     // A server that refuses a large upload may close while we are still writing: the reply, if any, wins.
     req.on('error', reject);
     req.end(options.body);
@@ -66,13 +74,22 @@ export function postInteraction(
   const body = JSON.stringify(interaction);
   return send(`${baseUrl(server)}/interactions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...signatureHeaders(keys.privateKey, body, timestampSeconds) },
+    headers: {
+      'content-type': 'application/json',
+      ...signatureHeaders(keys.privateKey, body, timestampSeconds),
+    },
     body,
   });
 }
 
 const APPLICATION_ID = '1100000000000000001';
-const user = { id: '1200000000000000002', username: 'tester', discriminator: '0', global_name: null, avatar: null };
+const user = {
+  id: '1200000000000000002',
+  username: 'tester',
+  discriminator: '0',
+  global_name: null,
+  avatar: null,
+};
 const member = { user, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 };
 
 function message(id: string, content: string): Record<string, unknown> {
@@ -95,7 +112,15 @@ function message(id: string, content: string): Record<string, unknown> {
   };
 }
 
-function envelope(type: number, data?: unknown): Record<string, unknown> {
+interface Envelope {
+  id: string;
+  application_id: string;
+  type: number;
+  token: string;
+  [field: string]: unknown;
+}
+
+function envelope(type: number, data?: unknown): Envelope {
   return {
     id: '1300000000000000003',
     application_id: APPLICATION_ID,
@@ -117,9 +142,17 @@ function envelope(type: number, data?: unknown): Record<string, unknown> {
 }
 
 export const interactions = {
-  ping: () => ({ id: '1300000000000000003', application_id: APPLICATION_ID, type: 1, token: 'ping', version: 1 }),
-  slash: (name: string, options: { name: string; type: number; value: string | number; focused?: boolean }[]) =>
-    envelope(2, { id: '1600000000000000006', name, type: 1, options }),
+  ping: () => ({
+    id: '1300000000000000003',
+    application_id: APPLICATION_ID,
+    type: 1,
+    token: 'ping',
+    version: 1,
+  }),
+  slash: (
+    name: string,
+    options: { name: string; type: number; value: string | number; focused?: boolean }[],
+  ) => envelope(2, { id: '1600000000000000006', name, type: 1, options }),
   autocomplete: (name: string, option: string, partial: string) =>
     envelope(4, {
       id: '1600000000000000006',
@@ -127,7 +160,7 @@ export const interactions = {
       type: 1,
       options: [{ name: option, type: 3, value: partial, focused: true }],
     }),
-  button: (customId: string) => ({
+  button: (customId: string): Envelope => ({
     ...envelope(3, { custom_id: customId, component_type: 2 }),
     message: message('1900000000000000009', 'An earlier answer'),
   }),

@@ -1,11 +1,12 @@
 // The interactions endpoint over real loopback HTTP, with requests signed by a real Ed25519 key exactly as
 // Discord signs them. The dispatcher here is a stand-in that echoes what it received, so these tests pin
 // the transport: signature checks, limits, routing and delivery.
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatcher, DispatchResult } from '../../src/discord/contract.js';
+import { deferringResponder, discordRest } from '../../src/http/deferral.js';
 import { createInteractionsServer, type HttpLogger } from '../../src/http/server.js';
 import {
   baseUrl,
@@ -24,9 +25,11 @@ interface LogLine {
 }
 
 function memoryLogger(lines: LogLine[]): HttpLogger {
-  const at = (level: string) => (message: string, fields: Record<string, unknown> = {}) => {
-    lines.push({ level, message, fields });
-  };
+  const at =
+    (level: string) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      lines.push({ level, message, fields });
+    };
   return { info: at('info'), warn: at('warn'), error: at('error') };
 }
 
@@ -39,7 +42,10 @@ function echoDispatcher(received: APIInteraction[]): Dispatcher {
       switch (interaction.type) {
         case 2:
           return {
-            response: { type: 4, data: { content: `${data.name}:${JSON.stringify(data.options ?? data.target_id)}` } },
+            response: {
+              type: 4,
+              data: { content: `${data.name}:${JSON.stringify(data.options ?? data.target_id)}` },
+            },
             log: { type: 'command', command: String(data.name), outcome: 'ok' },
           };
         case 3:
@@ -53,7 +59,10 @@ function echoDispatcher(received: APIInteraction[]): Dispatcher {
             log: { type: 'autocomplete', command: String(data.name), outcome: 'ok' },
           };
         default:
-          return { response: { type: 4, data: { content: 'unexpected' } }, log: { type: 'other', outcome: 'error' } };
+          return {
+            response: { type: 4, data: { content: 'unexpected' } },
+            log: { type: 'other', outcome: 'error' },
+          };
       }
     },
   };
@@ -92,7 +101,11 @@ describe('HTTP interactions endpoint', () => {
     it('reports 503 on /healthz and for interactions, but still answers PING', async () => {
       const health = await send(`${baseUrl(server)}/healthz`);
       expect(health.status).toBe(503);
-      const ask = await postInteraction(server, keys, interactions.slash('ask', [{ name: 'question', type: 3, value: 'x' }]));
+      const ask = await postInteraction(
+        server,
+        keys,
+        interactions.slash('ask', [{ name: 'question', type: 3, value: 'x' }]),
+      );
       expect(ask.status).toBe(503);
       const ping = await postInteraction(server, keys, interactions.ping());
       expect(ping.status).toBe(200);
@@ -143,7 +156,10 @@ describe('HTTP interactions endpoint', () => {
     it('hands autocomplete to the dispatcher', async () => {
       const reply = await postInteraction(server, keys, interactions.autocomplete('ask', 'document', 'ai a'));
       expect(reply.status).toBe(200);
-      expect(JSON.parse(reply.text)).toEqual({ type: 8, data: { choices: [{ name: 'AI Act', value: 'eu-ai-act' }] } });
+      expect(JSON.parse(reply.text)).toEqual({
+        type: 8,
+        data: { choices: [{ name: 'AI Act', value: 'eu-ai-act' }] },
+      });
     });
 
     it('hands a button click to the dispatcher', async () => {
@@ -155,7 +171,10 @@ describe('HTTP interactions endpoint', () => {
       const reply = await postInteraction(
         server,
         keys,
-        interactions.messageContextMenu('Find in the documents', 'Are emotion recognition systems allowed at work?'),
+        interactions.messageContextMenu(
+          'Find in the documents',
+          'Are emotion recognition systems allowed at work?',
+        ),
       );
       expect(JSON.parse(reply.text)).toEqual({
         type: 4,
@@ -248,16 +267,18 @@ describe('HTTP interactions endpoint', () => {
 
     it('answers other paths with 404', async () => {
       expect((await send(`${baseUrl(server)}/nope`)).status).toBe(404);
-      expect((await post(signatureHeaders(keys.privateKey, ask)).then(() => send(`${baseUrl(server)}/`))).status).toBe(
-        404,
-      );
+      expect(
+        (await post(signatureHeaders(keys.privateKey, ask)).then(() => send(`${baseUrl(server)}/`))).status,
+      ).toBe(404);
     });
 
     it('refuses correctly signed garbage with 400', async () => {
       const garbage = '{"type": 2, "data": {';
       expect((await post(signatureHeaders(keys.privateKey, garbage), garbage)).status).toBe(400);
       const notAnInteraction = '[1, 2, 3]';
-      expect((await post(signatureHeaders(keys.privateKey, notAnInteraction), notAnInteraction)).status).toBe(400);
+      expect((await post(signatureHeaders(keys.privateKey, notAnInteraction), notAnInteraction)).status).toBe(
+        400,
+      );
       const unknownType = '{"type": 99}';
       expect((await post(signatureHeaders(keys.privateKey, unknownType), unknownType)).status).toBe(400);
     });
@@ -266,7 +287,7 @@ describe('HTTP interactions endpoint', () => {
       const started = performance.now();
       const reply = await postInteraction(server, keys, interactions.ping());
       expect(reply.status).toBe(200);
-      expect(performance.now() - started).toBeLessThan(500);
+      expect(performance.now() - started).toBeLessThan(1_000);
     });
   });
 });
@@ -291,6 +312,7 @@ describe('slow clients', () => {
         const started = performance.now();
         slow.on('close', () => resolve(performance.now() - started));
         slow.on('error', () => {});
+        slow.resume(); // a paused socket never sees the server's FIN
       });
       // Headers, then a body that never comes.
       slow.write('POST /interactions HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"ty');
@@ -327,3 +349,158 @@ async function streamChunked(url: string, size: number): Promise<number> {
     pump();
   });
 }
+
+interface RecordedCall {
+  method: string;
+  url: string;
+  body: unknown;
+  authorization: string | undefined;
+}
+
+/** Stands in for Discord's REST API on loopback and records what arrives. */
+async function fakeDiscordRest(): Promise<{
+  server: Server;
+  calls: RecordedCall[];
+  next: () => Promise<RecordedCall>;
+}> {
+  const calls: RecordedCall[] = [];
+  const waiting: ((call: RecordedCall) => void)[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const call = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        body: JSON.parse(Buffer.concat(chunks).toString() || 'null'),
+        authorization: req.headers.authorization,
+      };
+      calls.push(call);
+      waiting.shift()?.(call);
+      // Interaction tokens live 15 minutes; after that Discord answers "Unknown Webhook".
+      const expired = call.url.includes('expired');
+      res.writeHead(expired ? 404 : 200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(expired ? { message: 'Unknown Webhook', code: 10015 } : { id: '2000000000000000000' }),
+      );
+    });
+  });
+  await listen(server);
+  let consumed = 0;
+  /** The next call not yet returned by `next`, waiting for it if need be. */
+  const next = () =>
+    new Promise<RecordedCall>((resolve) => {
+      const queued = calls[consumed + waiting.length];
+      if (queued && waiting.length === 0) {
+        consumed += 1;
+        resolve(queued);
+      } else
+        waiting.push((call) => {
+          consumed += 1;
+          resolve(call);
+        });
+    });
+  return { server, calls, next };
+}
+
+describe('deferred answers', () => {
+  const keys = generateDiscordKeys();
+  const slowAnswerMs = 1_000;
+  let rest: Awaited<ReturnType<typeof fakeDiscordRest>>;
+  let server: Server;
+  const logs: LogLine[] = [];
+
+  beforeAll(async () => {
+    rest = await fakeDiscordRest();
+    const echo = echoDispatcher([]);
+    const slow: Dispatcher = {
+      dispatch: (interaction) =>
+        new Promise((resolve) => setTimeout(() => resolve(echo.dispatch(interaction)), slowAnswerMs)),
+    };
+    const logger = memoryLogger(logs);
+    server = await listen(
+      createInteractionsServer({
+        publicKey: keys.publicKeyHex,
+        dispatcher: slow,
+        health: () => undefined,
+        logger,
+        respond: deferringResponder({
+          rest: discordRest({ api: `${baseUrl(rest.server)}/api` }),
+          logger,
+          deadlineMs: 50,
+        }),
+      }),
+    );
+  });
+  afterAll(async () => {
+    await close(server);
+    await close(rest.server);
+  });
+
+  it('acknowledges a slow command with a deferral and edits the original message with the answer', async () => {
+    const ask = interactions.slash('ask', [{ name: 'question', type: 3, value: 'What is a provider?' }]);
+    const started = performance.now();
+    const reply = await postInteraction(server, keys, ask);
+    expect(performance.now() - started).toBeLessThan(slowAnswerMs);
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.text)).toEqual({ type: 5 });
+
+    const call = await rest.next();
+    expect(call.method).toBe('PATCH');
+    expect(decodeURIComponent(call.url)).toBe(
+      `/api/v10/webhooks/${ask.application_id}/${ask.token}/messages/@original`,
+    );
+    expect(call.authorization).toBeUndefined();
+    expect(call.body).toEqual({
+      content: 'ask:[{"name":"question","type":3,"value":"What is a provider?"}]',
+    });
+  });
+
+  it('acknowledges a slow button click with a deferred update and edits the clicked message', async () => {
+    const click = interactions.button('more:xyz');
+    const reply = await postInteraction(server, keys, click);
+    expect(JSON.parse(reply.text)).toEqual({ type: 6 });
+    const call = await rest.next();
+    expect(call.method).toBe('PATCH');
+    expect(decodeURIComponent(call.url)).toBe(
+      `/api/v10/webhooks/${click.application_id}/${click.token}/messages/@original`,
+    );
+    expect(call.body).toEqual({ content: 'clicked more:xyz' });
+  });
+
+  it('offers no choices rather than time out a slow autocomplete', async () => {
+    const calls = rest.calls.length;
+    const reply = await postInteraction(server, keys, interactions.autocomplete('ask', 'document', 'gdp'));
+    expect(JSON.parse(reply.text)).toEqual({ type: 8, data: { choices: [] } });
+    await new Promise((resolve) => setTimeout(resolve, slowAnswerMs + 50));
+    expect(rest.calls.length).toBe(calls);
+  });
+
+  it('logs a failed follow-up as an error outcome and keeps serving', async () => {
+    const ask = {
+      ...interactions.slash('ask', [{ name: 'question', type: 3, value: 'q' }]),
+      token: 'expired-token',
+    };
+    const reply = await postInteraction(server, keys, ask);
+    expect(JSON.parse(reply.text)).toEqual({ type: 5 });
+    expect((await rest.next()).method).toBe('PATCH');
+    await expect.poll(() => logs.filter((line) => line.message === 'follow-up failed')).toHaveLength(1);
+    await expect
+      .poll(() => logs.at(-1)?.fields)
+      .toMatchObject({ command: 'ask', outcome: 'error', deferred: true });
+    expect((await postInteraction(server, keys, interactions.ping())).status).toBe(200);
+  });
+
+  it('logs each interaction as deferred, never with its token', () => {
+    const lines = logs.filter((line) => line.message === 'interaction');
+    expect(lines.map((line) => [line.fields.type, line.fields.deferred])).toEqual([
+      ['command', true],
+      ['component', true],
+      ['autocomplete', true],
+      ['command', true],
+      ['ping', undefined],
+    ]);
+    expect(JSON.stringify(logs)).not.toContain('interaction-token-');
+    expect(JSON.stringify(logs)).not.toContain('expired-token');
+  });
+});

@@ -1,0 +1,109 @@
+// `charter serve [--port N] [--host H]`: the HTTP interactions endpoint. It listens at once (so Discord's
+// PING and /healthz answer while the index loads) and takes interactions as soon as the services are ready.
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { type EndpointConfig, endpointConfig } from '../config/index.js';
+import type { Dispatcher } from '../discord/contract.js';
+import { createDispatcher } from '../discord/dispatcher.js';
+import type { Services } from '../discord/services.js';
+import { deferringResponder, discordRest } from '../http/deferral.js';
+import { createInteractionsServer, type HealthStatus } from '../http/server.js';
+import { createLogger, type Logger } from '../log.js';
+import { UsageError } from './main.js';
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '0.0.0.0';
+
+/** What the endpoint answers from once the index is loaded, and what /healthz reports about it. */
+export interface LoadedServices {
+  services: Services;
+  health: HealthStatus;
+}
+
+export interface ServeDeps {
+  /** Loads the index behind the services (the CLI passes the real loader); the dispatcher is built here. */
+  loadServices: () => Promise<LoadedServices>;
+  /** DISCORD_PUBLIC_KEY and PORT; read from the environment and .env by default. */
+  config?: Pick<EndpointConfig, 'publicKey' | 'port'>;
+  logger?: Logger;
+  /** Resolves when the process should stop; SIGINT/SIGTERM by default. */
+  stopSignal?: Promise<unknown>;
+  /** Told the bound address once listening (tests use port 0). */
+  onListening?: (address: AddressInfo) => void;
+}
+
+export interface ServeArgs {
+  /** Undefined when --port is not given (then PORT, then DEFAULT_PORT). */
+  port?: number;
+  host: string;
+}
+
+export function parseServeArgs(args: string[]): ServeArgs {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, host: { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const host = values.host ?? DEFAULT_HOST;
+  if (values.port === undefined) return { host };
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port) || port > 65_535) {
+    throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+  }
+  return { port, host };
+}
+
+function stopSignals(): Promise<unknown> {
+  return Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
+}
+
+export async function runServe(args: string[], deps: ServeDeps): Promise<number> {
+  const options = parseServeArgs(args);
+  const config = deps.config ?? endpointConfig();
+  const port = options.port ?? config.port ?? DEFAULT_PORT;
+  const host = options.host;
+  const logger = deps.logger ?? createLogger({ base: { mode: 'http' } });
+  let ready: { dispatcher: Dispatcher; health: HealthStatus } | undefined;
+  const server = createInteractionsServer({
+    publicKey: config.publicKey,
+    dispatcher: () => ready?.dispatcher,
+    health: () => ready?.health,
+    logger,
+    respond: deferringResponder({ rest: discordRest(), logger }),
+  });
+
+  server.listen(port, host);
+  await once(server, 'listening');
+  const address = server.address() as AddressInfo;
+  logger.info('listening', { host: address.address, port: address.port });
+  deps.onListening?.(address);
+
+  let failed: unknown;
+  const loading = deps.loadServices().then(
+    (loaded) => {
+      ready = { dispatcher: createDispatcher(loaded.services, { logger }), health: loaded.health };
+      logger.info('index loaded', { ...loaded.health });
+    },
+    (error: unknown) => {
+      failed = error;
+      logger.error('index failed to load', { error: error instanceof Error ? error.message : String(error) });
+    },
+  );
+  // A failed load ends the process rather than leaving an endpoint that can only say 503.
+  await Promise.race([deps.stopSignal ?? stopSignals(), loading.then(() => (failed ? undefined : never()))]);
+
+  logger.info('stopping', {});
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  // In-flight answers get a moment to finish; then the connections are cut.
+  const cutOff = setTimeout(() => server.closeAllConnections(), 5_000);
+  await closed;
+  clearTimeout(cutOff);
+  return failed ? 1 : 0;
+}
+
+function never(): Promise<never> {
+  return new Promise(() => {});
+}

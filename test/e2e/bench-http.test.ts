@@ -1,0 +1,22 @@
+// The HTTP load test itself runs end to end (briefly): its signed requests are accepted, both endpoints are
+// measured, and it stops by itself.
+import { describe, expect, it } from 'vitest';
+import { benchHttp } from '../../bench/http.js';
+import { Cooldowns } from '../../src/discord/cooldown.js';
+import { createDispatcher } from '../../src/discord/dispatcher.js';
+import { createLogger } from '../../src/log.js';
+import { fakeServices } from '../fixtures/discord/services.js';
+
+describe('benchHttp', () => {
+  it('measures /ask and the floor with every request answered 200', async () => {
+    const unlimited = { limit: Number.MAX_SAFE_INTEGER, windowMs: 1 };
+    const dispatcher = createDispatcher(fakeServices(), {
+      cooldowns: new Cooldowns({ user: unlimited, channel: unlimited }),
+      logger: createLogger({ write() {} }),
+    });
+    const result = await benchHttp({ dispatcher, concurrency: 5, durationMs: 400, maxRequests: 200 });
+    for (const value of Object.values(result)) expect(value).toBeGreaterThan(0);
+    expect(result.askP99Ms).toBeGreaterThanOrEqual(result.askP50Ms);
+    expect(result.floorP99Ms).toBeGreaterThanOrEqual(result.floorP50Ms);
+  });
+});

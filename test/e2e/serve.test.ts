@@ -1,0 +1,101 @@
+// `charter serve` as the CLI runs it: listens before the index is loaded, serves once it is, stops cleanly.
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { type LoadedServices, parseServeArgs, runServe } from '../../src/cli/serve.js';
+import { createLogger } from '../../src/log.js';
+import { slash } from '../fixtures/discord/interactions.js';
+import { fakeServices } from '../fixtures/discord/services.js';
+import { generateDiscordKeys, send, signatureHeaders } from './discord-client.js';
+
+const quiet = createLogger({ write() {} });
+
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+describe('parseServeArgs', () => {
+  it('reads --port and --host and refuses nonsense', () => {
+    expect(parseServeArgs(['--port', '9000', '--host', '127.0.0.1'])).toEqual({
+      port: 9000,
+      host: '127.0.0.1',
+    });
+    expect(parseServeArgs([])).toEqual({ host: '0.0.0.0' });
+    expect(() => parseServeArgs(['--port', 'eighty'])).toThrow(/--port/);
+    expect(() => parseServeArgs(['--port', '70000'])).toThrow(/--port/);
+    expect(() => parseServeArgs(['--verbose'])).toThrow();
+  });
+});
+
+describe('runServe', () => {
+  it('answers /healthz with 503 while loading, 200 once loaded, and stops on the signal', async () => {
+    const keys = generateDiscordKeys();
+    const services = deferred<LoadedServices>();
+    const stop = deferred<void>();
+    const listening = deferred<AddressInfo>();
+    const exit = runServe(['--port', '0', '--host', '127.0.0.1'], {
+      config: { publicKey: keys.publicKeyHex },
+      logger: quiet,
+      loadServices: () => services.promise,
+      stopSignal: stop.promise,
+      onListening: listening.resolve,
+    });
+    const { port } = await listening.promise;
+    const url = `http://127.0.0.1:${port}`;
+
+    expect((await send(`${url}/healthz`)).status).toBe(503);
+    const ping = '{"id":"1","application_id":"1","type":1,"token":"t","version":1}';
+    const pong = await send(`${url}/interactions`, {
+      method: 'POST',
+      headers: signatureHeaders(keys.privateKey, ping),
+      body: ping,
+    });
+    expect(JSON.parse(pong.text)).toEqual({ type: 1 });
+
+    const ask = JSON.stringify(
+      slash('ask', { question: 'Which practices are prohibited for social scoring?' }),
+    );
+    const signedAsk = { method: 'POST', headers: signatureHeaders(keys.privateKey, ask), body: ask };
+    expect((await send(`${url}/interactions`, signedAsk)).status).toBe(503);
+
+    services.resolve({ services: fakeServices(), health: { corpusVersion: 'v-test', passages: 7 } });
+    await services.promise;
+    const health = await send(`${url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(JSON.parse(health.text)).toEqual({ corpusVersion: 'v-test', passages: 7 });
+    const answer = await send(`${url}/interactions`, signedAsk);
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text).data.embeds[0].title).toBe('AI Act · Art. 5(1)(c)');
+
+    stop.resolve();
+    expect(await exit).toBe(0);
+    await expect(send(`${url}/healthz`)).rejects.toThrow();
+  });
+
+  it('exits with 1 when the index cannot be loaded', async () => {
+    const keys = generateDiscordKeys();
+    const exit = runServe(['--port', '0', '--host', '127.0.0.1'], {
+      config: { publicKey: keys.publicKeyHex },
+      logger: quiet,
+      loadServices: () => Promise.reject(new Error('no index: run charter sync')),
+      stopSignal: new Promise(() => {}),
+    });
+    expect(await exit).toBe(1);
+  });
+
+  it('refuses a malformed public key before listening', async () => {
+    await expect(
+      runServe(['--port', '0'], {
+        config: { publicKey: 'not-hex' },
+        logger: quiet,
+        loadServices: () => new Promise(() => {}),
+        stopSignal: new Promise(() => {}),
+      }),
+    ).rejects.toThrow(/DISCORD_PUBLIC_KEY/);
+  });
+});
