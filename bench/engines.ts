@@ -1,0 +1,138 @@
+// The search engines the bench compares, each built over the same passages and answering with ranked
+// groups of passages (top `DEPTH`). Peers run with their documented defaults: only the field to index is
+// given. Charter is timed twice: search alone, and search + the /ask reply a user gets (the "Charter" row).
+import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
+import FlexSearch from 'flexsearch';
+import lunr from 'lunr';
+import MiniSearch from 'minisearch';
+import { answer } from '../commands/answer.js';
+import type { CatalogDocument } from '../src/corpus/catalog.js';
+import type { Passage } from '../src/corpus/types.js';
+import type { Services } from '../src/discord/services.js';
+import { Bm25Index } from '../src/search/bm25.js';
+import type { CorpusIndex } from '../src/search/index.js';
+import { ReferenceResolver } from '../src/search/reference.js';
+
+/** How deep each engine ranks (recall is read at 5; `charter eval` reads to 10). */
+export const DEPTH = 10;
+
+export interface Engine {
+  name: string;
+  /** What is timed: one query, as the user of that engine would run it. */
+  run(query: string): unknown;
+  /** The ranking used for recall (untimed). */
+  rank(query: string): Passage[][] | Promise<Passage[][]>;
+}
+
+export function charterServices(index: CorpusIndex, docs: readonly CatalogDocument[]): Services {
+  const references = new ReferenceResolver(docs, index.passages);
+  const byDoc = new Map<string, Passage[]>();
+  for (const passage of index.passages) {
+    const list = byDoc.get(passage.docId) ?? [];
+    list.push(passage);
+    byDoc.set(passage.docId, list);
+  }
+  return {
+    catalog: docs,
+    search: (query, options) => index.search(query, options),
+    quote: (reference) => references.resolve(reference),
+    passagesOf: (docId) => byDoc.get(docId) ?? [],
+  };
+}
+
+const charterRank = (index: CorpusIndex) => (query: string) =>
+  index.search(query, { limit: DEPTH }).hits.map((hit) => hit.passages);
+
+/** Search and the /ask reply payload (embeds, buttons, narrowing menu) as the bot sends it. */
+export function charterEngine(index: CorpusIndex, docs: readonly CatalogDocument[]): Engine {
+  const services = charterServices(index, docs);
+  return {
+    name: 'charter',
+    run: (query) => answer(services, { query, owner: 'bench' }),
+    rank: charterRank(index),
+  };
+}
+
+export function charterSearchEngine(index: CorpusIndex): Engine {
+  const rank = charterRank(index);
+  return { name: 'charter-search', run: rank, rank };
+}
+
+export function bm25Engine(passages: readonly Passage[]): Engine {
+  const bm25 = new Bm25Index(passages.map((p) => p.text));
+  const rank = (query: string) => bm25.search(query, DEPTH).map(({ doc }) => [passages[doc]!]);
+  return { name: 'bm25', run: rank, rank };
+}
+
+export function miniSearchEngine(passages: readonly Passage[]): Engine {
+  const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+  mini.addAll(passages.map((p, id) => ({ id, text: p.text })));
+  const rank = (query: string) =>
+    mini
+      .search(query)
+      .slice(0, DEPTH)
+      .map((result) => [passages[result.id as number]!]);
+  return { name: 'minisearch', run: rank, rank };
+}
+
+export function lunrEngine(passages: readonly Passage[]): Engine {
+  const index = lunr(function () {
+    this.ref('id');
+    this.field('text');
+    for (const [id, passage] of passages.entries()) this.add({ id: String(id), text: passage.text });
+  });
+  const rank = (query: string) =>
+    // lunr reads ":", "~", "^", "*", "+" and "-" as query syntax; a typed question means none of it.
+    index
+      .search(query.replace(/[:~^*+-]/g, ' '))
+      .slice(0, DEPTH)
+      .map((result) => [passages[Number(result.ref)]!]);
+  return { name: 'lunr', run: rank, rank };
+}
+
+export function flexSearchEngine(passages: readonly Passage[]): Engine {
+  const index = new FlexSearch.Document<{ id: number; text: string }>({
+    document: { id: 'id', index: ['text'] },
+  });
+  for (const [id, passage] of passages.entries()) index.add({ id, text: passage.text });
+  const rank = (query: string) => {
+    const fields = index.search(query, { limit: DEPTH }) as unknown as { result: number[] }[];
+    return (fields[0]?.result ?? []).map((id) => [passages[id]!]);
+  };
+  return { name: 'flexsearch', run: rank, rank };
+}
+
+export async function oramaEngine(passages: readonly Passage[]): Promise<Engine> {
+  const db = create({ schema: { text: 'string' } as const });
+  await insertMultiple(
+    db,
+    passages.map((p, id) => ({ id: String(id), text: p.text })),
+  );
+  const rank = async (query: string) => {
+    const results = await oramaSearch(db, { term: query, limit: DEPTH });
+    return results.hits.map((hit) => [passages[Number(hit.id)]!]);
+  };
+  return { name: 'orama', run: rank, rank };
+}
+
+export type PeerName = 'minisearch' | 'lunr' | 'flexsearch' | 'orama' | 'bm25';
+export const PEER_NAMES: readonly PeerName[] = ['minisearch', 'lunr', 'flexsearch', 'orama', 'bm25'];
+
+/** Builds a peer, timing the build. */
+export async function buildPeer(
+  name: PeerName,
+  passages: readonly Passage[],
+): Promise<{ engine: Engine; buildMs: number }> {
+  const start = performance.now();
+  const engine =
+    name === 'minisearch'
+      ? miniSearchEngine(passages)
+      : name === 'lunr'
+        ? lunrEngine(passages)
+        : name === 'flexsearch'
+          ? flexSearchEngine(passages)
+          : name === 'orama'
+            ? await oramaEngine(passages)
+            : bm25Engine(passages);
+  return { engine, buildMs: performance.now() - start };
+}
