@@ -1,12 +1,15 @@
 // Opens Charter for answering: the synced corpus, its search index (loaded from the data directory, or built
 // and saved when missing or made for another corpus) and the services the commands use. Every entry point
 // (CLI, gateway, endpoint, bench) goes through here, so the index is built in one place.
+//
+// Start-up speed: the fast path (everything synced, index saved for this corpus) reads only the catalog,
+// the manifest and the saved index. The readers (pdfjs is heavy) and sync load only when work is needed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CatalogDocument } from './corpus/catalog.js';
 import { loadCatalog } from './corpus/catalog.js';
-import { loadCorpus } from './corpus/load.js';
-import { corpusVersion, Store } from './corpus/store.js';
+import type { LoadOptions } from './corpus/load.js';
+import { availableCorpus, Store } from './corpus/store.js';
 import type { SyncEvent } from './corpus/sync.js';
 import type { Passage } from './corpus/types.js';
 import type { Services } from './discord/services.js';
@@ -31,6 +34,8 @@ interface SavedFile {
 
 export interface OpenOptions {
   dataDir?: string;
+  /** The documents to serve; the project's catalog by default (tests pass their own). */
+  catalog?: CatalogDocument[];
   mirror?: string;
   autoSync?: boolean;
   onProgress?: (event: SyncEvent) => void;
@@ -43,12 +48,11 @@ export async function rebuildIndex(
   options: OpenOptions = {},
 ): Promise<{ index: CorpusIndex; docs: CatalogDocument[]; version: string; ms: number; bytes: number }> {
   const started = performance.now();
-  const corpus = await loadCorpus({ ...options, autoSync: false });
+  const { loadCorpus } = await import('./corpus/load.js');
+  const loadOptions: LoadOptions = { ...options, autoSync: options.autoSync ?? false };
+  const corpus = await loadCorpus(loadOptions);
   const index = CorpusIndex.build(corpus.docs, corpus.passages);
-  const json = JSON.stringify({ corpusVersion: corpus.version, index } satisfies {
-    corpusVersion: string;
-    index: CorpusIndex;
-  });
+  const json = JSON.stringify({ corpusVersion: corpus.version, index });
   writeFileAtomic(indexPath(corpus.store.dir), json);
   return {
     index,
@@ -59,35 +63,32 @@ export async function rebuildIndex(
   };
 }
 
-/** The saved index when it was made for exactly the corpus on disk; undefined otherwise (then rebuild). */
+/** The saved index when it was made for exactly this corpus; undefined otherwise (then it is rebuilt). */
 function loadSaved(dir: string, docs: CatalogDocument[], version: string): CorpusIndex | undefined {
-  let saved: SavedFile;
   try {
-    saved = JSON.parse(readFileSync(indexPath(dir), 'utf8')) as SavedFile;
-  } catch {
-    return undefined; // missing or corrupt: rebuilt from the cached documents
-  }
-  if (saved.corpusVersion !== version) return undefined;
-  try {
+    const saved = JSON.parse(readFileSync(indexPath(dir), 'utf8')) as SavedFile;
+    if (saved.corpusVersion !== version) return undefined;
     return CorpusIndex.load(docs, saved.index);
   } catch {
-    return undefined;
+    return undefined; // missing, corrupt or of another shape: rebuilt from the cached documents
   }
 }
 
 export async function openCharter(options: OpenOptions = {}): Promise<Charter> {
   const dir = options.dataDir ?? defaultDataDir();
-  const catalog = loadCatalog();
+  const catalog = options.catalog ?? loadCatalog();
   const store = new Store(dir);
-  let manifest = store.readManifest();
-  if (options.autoSync !== false && catalog.some((doc) => !store.isCurrent(doc, manifest))) {
-    await loadCorpus({ ...options, dataDir: dir, catalog }); // syncs what is missing or stale
-    manifest = store.readManifest();
+  const manifest = store.readManifest();
+  const allCurrent = catalog.every((doc) => store.isCurrent(doc, manifest));
+  if (allCurrent || options.autoSync === false) {
+    const { docs, version } = availableCorpus(catalog, store, manifest);
+    const saved = loadSaved(dir, docs, version);
+    if (saved) return assemble(docs, saved, version);
   }
-  const docs = catalog.filter((doc) => store.isCurrent(doc, manifest));
-  const version = corpusVersion(docs, manifest);
-  const index = loadSaved(dir, docs, version) ?? (await rebuildIndex({ ...options, dataDir: dir })).index;
-  return assemble(docs, index, version);
+  // Slow path: sync what is missing or stale (a document that fails keeps its previous good copy), then
+  // build and save the index over what can be served.
+  const built = await rebuildIndex({ ...options, dataDir: dir, autoSync: options.autoSync ?? true });
+  return assemble(built.docs, built.index, built.version);
 }
 
 /** Services over an index (also used by tests and the bench with an index they built themselves). */

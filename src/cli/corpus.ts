@@ -1,6 +1,7 @@
 // sync, sources, passages.
 import { parseArgs } from 'node:util';
 import { type CatalogDocument, loadCatalog } from '../corpus/catalog.js';
+import { defaultMirror } from '../corpus/load.js';
 import { Store } from '../corpus/store.js';
 import { syncCorpus } from '../corpus/sync.js';
 import { dataDir } from '../paths.js';
@@ -28,7 +29,7 @@ export async function runSync(args: string[]): Promise<number> {
   });
   const catalog = loadCatalog();
   const docs = selectDocs(catalog, values.doc);
-  const mirror = values.mirror ?? process.env.CHARTER_MIRROR;
+  const mirror = values.mirror ?? defaultMirror();
   const report = await syncCorpus({
     docs,
     dataDir: dataDir(),

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir as defaultDataDir, PROJECT_ROOT } from '../paths.js';
 import { type CatalogDocument, loadCatalog } from './catalog.js';
-import { corpusVersion, Store } from './store.js';
+import { availableCorpus, Store } from './store.js';
 import { type SyncEvent, syncCorpus } from './sync.js';
 import type { Passage } from './types.js';
 
@@ -47,15 +47,20 @@ export async function loadCorpus(options: LoadOptions = {}): Promise<LoadedCorpu
     });
     manifest = store.readManifest();
   }
-  const docs: CatalogDocument[] = [];
   const passages: Passage[] = [];
-  for (const doc of catalog) {
-    const entry = manifest.documents[doc.id];
-    const own = entry && store.readPassages(doc.id, entry.sha256);
-    // A document that could not be synced is left out; the others still answer.
-    if (!own) continue;
-    docs.push(doc);
-    for (const p of own) passages.push(p);
+  let forgot = false;
+  for (const doc of catalog.filter((d) => store.isAvailable(d, manifest))) {
+    const own = store.readPassages(doc.id, manifest.documents[doc.id]!.sha256);
+    if (own) {
+      for (const p of own) passages.push(p);
+      continue;
+    }
+    // Unreadable cached passages: forget the entry so the next sync redoes this document and the
+    // manifest never claims more than the index holds.
+    delete manifest.documents[doc.id];
+    forgot = true;
   }
-  return { docs, passages, version: corpusVersion(docs, manifest), store };
+  if (forgot) store.writeManifest(manifest);
+  const { docs, version } = availableCorpus(catalog, store, manifest);
+  return { docs, passages, version, store };
 }

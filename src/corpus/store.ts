@@ -103,15 +103,20 @@ export class Store {
     }
   }
 
-  /** Is this document's synced state current: same bytes, same pipeline, passages and copy on disk? */
-  isCurrent(doc: CatalogDocument, manifest: Manifest): boolean {
+  /** Has this document been synced by the current pipeline, so it can be served (perhaps an older copy)? */
+  isAvailable(doc: CatalogDocument, manifest: Manifest): boolean {
     const entry = manifest.documents[doc.id];
     return (
-      entry !== undefined &&
-      entry.catalogSha256 === doc.source.sha256 &&
-      entry.pipeline === PIPELINE_VERSION &&
-      existsSync(this.docPath(doc)) &&
-      existsSync(this.passagesPath(doc.id))
+      entry !== undefined && entry.pipeline === PIPELINE_VERSION && existsSync(this.passagesPath(doc.id))
+    );
+  }
+
+  /** Is it current as well: the very bytes the catalog names, with the copy on disk? */
+  isCurrent(doc: CatalogDocument, manifest: Manifest): boolean {
+    return (
+      this.isAvailable(doc, manifest) &&
+      manifest.documents[doc.id]!.catalogSha256 === doc.source.sha256 &&
+      existsSync(this.docPath(doc))
     );
   }
 }
@@ -124,4 +129,14 @@ export function corpusVersion(docs: CatalogDocument[], manifest: Manifest): stri
     hash.update(`${doc.id}\0${entry?.sha256 ?? '-'}\0${JSON.stringify(doc)}\n`);
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+/** The documents that can be served and the version identifying them (see `corpusVersion`). */
+export function availableCorpus(
+  catalog: CatalogDocument[],
+  store: Store,
+  manifest: Manifest,
+): { docs: CatalogDocument[]; version: string } {
+  const docs = catalog.filter((doc) => store.isAvailable(doc, manifest));
+  return { docs, version: corpusVersion(docs, manifest) };
 }
