@@ -34,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
   passages: async () => (await import('./corpus.js')).runPassages,
   ask: async () => (await import('./answer.js')).runAsk,
   quote: async () => (await import('./answer.js')).runQuote,
+  eval: async () => (await import('./run-eval.js')).runEvalCommand,
   start: async () => {
     const [{ runStart }, { openCharter }] = await Promise.all([import('./discord.js'), import('../app.js')]);
     return (args) => runStart(args, async () => (await openCharter()).services);
@@ -46,7 +47,10 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
       runServe(args, {
         loadServices: async () => {
           const charter = await openCharter();
-          return { services: charter.services, health: { corpusVersion: charter.version, passages: charter.index.passages.length } };
+          return {
+            services: charter.services,
+            health: { corpusVersion: charter.version, passages: charter.index.passages.length },
+          };
         },
       });
   },
