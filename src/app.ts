@@ -4,7 +4,6 @@
 //
 // Start-up speed: the fast path (everything synced, index saved for this corpus) reads only the catalog,
 // the manifest and the saved index. The readers (pdfjs is heavy) and sync load only when work is needed.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CatalogDocument } from './corpus/catalog.js';
 import { loadCatalog } from './corpus/catalog.js';
@@ -13,10 +12,10 @@ import { availableCorpus, Store } from './corpus/store.js';
 import type { SyncEvent } from './corpus/sync.js';
 import type { Passage } from './corpus/types.js';
 import type { Services } from './discord/services.js';
-import { writeFileAtomic } from './fsutil.js';
 import { dataDir as defaultDataDir } from './paths.js';
-import { CorpusIndex, type SavedIndex } from './search/index.js';
+import { CorpusIndex } from './search/index.js';
 import { ReferenceResolver } from './search/reference.js';
+import { INDEX_FILE_NAME, readIndexFile, writeIndexFile } from './search/store.js';
 
 export interface Charter {
   docs: CatalogDocument[];
@@ -25,11 +24,6 @@ export interface Charter {
   services: Services;
   /** Identifies catalog + synced bytes + pipeline (reported by /healthz). */
   version: string;
-}
-
-interface SavedFile {
-  corpusVersion: string;
-  index: SavedIndex;
 }
 
 export interface OpenOptions {
@@ -41,7 +35,7 @@ export interface OpenOptions {
   onProgress?: (event: SyncEvent) => void;
 }
 
-const indexPath = (dir: string) => join(dir, 'index.json');
+const indexPath = (dir: string) => join(dir, INDEX_FILE_NAME);
 
 /** Builds the index over the synced corpus and saves it atomically (called by `charter sync`). */
 export async function rebuildIndex(
@@ -52,26 +46,14 @@ export async function rebuildIndex(
   const loadOptions: LoadOptions = { ...options, autoSync: options.autoSync ?? false };
   const corpus = await loadCorpus(loadOptions);
   const index = CorpusIndex.build(corpus.docs, corpus.passages);
-  const json = JSON.stringify({ corpusVersion: corpus.version, index });
-  writeFileAtomic(indexPath(corpus.store.dir), json);
+  const bytes = writeIndexFile(indexPath(corpus.store.dir), index, corpus.version);
   return {
     index,
     docs: corpus.docs,
     version: corpus.version,
     ms: performance.now() - started,
-    bytes: Buffer.byteLength(json),
+    bytes,
   };
-}
-
-/** The saved index when it was made for exactly this corpus; undefined otherwise (then it is rebuilt). */
-function loadSaved(dir: string, docs: CatalogDocument[], version: string): CorpusIndex | undefined {
-  try {
-    const saved = JSON.parse(readFileSync(indexPath(dir), 'utf8')) as SavedFile;
-    if (saved.corpusVersion !== version) return undefined;
-    return CorpusIndex.load(docs, saved.index);
-  } catch {
-    return undefined; // missing, corrupt or of another shape: rebuilt from the cached documents
-  }
 }
 
 export async function openCharter(options: OpenOptions = {}): Promise<Charter> {
@@ -82,7 +64,7 @@ export async function openCharter(options: OpenOptions = {}): Promise<Charter> {
   const allCurrent = catalog.every((doc) => store.isCurrent(doc, manifest));
   if (allCurrent || options.autoSync === false) {
     const { docs, version } = availableCorpus(catalog, store, manifest);
-    const saved = loadSaved(dir, docs, version);
+    const saved = readIndexFile(indexPath(dir), docs, version);
     if (saved) return assemble(docs, saved, version);
   }
   // Slow path: sync what is missing or stale (a document that fails keeps its previous good copy), then

@@ -70,18 +70,45 @@ export class DocNameMatcher {
 
   constructor(docs: readonly CatalogDocument[]) {
     const names: Name[] = [];
+    const shortened: Name[] = [];
     for (const doc of docs) {
-      const seen = new Set<string>();
       for (const name of [doc.shortTitle, ...doc.aliases, ...(doc.title.length <= 80 ? [doc.title] : [])]) {
         const tokens = tokenize(name).filter((token) => token !== 's');
-        const key = tokens.join(' ');
-        if (tokens.length === 0 || seen.has(key)) continue;
-        seen.add(key);
+        if (tokens.length === 0) continue;
         names.push({ docId: doc.id, tokens });
+        // People leave out the generic words: "Biden executive order" for "Biden AI executive order".
+        const short = tokens.filter((token) => !GENERIC.has(token));
+        if (short.length >= 2 && short.length < tokens.length)
+          shortened.push({ docId: doc.id, tokens: short });
       }
     }
+    // A shortened name must keep a word only this document's names use: "action plan" names no one document.
+    const owners = new Map<string, Set<string>>();
+    for (const name of names)
+      for (const token of name.tokens) owners.set(token, (owners.get(token) ?? new Set()).add(name.docId));
+    for (const name of shortened)
+      if (name.tokens.some((token) => owners.get(token)?.size === 1)) names.push(name);
+    const seen = new Set<string>();
+    const unique = names.filter((name) => {
+      const key = `${name.docId} ${name.tokens.join(' ')}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     // Longest names first: "Colorado AI Act" must win over "AI Act".
-    this.names = names.sort((a, b) => b.tokens.length - a.tokens.length);
+    // A one-word name used by several documents' names ("NIST") names all of them.
+    for (const name of [...unique]) {
+      if (name.tokens.length !== 1) continue;
+      for (const other of owners.get(name.tokens[0]!) ?? []) {
+        if (
+          other !== name.docId &&
+          !unique.some((n) => n.docId === other && n.tokens.join(' ') === name.tokens[0])
+        ) {
+          unique.push({ docId: other, tokens: name.tokens });
+        }
+      }
+    }
+    this.names = unique.sort((a, b) => b.tokens.length - a.tokens.length);
   }
 
   /** Names spelled exactly (after normalization) in the text, non-overlapping, longest first. */
@@ -89,14 +116,27 @@ export class DocNameMatcher {
     const { words, at } = nameWords(text);
     const taken = new Array<boolean>(words.length).fill(false);
     const found: NamedDoc[] = [];
+    const claimed = new Map<number, string>();
     for (const name of this.names) {
+      const key = name.tokens.join(' ');
       for (let i = 0; i + name.tokens.length <= words.length; i++) {
         let ok = true;
-        for (let k = 0; k < name.tokens.length && ok; k++) ok = !taken[i + k] && words[i + k] === name.tokens[k];
+        // A span already taken by the very same name (shared by several documents) may be taken again.
+        for (let k = 0; k < name.tokens.length && ok; k++)
+          ok = (!taken[i + k] || claimed.get(i + k) === key) && words[i + k] === name.tokens[k];
         if (!ok) continue;
-        for (let k = 0; k < name.tokens.length; k++) taken[i + k] = true;
+        for (let k = 0; k < name.tokens.length; k++) {
+          taken[i + k] = true;
+          claimed.set(i + k, key);
+        }
         const positions = name.tokens.map((_, k) => at[i + k]!);
-        found.push({ docId: name.docId, start: positions[0]!, end: positions.at(-1)! + 1, positions, confidence: 1 });
+        found.push({
+          docId: name.docId,
+          start: positions[0]!,
+          end: positions.at(-1)! + 1,
+          positions,
+          confidence: 1,
+        });
       }
     }
     return found.sort((a, b) => a.start - b.start);
@@ -125,7 +165,10 @@ export class DocNameMatcher {
       if (best && best.words >= distinctive.length) continue;
       const start = Math.min(...positions);
       const end = Math.max(...positions) + 1;
-      best = { doc: { docId: name.docId, start, end, positions, confidence: 0.7 }, words: distinctive.length };
+      best = {
+        doc: { docId: name.docId, start, end, positions, confidence: 0.7 },
+        words: distinctive.length,
+      };
     }
     return best?.doc;
   }

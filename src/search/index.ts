@@ -6,7 +6,7 @@ import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import { DocNameMatcher } from './docnames.js';
 import { analyzeQuery } from './query.js';
-import { termOf, tokenize, tokens } from './text.js';
+import { termOf, termsOf, tokenize, tokens } from './text.js';
 import { SYNONYM_WEIGHT } from './thesaurus.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
@@ -14,16 +14,30 @@ import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 export const INDEX_FORMAT_VERSION = 1;
 
 export interface CorpusIndexOptions {
-  /** Field weights. `text` is the passage, `heading` its headings and list lead-in, `names` the document's title and aliases, `locator` "Art. 5(1)(c)". */
-  fieldBoosts: { text: number; heading: number; names: number; locator: number };
+  /**
+   * Field weights: `text` is the passage with its list lead-in, `heading` its headings. (A locator field was
+   * measured and dropped: no gain on the relevance set, 6% of the postings. References go to reference.ts.)
+   */
+  fieldBoosts: { text: number; heading: number };
   /** Weight of a thesaurus synonym next to a typed word (typed = 1). */
   synonymWeight: number;
   /** Score factor for passages of a document the question names ("under the AI Act"). */
   namedDocBoost: number;
+  /** Score factor for passages of documents of a jurisdiction the question names ("in China"). */
+  jurisdictionBoost: number;
+  /**
+   * Terms in more than this share of passages ("ai" in most of them) are left out of a query that has other
+   * terms: they barely change the ranking but make up most of the work.
+   */
+  commonTermShare: number;
   /** At most this many hits from one document before others get a turn (not applied when a document is named). */
   perDocCap: number;
+  /** At most this many separate hits from one unit (Art. 5, § 6-1-1706) before other units get a turn. */
+  perUnitCap: number;
   /** At most this many passages merged into one hit. */
   maxMergedPassages: number;
+  /** A neighbouring passage joins a hit only if it scores at least this share of the hit's score. */
+  mergeScoreShare: number;
   /** Exponent of the share of query weight a passage matches: rewards passages that match more of the question. */
   coordinationExponent: number;
   /** BM25+ parameters. */
@@ -31,26 +45,33 @@ export interface CorpusIndexOptions {
 }
 
 /**
- * Defaults chosen on the relevance set (test/relevance/questions.jsonl, `charter eval`). Prefix and fuzzy
- * matching are off: on that set both lowered MRR (prefix turns "act" into "action", "actor", "activity").
+ * Defaults chosen on the relevance set (test/relevance/questions.jsonl, `charter eval`), one option at a time.
+ * Prefix and fuzzy matching are off: measured on that set, prefix search on terms of 5+ letters moved one
+ * question (MRR 0.594 → 0.602, within noise) at extra cost per query, and fuzzy (1 edit, 6+ letters) none.
  */
 export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
-  fieldBoosts: { text: 1, heading: 1.5, names: 0.5, locator: 1 },
+  fieldBoosts: { text: 1, heading: 1 },
   synonymWeight: SYNONYM_WEIGHT,
-  namedDocBoost: 4,
+  namedDocBoost: 8,
+  jurisdictionBoost: 3,
+  commonTermShare: 0.2,
   perDocCap: 3,
+  perUnitCap: 2,
   maxMergedPassages: 3,
-  coordinationExponent: 1,
+  mergeScoreShare: 0.3,
+  coordinationExponent: 0,
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
 };
 
-const FIELDS = ['text', 'heading', 'names', 'locator'] as const;
+const FIELDS = ['text', 'heading'] as const;
 
 /** What `save` writes: everything needed to answer without reading the documents again. */
 export interface SavedIndex {
   format: number;
   fingerprint: string;
   passages: Passage[];
+  /** Terms too common to search for (see `commonTermShare`). */
+  commonTerms: string[];
   index: AsPlainObject;
 }
 
@@ -58,12 +79,27 @@ export interface SavedIndex {
 export function corpusFingerprint(docs: readonly CatalogDocument[], passages: readonly Passage[]): string {
   const hash = createHash('sha256');
   hash.update(`format ${INDEX_FORMAT_VERSION}\n`);
-  for (const doc of docs) hash.update(JSON.stringify([doc.id, doc.title, doc.shortTitle, doc.aliases, doc.jurisdiction]));
-  for (const passage of passages) hash.update(JSON.stringify([passage.id, passage.locator, passage.headingPath, passage.context ?? '', passage.text]));
+  for (const doc of docs)
+    hash.update(JSON.stringify([doc.id, doc.title, doc.shortTitle, doc.aliases, doc.jurisdiction]));
+  for (const passage of passages)
+    hash.update(
+      JSON.stringify([passage.id, passage.locator, passage.headingPath, passage.context ?? '', passage.text]),
+    );
   return hash.digest('hex');
 }
 
-function miniSearchOptions(docs: ReadonlyMap<string, CatalogDocument>, options: CorpusIndexOptions): Options<Passage & { i: number }> {
+/** Index terms found in more than `share` of the passages. */
+function findCommonTerms(passages: readonly Passage[], share: number): Set<string> {
+  const documentFrequency = new Map<string, number>();
+  for (const passage of passages) {
+    for (const term of new Set(termsOf(passage.text)))
+      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
+  const limit = share * passages.length;
+  return new Set([...documentFrequency].filter(([, count]) => count > limit).map(([term]) => term));
+}
+
+function miniSearchOptions(options: CorpusIndexOptions): Options<Passage & { i: number }> {
   return {
     idField: 'i',
     fields: [...FIELDS],
@@ -75,15 +111,11 @@ function miniSearchOptions(docs: ReadonlyMap<string, CatalogDocument>, options: 
         case 'i':
           return passage.i as unknown as string;
         case 'text':
-          return passage.text;
+          return passage.context && !passage.text.includes(passage.context)
+            ? `${passage.context}\n${passage.text}`
+            : passage.text;
         case 'heading':
-          return [...passage.headingPath, passage.context ?? ''].join('\n');
-        case 'names': {
-          const doc = docs.get(passage.docId);
-          return doc ? [doc.shortTitle, ...doc.aliases].join('\n') : '';
-        }
-        case 'locator':
-          return passage.locator;
+          return passage.headingPath.join('\n');
         default:
           return '';
       }
@@ -106,36 +138,54 @@ export class CorpusIndex {
   private readonly docs: Map<string, CatalogDocument>;
   private readonly names: DocNameMatcher;
   private readonly mini: MiniSearch<Passage & { i: number }>;
+  private readonly commonTerms: ReadonlySet<string>;
 
   private constructor(
     docs: readonly CatalogDocument[],
     passages: readonly Passage[],
     options: CorpusIndexOptions,
     fingerprint: string,
-    mini?: AsPlainObject,
+    saved?: { index: AsPlainObject; commonTerms: string[] },
   ) {
     this.passages = passages;
     this.options = options;
     this.fingerprint = fingerprint;
     this.docs = new Map(docs.map((doc) => [doc.id, doc]));
     this.names = new DocNameMatcher(docs);
-    const miniOptions = miniSearchOptions(this.docs, options);
-    if (mini) {
-      this.mini = MiniSearch.loadJS(mini, miniOptions);
+    const miniOptions = miniSearchOptions(options);
+    if (saved) {
+      this.mini = MiniSearch.loadJS(saved.index, miniOptions);
+      this.commonTerms = new Set(saved.commonTerms);
     } else {
       this.mini = new MiniSearch(miniOptions);
       this.mini.addAll(passages.map((passage, i) => ({ ...passage, i })));
+      this.commonTerms = findCommonTerms(passages, options.commonTermShare);
     }
   }
 
   /** Indexes passages (sorted by document and `seq`, as the corpus build produces them). */
-  static build(docs: readonly CatalogDocument[], passages: readonly Passage[], options: Partial<CorpusIndexOptions> = {}): CorpusIndex {
-    return new CorpusIndex(docs, passages, { ...DEFAULT_INDEX_OPTIONS, ...options }, corpusFingerprint(docs, passages));
+  static build(
+    docs: readonly CatalogDocument[],
+    passages: readonly Passage[],
+    options: Partial<CorpusIndexOptions> = {},
+  ): CorpusIndex {
+    return new CorpusIndex(
+      docs,
+      passages,
+      { ...DEFAULT_INDEX_OPTIONS, ...options },
+      corpusFingerprint(docs, passages),
+    );
   }
 
   /** The saved form, for `JSON.stringify`; written once by `charter sync`. */
   toJSON(): SavedIndex {
-    return { format: INDEX_FORMAT_VERSION, fingerprint: this.fingerprint, passages: [...this.passages], index: this.mini.toJSON() };
+    return {
+      format: INDEX_FORMAT_VERSION,
+      fingerprint: this.fingerprint,
+      passages: [...this.passages],
+      commonTerms: [...this.commonTerms],
+      index: this.mini.toJSON(),
+    };
   }
 
   /**
@@ -150,7 +200,13 @@ export class CorpusIndex {
   ): CorpusIndex | undefined {
     if (saved.format !== INDEX_FORMAT_VERSION) return undefined;
     if (expectedFingerprint !== undefined && saved.fingerprint !== expectedFingerprint) return undefined;
-    return new CorpusIndex(docs, saved.passages, { ...DEFAULT_INDEX_OPTIONS, ...options }, saved.fingerprint, saved.index);
+    return new CorpusIndex(
+      docs,
+      saved.passages,
+      { ...DEFAULT_INDEX_OPTIONS, ...options },
+      saved.fingerprint,
+      saved,
+    );
   }
 
   /** Documents a text names, by catalog titles and aliases. */
@@ -161,15 +217,28 @@ export class CorpusIndex {
   search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = Math.max(0, Math.min(options.limit ?? 5, 50));
     const offset = Math.max(0, options.offset ?? 0);
-    const analyzed = analyzeQuery(query, this.names, this.options.synonymWeight);
+    const analyzed = analyzeQuery(query, this.names, {
+      synonymWeight: this.options.synonymWeight,
+      commonTerms: this.commonTerms,
+    });
     const allowed = this.allowedDocs(options);
     // A named document outside the allowed set does not steer.
     const namedDocs = analyzed.namedDocs.filter((id) => allowed === undefined || allowed.has(id));
-    if (analyzed.terms.length === 0) return { query, hits: [], namedDocs };
+    const terms = analyzed.terms;
+    if (terms.length === 0) return { query, hits: [], namedDocs };
 
-    const ranked = this.rank(analyzed.terms, allowed, new Set(namedDocs));
-    const hits = this.formHits(ranked, namedDocs.length > 0, offset + limit);
-    return { query, hits: hits.slice(offset, offset + limit), namedDocs };
+    const boosts = this.docBoosts(namedDocs, analyzed.jurisdictions);
+    const ranked = this.rank(terms, allowed, boosts);
+    const hits = this.formHits(ranked, namedDocs.length > 0, offset + limit)
+      .slice(offset, offset + limit)
+      .map(
+        ({ passages, score, stems }): SearchHit => ({
+          passages,
+          score,
+          terms: surfaceTerms(passages, stems),
+        }),
+      );
+    return { query, hits, namedDocs };
   }
 
   private allowedDocs(options: SearchOptions): Set<string> | undefined {
@@ -184,7 +253,26 @@ export class CorpusIndex {
     return allowed;
   }
 
-  private rank(terms: { term: string; weight: number }[], allowed: Set<string> | undefined, named: Set<string>): Ranked[] {
+  /** Score factors per document: named documents, then documents of named jurisdictions. */
+  private docBoosts(namedDocs: string[], jurisdictions: string[]): Map<string, number> | undefined {
+    if (namedDocs.length === 0 && jurisdictions.length === 0) return undefined;
+    const boosts = new Map<string, number>();
+    for (const doc of this.docs.values()) {
+      const code = doc.jurisdiction.toLowerCase();
+      const inPlace = jurisdictions.some(
+        (j) => code === j.toLowerCase() || code.startsWith(`${j.toLowerCase()}-`),
+      );
+      if (namedDocs.includes(doc.id)) boosts.set(doc.id, this.options.namedDocBoost);
+      else if (inPlace) boosts.set(doc.id, this.options.jurisdictionBoost);
+    }
+    return boosts;
+  }
+
+  private rank(
+    terms: { term: string; weight: number }[],
+    allowed: Set<string> | undefined,
+    boosts: Map<string, number> | undefined,
+  ): Ranked[] {
     const weights = new Map(terms.map(({ term, weight }) => [term, weight]));
     const totalWeight = terms.reduce((sum, { weight }) => sum + weight, 0);
     const passages = this.passages;
@@ -194,12 +282,14 @@ export class CorpusIndex {
         // Terms arrive processed: MiniSearch must not tokenize or stem them again.
         tokenize: (text) => [text],
         processTerm: (term) => term,
+        // MiniSearch reads a boost of 0 as 1, so a field weighted 0 is left out of the search instead.
+        fields: FIELDS.filter((field) => this.options.fieldBoosts[field] > 0),
         boost: this.options.fieldBoosts,
         boostTerm: (term) => weights.get(term) ?? 1,
         prefix: false,
         fuzzy: false,
         filter: allowed ? (result) => allowed.has(passages[result.id as number]!.docId) : undefined,
-        boostDocument: named.size > 0 ? (id) => (named.has(passages[id as number]!.docId) ? this.options.namedDocBoost : 1) : undefined,
+        boostDocument: boosts ? (id) => boosts.get(passages[id as number]!.docId) ?? 1 : undefined,
       },
     );
     const exponent = this.options.coordinationExponent;
@@ -212,57 +302,86 @@ export class CorpusIndex {
   }
 
   /**
-   * Turns ranked passages into hits: a passage next to one already shown from the same unit joins that hit;
-   * other passages of an already shown unit, and passages beyond a document's cap, wait until the end.
+   * Turns ranked passages into hits: a passage next to one already shown, and within it or containing it (a
+   * piece of the same point, a sub-point), joins that hit; passages beyond a unit's or a document's cap wait
+   * until the end.
    */
-  private formHits(ranked: Ranked[], docNamed: boolean, wanted: number): SearchHit[] {
-    const hits: SearchHit[] = [];
+  private formHits(ranked: Ranked[], docNamed: boolean, wanted: number): PendingHit[] {
+    const hits: PendingHit[] = [];
     const deferred: Ranked[] = [];
-    const unitHits = new Map<string, SearchHit>();
+    const unitHits = new Map<string, PendingHit[]>();
     const perDoc = new Map<string, number>();
     const passages = this.passages;
     for (const result of ranked) {
       if (hits.length >= wanted) break;
       const passage = passages[result.i]!;
       const unit = `${passage.docId}#${passage.path[0] ?? ''}`;
-      const existing = unitHits.get(unit);
-      if (existing) {
-        const adjacent = existing.passages.some((p) => Math.abs(p.seq - passage.seq) === 1);
-        if (adjacent && existing.passages.length < this.options.maxMergedPassages) {
-          existing.passages.push(passage);
-          existing.passages.sort((a, b) => a.seq - b.seq);
-          existing.terms = [...new Set([...existing.terms, ...this.surfaceTerms(passage, result.terms)])];
-        } else {
-          deferred.push(result);
-        }
+      const shown = unitHits.get(unit) ?? [];
+      const neighbour = shown.find(
+        (hit) =>
+          hit.passages.length < this.options.maxMergedPassages &&
+          result.score >= hit.score * this.options.mergeScoreShare &&
+          hit.passages.some((p) => Math.abs(p.seq - passage.seq) === 1 && nested(p.path, passage.path)),
+      );
+      if (neighbour) {
+        neighbour.passages.push(passage);
+        neighbour.passages.sort((a, b) => a.seq - b.seq);
+        for (const term of result.terms) neighbour.stems.add(term);
         continue;
       }
       const count = perDoc.get(passage.docId) ?? 0;
-      if (!docNamed && count >= this.options.perDocCap) {
+      if (shown.length >= this.options.perUnitCap || (!docNamed && count >= this.options.perDocCap)) {
         deferred.push(result);
         continue;
       }
       perDoc.set(passage.docId, count + 1);
-      const hit: SearchHit = { passages: [passage], score: result.score, terms: this.surfaceTerms(passage, result.terms) };
-      unitHits.set(unit, hit);
+      const hit: PendingHit = { passages: [passage], score: result.score, stems: new Set(result.terms) };
+      unitHits.set(unit, [...shown, hit]);
       hits.push(hit);
     }
     for (const result of deferred) {
       if (hits.length >= wanted) break;
-      const passage = passages[result.i]!;
-      hits.push({ passages: [passage], score: result.score, terms: this.surfaceTerms(passage, result.terms) });
+      hits.push({ passages: [passages[result.i]!], score: result.score, stems: new Set(result.terms) });
     }
     return hits;
   }
+}
 
-  /** The words of a passage, as written, whose index term matched the query (for bold highlighting). */
-  private surfaceTerms(passage: Passage, matched: string[]): string[] {
-    const wanted = new Set(matched);
-    const out = new Set<string>();
-    for (const token of tokens(passage.text)) {
-      const term = termOf(token.norm);
-      if (term !== null && wanted.has(term)) out.add(token.surface);
+/** Whether one path lies within the other: pieces of one point, or a point and its sub-points ((c) and (c)(i)). */
+function nested(a: readonly string[], b: readonly string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.every((segment, i) => long[i] === segment);
+}
+
+/** A hit before its highlight words are looked up (only done for the hits returned). */
+interface PendingHit {
+  passages: Passage[];
+  score: number;
+  stems: Set<string>;
+}
+
+/**
+ * The words of the passages, as written, whose index term is one of `stems` (for bold highlighting). A stem
+ * shares its first two letters with the words it comes from, so only words starting that way are looked at
+ * (tokenizing whole passages would cost more than the search itself).
+ */
+export function surfaceTerms(passages: readonly Passage[], stems: ReadonlySet<string>): string[] {
+  if (stems.size === 0) return [];
+  const prefixes = [
+    ...new Set([...stems].map((stem) => stem.slice(0, 2).replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))),
+  ];
+  const candidates = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${prefixes.join('|')})[\\p{L}\\p{N}]*(?:[./-][\\p{L}\\p{N}]+)*`,
+    'giu',
+  );
+  const out = new Set<string>();
+  for (const passage of passages) {
+    for (const match of passage.text.matchAll(candidates)) {
+      for (const token of tokens(match[0])) {
+        const term = termOf(token.norm);
+        if (term !== null && stems.has(term)) out.add(token.surface);
+      }
     }
-    return [...out];
   }
+  return [...out];
 }

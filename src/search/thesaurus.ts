@@ -1,7 +1,7 @@
 // A governance thesaurus for query-time expansion: people ask about "bans", "deepfakes" and "kids"; the
 // documents say "prohibited practices", "deep synthesis" and "minors". Each group lists phrases that mean the
 // same thing here; a query phrase from a group adds the group's other phrases at a lower weight.
-import { termsOf } from './text.js';
+import { termsOf, tokenize } from './text.js';
 
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['ban', 'banned', 'prohibit', 'prohibition', 'prohibited practices', 'forbid', 'outlaw'],
@@ -20,11 +20,6 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
     'large language model',
     'frontier model',
   ],
-  ['united states', 'usa', 'america', 'american'],
-  ['eu', 'european union'],
-  ['prc', 'china', 'chinese'],
-  ['uk', 'united kingdom', 'britain', 'british'],
-  ['un', 'united nations'],
   ['open source', 'open-weight', 'open weights', 'open models'],
   ['kids', 'children', 'minors', 'child'],
   ['chatbot', 'chat bot', 'conversational agent', 'interact with natural persons'],
@@ -37,11 +32,27 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['emotion recognition', 'emotion detection', 'infer emotions'],
   ['police', 'law enforcement'],
   ['military', 'defence', 'defense', 'national security'],
-  ['hallucination', 'hallucinate', 'confabulation', 'fabricated'],
+  [
+    'hallucination',
+    'hallucinate',
+    'confabulation',
+    'fabricated',
+    'making things up',
+    'makes stuff up',
+    'untruthful',
+  ],
   ['energy', 'electricity', 'power grid'],
   ['developing countries', 'global south', 'developing nations'],
   ['sandbox', 'regulatory sandbox', 'testing environment'],
-  ['human oversight', 'human in the loop', 'human control', 'human-in-the-loop'],
+  [
+    'human oversight',
+    'human in the loop',
+    'human control',
+    'human-in-the-loop',
+    'supervise',
+    'oversee',
+    'overseen',
+  ],
   ['explainability', 'explicability', 'interpretability', 'explainable'],
   ['environment', 'environmental', 'sustainability', 'climate'],
   ['misinformation', 'disinformation', 'false information', 'fake news'],
@@ -57,7 +68,45 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['hiring', 'recruitment', 'employment decisions'],
   ['cybersecurity', 'cyber security', 'cyberattacks'],
   ['register', 'registration', 'filing', 'record-filing'],
+  ['define', 'definition', 'defined'],
+  ['remove', 'delete', 'strip', 'tamper'],
+  ['visible', 'explicit', 'conspicuous'],
+  ['invisible', 'hidden', 'implicit'],
+  ['employees', 'staff', 'personnel'],
+  ['train', 'training', 'literacy', 'upskilling'],
+  ['filter bubble', 'echo chamber', 'information cocoons'],
+  ['come into force', 'take effect', 'enter into force', 'entry into force', 'effective date'],
+  ['abroad', 'overseas', 'outside', 'foreign', 'cross-border'],
+  ['ordinary people', 'general users', 'general public', 'everyday users'],
+  ['check', 'verify', 'verification'],
+  ['real identity', 'real name', 'identity verification', 'know your customer', 'kyc'],
+  ['tips', 'advice', 'guidelines', 'guidance'],
+  ['elections', 'electoral', 'democratic processes', 'voting'],
+  ['challenge', 'contest', 'appeal', 'redress'],
+  ['cloud', 'iaas', 'infrastructure as a service'],
+  ['legal personhood', 'legal personality', 'legal person'],
+  ['workplace', 'at work', 'employer', 'boss'],
 ];
+
+/**
+ * Names of places, by catalog jurisdiction. A question that names a place ("in China", "under US law",
+ * "britain's plan") is about that place's documents: search steers toward them instead of matching the
+ * word, which would mostly hit "Union" in every EU text. A code matches itself and its sub-codes (US → US-CA).
+ * Lower-case "us" is a pronoun; the country written "US" is recognized before case folding (query.ts).
+ */
+export const JURISDICTION_NAMES: Readonly<Record<string, readonly string[]>> = {
+  US: ['usa', 'united states', 'america', 'american', 'americans', 'federal', 'white house', 'washington'],
+  EU: ['eu', 'european union', 'europe', 'european', 'brussels'],
+  CN: ['prc', 'china', 'chinese', 'beijing', 'cac'],
+  UK: ['uk', 'united kingdom', 'britain', 'british', 'england', 'english government'],
+  UN: ['un', 'united nations', 'general assembly'],
+  'US-CA': ['california', 'californian'],
+  'US-CO': ['colorado'],
+  SG: ['singapore', 'singaporean'],
+  CoE: ['council of europe', 'coe'],
+  G7: ['g7'],
+  BRICS: ['brics'],
+};
 
 /** How much a synonym counts next to the word the user typed. Chosen by the relevance eval. */
 export const SYNONYM_WEIGHT = 0.45;
@@ -74,9 +123,10 @@ interface Phrase {
 
 // Phrases as index-term sequences, longest first so "administrative fines" wins over "fine".
 const PHRASES: Phrase[] = SYNONYM_GROUPS.flatMap((group, index) =>
-  group.map((phrase) => ({ terms: termsOf(phrase), group: index })),
+  group.map((phrase) => ({ terms: termsOf(phrase), words: tokenize(phrase).length, group: index })),
 )
-  .filter((phrase) => phrase.terms.length > 0)
+  // A phrase that stop words shrink to one term ("made up" → "made") would fire on that word alone.
+  .filter((phrase) => phrase.terms.length > 1 || (phrase.terms.length === 1 && phrase.words === 1))
   .sort((a, b) => b.terms.length - a.terms.length);
 
 const FIRST_TERM = new Map<string, Phrase[]>();
@@ -87,17 +137,24 @@ for (const phrase of PHRASES) {
 }
 
 /**
- * The query's own terms at weight 1, then the synonyms of any phrase it contains at SYNONYM_WEIGHT
- * (a term both typed and implied keeps weight 1). Order: typed terms first, in query order.
+ * The query's own terms at weight 1, then the synonyms of any phrase it contains at `synonymWeight`, shared
+ * among the words of a multi-word synonym (a term both typed and implied keeps weight 1). Terms in `common`
+ * (found in a large share of passages, like "ai") are left out unless nothing else is left, and a phrase made
+ * only of them brings no synonyms: "ai" must not turn into "artificial" and "intelligence".
  */
-export function expandTerms(queryTerms: readonly string[], synonymWeight = SYNONYM_WEIGHT): WeightedTerm[] {
+export function expandTerms(
+  queryTerms: readonly string[],
+  synonymWeight = SYNONYM_WEIGHT,
+  common: ReadonlySet<string> = new Set(),
+): WeightedTerm[] {
   const weights = new Map<string, number>();
-  for (const term of queryTerms) weights.set(term, 1);
+  const distinctive = queryTerms.filter((term) => !common.has(term));
+  for (const term of distinctive.length > 0 ? distinctive : queryTerms) weights.set(term, 1);
   const groups = new Set<number>();
   for (let i = 0; i < queryTerms.length; i++) {
     for (const phrase of FIRST_TERM.get(queryTerms[i]!) ?? []) {
       if (phrase.terms.every((term, k) => queryTerms[i + k] === term)) {
-        groups.add(phrase.group);
+        if (phrase.terms.some((term) => !common.has(term))) groups.add(phrase.group);
         break;
       }
     }
@@ -105,8 +162,42 @@ export function expandTerms(queryTerms: readonly string[], synonymWeight = SYNON
   for (const group of groups) {
     for (const phrase of PHRASES) {
       if (phrase.group !== group) continue;
-      for (const term of phrase.terms) if (!weights.has(term)) weights.set(term, synonymWeight);
+      const share = synonymWeight / phrase.terms.length;
+      for (const term of phrase.terms) {
+        if (common.has(term)) continue;
+        weights.set(term, Math.max(weights.get(term) ?? 0, share));
+      }
     }
   }
   return [...weights].map(([term, weight]) => ({ term, weight }));
+}
+
+interface PlaceName {
+  tokens: string[];
+  jurisdiction: string;
+}
+
+// Longest first: "council of europe" before "europe".
+const PLACE_NAMES: PlaceName[] = Object.entries(JURISDICTION_NAMES)
+  .flatMap(([jurisdiction, names]) => names.map((name) => ({ tokens: tokenize(name), jurisdiction })))
+  .sort((a, b) => b.tokens.length - a.tokens.length);
+
+/** Places named in a token sequence, and the token positions that name them (skipping `taken` ones). */
+export function findJurisdictions(
+  tokens: readonly string[],
+  taken: ReadonlySet<number>,
+): { jurisdictions: string[]; positions: number[] } {
+  const used = new Set<number>();
+  const jurisdictions: string[] = [];
+  for (const place of PLACE_NAMES) {
+    for (let i = 0; i + place.tokens.length <= tokens.length; i++) {
+      let ok = true;
+      for (let k = 0; k < place.tokens.length && ok; k++)
+        ok = !taken.has(i + k) && !used.has(i + k) && tokens[i + k] === place.tokens[k];
+      if (!ok) continue;
+      for (let k = 0; k < place.tokens.length; k++) used.add(i + k);
+      if (!jurisdictions.includes(place.jurisdiction)) jurisdictions.push(place.jurisdiction);
+    }
+  }
+  return { jurisdictions, positions: [...used] };
 }

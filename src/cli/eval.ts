@@ -1,0 +1,222 @@
+// `charter eval`: ranking quality of Charter's search on the relevance set, next to baselines run over the
+// same passages in the same process (MiniSearch with default options, lunr, plain BM25).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import lunr from 'lunr';
+import MiniSearch from 'minisearch';
+import type { CatalogDocument } from '../corpus/catalog.js';
+import type { Passage } from '../corpus/types.js';
+import { PROJECT_ROOT } from '../paths.js';
+import { Bm25Index } from '../search/bm25.js';
+import { CorpusIndex, type CorpusIndexOptions } from '../search/index.js';
+
+export const DEFAULT_QUESTIONS_PATH = join(PROJECT_ROOT, 'test', 'relevance', 'questions.jsonl');
+
+/** One line of the relevance set: a question and a verbatim snippet of the passage that answers it. */
+export interface RelevanceQuestion {
+  q: string;
+  docId: string;
+  snippet: string;
+}
+
+export interface EvalOptions {
+  docs: readonly CatalogDocument[];
+  passages: readonly Passage[];
+  questionsPath?: string;
+  /** Charter index options to try instead of the defaults (for tuning). */
+  indexOptions?: Partial<CorpusIndexOptions>;
+  /** Which systems to run; default all. */
+  systems?: SystemName[];
+}
+
+export const SYSTEM_NAMES = ['charter', 'bm25', 'minisearch-default', 'lunr'] as const;
+export type SystemName = (typeof SYSTEM_NAMES)[number];
+
+export interface EvalRow {
+  system: SystemName;
+  recall1: number;
+  recall3: number;
+  recall5: number;
+  recall10: number;
+  mrr10: number;
+  ndcg10: number;
+  /** Query latency over the set, milliseconds. */
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export interface EvalMiss {
+  q: string;
+  docId: string;
+  /** 1-based rank of the first relevant hit, or null when not in the top 10. */
+  rank: number | null;
+  /** Documents of the top 3 hits. */
+  top: string[];
+}
+
+export interface EvalReport {
+  questions: number;
+  passages: number;
+  rows: EvalRow[];
+  /** Charter's questions answered below rank 5, for looking at. */
+  misses: EvalMiss[];
+  /** Charter index build time in milliseconds. */
+  buildMs: number;
+}
+
+const DEPTH = 10;
+
+export function loadQuestions(path = DEFAULT_QUESTIONS_PATH): RelevanceQuestion[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line, i) => {
+      const parsed = JSON.parse(line) as RelevanceQuestion;
+      if (
+        typeof parsed.q !== 'string' ||
+        typeof parsed.docId !== 'string' ||
+        typeof parsed.snippet !== 'string'
+      ) {
+        throw new Error(`${path} line ${i + 1} must have string fields q, docId and snippet.`);
+      }
+      return parsed;
+    });
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Whether a passage answers a question: it is in the named document and contains the snippet. */
+export function isRelevant(question: RelevanceQuestion, passage: Passage): boolean {
+  return passage.docId === question.docId && squash(passage.text).includes(squash(question.snippet));
+}
+
+/** A ranked list: each entry is the passages shown together at that rank. */
+type Ranking = (query: string) => Passage[][];
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function measure(
+  system: SystemName,
+  questions: RelevanceQuestion[],
+  rank: Ranking,
+  misses?: EvalMiss[],
+): EvalRow {
+  const ranks: (number | null)[] = [];
+  const times: number[] = [];
+  // Latency is measured warm, as a running bot answers: one untimed pass first.
+  for (const question of questions) rank(question.q);
+  for (const question of questions) {
+    const start = performance.now();
+    const ranked = rank(question.q).slice(0, DEPTH);
+    times.push(performance.now() - start);
+    const index = ranked.findIndex((group) => group.some((passage) => isRelevant(question, passage)));
+    const found = index < 0 ? null : index + 1;
+    ranks.push(found);
+    if (misses && (found === null || found > 5)) {
+      misses.push({
+        q: question.q,
+        docId: question.docId,
+        rank: found,
+        top: ranked.slice(0, 3).map((group) => group[0]!.docId),
+      });
+    }
+  }
+  const n = Math.max(1, questions.length);
+  const recall = (k: number) => ranks.filter((r) => r !== null && r <= k).length / n;
+  times.sort((a, b) => a - b);
+  return {
+    system,
+    recall1: recall(1),
+    recall3: recall(3),
+    recall5: recall(5),
+    recall10: recall(10),
+    mrr10: ranks.reduce<number>((sum, r) => sum + (r === null ? 0 : 1 / r), 0) / n,
+    // One relevant item per question, so the ideal DCG is 1.
+    ndcg10: ranks.reduce<number>((sum, r) => sum + (r === null ? 0 : 1 / Math.log2(r + 1)), 0) / n,
+    p50Ms: percentile(times, 50),
+    p99Ms: percentile(times, 99),
+  };
+}
+
+function charterRanking(index: CorpusIndex): Ranking {
+  return (query) => index.search(query, { limit: DEPTH }).hits.map((hit) => hit.passages);
+}
+
+function bm25Ranking(passages: readonly Passage[]): Ranking {
+  const bm25 = new Bm25Index(passages.map((p) => p.text));
+  return (query) => bm25.search(query, DEPTH).map(({ doc }) => [passages[doc]!]);
+}
+
+function miniSearchDefaultRanking(passages: readonly Passage[]): Ranking {
+  const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+  mini.addAll(passages.map((p, id) => ({ id, text: p.text })));
+  return (query) =>
+    mini
+      .search(query)
+      .slice(0, DEPTH)
+      .map((result) => [passages[result.id as number]!]);
+}
+
+function lunrRanking(passages: readonly Passage[]): Ranking {
+  const index = lunr(function () {
+    this.ref('id');
+    this.field('text');
+    for (const [id, passage] of passages.entries()) this.add({ id: String(id), text: passage.text });
+  });
+  return (query) => {
+    // lunr reads ":", "~", "^", "*", "+" and "-" as query syntax; a typed question means none of it.
+    const plain = query.replace(/[:~^*+-]/g, ' ');
+    return index
+      .search(plain)
+      .slice(0, DEPTH)
+      .map((result) => [passages[Number(result.ref)]!]);
+  };
+}
+
+export function runEval(options: EvalOptions): EvalReport {
+  const questions = loadQuestions(options.questionsPath);
+  const systems = options.systems ?? [...SYSTEM_NAMES];
+  const rows: EvalRow[] = [];
+  const misses: EvalMiss[] = [];
+  let buildMs = 0;
+  for (const system of systems) {
+    let ranking: Ranking;
+    if (system === 'charter') {
+      const start = performance.now();
+      const index = CorpusIndex.build(options.docs, options.passages, options.indexOptions);
+      buildMs = performance.now() - start;
+      ranking = charterRanking(index);
+    } else if (system === 'bm25') ranking = bm25Ranking(options.passages);
+    else if (system === 'minisearch-default') ranking = miniSearchDefaultRanking(options.passages);
+    else ranking = lunrRanking(options.passages);
+    rows.push(measure(system, questions, ranking, system === 'charter' ? misses : undefined));
+  }
+  return { questions: questions.length, passages: options.passages.length, rows, misses, buildMs };
+}
+
+/** The report as a fixed-width table for the terminal. */
+export function formatEvalTable(report: EvalReport): string {
+  const header = ['system', 'R@1', 'R@3', 'R@5', 'R@10', 'MRR@10', 'nDCG@10', 'p50 ms', 'p99 ms'];
+  const lines = report.rows.map((row) => [
+    row.system,
+    row.recall1.toFixed(3),
+    row.recall3.toFixed(3),
+    row.recall5.toFixed(3),
+    row.recall10.toFixed(3),
+    row.mrr10.toFixed(3),
+    row.ndcg10.toFixed(3),
+    row.p50Ms.toFixed(2),
+    row.p99Ms.toFixed(2),
+  ]);
+  const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i]!.length)));
+  const render = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  return [
+    `${report.questions} questions over ${report.passages} passages (Charter index built in ${report.buildMs.toFixed(0)} ms)`,
+    render(header),
+    ...lines.map(render),
+  ].join('\n');
+}

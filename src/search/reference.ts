@@ -1,0 +1,515 @@
+// Reference resolution: "AI Act Art. 5(1)(c)", "EO 14110 sec 4.2", "GDC paragraph 50" → the passages of
+// exactly that place, in order. The document is found by its catalog names (forgiving typos); the place is
+// parsed into a canonical path prefix (see RefPath in corpus/types.ts) and matched against passage paths.
+import type { CatalogDocument } from '../corpus/catalog.js';
+import { formatLocator } from '../corpus/citation.js';
+import type { Passage, RefPath } from '../corpus/types.js';
+import { DocNameMatcher, type NamedDoc } from './docnames.js';
+import { normalizeText, STOP_WORDS, tokenize, tokens } from './text.js';
+import { findJurisdictions } from './thesaurus.js';
+import type { QuoteResponse } from './types.js';
+
+/** A place parsed from a reference, before it is checked against a document. */
+export interface ParsedPlace {
+  /** Canonical path, e.g. ['art:5', '1', 'c']. */
+  path: string[];
+  /** True when the unit type was written ("Art. 5"), false when only a number was ("SB 53 22757.12"). */
+  typed: boolean;
+  /** Character span of the place in the normalized reference. */
+  start: number;
+  end: number;
+}
+
+// Sub-points written as "(1)(c)(ii)", or in words: "paragraph 1, point c".
+const SUB = String.raw`\(\s*[0-9a-z]{1,5}\s*\)|,?\s*(?:paragraph|para\.?|point|pt\.?|subparagraph)\s+\(?[0-9a-z]{1,5}\)?(?![0-9a-z])`;
+const SUBS = String.raw`((?:\s*(?:${SUB}))*)`;
+const ROMAN = /^[ivxlc]+$/;
+
+interface Rule {
+  pattern: RegExp;
+  /** The pattern ends with SUBS: its last group holds "(1)(c)". */
+  subs?: true;
+  type: (match: RegExpExecArray) => string;
+  value?: (match: RegExpExecArray) => string;
+}
+
+const RULES: Rule[] = [
+  { pattern: /\b((?:gv|mp|ms|mg)-\d+\.\d+-\d+)\b/, type: () => 'action', value: (m) => m[1]! },
+  {
+    subs: true,
+    pattern: new RegExp(String.raw`\b(govern|map|measure|manage)\s*(\d+(?:\.\d+)?)\b${SUBS}`),
+    type: (m) => m[1]!,
+    value: (m) => m[2]!,
+  },
+  { subs: true, pattern: new RegExp(String.raw`\brecitals?\s*(\d+)${SUBS}`), type: () => 'recital' },
+  {
+    subs: true,
+    pattern: new RegExp(
+      String.raw`\bannex\s+([ivxlc]+|\d+)\b(?:\s*,?\s*(?:point|pt\.?|no\.?)\s*(\d+))?${SUBS}`,
+    ),
+    type: () => 'annex',
+  },
+  {
+    subs: true,
+    pattern: new RegExp(String.raw`\b(?:articles?|arts?\.?)\s*(\d+[a-z]?)\b${SUBS}`),
+    type: () => 'art',
+  },
+  {
+    subs: true,
+    pattern: new RegExp(String.raw`\bpreambular\s+(?:para(?:graph)?s?\.?|p)\s*(\d+)${SUBS}`),
+    type: () => 'pp',
+  },
+  {
+    subs: true,
+    pattern: new RegExp(String.raw`(?:\bsec(?:tion)?s?\.?|§+)\s*(\d+(?:[.-]\d+)*)${SUBS}`),
+    type: () => 'sec',
+  },
+  {
+    subs: true,
+    pattern: new RegExp(String.raw`(?:\bpara(?:graph)?s?\.?|¶)\s*(\d+)${SUBS}`),
+    type: () => 'para',
+  },
+  {
+    subs: true,
+    pattern: new RegExp(String.raw`\b(?:actions?|principles?|items?)\s*(\d+)${SUBS}`),
+    type: () => 'item',
+  },
+  {
+    subs: true,
+    pattern: new RegExp(String.raw`\b(?:recommendations?|recs?\.?)\s*(\d+)${SUBS}`),
+    type: () => 'rec',
+  },
+  { pattern: /\b(?:chapter|ch\.)\s*([ivxlc]+|\d+)\b/, type: () => 'chapter' },
+  { pattern: /\b(?:pages?|pp?\.|pg\.?)\s*(\d+)\b/, type: () => 'p' },
+];
+
+// A bare number after the document's name: "SB 53 22757.12(a)", "GDC 50".
+const BARE = new RegExp(String.raw`(?:^|\s)(\d+(?:[.-]\d+)*)${SUBS}(?=\s|$|[.,;:?!])`);
+
+const ARABIC_TO_ROMAN: [number, string][] = [
+  [100, 'c'],
+  [90, 'xc'],
+  [50, 'l'],
+  [40, 'xl'],
+  [10, 'x'],
+  [9, 'ix'],
+  [5, 'v'],
+  [4, 'iv'],
+  [1, 'i'],
+];
+
+function toRoman(n: number): string {
+  let out = '';
+  for (const [value, numeral] of ARABIC_TO_ROMAN) {
+    while (n >= value) {
+      out += numeral;
+      n -= value;
+    }
+  }
+  return out;
+}
+
+/** The text with [start, end) replaced by spaces, so offsets stay valid. */
+function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+}
+
+function subSegments(text: string | undefined): string[] {
+  if (!text) return [];
+  return [
+    ...text.matchAll(
+      /\(\s*([0-9a-z]{1,5})\s*\)|(?:paragraph|para\.?|point|pt\.?|subparagraph)\s+\(?([0-9a-z]{1,5})\)?/g,
+    ),
+  ].map((m) => (m[1] ?? m[2])!);
+}
+
+function normalizeReference(reference: string): string {
+  return normalizeText(reference.slice(0, 300));
+}
+
+/** Parses the place a reference names ("Art. 5(1)(c)" → ['art:5','1','c']); undefined when it names none. */
+export function parsePlace(normalized: string): ParsedPlace | undefined {
+  for (const rule of RULES) {
+    const match = rule.pattern.exec(normalized);
+    if (!match) continue;
+    const type = rule.type(match);
+    let value = rule.value ? rule.value(match) : match[1]!;
+    const path: string[] = [];
+    if (type === 'annex' || type === 'chapter') {
+      if (!ROMAN.test(value)) value = toRoman(Number(value));
+      path.push(`${type}:${value}`);
+      if (type === 'annex' && match[2]) path.push(match[2]);
+      path.push(...subSegments(type === 'annex' ? match[3] : undefined));
+    } else {
+      path.push(`${type}:${value}`);
+      if (rule.subs) path.push(...subSegments(match[match.length - 1]));
+    }
+    return { path, typed: true, start: match.index, end: match.index + match[0].length };
+  }
+  return undefined;
+}
+
+function parseBare(normalized: string): ParsedPlace | undefined {
+  const match = BARE.exec(normalized);
+  if (!match) return undefined;
+  const start = match.index + match[0].indexOf(match[1]!);
+  return {
+    path: [`?:${match[1]}`, ...subSegments(match[2])],
+    typed: false,
+    start,
+    end: match.index + match[0].length,
+  };
+}
+
+/** What a bare number means in each citation style. */
+const BARE_TYPES: Record<string, string[]> = {
+  'eu-act': ['art'],
+  articles: ['art'],
+  'us-eo': ['sec'],
+  'un-resolution': ['para'],
+  numbered: ['item', 'action', 'rec'],
+  'nist-core': ['sec'],
+  sections: ['sec'],
+  'us-statute': ['sec', 'billsec'],
+  report: ['p', 'rec'],
+};
+
+/** Other keys the same kind of unit may carry in a document's paths. */
+const EQUIVALENT_TYPES: Record<string, string[]> = {
+  item: ['item', 'action', 'rec'],
+  rec: ['rec', 'item'],
+  sec: ['sec', 'billsec', 'art'],
+  para: ['para', 'pp'],
+  art: ['art', 'sec'],
+};
+
+const UNIT_NAMES: Record<string, string> = {
+  art: 'Articles',
+  recital: 'Recitals',
+  annex: 'Annexes',
+  sec: 'Sections',
+  billsec: 'bill sections',
+  para: 'paragraphs',
+  pp: 'preambular paragraphs',
+  rec: 'Recommendations',
+  p: 'pages',
+  chapter: 'Chapters',
+  govern: 'GOVERN subcategories',
+  map: 'MAP subcategories',
+  measure: 'MEASURE subcategories',
+  manage: 'MANAGE subcategories',
+};
+
+// Words a person adds around a reference without asking anything more: "quote", "show me", "what does … say".
+const FILLER = new Set([
+  'quote',
+  'show',
+  'text',
+  'full',
+  'cite',
+  'read',
+  'give',
+  'open',
+  'wording',
+  'exact',
+  'verbatim',
+  'point',
+  'pt',
+  'no',
+  'number',
+]);
+
+export interface ParsedReference {
+  doc?: CatalogDocument;
+  place?: ParsedPlace;
+  /** Content words left over after the document name and the place: a question, not a reference. */
+  leftover: string[];
+}
+
+const quoted = (references: string[]) => references.map((r) => `"${r}"`).join(' or ');
+
+function typeOfSegment(segment: string): string {
+  const colon = segment.indexOf(':');
+  return colon < 0 ? '' : segment.slice(0, colon);
+}
+
+function valueOfSegment(segment: string): string {
+  return segment.slice(segment.indexOf(':') + 1);
+}
+
+/** True when `path` contains `wanted` as a run of segments starting at a typed segment. */
+function locate(path: RefPath, wanted: readonly string[]): boolean {
+  for (let start = 0; start + wanted.length <= path.length; start++) {
+    if (wanted.every((segment, k) => path[start + k] === segment)) return true;
+  }
+  return false;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+export class ReferenceResolver {
+  private readonly docs: Map<string, CatalogDocument>;
+  private readonly names: DocNameMatcher;
+  private readonly byDoc = new Map<string, Passage[]>();
+
+  constructor(docs: readonly CatalogDocument[], passages: readonly Passage[]) {
+    this.docs = new Map(docs.map((doc) => [doc.id, doc]));
+    this.names = new DocNameMatcher(docs);
+    for (const passage of passages) {
+      const list = this.byDoc.get(passage.docId) ?? [];
+      list.push(passage);
+      this.byDoc.set(passage.docId, list);
+    }
+    for (const list of this.byDoc.values()) list.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Splits a reference into document, place and leftover words, without checking the place exists. */
+  parse(reference: string): ParsedReference {
+    const text = normalizeReference(reference);
+    let place = parsePlace(text);
+    let rest = place ? blank(text, place.start, place.end) : text;
+    const named =
+      this.preferDocWithPlace(this.names.findExact(rest), place) ??
+      this.names.findBest(rest) ??
+      this.onlyDocOfPlace(rest);
+    const doc = named ? this.docs.get(named.docId) : undefined;
+    if (named) {
+      const spelled = tokens(rest);
+      for (const i of named.positions)
+        rest = blank(rest, spelled[i]!.start, spelled[i]!.start + spelled[i]!.surface.length);
+    }
+    if (!place && doc) {
+      place = parseBare(rest);
+      if (place) rest = blank(rest, place.start, place.end);
+    }
+    const leftover = tokenize(rest).filter((token) => !STOP_WORDS.has(token) && !FILLER.has(token));
+    return { doc, place, leftover };
+  }
+
+  /** Of the longest names found, the one whose document has the place ("NIST GOVERN 1.1" names two documents). */
+  private preferDocWithPlace(found: NamedDoc[], place: ParsedPlace | undefined): NamedDoc | undefined {
+    if (found.length === 0) return undefined;
+    const longest = Math.max(...found.map((name) => name.positions.length));
+    const candidates = found.filter((name) => name.positions.length === longest);
+    if (place) {
+      const owners = new Set(this.docsWithPlace(place.path).map((doc) => doc.id));
+      const withPlace = candidates.find((name) => owners.has(name.docId));
+      if (withPlace) return withPlace;
+    }
+    return candidates[0];
+  }
+
+  /** "colorado § 6-1-1704": a place with a single document stands for it. */
+  private onlyDocOfPlace(text: string): NamedDoc | undefined {
+    const words = tokenize(text);
+    const { jurisdictions, positions } = findJurisdictions(words, new Set());
+    if (jurisdictions.length !== 1) return undefined;
+    const code = jurisdictions[0]!.toLowerCase();
+    const docs = [...this.docs.values()].filter((doc) => doc.jurisdiction.toLowerCase() === code);
+    if (docs.length !== 1) return undefined;
+    return {
+      docId: docs[0]!.id,
+      start: Math.min(...positions),
+      end: Math.max(...positions) + 1,
+      positions,
+      confidence: 0.6,
+    };
+  }
+
+  /** Whether a message is a reference to quote rather than a question to search ("article 5 ai act"). */
+  looksLikeReference(message: string): boolean {
+    const parsed = this.parse(message);
+    if (!parsed.place || parsed.leftover.length > 0) return false;
+    if (parsed.doc) return true;
+    const type = typeOfSegment(parsed.place.path[0]!);
+    return parsed.place.typed && [...this.docs.values()].some((doc) => this.typesOf(doc.id).has(type));
+  }
+
+  resolve(reference: string): QuoteResponse {
+    const parsed = this.parse(reference);
+    const { place } = parsed;
+    let doc = parsed.doc;
+    if (!doc && place?.typed) {
+      const owners = this.docsWithPlace(place.path);
+      const withType = [...this.docs.values()].filter((d) =>
+        this.typesOf(d.id).has(typeOfSegment(place.path[0]!)),
+      );
+      if (owners.length === 1) doc = owners[0];
+      // "Recital 500": no document has it, but only one has recitals at all.
+      else if (owners.length === 0 && withType.length === 1)
+        return this.notFound(reference, withType[0]!, place.path);
+      else
+        return this.fail(
+          reference,
+          'Which document? Name it with the reference, e.g. "AI Act Art. 5".',
+          owners.map((d) => `${d.shortTitle} ${this.format(d, place.path)}`),
+        );
+    }
+    if (!doc) {
+      return this.fail(
+        reference,
+        'I could not tell which document that reference is in. Name it, e.g. "AI Act Art. 5" or "EO 14110 Sec. 4.2".',
+        [],
+      );
+    }
+    if (!place) {
+      return this.fail(
+        reference,
+        `Which part of the ${doc.shortTitle}? Add a place, e.g. ${quoted(this.examples(doc))}.`,
+        this.examples(doc, 3),
+      );
+    }
+    const passages = this.byDoc.get(doc.id) ?? [];
+    const candidates = this.candidatePaths(doc, place.path);
+    for (const path of candidates) {
+      const found = passages.filter((passage) => locate(passage.path, path));
+      if (found.length > 0)
+        return { ok: true, reference, doc, locator: this.locatorOf(doc, path, found), passages: found };
+    }
+    // The unit exists but is not split down to the asked sub-point: its own passages hold the sub-point.
+    for (const path of candidates) {
+      for (let length = path.length - 1; length >= 1; length--) {
+        const parent = path.slice(0, length);
+        const found = passages.filter((passage) => locate(passage.path, parent));
+        if (found.length === 0) continue;
+        const splitFurther = found.some((passage) => passage.path.length > parent.length);
+        if (!splitFurther)
+          return { ok: true, reference, doc, locator: this.locatorOf(doc, parent, found), passages: found };
+        return this.fail(
+          reference,
+          `${doc.shortTitle} ${this.format(doc, parent)} has no ${this.format(doc, path)}.`,
+          this.childSuggestions(doc, found, parent, path),
+        );
+      }
+    }
+    return this.notFound(reference, doc, candidates[0] ?? place.path);
+  }
+
+  /** The paths a parsed place may take in this document, most likely first. */
+  private candidatePaths(doc: CatalogDocument, path: readonly string[]): string[][] {
+    const head = path[0]!;
+    const type = typeOfSegment(head);
+    const value = valueOfSegment(head);
+    const present = this.typesOf(doc.id);
+    const types = type === '?' ? (BARE_TYPES[doc.citation.style] ?? []) : (EQUIVALENT_TYPES[type] ?? [type]);
+    const ordered = [...types.filter((t) => present.has(t)), ...types.filter((t) => !present.has(t))];
+    return ordered.map((t) => [`${t}:${value}`, ...path.slice(1)]);
+  }
+
+  private typesOf(docId: string): Set<string> {
+    const types = new Set<string>();
+    for (const passage of this.byDoc.get(docId) ?? [])
+      for (const segment of passage.path) types.add(typeOfSegment(segment));
+    return types;
+  }
+
+  /** Documents that have this place ("Recital 27": only the AI Act). */
+  private docsWithPlace(path: readonly string[]): CatalogDocument[] {
+    return [...this.docs.values()].filter((doc) => {
+      const passages = this.byDoc.get(doc.id) ?? [];
+      return this.candidatePaths(doc, path).some((candidate) =>
+        passages.some((passage) => locate(passage.path, candidate)),
+      );
+    });
+  }
+
+  private format(doc: CatalogDocument, path: readonly string[]): string {
+    const clean = path.map((segment) =>
+      segment.startsWith('?:')
+        ? `${BARE_TYPES[doc.citation.style]?.[0] ?? 'sec'}:${segment.slice(2)}`
+        : segment,
+    );
+    return formatLocator(doc.citation.style, clean, { unitLabel: doc.citation.unitLabel });
+  }
+
+  private locatorOf(doc: CatalogDocument, path: readonly string[], found: Passage[]): string {
+    const first = found[0]!;
+    if (found.every((passage) => passage.locator === first.locator)) return first.locator;
+    const heading = first.headingPath.at(-1);
+    return formatLocator(doc.citation.style, path, {
+      unitLabel: doc.citation.unitLabel,
+      ...(heading ? { heading } : {}),
+    });
+  }
+
+  /** "The AI Act has Articles 1–113; did you mean Art. 50?" */
+  private notFound(reference: string, doc: CatalogDocument, path: readonly string[]): QuoteResponse {
+    const type = typeOfSegment(path[0]!);
+    const value = valueOfSegment(path[0]!);
+    const values: string[] = [];
+    for (const passage of this.byDoc.get(doc.id) ?? []) {
+      const segment = passage.path.find((s) => typeOfSegment(s) === type);
+      if (segment && !values.includes(valueOfSegment(segment))) values.push(valueOfSegment(segment));
+    }
+    if (values.length === 0) {
+      return this.fail(
+        reference,
+        `The ${doc.shortTitle} is not cited that way; try ${quoted(this.examples(doc))}.`,
+        this.examples(doc, 3),
+      );
+    }
+    const closest = [...values]
+      .sort(
+        (a, b) =>
+          editDistance(value, a) - editDistance(value, b) ||
+          Math.abs(Number(a) - Number(value)) - Math.abs(Number(b) - Number(value)),
+      )
+      .slice(0, 3);
+    const numeric = values.every((v) => /^\d+$/.test(v));
+    const range = numeric
+      ? `${values[0]}–${values.at(-1)}`
+      : values.slice(0, 6).join(', ') + (values.length > 6 ? ', …' : '');
+    const unitName =
+      type === 'item' ? `${doc.citation.unitLabel ?? 'Item'}s` : (UNIT_NAMES[type] ?? `${type} units`);
+    const suggestions = closest.map((v) => `${doc.shortTitle} ${this.format(doc, [`${type}:${v}`])}`);
+    const best = this.format(doc, [`${type}:${closest[0]}`]);
+    return this.fail(
+      reference,
+      `The ${doc.shortTitle} has ${unitName} ${range}; did you mean ${best}?`,
+      suggestions,
+    );
+  }
+
+  private childSuggestions(
+    doc: CatalogDocument,
+    found: Passage[],
+    parent: readonly string[],
+    asked: readonly string[],
+  ): string[] {
+    const children = [...new Set(found.map((p) => p.path.slice(0, parent.length + 1).join('/')))].map((key) =>
+      key.split('/'),
+    );
+    const last = asked[parent.length] ?? '';
+    return children
+      .sort((a, b) => editDistance(last, a.at(-1)!) - editDistance(last, b.at(-1)!))
+      .slice(0, 3)
+      .map((path) => `${doc.shortTitle} ${this.format(doc, path)}`);
+  }
+
+  private examples(doc: CatalogDocument, count = 2): string[] {
+    const seen: string[] = [];
+    for (const passage of this.byDoc.get(doc.id) ?? []) {
+      const unit = passage.path.slice(0, 1);
+      const text = this.format(doc, unit);
+      if (!seen.includes(text)) seen.push(text);
+      if (seen.length >= count) break;
+    }
+    return seen.map((locator) => `${doc.shortTitle} ${locator}`);
+  }
+
+  private fail(reference: string, message: string, suggestions: string[]): QuoteResponse {
+    return { ok: false, reference, message, suggestions };
+  }
+}

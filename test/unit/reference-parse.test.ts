@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parsePlace, ReferenceResolver } from '../../src/search/reference.js';
+import { docs, passages } from './search-fixture.js';
+
+const resolver = new ReferenceResolver(docs, passages);
+const path = (text: string) => parsePlace(text.toLowerCase())?.path;
+
+describe('parsePlace', () => {
+  it('reads each citation style into a canonical path', () => {
+    expect(path('Art. 5(1)(c)')).toEqual(['art:5', '1', 'c']);
+    expect(path('article 50')).toEqual(['art:50']);
+    expect(path('Article 5 paragraph 1 point c')).toEqual(['art:5', '1', 'c']);
+    expect(path('Recital 27')).toEqual(['recital:27']);
+    expect(path('Annex III point 4')).toEqual(['annex:iii', '4']);
+    expect(path('annex 3, point 4(a)')).toEqual(['annex:iii', '4', 'a']);
+    expect(path('sec 4.2(a)(i)')).toEqual(['sec:4.2', 'a', 'i']);
+    expect(path('§ 22757.12(a)')).toEqual(['sec:22757.12', 'a']);
+    expect(path('section 6-1-1704')).toEqual(['sec:6-1-1704']);
+    expect(path('para 6')).toEqual(['para:6']);
+    expect(path('paragraph 21(f)')).toEqual(['para:21', 'f']);
+    expect(path('preambular paragraph 3')).toEqual(['pp:3']);
+    expect(path('GOVERN 1.1')).toEqual(['govern:1.1']);
+    expect(path('GV-1.1-001')).toEqual(['action:gv-1.1-001']);
+    expect(path('action 7')).toEqual(['item:7']);
+    expect(path('Principle 7')).toEqual(['item:7']);
+    expect(path('recommendation 7')).toEqual(['rec:7']);
+    expect(path('p. 12')).toEqual(['p:12']);
+    expect(path('what is this about')).toBeUndefined();
+  });
+
+  it('never throws on any input and gives typed, non-empty segments', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        const place = parsePlace(text);
+        if (place) {
+          expect(place.path[0]).toMatch(/^[a-z]+:\S+$/);
+          expect(place.start).toBeLessThanOrEqual(place.end);
+        }
+        expect(() => resolver.resolve(text)).not.toThrow();
+        expect(typeof resolver.looksLikeReference(text)).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('parses back what formatLocator writes for articles and sub-points', () => {
+    const segment = fc.oneof(
+      fc.integer({ min: 1, max: 30 }).map(String),
+      fc.constantFrom('a', 'b', 'c', 'i', 'ii'),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200 }), fc.array(segment, { maxLength: 3 }), (n, subs) => {
+        const written = `Art. ${n}${subs.map((s) => `(${s})`).join('')}`;
+        expect(path(written)).toEqual([`art:${n}`, ...subs]);
+      }),
+    );
+  });
+});
+
+describe('ReferenceResolver', () => {
+  it('returns the passages of a sub-point, a whole unit in order, and their locator', () => {
+    const point = resolver.resolve('AI Act Art. 5(1)(c)');
+    expect(point.ok && point.passages.map((p) => p.id)).toEqual(['eu-ai-act-2024#art:5/1/c']);
+    expect(point.ok && point.locator).toBe('Art. 5(1)(c)');
+    const unit = resolver.resolve('article 5 ai act');
+    expect(unit.ok && unit.passages.map((p) => p.path.join('/'))).toEqual([
+      'art:5/1',
+      'art:5/1/a',
+      'art:5/1/b',
+      'art:5/1/c',
+    ]);
+    expect(unit.ok && unit.locator).toBe('Art. 5');
+  });
+
+  it('resolves the reference forms people type', () => {
+    const cases: [string, string, string][] = [
+      ['EO 14110 sec 4.2', 'us-eo-14110-2023', 'Sec. 4.2'],
+      ['NIST GOVERN 1.1', 'us-nist-ai-rmf-1-0-2023', 'GOVERN 1.1'],
+      ['Hiroshima code of conduct action 7', 'g7-hiroshima-code-of-conduct-2023', 'Action 7'],
+      ['hiroshma code action 7', 'g7-hiroshima-code-of-conduct-2023', 'Action 7'],
+      ['GDC paragraph 50', 'un-global-digital-compact-2024', 'para. 50'],
+      ['Annex III point 4', 'eu-ai-act-2024', 'Annex III, point 4'],
+      ['recital 2', 'eu-ai-act-2024', 'Recital 2'],
+      ['deep synthesis art 7', 'cn-deep-synthesis-provisions-2022', 'Art. 7'],
+    ];
+    for (const [reference, docId, locator] of cases) {
+      const result = resolver.resolve(reference);
+      expect(result.ok, reference).toBe(true);
+      if (result.ok) {
+        expect(result.doc.id, reference).toBe(docId);
+        expect(result.locator, reference).toBe(locator);
+      }
+    }
+  });
+
+  it('says what exists when the place does not, with the closest valid references', () => {
+    const result = resolver.resolve('AI Act Art. 500');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message).toBe('The AI Act has Articles 5–99; did you mean Art. 50?');
+      expect(result.suggestions[0]).toBe('AI Act Art. 50');
+    }
+    const missingPoint = resolver.resolve('AI Act Art. 5(1)(z)');
+    expect(missingPoint.ok).toBe(false);
+    if (!missingPoint.ok) expect(missingPoint.suggestions).toContain('AI Act Art. 5(1)(a)');
+  });
+
+  it('asks for the document when the place fits several', () => {
+    const result = resolver.resolve('art 7');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message).toMatch(/Which document/);
+      expect(result.suggestions).toEqual([
+        'Deep Synthesis Provisions Art. 7',
+        'Generative AI Interim Measures Art. 7',
+      ]);
+    }
+    // A place only one document has needs no name.
+    expect(resolver.resolve('para 6').ok).toBe(true);
+  });
+
+  it('tells a reference from a question', () => {
+    expect(resolver.looksLikeReference('article 5 ai act')).toBe(true);
+    expect(resolver.looksLikeReference('quote AI Act Art. 5(1)(c)')).toBe(true);
+    expect(resolver.looksLikeReference('GA res 78/265 para 6')).toBe(true);
+    expect(resolver.looksLikeReference('what does article 5 of the AI Act say about biometrics')).toBe(false);
+    expect(resolver.looksLikeReference('is social scoring banned')).toBe(false);
+  });
+});

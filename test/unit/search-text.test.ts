@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeText, STOP_WORDS, stem, termOf, termsOf, tokenize } from '../../src/search/text.js';
+
+describe('normalizeText', () => {
+  it('folds case, width, diacritics, typographic quotes and dashes', () => {
+    expect(normalizeText('Ｒéglement – “Café” ’s')).toBe('reglement - "cafe" \'s');
+  });
+});
+
+describe('tokenize', () => {
+  it('keeps ids with digits whole', () => {
+    expect(tokenize('Regulation (EU) 2024/1689, EO 14110, GV-1.1-001 and § 22757.12(a)')).toEqual([
+      'regulation',
+      'eu',
+      '2024/1689',
+      'eo',
+      '14110',
+      'gv-1.1-001',
+      'and',
+      '22757.12',
+      'a',
+    ]);
+  });
+
+  it('splits hyphenated words without digits into their parts', () => {
+    expect(tokenize('general-purpose AI and/or high-risk')).toEqual([
+      'general',
+      'purpose',
+      'ai',
+      'and',
+      'or',
+      'high',
+      'risk',
+    ]);
+  });
+
+  it('reads non-ASCII letters as letters', () => {
+    expect(tokenize('人工智能 Übermaß naïve')).toEqual(['人工智能', 'ubermaß', 'naive']);
+  });
+});
+
+describe('terms', () => {
+  it('drops stop words and merges spelling variants by stemming', () => {
+    expect(termsOf('What does the law say about labelling?')).toEqual(['law', 'label']);
+    expect(termOf('labeling')).toBe(termOf('labelling'));
+    expect(termOf('prohibited')).toBe(termOf('prohibition'));
+    expect(STOP_WORDS.has('the')).toBe(true);
+  });
+
+  it('leaves ids and short words unstemmed', () => {
+    expect(stem('2024/1689')).toBe('2024/1689');
+    expect(stem('ai')).toBe('ai');
+  });
+
+  it('never throws and yields lower-case terms for any input', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        for (const term of termsOf(text)) expect(term).toBe(term.toLowerCase());
+      }),
+    );
+  });
+});
