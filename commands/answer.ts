@@ -26,8 +26,11 @@ export const QUESTION_FOOTER = 'Q: ';
 export function clampQuery(text: string): string {
   const plain = plainText(text);
   if (plain.length <= MAX_QUERY_CHARS) return plain;
-  const cut = plain.slice(0, MAX_QUERY_CHARS + 1).replace(/\s+\S*$/, '');
-  return cut.length > 0 ? cut : plain.slice(0, MAX_QUERY_CHARS);
+  const atWord = plain.slice(0, MAX_QUERY_CHARS + 1).replace(/\s+\S*$/, '');
+  if (atWord.length > 0 && atWord.length <= MAX_QUERY_CHARS) return atWord;
+  // No space to cut at: cut inside the word, never between the halves of a surrogate pair.
+  const high = plain.charCodeAt(MAX_QUERY_CHARS - 1);
+  return plain.slice(0, high >= 0xd800 && high <= 0xdbff ? MAX_QUERY_CHARS - 1 : MAX_QUERY_CHARS);
 }
 
 /** The question read back from a message's first footer; undefined when missing or not matching the hash. */

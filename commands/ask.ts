@@ -72,11 +72,19 @@ export const askCommand: CommandModule = {
     }
     const mention = mentionOf(request);
     const common = { ephemeral: booleanOption(request, 'hide'), ...(mention ? { mention } : {}) };
-    if (looksLikeReference(query)) {
-      const quoted = await quoteReference(services, doc ? `${query} ${doc.shortTitle}` : query, common);
-      if (quoted.outcome === 'ok') return quoted;
-    }
-    return answer(services, { query, owner: request.user.id, ...(doc ? { doc } : {}), ...common });
+    const found = () =>
+      answer(services, { query, owner: request.user.id, ...(doc ? { doc } : {}), ...common });
+    if (!looksLikeReference(query)) return found();
+    const quoted = await quoteReference(services, doc ? `${query} ${doc.shortTitle}` : query, common);
+    if (quoted.outcome === 'ok') return quoted;
+    // "Art. 99999 AI Act" is no place in the documents: say so before showing passages that only share its
+    // words, so they are never taken for the place asked for. Nothing shares them: the reason alone.
+    const passages = await found();
+    if (passages.outcome !== 'ok') return quoted;
+    return {
+      ...passages,
+      content: `Could not quote “${escapeUserText(clip(query, 200))}”; passages that share its words:`,
+    };
   },
   autocomplete(request, services) {
     return { type: 'choices', choices: documentChoices(services.catalog, request.focused.value) };

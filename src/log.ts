@@ -35,16 +35,35 @@ function maskString(text: string): string {
     .replace(INTERACTION_ROUTE, `$1${REDACTED}`);
 }
 
-function replacer(key: string, value: unknown): unknown {
-  if (key !== '' && SECRET_KEY.test(key) && value !== undefined && value !== null) return REDACTED;
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
-  if (typeof value === 'bigint') return value.toString();
-  return value;
+/** A JSON replacer that masks secret fields, keeps an error's cause, and survives cycles. */
+function makeReplacer(): (key: string, value: unknown) => unknown {
+  const seen = new WeakSet<object>();
+  return (key, value) => {
+    if (key !== '' && SECRET_KEY.test(key) && value !== undefined && value !== null) return REDACTED;
+    if (typeof value === 'bigint') return value.toString();
+    if (typeof value !== 'object' || value === null) return value;
+    // A record that refers to itself (or an error whose cause loops) must not make logging throw.
+    if (seen.has(value)) return '[circular]';
+    seen.add(value);
+    if (value instanceof Error) {
+      const { name, message, stack } = value;
+      // The cause says why (ECONNREFUSED under "fetch failed"): keep it, it is formatted the same way.
+      return value.cause === undefined
+        ? { name, message, stack }
+        : { name, message, stack, cause: value.cause };
+    }
+    return value;
+  };
 }
 
-/** The line for one record: JSON, secrets masked. */
+/** The line for one record: JSON, secrets masked. Never throws: logging must not take a handler down. */
 export function formatRecord(level: Level, msg: string, fields: Fields): string {
-  return maskString(JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }, replacer));
+  const time = new Date().toISOString();
+  try {
+    return maskString(JSON.stringify({ time, level, msg, ...fields }, makeReplacer()));
+  } catch (error) {
+    return maskString(JSON.stringify({ time, level, msg, logError: String(error) }));
+  }
 }
 
 export function createLogger(

@@ -1,9 +1,10 @@
-// Golden tests read the real documents from the mirror (CHARTER_MIRROR, default ../shared/corpus/raw).
-// With CI=true a missing mirror fails the tests instead of skipping them.
-import { existsSync, readFileSync } from 'node:fs';
+// Golden tests read the real documents, synced once per run from the mirror (CHARTER_MIRROR, default
+// ../shared/corpus/raw) by test/global-setup.ts. With CI=true a missing mirror fails the tests instead of
+// skipping them.
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { passagesOf } from '../../src/corpus/build.js';
 import { type CatalogDocument, loadCatalog } from '../../src/corpus/catalog.js';
+import { Store } from '../../src/corpus/store.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
@@ -21,18 +22,14 @@ export function catalogDoc(id: string): CatalogDocument {
   return doc;
 }
 
-const cache = new Map<string, Promise<Passage[]>>();
+const store = new Store(join(PROJECT_ROOT, 'node_modules', '.cache', 'charter-test-data'));
 
-/** The passages of one real document, read straight from the mirror (cached per test file). */
-export function realPassages(id: string): Promise<Passage[]> {
-  let hit = cache.get(id);
-  if (!hit) {
-    const doc = catalogDoc(id);
-    const bytes = new Uint8Array(readFileSync(join(MIRROR, `${id}.${doc.source.format}`)));
-    hit = passagesOf(doc, bytes);
-    cache.set(id, hit);
-  }
-  return hit;
+/** The passages of one real document, as `charter sync` made them in the global setup. */
+export async function realPassages(id: string): Promise<Passage[]> {
+  catalogDoc(id);
+  const passages = store.readPassages(id);
+  if (!passages) throw new Error(`${id} was not synced by the test setup (see the setup's message above).`);
+  return passages;
 }
 
 /** describe.runIf-friendly flag: golden suites run when the mirror is there (always in CI). */
