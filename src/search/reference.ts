@@ -341,6 +341,14 @@ export class ReferenceResolver {
     const parsed = this.parse(reference);
     const { place } = parsed;
     let doc = parsed.doc;
+    // Words left over that name no document ("GDPR Recital 12"): never answer from another document.
+    if (!doc && place && parsed.leftover.length > 0) {
+      return this.fail(
+        reference,
+        `No document in Charter's corpus is called “${parsed.leftover.join(' ')}”; /sources lists the documents.`,
+        this.docsWithPlace(place.path).map((d) => `${d.shortTitle} ${this.format(d, place.path)}`),
+      );
+    }
     if (!doc && place?.typed) {
       const owners = this.docsWithPlace(place.path);
       const withType = [...this.docs.values()].filter((d) =>

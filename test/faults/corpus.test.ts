@@ -212,9 +212,7 @@ describe('a document that breaks after a good sync', () => {
     expect(healed.index.search('tide gauges').hits[0]?.passages[0]?.docId).toBe('harbour');
   });
 
-  // Known bug in src/search/reference.ts (not this suite's to fix): a reference that names a document the
-  // index does not serve is resolved in another document. Remove `.fails` once the resolver refuses it.
-  it.fails('a reference naming a removed document is refused, not quoted from another document', async () => {
+  it('a reference naming a removed document is refused, not quoted from another document', async () => {
     const { catalog } = await syncedHarbour();
     const charter = await openCharter({
       dataDir: data,
