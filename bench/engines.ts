@@ -3,18 +3,21 @@
 // given. Charter is timed twice: search alone, and search + the /ask reply a user gets (the "Charter" row).
 import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
 import FlexSearch from 'flexsearch';
-import lunr from 'lunr';
-import MiniSearch from 'minisearch';
 import { answer } from '../commands/answer.js';
+import { assemble } from '../src/app.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import type { Passage } from '../src/corpus/types.js';
 import type { Services } from '../src/discord/services.js';
-import { Bm25Index } from '../src/search/bm25.js';
+import {
+  bm25Ranking,
+  charterRanking,
+  DEPTH,
+  lunrRanking,
+  miniSearchDefaultRanking,
+} from '../src/search/baselines.js';
 import type { CorpusIndex } from '../src/search/index.js';
-import { ReferenceResolver } from '../src/search/reference.js';
 
-/** How deep each engine ranks (recall is read at 5; `charter eval` reads to 10). */
-export const DEPTH = 10;
+export { DEPTH };
 
 export interface Engine {
   name: string;
@@ -24,24 +27,10 @@ export interface Engine {
   rank(query: string): Passage[][] | Promise<Passage[][]>;
 }
 
+/** The services the bot runs on, over an index the bench built itself. */
 export function charterServices(index: CorpusIndex, docs: readonly CatalogDocument[]): Services {
-  const references = new ReferenceResolver(docs, index.passages);
-  const byDoc = new Map<string, Passage[]>();
-  for (const passage of index.passages) {
-    const list = byDoc.get(passage.docId) ?? [];
-    list.push(passage);
-    byDoc.set(passage.docId, list);
-  }
-  return {
-    catalog: docs,
-    search: (query, options) => index.search(query, options),
-    quote: (reference) => references.resolve(reference),
-    passagesOf: (docId) => byDoc.get(docId) ?? [],
-  };
+  return assemble([...docs], index, 'bench').services;
 }
-
-const charterRank = (index: CorpusIndex) => (query: string) =>
-  index.search(query, { limit: DEPTH }).hits.map((hit) => hit.passages);
 
 /** Search and the /ask reply payload (embeds, buttons, narrowing menu) as the bot sends it. */
 export function charterEngine(index: CorpusIndex, docs: readonly CatalogDocument[]): Engine {
@@ -49,44 +38,27 @@ export function charterEngine(index: CorpusIndex, docs: readonly CatalogDocument
   return {
     name: 'charter',
     run: (query) => answer(services, { query, owner: 'bench' }),
-    rank: charterRank(index),
+    rank: charterRanking(index),
   };
 }
 
 export function charterSearchEngine(index: CorpusIndex): Engine {
-  const rank = charterRank(index);
+  const rank = charterRanking(index);
   return { name: 'charter-search', run: rank, rank };
 }
 
 export function bm25Engine(passages: readonly Passage[]): Engine {
-  const bm25 = new Bm25Index(passages.map((p) => p.text));
-  const rank = (query: string) => bm25.search(query, DEPTH).map(({ doc }) => [passages[doc]!]);
+  const rank = bm25Ranking(passages);
   return { name: 'bm25', run: rank, rank };
 }
 
 export function miniSearchEngine(passages: readonly Passage[]): Engine {
-  const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
-  mini.addAll(passages.map((p, id) => ({ id, text: p.text })));
-  const rank = (query: string) =>
-    mini
-      .search(query)
-      .slice(0, DEPTH)
-      .map((result) => [passages[result.id as number]!]);
+  const rank = miniSearchDefaultRanking(passages);
   return { name: 'minisearch', run: rank, rank };
 }
 
 export function lunrEngine(passages: readonly Passage[]): Engine {
-  const index = lunr(function () {
-    this.ref('id');
-    this.field('text');
-    for (const [id, passage] of passages.entries()) this.add({ id: String(id), text: passage.text });
-  });
-  const rank = (query: string) =>
-    // lunr reads ":", "~", "^", "*", "+" and "-" as query syntax; a typed question means none of it.
-    index
-      .search(query.replace(/[:~^*+-]/g, ' '))
-      .slice(0, DEPTH)
-      .map((result) => [passages[Number(result.ref)]!]);
+  const rank = lunrRanking(passages);
   return { name: 'lunr', run: rank, rank };
 }
 

@@ -2,12 +2,17 @@
 // same passages in the same process (MiniSearch with default options, lunr, plain BM25).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import lunr from 'lunr';
-import MiniSearch from 'minisearch';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import { PROJECT_ROOT } from '../paths.js';
-import { Bm25Index } from '../search/bm25.js';
+import {
+  bm25Ranking,
+  charterRanking,
+  DEPTH,
+  lunrRanking,
+  miniSearchDefaultRanking,
+  type Ranking,
+} from '../search/baselines.js';
 import { CorpusIndex, type CorpusIndexOptions } from '../search/index.js';
 
 export const DEFAULT_QUESTIONS_PATH = join(PROJECT_ROOT, 'test', 'relevance', 'questions.jsonl');
@@ -64,8 +69,6 @@ export interface EvalReport {
   buildMs: number;
 }
 
-const DEPTH = 10;
-
 export function loadQuestions(path = DEFAULT_QUESTIONS_PATH): RelevanceQuestion[] {
   return readFileSync(path, 'utf8')
     .split('\n')
@@ -89,9 +92,6 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 export function isRelevant(question: RelevanceQuestion, passage: Passage): boolean {
   return passage.docId === question.docId && squash(passage.text).includes(squash(question.snippet));
 }
-
-/** A ranked list: each entry is the passages shown together at that rank. */
-type Ranking = (query: string) => Passage[][];
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -138,41 +138,6 @@ function measure(
     ndcg10: ranks.reduce<number>((sum, r) => sum + (r === null ? 0 : 1 / Math.log2(r + 1)), 0) / n,
     p50Ms: percentile(times, 50),
     p99Ms: percentile(times, 99),
-  };
-}
-
-function charterRanking(index: CorpusIndex): Ranking {
-  return (query) => index.search(query, { limit: DEPTH }).hits.map((hit) => hit.passages);
-}
-
-function bm25Ranking(passages: readonly Passage[]): Ranking {
-  const bm25 = new Bm25Index(passages.map((p) => p.text));
-  return (query) => bm25.search(query, DEPTH).map(({ doc }) => [passages[doc]!]);
-}
-
-function miniSearchDefaultRanking(passages: readonly Passage[]): Ranking {
-  const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
-  mini.addAll(passages.map((p, id) => ({ id, text: p.text })));
-  return (query) =>
-    mini
-      .search(query)
-      .slice(0, DEPTH)
-      .map((result) => [passages[result.id as number]!]);
-}
-
-function lunrRanking(passages: readonly Passage[]): Ranking {
-  const index = lunr(function () {
-    this.ref('id');
-    this.field('text');
-    for (const [id, passage] of passages.entries()) this.add({ id: String(id), text: passage.text });
-  });
-  return (query) => {
-    // lunr reads ":", "~", "^", "*", "+" and "-" as query syntax; a typed question means none of it.
-    const plain = query.replace(/[:~^*+-]/g, ' ');
-    return index
-      .search(plain)
-      .slice(0, DEPTH)
-      .map((result) => [passages[Number(result.ref)]!]);
   };
 }
 
