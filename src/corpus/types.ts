@@ -16,6 +16,11 @@ export interface TextLine {
    * lines between block starts into paragraphs.
    */
   paragraph?: boolean;
+  /**
+   * PDF only: set when every character of the line is set in a bold (or black, heavy, semibold) face.
+   * Reports that set headings in bold at body size are split on it (see split/styles/report.ts).
+   */
+  bold?: boolean;
 }
 
 /**

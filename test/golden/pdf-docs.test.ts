@@ -104,7 +104,16 @@ const OPENINGS: Record<string, [string, string][]> = {
       '“A. INTRODUCTION”, p. 5',
       'Trust in the development, deployment and use of AI systems concerns not only',
     ],
-    ['Sec. 2.1', '2.1 Fundamental rights as a basis for Trustworthy AI'],
+    // "2.1 Fundamental rights as a basis for Trustworthy AI" is set in bold at body size: a heading now.
+    [
+      'Sec. 2.1',
+      'Among the comprehensive set of indivisible rights set out in international human rights law',
+    ],
+    [
+      '“1. Requirements of Trustworthy AI”, p. 14',
+      'The principles outlined in Chapter I must be translated into concrete',
+    ],
+    ['“Accuracy”, p. 27', '\uF0FC Did you assess what level and definition of accuracy'],
   ],
   'sg-model-ai-governance-framework-2020': [
     ['Sec. 3.1', '3.1 This Model Framework comprises guidance on measures promoting the'],
@@ -191,6 +200,68 @@ describe.runIf(describeGolden)('PDF documents (numbered, nist-core, report)', ()
     expect(await items('g7-hiroshima-guiding-principles-2023', 'Principle')).toEqual(
       range(1, 11).map((n) => `Principle ${n}`),
     );
+  });
+
+  it('BRICS statement: 25 paragraphs, no Toronto page chrome (nav, [pdf], [back to top], footer)', async () => {
+    const all = await passages('brics-ai-governance-statement-2025');
+    expect(all).toHaveLength(25);
+    expect(all.at(-1)!.text).toMatch(/^Promoting a Fair and Inclusive AI Landscape\./);
+    const chrome =
+      /All contents copyright|last updated on|back to top|\[pdf\]|Home \| Documents|University of Toronto/i;
+    for (const p of all) {
+      expect(p.text).not.toMatch(chrome);
+      expect(p.headingPath.join(' ')).not.toMatch(chrome);
+    }
+  });
+
+  it('EU ethics guidelines: bold body-size headings cite the right part', async () => {
+    const all = await passages('eu-ethics-guidelines-trustworthy-ai-2019');
+    // The seven requirements listed in bold on p. 14 are list items of "1. Requirements …", not sections.
+    const list = all.find((p) =>
+      p.text.includes('Including traceability, explainability and communication'),
+    )!;
+    expect(list.locator).toBe('“1. Requirements of Trustworthy AI”, p. 14');
+    expect(all.some((p) => /^Sec\. [3-7]$/.test(p.locator) && p.page === list.page)).toBe(false);
+    // Sec. 1.7 (Accountability) ends where "2. Technical and non-technical methods" starts.
+    const methods = all.find((p) => p.locator.startsWith('“2. Technical and non-technical methods'))!;
+    expect(all.filter((p) => p.locator === 'Sec. 1.7').every((p) => p.seq < methods.seq)).toBe(true);
+    expect((await at('eu-ethics-guidelines-trustworthy-ai-2019', 'Sec. 2.1')).headingPath.at(-1)).toBe(
+      '2.1 Fundamental rights as a basis for Trustworthy AI',
+    );
+  });
+
+  it('Singapore framework: the bold items listed under Sec. 3.7 stay in Sec. 3.7', async () => {
+    const all = await passages('sg-model-ai-governance-framework-2020');
+    const item = all.find((p) => p.text.includes('Responsibility for and oversight of the various stages'))!;
+    expect(item.locator).toBe('Sec. 3.7');
+  });
+
+  it('NIST GenAI profile: each table’s "AI Actor Tasks" line is its own unit under the table’s subcategory', async () => {
+    const all = await passages('us-nist-ai-600-1-genai-profile-2024');
+    const tasks = all.filter((p) => p.path.at(-1) === 'h:ai-actor-tasks');
+    expect(tasks.length).toBeGreaterThanOrEqual(40);
+    for (const p of tasks) {
+      expect(p.text).toMatch(/^AI Actor Tasks: /);
+      expect(p.locator).toBe(
+        `${p.path[0]!.replace(/^(\w+):/, (_, fn: string) => `${fn.toUpperCase()} `)}, AI Actor Tasks`,
+      );
+    }
+    expect(
+      all.filter((p) => p.path[0]!.startsWith('action:')).some((p) => p.text.includes('AI Actor Tasks')),
+    ).toBe(false);
+    expect((await at('us-nist-ai-600-1-genai-profile-2024', 'GOVERN 1.2, AI Actor Tasks')).text).toBe(
+      'AI Actor Tasks: Governance and Oversight',
+    );
+  });
+
+  it('Hiroshima: the introduction is cited by the page each piece is on', async () => {
+    for (const id of ['g7-hiroshima-code-of-conduct-2023', 'g7-hiroshima-guiding-principles-2023']) {
+      const intro = (await passages(id)).filter((p) => p.path[0] === 'h:introduction');
+      expect(new Set(intro.map((p) => p.locator))).toEqual(
+        new Set(['Introduction, p. 1', 'Introduction, p. 2']),
+      );
+      for (const p of intro) expect(p.locator, p.id).toBe(`Introduction, p. ${p.page}`);
+    }
   });
 
   it('UK action plan: Recommendations 1–50, in order', async () => {

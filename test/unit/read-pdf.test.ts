@@ -123,6 +123,54 @@ describe('readPdf layout', () => {
   });
 });
 
+describe('readPdf bold lines', () => {
+  it('flags lines set wholly in a bold face, not lines with a bold word', async () => {
+    const bytes = await makePdf([
+      [
+        body('Remove Red Tape', { bold: true }),
+        body('Regular text follows the heading.', { gap: 8 }),
+        body('Lead:', { bold: true, gap: 8 }),
+        { text: ' a run-in lead in bold.', sameLine: true },
+      ],
+    ]);
+    const read = await readPdf(bytes);
+    expect(read.lines.map((l) => [l.text, l.bold ?? false])).toEqual([
+      ['Remove Red Tape', true],
+      ['Regular text follows the heading.', false],
+      ['Lead: a run-in lead in bold.', false],
+    ]);
+  });
+});
+
+describe('readPdf footnotes under a rule', () => {
+  // A UN-style page: the rule of underscores, two notes in small type, then the job number with its
+  // print date and the barcode below them.
+  it('sets the rule and the notes apart, even with document chrome below them', async () => {
+    const bytes = await makePdf([
+      [
+        body('Recalling its resolutions on the matter,', { y: 400 }),
+        body('including the plans of action,'),
+        { text: '__________________', size: 8, y: 330 },
+        { text: '1', size: 6, rise: 3, y: 315 },
+        { text: ' Resolution 217 A (III).', size: 8.5, sameLine: true },
+        { text: '2', size: 6, rise: 3, y: 304 },
+        { text: ' See A/C.2/59/3, annex.', size: 8.5, sameLine: true },
+        { text: '24-05969 (E) 050424', size: 10, y: 60 },
+        { text: '*2405969*', size: 12, y: 40 },
+      ],
+    ]);
+    const read = await readPdf(bytes);
+    expect(read.lines.map((l) => l.text)).toEqual([
+      'Recalling its resolutions on the matter,',
+      'including the plans of action,',
+    ]);
+    expect(read.footnotes).toEqual([
+      { marker: '1', text: 'Resolution 217 A (III).', page: 1 },
+      { marker: '2', text: 'See A/C.2/59/3, annex.', page: 1 },
+    ]);
+  });
+});
+
 describe('dropsHyphen', () => {
   const forms = wordForms([
     'risk-based approach',

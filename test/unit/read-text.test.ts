@@ -92,6 +92,36 @@ describe('markdown reader', () => {
     expect(markdownToText('a 2 * 3 product')).toBe('a 2 * 3 product');
   });
 
+  it('drops a scraped page’s navigation row, utility links and site footer', () => {
+    const doc = parseMarkdown(
+      [
+        '[![Campus](/images/logo.gif)](https://example.edu)',
+        '',
+        '[Home](https://example.edu) | [Documents](https://example.edu/docs/)',
+        '',
+        'Joint Statement on Widgets',
+        '',
+        'Paris, May 1, 2025  ',
+        '[\\[pdf\\]](statement.pdf)',
+        '',
+        'We agree that widgets matter. See [the annex](annex.html).',
+        '',
+        '[\\[back to top\\]](#top)',
+        '',
+        '* * *',
+        '',
+        'Follow [@widgets](https://example.com/widgets) on Twitter | Please send comments  ',
+        'This page was last updated on May 2, 2025  ',
+        'All contents copyright © 2025. Example University. All rights reserved.',
+      ].join('\n'),
+    );
+    expect(texts(doc).filter((t) => t !== '')).toEqual([
+      'Joint Statement on Widgets',
+      'Paris, May 1, 2025',
+      'We agree that widgets matter. See the annex.',
+    ]);
+  });
+
   it("drops '=====' banners, dash underlines and END OF DOCUMENT", () => {
     const doc = parseMarkdown(
       [
@@ -145,6 +175,48 @@ describe('page markers and running headers in text extractions', () => {
       [2, '1 Each Party shall act.'],
       [3, '2 Each Party shall report.'],
       [4, 'Done at Vilnius.'],
+    ]);
+  });
+
+  it('sets footnotes at a page’s foot apart, in scrambled order too, and drops their calls', () => {
+    const page = (n: number, body: string[], foot: string[]) => [
+      'A/1/L.1',
+      '',
+      ...body,
+      ...foot,
+      '',
+      '99-12345',
+      '',
+      `${n}/3`,
+      '',
+    ];
+    const doc = parseText(
+      [
+        ...page(
+          1,
+          ['1. We build on the Charter. 7 We also recall the Agenda.8', 'The text goes on'],
+          ['7', '', 'Resolution 70/1.', 'See A/60/687.', '8'],
+        ),
+        ...page(
+          2,
+          ['to the next page, naming the Convention9 (SDG 9);'],
+          ['9', 'United Nations, Treaty', 'Series, vol. 1.'],
+        ),
+        ...page(3, ['2. A page with a bare number in a table:', '9', 'and no note.'], []),
+      ].join('\n'),
+    );
+    expect(texts(doc).filter((t) => t !== '')).toEqual([
+      '1. We build on the Charter. We also recall the Agenda.',
+      'The text goes on',
+      'to the next page, naming the Convention (SDG 9);',
+      '2. A page with a bare number in a table:',
+      '9',
+      'and no note.',
+    ]);
+    expect(doc.footnotes).toEqual([
+      { marker: '7', text: 'Resolution 70/1.', page: 1 },
+      { marker: '8', text: 'See A/60/687.', page: 1 },
+      { marker: '9', text: 'United Nations, Treaty Series, vol. 1.', page: 2 },
     ]);
   });
 

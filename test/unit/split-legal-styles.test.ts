@@ -253,6 +253,33 @@ describe('articles', () => {
 });
 
 describe('us-eo', () => {
+  it('reads points set off only by markdown hard line breaks, not breaks inside a sentence', () => {
+    const { passages } = split(
+      'us-eo',
+      [
+        'By the authority vested in me, it is hereby ordered:',
+        '',
+        '<span style="text-decoration: underline">  ',
+        'Sec. 6. General Provisions.</span> (a) Nothing in this order shall be',
+        'construed to impair or otherwise affect:  ',
+        '(i) the authority granted by law to an agency; or  ',
+        '(ii) the functions of the Director of the Office of  ',
+        'Management and Budget.  ',
+        '(b) This order shall be implemented consistent with law.',
+      ].join('\n'),
+    );
+    expect(passages.map((p) => p.locator)).toEqual([
+      'Preamble',
+      'Sec. 6(a)',
+      'Sec. 6(a)(i)',
+      'Sec. 6(a)(ii)',
+      'Sec. 6(b)',
+    ]);
+    expect(byLocator(passages, 'Sec. 6(a)(ii)').text).toBe(
+      '(ii) the functions of the Director of the Office of Management and Budget.',
+    );
+  });
+
   it('cites sections, subsections and (a)/(i)/(A), with titles in the heading path', () => {
     const { passages } = split(
       'us-eo',
@@ -450,5 +477,61 @@ describe('us-statute', () => {
       'CHAPTER 25.1. Things Act',
       '§ 22757.11',
     ]);
+  });
+
+  it('reads a Colorado enrolled act: catchlines, subsections in capitals, OCR-misread markers', () => {
+    const { passages } = split(
+      'us-statute',
+      [
+        'SECTION 1. In Colorado Revised Statutes, add part 17 to article 1 of title 6 as follows:',
+        '6-1-1701. Definitions. AS USED IN THIS PART 17, UNLESS THE',
+        'CONTEXT OTHERWISE REQUIRES:',
+        '(1) "WIDGET" MEANS A THING.',
+        '(2 ) "GADGET" INCLUDES:',
+        ...[...'ABCDEFGHIJKLMN'].map((letter) => `(${letter}) PART ${letter};`),
+        '(0) OPTICS; AND',
+        '(P) PULLEYS.',
+        '6-1-1702. Maker duty to avoid harm -',
+        'required documentation. (1) ON AND AFTER JUNE 1, A MAKER SHALL',
+        'TAKE CARE.',
+        '(2) A MAKER SHALL MAKE AVAILABLE:',
+        '(a) A STATEMENT; AND',
+        '(b) DOCUMENTATION DESCRIBING:',
+        '(I) THE DATA; AND',
+        '(II) THE LIMITS;',
+        '(C) A SUMMARY; AND',
+        '(d) A NOTICE.',
+      ].join('\n'),
+      parseText,
+    );
+    expect(passages.map((p) => p.locator)).toEqual([
+      'SEC. 1',
+      '§ 6-1-1701',
+      '§ 6-1-1701(1)',
+      '§ 6-1-1701(2)',
+      ...[...'ABCDEFGHIJKLMN'].map((letter) => `§ 6-1-1701(2)(${letter})`),
+      '§ 6-1-1701(2)(O)',
+      '§ 6-1-1701(2)(P)',
+      '§ 6-1-1702(1)',
+      '§ 6-1-1702(2)',
+      '§ 6-1-1702(2)(a)',
+      '§ 6-1-1702(2)(b)',
+      '§ 6-1-1702(2)(b)(I)',
+      '§ 6-1-1702(2)(b)(II)',
+      '§ 6-1-1702(2)(c)',
+      '§ 6-1-1702(2)(d)',
+    ]);
+    // The catchline is the section's heading; the enacted words start at "(1)".
+    expect(byLocator(passages, '§ 6-1-1702(1)').text).toBe(
+      '(1) ON AND AFTER JUNE 1, A MAKER SHALL TAKE CARE.',
+    );
+    expect(byLocator(passages, '§ 6-1-1702(1)').headingPath).toEqual([
+      'SEC. 1.',
+      '§ 6-1-1702 Maker duty to avoid harm - required documentation.',
+    ]);
+    expect(byLocator(passages, '§ 6-1-1701').text).toBe(
+      'AS USED IN THIS PART 17, UNLESS THE CONTEXT OTHERWISE REQUIRES:',
+    );
+    expect(byLocator(passages, '§ 6-1-1702(2)(c)').text).toBe('(C) A SUMMARY; AND');
   });
 });

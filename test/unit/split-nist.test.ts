@@ -67,3 +67,37 @@ describe('splitNistCore', () => {
     expect(passages[5]!.headingPath).toEqual(['Appendix B: How AI Risks Differ']);
   });
 });
+
+describe('splitNistCore on a GenAI-profile actions table', () => {
+  const table: ReadDocument = {
+    footnotes: [],
+    lines: [
+      line('GOVERN 1.2: Trustworthy AI is integrated into policies.', 5, true),
+      line('Action ID Suggested Action GAI Risks', 5, true),
+      line('GV-1.2-001', 5, true),
+      line('Establish transparency policies.', 5, true),
+      line('GV-1.2-002', 5, true),
+      line('Evaluate risk-relevant capabilities.', 5, true),
+      line('Information Security', 5, true),
+      line('AI Actor Tasks: AI Development, AI Deployment, Governance', 5, true),
+      line('and Oversight', 5, false),
+      line('GOVERN 1.3: Processes are in place.', 6, true),
+    ],
+  };
+  const passages = splitNistCore(doc, table);
+
+  it('cites the table’s "AI Actor Tasks" line under its subcategory, not under the last action', () => {
+    expect(passages.map((p) => p.locator)).toEqual([
+      'GOVERN 1.2',
+      'GV-1.2-001',
+      'GV-1.2-002',
+      'GOVERN 1.2, AI Actor Tasks',
+      'GOVERN 1.3',
+    ]);
+    expect(passages[2]!.text).not.toContain('AI Actor Tasks');
+    expect(passages[3]).toMatchObject({
+      text: 'AI Actor Tasks: AI Development, AI Deployment, Governance and Oversight',
+      path: ['govern:1.2', 'h:ai-actor-tasks'],
+    });
+  });
+});

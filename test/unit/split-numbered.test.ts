@@ -10,6 +10,9 @@ const read: ReadDocument = {
   footnotes: [],
   lines: [
     line('We call on organizations to follow these actions.', 1, true),
+    line('The introduction goes on to a second page', 1, true),
+    line('and ends there.', 2, false),
+    line('A second paragraph on that page.', 2, true),
     line('1 Take appropriate measures to identify risks.', 1, true),
     line('This includes testing. It spans', 1, true),
     line('11 countries and two pages.', 2, false),
@@ -24,14 +27,22 @@ describe('splitNumbered', () => {
 
   it('cuts at the numbered items in order, with the catalog’s label', () => {
     expect(passages.map((p) => [p.locator, p.path])).toEqual([
-      ['Introduction', ['h:introduction']],
+      ['Introduction, p. 1', ['h:introduction', 'p:1']],
+      ['Introduction, p. 2', ['h:introduction', 'p:2']],
       ['Action 1', ['item:1']],
       ['Action 2', ['item:2']],
     ]);
   });
 
+  it('cites the introduction by the page each of its paragraphs starts on', () => {
+    expect(passages[0]!.text).toBe(
+      'We call on organizations to follow these actions.\n\nThe introduction goes on to a second page and ends there.',
+    );
+    expect(passages[1]!.text).toBe('A second paragraph on that page.');
+  });
+
   it('keeps an item’s paragraphs and bullets with it, and a wrapped number inside its paragraph', () => {
-    const action1 = passages[1]!;
+    const action1 = passages.find((p) => p.locator === 'Action 1')!;
     expect(action1.text).toBe(
       '1 Take appropriate measures to identify risks.\n\nThis includes testing. It spans 11 countries and two pages.\n\n• A bullet of the first action.',
     );

@@ -67,6 +67,71 @@ describe('splitReport', () => {
   });
 });
 
+describe('splitReport with headings set in bold at body size', () => {
+  const bold = (text: string, page: number, paragraph = true): TextLine => ({
+    text,
+    page,
+    paragraph,
+    bold: true,
+  });
+  const read: ReadDocument = {
+    footnotes: [],
+    lines: [
+      line('Pillar I: Accelerate Innovation', 1, true, 1),
+      line('America must lead.', 1, true),
+      bold('Remove Red Tape and Onerous', 1),
+      bold('Regulation', 1, false),
+      line('Red tape hinders innovation.', 1, true),
+      line('The requirements below apply:', 1, true),
+      bold('1 Human agency', 2),
+      line('Including oversight', 2, false),
+      bold('Key guidance:', 2),
+      line('Respect rights.', 2, true),
+      bold('Accuracy', 2),
+      line('Did you assess accuracy?', 2, true),
+    ],
+  };
+  const passages = splitReport(doc, read);
+
+  it('takes a bold block with space below it for the lowest heading, wrapped lines and all', () => {
+    expect(passages.map((p) => [p.locator, p.text.slice(0, 20)])).toEqual([
+      ['“Pillar I: Accelerate Innovation”, p. 1', 'America must lead.'],
+      ['“Remove Red Tape and Onerous Regulation”, p. 1', 'Red tape hinders inn'],
+      ['“Remove Red Tape and Onerous Regulation”, p. 2', '1 Human agency Inclu'],
+      ['“Accuracy”, p. 2', 'Did you assess accur'],
+    ]);
+    expect(passages[1]!.headingPath).toEqual([
+      'Pillar I: Accelerate Innovation',
+      'Remove Red Tape and Onerous Regulation',
+    ]);
+  });
+
+  it('keeps bold numbered items listed under a section’s lead-in in that section', () => {
+    const listed: ReadDocument = {
+      footnotes: [],
+      lines: [
+        line('3.7 Organisations may consider features such as:', 1, true),
+        bold('1. Clear roles and responsibilities', 1),
+        line('Responsibility should be allocated.', 1, true),
+        bold('2. Risk management', 2),
+        line('Use risk controls.', 2, true),
+        bold('Annex', 2),
+        line('Not part of the list.', 2, true),
+      ],
+    };
+    const passages = splitReport(doc, listed);
+    expect(passages.map((p) => p.locator)).toEqual(['Sec. 3.7', '“Annex”, p. 2']);
+    expect(passages[0]!.text).toBe(
+      '3.7 Organisations may consider features such as:\n\nResponsibility should be allocated.\n\nUse risk controls.',
+    );
+  });
+
+  it('keeps a bold list item run into its text and a bold lead-in as text', () => {
+    expect(passages[2]!.text).toContain('1 Human agency Including oversight');
+    expect(passages[2]!.text).toContain('Key guidance:');
+  });
+});
+
 describe('paragraphsOf', () => {
   it('joins lines between block starts and keeps the page span', () => {
     expect(paragraphsOf([line('One', 1, true), line('two.', 2, false), line('Three.', 2, true)])).toEqual([

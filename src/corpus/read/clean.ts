@@ -2,7 +2,7 @@
 // Every rule removes a line or markup around words, never changes the words themselves. Rules are detected
 // by pattern; the few that belong to one publisher sit in PUBLISHER_BOILERPLATE below.
 
-import type { TextLine } from '../types.js';
+import type { Footnote, TextLine } from '../types.js';
 
 /** Decodes UTF-8 bytes, drops a BOM and normalizes line endings. */
 export function decodeText(bytes: Uint8Array): string {
@@ -181,6 +181,65 @@ function dropRunningHeaders(lines: TextLine[], pageCount: number): TextLine[] {
     out.push(line);
   }
   return out;
+}
+
+/** A footnote marker on a line of its own, as text extractions of a page's foot leave them. */
+const BARE_MARKER = /^(\d{1,3})$/;
+
+/** Where footnote `marker`'s call sits in running text: glued ("Rights.20", "Child21") or spaced ("Development. 17 We"). */
+function callPattern(marker: string): RegExp {
+  return new RegExp(`(?<=[A-Za-z.,;:”’)])${marker}(?=[\\s,;.:]|$)|(?<=\\S) ${marker}(?= |$)`);
+}
+
+/**
+ * Text extractions of paged documents leave each page's footnotes at its foot: marker numbers on lines of
+ * their own and the notes' text, often in scrambled order ("17", "Resolution 70/1.", "See …", "19", "See
+ * …", "18"). A page's foot is taken for notes from the first bare number whose call appears in the page's
+ * text above it. The notes go to `footnotes` (markers matched to bodies in numeric order when their counts
+ * agree) and the calls leave the running text, as the PDF reader drops raised call markers.
+ */
+export function setPageFootnotesApart(lines: TextLine[]): { lines: TextLine[]; footnotes: Footnote[] } {
+  const footnotes: Footnote[] = [];
+  const out: TextLine[] = [];
+  let start = 0;
+  while (start < lines.length) {
+    let end = start;
+    while (end < lines.length && lines[end]!.page === lines[start]!.page) end++;
+    const page = lines.slice(start, end);
+    const foot = page.findIndex((line, i) => {
+      const marker = BARE_MARKER.exec(line.text.trim())?.[1];
+      return marker !== undefined && page.slice(0, i).some((above) => callPattern(marker).test(above.text));
+    });
+    if (foot < 0) out.push(...page);
+    else {
+      const body = page.slice(0, foot).map((line) => ({ ...line }));
+      const markers: string[] = [];
+      const bodies: string[] = [];
+      for (const line of page.slice(foot)) {
+        const t = line.text.trim();
+        if (t === '') continue;
+        const marker = BARE_MARKER.exec(t)?.[1];
+        if (marker !== undefined) markers.push(marker);
+        else if (bodies.length > 0 && !/[.)]$/.test(bodies[bodies.length - 1]!))
+          bodies[bodies.length - 1] += ` ${t}`;
+        else bodies.push(t);
+      }
+      const ordered =
+        markers.length === bodies.length ? [...markers].sort((a, b) => Number(a) - Number(b)) : markers;
+      bodies.forEach((text, i) => {
+        const note: Footnote = { marker: ordered[Math.min(i, ordered.length - 1)]!, text };
+        if (page[0]!.page !== undefined) note.page = page[0]!.page;
+        footnotes.push(note);
+      });
+      for (const marker of markers) {
+        const line = body.find((l) => callPattern(marker).test(l.text));
+        if (line) line.text = line.text.replace(callPattern(marker), '');
+      }
+      out.push(...body);
+    }
+    start = end;
+  }
+  return { lines: out, footnotes };
 }
 
 /** Collapses runs of blank lines to one and trims blank lines at both ends. */

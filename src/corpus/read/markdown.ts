@@ -10,6 +10,7 @@ import {
   isPublisherBoilerplate,
   normalizeSpaces,
   paginate,
+  setPageFootnotesApart,
   stripFrontMatter,
   stripInlineHtml,
 } from './clean.js';
@@ -19,17 +20,80 @@ export async function readMarkdown(bytes: Uint8Array): Promise<ReadDocument> {
 }
 
 export function parseMarkdown(source: string): ReadDocument {
-  const raw = cutAtEndOfContent(stripFrontMatter(source.split('\n')));
+  const raw = breakBeforeMarkers(
+    cutSiteFooter(cutAtEndOfContent(stripFrontMatter(source.split('\n')))).filter(
+      (line) => !isNavigationLine(line),
+    ),
+  );
   const { lines: paged, pageCount } = paginate(raw);
-  const { body, notes } = splitOffFootnotes(paged);
+  const atFoot = pageCount !== undefined ? setPageFootnotesApart(paged) : { lines: paged, footnotes: [] };
+  const { body, notes } = splitOffFootnotes(atFoot.lines);
   const lines = collapseBlankLines(
     inlineBlocks(dropLinkCards(body))
       .filter((line) => !isDecorationLine(line.text) && !isPublisherBoilerplate(line.text))
       .map((line) => ({ ...line, text: normalizeSpaces(line.text.replace(/^#{1,6}\s+/, '')) })),
   );
-  const doc: ReadDocument = { lines, footnotes: parseFootnotes(inlineBlocks(notes)) };
+  const doc: ReadDocument = {
+    lines,
+    footnotes: [...atFoot.footnotes, ...parseFootnotes(inlineBlocks(notes))],
+  };
   if (pageCount !== undefined) doc.pageCount = pageCount;
   return doc;
+}
+
+/** A markdown hard line break at a line's end: two or more spaces, or a backslash. */
+const HARD_BREAK = /\S(?: {2,}|\\)$/;
+/** A point marker opening a line: "(a)", "(ii)", "(A)", "(12)". */
+const POINT_MARKER = /^\s*\((?:[a-z]{1,4}|[A-Z]{1,4}|\d{1,3})\)\s/;
+
+/**
+ * A hard line break before a point marker ("… affect:  " / "(i) the authority …") ends a paragraph: the
+ * federal register copies mark their points that way. Trailing spaces go later with the rest of the
+ * whitespace, so the break must be read here. Other hard breaks (a break inside a sentence) stay breaks.
+ */
+export function breakBeforeMarkers(lines: string[]): string[] {
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    out.push(line);
+    const next = lines[i + 1];
+    if (next !== undefined && HARD_BREAK.test(line) && POINT_MARKER.test(next)) out.push('');
+  });
+  return out;
+}
+
+const LINK = String.raw`\[(?:\\.|[^\]\\])*\]\([^)\s]*(?:\s+"[^"]*")?\)`;
+/** A row of links separated by bars: "[Home](…) | [Documents](…)". */
+const NAV_ROW = new RegExp(`^${LINK}(?:\\s*[|·•]\\s*${LINK})+$`);
+/** A link alone whose text is itself in brackets ("[\\[pdf\\]](…)") or that jumps within the page ("(#top)"). */
+const UTILITY_LINK = /^(?:\[\\\[[^\]]*\\\]\]\([^)]*\)|\[(?:\\.|[^\]\\])*\]\(#[^)]*\))$/;
+
+/** Site navigation and utility links on lines of their own: they are the web page's, not the document's. */
+export function isNavigationLine(line: string): boolean {
+  const t = line.trim();
+  return NAV_ROW.test(t) || UTILITY_LINK.test(t);
+}
+
+/** "All contents copyright © 2025 …", "This page was last updated on …": a site footer's lines. */
+const FOOTER_LINE =
+  /^(?:this page was last (?:updated|modified)\b|last (?:updated|modified):|all contents copyright\b|copyright ©|© ?\d{4}\b)/i;
+/** How far from the end a site footer may start, in non-blank lines. */
+const FOOTER_REACH = 8;
+
+/**
+ * Cuts a web page's footer: from the separator ('* * *', '---') above the first footer line near the end,
+ * or from that line's paragraph when no separator stands close above it.
+ */
+export function cutSiteFooter(lines: string[]): string[] {
+  const nonBlank = lines.flatMap((line, i) => (line.trim() === '' ? [] : [i]));
+  const tail = nonBlank.slice(-FOOTER_REACH);
+  const footer = tail.find((i) => FOOTER_LINE.test(lines[i]!.trim().replace(/^[*_]+/, '')));
+  if (footer === undefined) return lines;
+  let cut = footer;
+  while (cut > 0 && lines[cut - 1]!.trim() !== '') cut--;
+  const separator = tail.find(
+    (i) => i < cut && cut - i <= 3 && /^(?:(?:\* ?){3,}|-{3,}|_{3,})$/.test(lines[i]!.trim()),
+  );
+  return lines.slice(0, separator ?? cut);
 }
 
 /** Markdown inline markup reduced to its words. Works on a whole block so links may span lines. */

@@ -18,8 +18,11 @@ export function bodySize(pages: readonly RawLine[][]): number {
 
 /** A line that is only a page number: "12", "- 12 -", "Page 12", "Page ii", "12 of 40", "PAGE 3-SENATE BILL 24-205". */
 const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*[-–—])?(?:\s+of\s+\d{1,4})?$/i;
-/** UN document chrome: the job number ("24-05969", "24-05969 (E)") and its barcode ("*2405969*"). */
-const DOCUMENT_CHROME = /^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?|\*\d{6,}\*)$/;
+/**
+ * UN document chrome: the job number ("24-05969", "24-05969 (E)", and on the first page with the print
+ * date "24-05969 (E) 050424") and its barcode ("*2405969*").
+ */
+const DOCUMENT_CHROME = /^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?|\*\d{6,}\*)$/;
 
 /** The printed page number a page-number line shows, when it is Arabic. */
 function printedNumber(text: string): number | undefined {
@@ -117,12 +120,15 @@ export function extractFootnotes(
       largestBelow = Math.max(largestBelow, line.size);
     }
     if (start < 0) return lines;
+    // The short rule printed above the notes ("__________") belongs to them, not to the text above.
+    if (start > 0 && FOOTNOTE_RULE.test(lines[start - 1]!.text.trim())) start -= 1;
     const tail = lines.slice(start);
     const bodyLines = lines.slice(0, start);
     const lowestTail = Math.max(...tail.map((l) => l.y));
     // Footnotes sit below the running text; numbered lines higher up are a list or a table.
     if (bodyLines.some((l) => l.y < lowestTail)) return lines;
     for (const line of tail) {
+      if (FOOTNOTE_RULE.test(line.text.trim())) continue;
       const marker = opensNote(line) ? /^(\d{1,3})\.?\s?/.exec(line.text) : null;
       if (marker) {
         footnotes.push({
@@ -139,6 +145,9 @@ export function extractFootnotes(
   });
   return { pages: cleaned, footnotes };
 }
+
+/** A footnote separator drawn as text: a run of underscores or dashes. */
+const FOOTNOTE_RULE = /^[_‗–—-]{5,}$/;
 
 /** How far up from a page's last line a footnote area may reach. */
 const FOOTNOTE_AREA_LINES = 20;

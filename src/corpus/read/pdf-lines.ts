@@ -27,6 +27,8 @@ export interface RawLine {
   font: string;
   /** True when the line starts with a raised, smaller number (a footnote body's marker). */
   startsWithSuperscript: boolean;
+  /** True when every character of the line is in a bold face (as told by `isBold`). */
+  bold: boolean;
 }
 
 /** A raised, smaller run of digits: a footnote call marker ("risks¹²"). */
@@ -59,7 +61,11 @@ interface Building extends RawLine {
  * "risks" instead of "risks12"); a raised number at the very start of a line is kept, as it opens a
  * footnote body.
  */
-export function buildLines(items: readonly PdfTextItem[], page: number): RawLine[] {
+export function buildLines(
+  items: readonly PdfTextItem[],
+  page: number,
+  isBold: (fontName: string) => boolean = () => false,
+): RawLine[] {
   const lines: RawLine[] = [];
   let current: Building | undefined;
   const finish = () => {
@@ -67,6 +73,7 @@ export function buildLines(items: readonly PdfTextItem[], page: number): RawLine
       let font = '';
       let most = -1;
       for (const [name, count] of current.fontChars) if (count > most) [font, most] = [name, count];
+      const bold = [...current.fontChars.keys()].every(isBold);
       lines.push({
         text: current.text.replace(/\s+/g, ' ').trim(),
         page,
@@ -76,6 +83,7 @@ export function buildLines(items: readonly PdfTextItem[], page: number): RawLine
         size: current.size,
         font,
         startsWithSuperscript: current.startsWithSuperscript,
+        bold,
       });
     }
     current = undefined;
@@ -131,6 +139,7 @@ export function buildLines(items: readonly PdfTextItem[], page: number): RawLine
       size: item.height,
       font: item.fontName,
       startsWithSuperscript: false,
+      bold: false,
       pendingSpace: false,
       itemCount: 1,
       fontChars: new Map([[item.fontName, item.str.length]]),

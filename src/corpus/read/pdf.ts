@@ -40,7 +40,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
       const items = content.items.filter(
         (item): item is PdfTextItem & (typeof content.items)[number] => 'str' in item,
       );
-      pages.push(buildLines(items, number));
+      pages.push(buildLines(items, number, await boldFonts(page, items)));
       page.cleanup();
     }
     if (pages.every((lines) => lines.length === 0)) {
@@ -62,6 +62,31 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
   } finally {
     await pdf.destroy();
   }
+}
+
+/** A font's PostScript name that says bold: "ABCDEF+Calibri-Bold", "Arial-BoldMT", "Lato-Black", "…-Semibold". */
+const BOLD_FONT_NAME = /bold|black|heavy|semibold|demi/i;
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<typeof getDocument>['promise']>['getPage']>>;
+
+/**
+ * Which of a page's fonts are bold. pdfjs loads a page's font objects (with their PostScript names and
+ * bold/black flags) while it builds the page's operator list; the text content alone names them "g_d0_f3".
+ */
+async function boldFonts(
+  page: PdfPage,
+  items: readonly PdfTextItem[],
+): Promise<(fontName: string) => boolean> {
+  const names = new Set(items.map((item) => item.fontName));
+  if (names.size < 2) return () => false;
+  await page.getOperatorList();
+  const bold = new Set<string>();
+  for (const name of names) {
+    if (!page.commonObjs.has(name)) continue;
+    const font = page.commonObjs.get(name) as { name?: string; bold?: boolean; black?: boolean } | undefined;
+    if (font && (font.bold || font.black || BOLD_FONT_NAME.test(font.name ?? ''))) bold.add(name);
+  }
+  return (fontName) => bold.has(fontName);
 }
 
 function openErrorSentence(error: unknown): string {
@@ -90,6 +115,7 @@ function toTextLines(lines: RawLine[], body: number): TextLine[] {
       page: line.page,
       paragraph: startsParagraph(lines[index - 1], line),
     };
+    if (line.bold) out.bold = true;
     if (isHeading(line)) out.heading = headingSizes.indexOf(Math.round(line.size)) + 1;
     return out;
   });

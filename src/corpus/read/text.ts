@@ -9,6 +9,7 @@ import {
   isPublisherBoilerplate,
   normalizeSpaces,
   paginate,
+  setPageFootnotesApart,
   stripFrontMatter,
 } from './clean.js';
 
@@ -18,12 +19,13 @@ export async function readText(bytes: Uint8Array): Promise<ReadDocument> {
 
 export function parseText(source: string): ReadDocument {
   const { lines: paged, pageCount } = paginate(stripFrontMatter(source.split('\n')));
+  const atFoot = pageCount !== undefined ? setPageFootnotesApart(paged) : { lines: paged, footnotes: [] };
   const lines = collapseBlankLines(
-    paged
+    atFoot.lines
       .filter((line) => !isDecorationLine(line.text) && !isPublisherBoilerplate(line.text))
       .map((line) => ({ ...line, text: normalizeSpaces(line.text) })),
   );
-  const doc: ReadDocument = { lines, footnotes: [] };
+  const doc: ReadDocument = { lines, footnotes: atFoot.footnotes };
   if (pageCount !== undefined) doc.pageCount = pageCount;
   return doc;
 }

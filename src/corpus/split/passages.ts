@@ -31,12 +31,13 @@ export interface Unit {
 
 // A sentence ends at . ! ? ; or : followed by a space and an upper-case letter, a digit, an opening quote or bracket.
 // Abbreviations common in these texts ("Art.", "No.", "e.g.", "i.e.", "para.") never end a sentence.
-const ABBREVIATIONS = /\b(?:Art|Arts|No|Nos|para|paras|e\.g|i\.e|etc|Sec|Dr|Mr|Ms|Mrs|St|vs|cf|p|pp|U\.S|Inc|Ltd|Co|Corp|Reg|Dir|Vol|Ch|Fig|al)\.$/;
+const ABBREVIATIONS =
+  /\b(?:Art|Arts|No|Nos|para|paras|e\.g|i\.e|etc|Sec|Dr|Mr|Ms|Mrs|St|vs|cf|p|pp|U\.S|Inc|Ltd|Co|Corp|Reg|Dir|Vol|Ch|Fig|al)\.$/;
 
 /** Splits text into sentences; joining the result with '' gives back the text exactly. */
 export function sentences(text: string): string[] {
   const out: string[] = [];
-  const re = /[.!?;:](?:["”’)\]]*)\s+(?=[A-Z0-9“"‘'(\[])/g;
+  const re = /[.!?;:](?:["”’)\]]*)\s+(?=[A-Z0-9“"‘'([])/g;
   let start = 0;
   for (let match = re.exec(text); match !== null; match = re.exec(text)) {
     const end = match.index + match[0].length;
@@ -108,7 +109,10 @@ export function buildPassages(doc: CatalogDocument, units: Unit[]): Passage[] {
   for (const unit of units) {
     const locator =
       unit.locator ??
-      formatLocator(doc.citation.style, unit.path, { unitLabel: doc.citation.unitLabel, heading: unit.heading });
+      formatLocator(doc.citation.style, unit.path, {
+        unitLabel: doc.citation.unitLabel,
+        heading: unit.heading,
+      });
     for (const chunk of chunkUnit(unit)) {
       const baseId = passageId(doc.id, unit.path);
       const piece = (seenIds.get(baseId) ?? 0) + 1;

@@ -128,11 +128,14 @@ const ROMANS = [
 export function leadingMarker(text: string, bare = false): Marker[] {
   const t = text.trimStart();
   const out: Marker[] = [];
-  let m = /^\((\d{1,3}|[a-z]{1,5}|[A-Z]{1,5})\)(?:\s+|$|(?=[A-Z“"‘']))/.exec(t);
+  // OCR text layers space out digits ("(1 1 )" for "(11)"); the marker is read without the spaces.
+  let m = /^\((\d(?: ?\d){0,2} ?|[a-z]{1,5}|[A-Z]{1,5})\)(?:\s+|$|(?=[A-Z“"‘']))/.exec(t);
   if (m) {
-    const v = m[1]!;
+    const v = m[1]!.replace(/ /g, '');
     const rest = t.slice(m[0].length);
-    if (/^\d+$/.test(v)) out.push({ kind: 'num', form: 'paren', value: v, rest });
+    // "(0)" numbers nothing: it is OCR's reading of the letter point "(O)".
+    if (v === '0') out.push({ kind: 'ALPHA', form: 'paren', value: 'O', rest });
+    else if (/^\d+$/.test(v)) out.push({ kind: 'num', form: 'paren', value: v, rest });
     else if (/^[A-Z]+$/.test(v)) {
       // Colorado-style "(I)", "(II)" sub-subparagraphs; "(I)" may also be the letter after "(H)".
       if (ROMANS.includes(v.toLowerCase())) out.push({ kind: 'ROMAN', form: 'paren', value: v, rest });
@@ -204,6 +207,8 @@ export interface OutlineOptions {
   locatorFor?: (path: RefPath) => string | undefined;
   /** A line starting with the next expected marker starts a block whatever the line before it ends with. */
   markerStartsBlock?: boolean;
+  /** Read "(C)" as "(c)" when only the lower-case letter fits (enrolled acts set new law in small capitals). */
+  smallCapsMarkers?: boolean;
 }
 
 const ORDINALS = [
@@ -261,7 +266,7 @@ export class Outline {
       const ended =
         markerOnly ||
         this.options.markerStartsBlock ||
-        /(?:[.;:]|; (?:and|or))["”’)]?(?: ?\d{1,3})?$/.test(previous);
+        /(?:[.;:]|; (?:and|or))["”’)]?(?: ?\d{1,3})?$/i.test(previous);
       if (ended && this.placeOf(line.text) !== undefined) this.flush();
     }
     // A block's place is decided by its first line, so the next line is judged against the updated outline.
@@ -290,7 +295,18 @@ export class Outline {
 
   /** Where a marker at the start of `text` fits: a sibling of an open level, or a first child of the top. */
   private placeOf(text: string): { marker: Marker; depth: number } | undefined {
-    const candidates = leadingMarker(text, this.options.bare);
+    const place = this.placeAmong(leadingMarker(text, this.options.bare));
+    if (place || !this.options.smallCapsMarkers) return place;
+    // "(C)" where "(c)" is due: the letter was set (or read by OCR) in small capitals. Only as the next
+    // sibling of an open lower-case level, never as a new list.
+    const lower = leadingMarker(
+      text.replace(/^\s*\(([A-Z]{1,5})\)/, (_, v: string) => `(${v.toLowerCase()})`),
+    );
+    const sibling = this.placeAmong(lower);
+    return sibling && sibling.depth < this.stack.length ? sibling : undefined;
+  }
+
+  private placeAmong(candidates: Marker[]): { marker: Marker; depth: number } | undefined {
     if (candidates.length === 0) return undefined;
     const top = this.stack[this.stack.length - 1];
     const topText = top
@@ -333,10 +349,13 @@ export class Outline {
     const parentUnit = parent ? parent.unit : this.baseUnit;
     const leadIn = parentUnit?.paragraphs.at(-1)?.text;
     const context = leadIn && /[:—]$/.test(leadIn.trim()) ? leadIn : undefined;
-    // Canonical segments are lower-case; an upper-case point "(A)" keeps its case in the locator.
-    const locator = /[A-Z]/.test(marker.value)
-      ? this.displayLocator(parentUnit, path, marker.value)
-      : undefined;
+    // Canonical segments are lower-case; an upper-case point "(A)" keeps its case in the locator, and so
+    // do the points below it ("(VI)(C)(a)", not "(vi)(c)(a)").
+    const parentShowsCase = parent !== undefined && /\([A-Z]+\)/.test(parent.unit.locator ?? '');
+    const locator =
+      /[A-Z]/.test(marker.value) || parentShowsCase
+        ? this.displayLocator(parentUnit, path, marker.value)
+        : undefined;
     const unit = this.openUnique(path, context, locator);
     this.stack.push({
       path: unit.path,

@@ -6,9 +6,11 @@
 //   anything else       under an unnumbered heading → ['p:1'] + heading     "“Executive Summary”, p. 1"
 // Pages are the printed page numbers (ReadDocument.pageLabels). Table chrome that pdf text repeats
 // ("Categories Subcategories", "Continued on next page", "Action ID Suggested Action GAI Risks") is dropped;
-// it is not the document's prose. An action row's "AI Actor Tasks: …" line, printed under the table,
-// stays with the table's last action.
+// it is not the document's prose. The "AI Actor Tasks: …" line printed under an actions table belongs to
+// the whole table, not to its last action: it is a unit of its own under the table's subcategory,
+// ['govern:1.2', 'h:ai-actor-tasks'] → "GOVERN 1.2, AI Actor Tasks".
 import type { CatalogDocument } from '../../catalog.js';
+import { formatLocator } from '../../citation.js';
 import type { Passage, ReadDocument, TextLine } from '../../types.js';
 import { buildPassages, type Unit } from '../passages.js';
 import { paragraphsOf, printedPage } from './report.js';
@@ -23,9 +25,12 @@ const APPENDIX_HEADING = /^Appendix ([A-Z])[.:]/;
 /** A numbered part of an appendix: "A.1.2. Organizational Governance" → ['appendix:a.1.2'] "Appendix A.1.2". */
 const APPENDIX_PART = /^([A-Z]\.\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+([A-Z][^.]{0,110})$/;
 
+const ACTOR_TASKS = /^AI Actor Tasks:/;
+
 interface Draft {
   path: string[];
   heading?: string;
+  locator?: string;
   headingPath: string[];
   lines: TextLine[];
 }
@@ -38,6 +43,8 @@ export function splitNistCore(doc: CatalogDocument, read: ReadDocument): Passage
   let headingPath: string[] = [];
   /** The open table row (subcategory or action), if any; prose after a heading closes it. */
   let row: string[] | undefined;
+  /** The subcategory whose actions table is being read: its "AI Actor Tasks" line is cited under it. */
+  let table: string[] | undefined;
 
   const add = (path: string[], line: TextLine, withHeading?: string) => {
     const last = drafts[drafts.length - 1];
@@ -78,8 +85,17 @@ export function splitNistCore(doc: CatalogDocument, read: ReadDocument): Passage
     const action = ACTION_ID.exec(text);
     if (subcategory) {
       row = [`${subcategory[1]!.toLowerCase()}:${subcategory[2]}`];
+      table = row;
     } else if (action) {
       row = [`action:${action[1]!.toLowerCase()}`];
+    } else if (ACTOR_TASKS.test(text) && table) {
+      row = [...table, 'h:ai-actor-tasks'];
+      add(row, line);
+      drafts[drafts.length - 1]!.locator = `${formatLocator(doc.citation.style, table)}, AI Actor Tasks`;
+      continue;
+    } else if (row?.at(-1) === 'h:ai-actor-tasks' && line.paragraph === true) {
+      // The tasks line wraps onto lines of its own block only; a new block is prose again.
+      row = undefined;
     }
     if (row) {
       add(row, line);
@@ -96,6 +112,7 @@ export function splitNistCore(doc: CatalogDocument, read: ReadDocument): Passage
       paragraphs: paragraphsOf(draft.lines),
     };
     if (draft.heading) unit.heading = draft.heading;
+    if (draft.locator) unit.locator = draft.locator;
     return unit;
   });
   return buildPassages(doc, units);

@@ -43,32 +43,73 @@ export function printedPage(read: ReadDocument, page: number | undefined): strin
 interface Heading {
   text: string;
   level: number;
+  /** Set in bold at body size (not larger type). */
+  bold?: boolean;
 }
 
 /** One block of the document: a heading or a run of body lines. */
 type Block = { heading: Heading; page?: number } | { lines: TextLine[] };
 
 const TOC_LEADER = /_{4,}|\.{5,}|…{2,}/;
+const CONTENTS = /^(?:table of )?contents$/i;
 const SENTENCE_LIKE = /[.!?]["”’]?$|^[“"‘]/;
 
-/** Groups lines into headings (consecutive heading lines of one size on one page) and body runs. */
+/** A bold line that may open a heading set at body size: short, and not a lead-in ("Key guidance:"). */
+const BOLD_HEADING_MAX_CHARS = 120;
+const LEAD_IN = /[:;,]$/;
+
+/**
+ * Groups lines into headings and body runs. A heading is a run of heading lines of one size on one page,
+ * or, below all sized headings, a bold line at body size that starts a block (with the bold lines that
+ * wrap it): many reports set their lowest headings that way.
+ */
 function blocksOf(lines: readonly TextLine[]): Block[] {
+  const boldLevel = Math.max(0, ...lines.map((line) => line.heading ?? 0)) + 1;
+  const boldCandidate = (line: TextLine | undefined) =>
+    line !== undefined &&
+    line.bold === true &&
+    line.heading === undefined &&
+    line.paragraph === true &&
+    line.text.length <= BOLD_HEADING_MAX_CHARS &&
+    !LEAD_IN.test(line.text.trim()) &&
+    // "I. Chapter I: Foundations of Trustworthy AI 9": a contents entry with its page number.
+    !/\s\d{1,3}$/.test(line.text.trim());
+  // Three or more bold one-line blocks in a row are a list set in bold (a figure's items), not headings.
+  const boldList = new Set<number>();
+  for (let start = 0; start < lines.length; ) {
+    let end = start;
+    while (boldCandidate(lines[end])) end++;
+    if (end - start >= 3) for (let i = start; i < end; i++) boldList.add(i);
+    start = Math.max(end, start + 1);
+  }
+  // A heading has space below it: a bold line run into the text under it is a list item's lead.
+  const spaceBelow = (index: number) => {
+    let next = index + 1;
+    while (lines[next]?.bold === true && lines[next]!.paragraph === false) next++;
+    const below = lines[next];
+    return below === undefined || below.paragraph !== false;
+  };
+  const boldHeadingAt = (index: number) =>
+    boldCandidate(lines[index]) && !boldList.has(index) && spaceBelow(index);
   const blocks: Block[] = [];
   let index = 0;
   while (index < lines.length) {
     const line = lines[index]!;
-    if (line.heading !== undefined) {
+    const bold = boldHeadingAt(index);
+    if (line.heading !== undefined || bold) {
+      const level = line.heading ?? boldLevel;
       const run = [line];
-      while (
-        index + run.length < lines.length &&
-        lines[index + run.length]!.heading === line.heading &&
-        lines[index + run.length]!.page === line.page
-      ) {
+      const continues = (next: TextLine) =>
+        next.page === line.page &&
+        (bold
+          ? next.bold === true && next.heading === undefined && next.paragraph === false
+          : next.heading === line.heading);
+      while (index + run.length < lines.length && continues(lines[index + run.length]!)) {
         run.push(lines[index + run.length]!);
       }
       const text = run.map((l) => l.text.trim()).join(' ');
       if (!SENTENCE_LIKE.test(text) && !TOC_LEADER.test(text) && text.length <= 160) {
-        blocks.push({ heading: { text, level: line.heading }, page: line.page });
+        blocks.push({ heading: bold ? { text, level, bold } : { text, level }, page: line.page });
         index += run.length;
         continue;
       }
@@ -154,8 +195,12 @@ export function splitReport(doc: CatalogDocument, read: ReadDocument): Passage[]
   const stack: Heading[] = [];
   let section: string | undefined;
   let recommendation: number | undefined;
+  let contentsPage: number | undefined;
+  /** Bold items "1. …", "2. …" listed under a section's lead-in ("… such as:"): the next item's number. */
+  let listed: { section: string; next: number } | undefined;
 
   const headingPath = () => stack.map((h) => h.text);
+  const lastText = () => units.at(-1)?.paragraphs.at(-1)?.text.trim() ?? '';
   const addLines = (lines: TextLine[]) => {
     for (const paragraph of paragraphsOf(lines)) addParagraph(paragraph);
   };
@@ -179,7 +224,21 @@ export function splitReport(doc: CatalogDocument, read: ReadDocument): Passage[]
   for (const block of blocks) {
     if ('heading' in block) {
       while (stack.length > 0 && stack[stack.length - 1]!.level >= block.heading.level) stack.pop();
+      // The table of contents heads its own page only, however large it is set.
+      const contents = stack.findIndex((h) => CONTENTS.test(h.text));
+      if (contents >= 0 && block.page !== contentsPage) stack.length = contents;
+      if (CONTENTS.test(block.heading.text)) contentsPage = block.page;
       stack.push(block.heading);
+      // "3.7 … such as:" then bold "1. Clear roles …", "2. Risk management …": items of Sec. 3.7.
+      const item = block.heading.bold ? /^(\d{1,2})\.\s/.exec(block.heading.text)?.[1] : undefined;
+      if (item !== undefined && section !== undefined && recommendation === undefined) {
+        const opens = item === '1' && /:$/.test(lastText());
+        if (opens || (listed?.section === section && Number(item) === listed.next)) {
+          listed = { section, next: Number(item) + 1 };
+          continue;
+        }
+      }
+      listed = undefined;
       recommendation = undefined;
       const number = SECTION_HEADING.exec(block.heading.text)?.[1];
       // A section number already used (a repeated heading) falls back to page citations.

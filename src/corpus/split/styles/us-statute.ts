@@ -5,7 +5,7 @@
 
 import type { CatalogDocument } from '../../catalog.js';
 import { formatLocator } from '../../citation.js';
-import type { Passage, ReadDocument, RefPath } from '../../types.js';
+import type { Passage, ReadDocument, RefPath, TextLine } from '../../types.js';
 import { buildPassages } from '../passages.js';
 import { Outline, UnitBuilder } from './common.js';
 
@@ -13,6 +13,17 @@ const BILL_SECTION = /^(?:SECTION|SEC\.) (\d+)\.\s*(.*)$/;
 /** A code section: "22757.12. …", "1107. …", "11546.8. …", Colorado's "6-1-1702. …". */
 const CODE_SECTION = /^(\d{3,6}(?:\.\d{1,3})?|\d{1,2}-\d{1,2}-\d{3,4}(?:\.\d{1,2})?)\.\s+(.*)$/;
 const CODE_CHAPTER = /^(?:CHAPTER|ARTICLE|PART)\s+\d+(?:\.\d+)?\.?\s+\S/;
+/**
+ * Colorado prints a catchline in ordinary type after the section number, then the enacted words (in
+ * capitals when they are new law): "6-1-1702. Developer duty … - required documentation. (1) ON AND …".
+ * A catchline is only taken as one when the words after its full stop are a subsection marker or capitals;
+ * California's "22757.10. This chapter shall be known as …" is the section's own sentence.
+ */
+const CATCHLINE_START = /^[A-Z][a-z]/;
+const ENACTED_WORDS = /^(?:\((?:\d{1,3}|a)\)\s|[A-Z]{2,}\s+[A-Z]{2,}\s+[A-Z]{2,})/;
+const CATCHLINE_END_INLINE = /\.\s+(?=\((?:\d{1,3}|a)\)\s|[A-Z]{2,}\s+[A-Z]{2,}\s+[A-Z]{2,})/;
+/** How many lines a catchline may wrap over. */
+const CATCHLINE_MAX_LINES = 3;
 
 export function splitUsStatute(doc: CatalogDocument, read: ReadDocument): Passage[] {
   const builder = new UnitBuilder();
@@ -23,15 +34,54 @@ export function splitUsStatute(doc: CatalogDocument, read: ReadDocument): Passag
       : undefined;
   let outline = new Outline(builder, ['h:preamble'], { format });
   let billSection = 0;
-  const start = (level: number, heading: string, base: RefPath, firstWords: string | undefined) => {
+  let inChapter = false;
+  const start = (level: number, heading: string, base: RefPath, firstWords: TextLine | undefined) => {
     outline.end();
     builder.heading(level, heading);
-    outline = new Outline(builder, base, { format, locatorFor });
-    if (firstWords) outline.line({ text: firstWords });
+    outline = new Outline(builder, base, { format, locatorFor, smallCapsMarkers: true });
+    if (firstWords && firstWords.text.trim() !== '') outline.line(firstWords);
+  };
+  const startCodeSection = (number: string, catchline: string, body: TextLine | undefined) => {
+    // A code section sits under the chapter heading when the bill has one, else right under the bill section.
+    const heading = `§ ${number} ${catchline}`.replace(/\s+/g, ' ').trim();
+    start(inChapter ? 2 : 1, heading, [`sec:${number}`], body);
+  };
+  /** A code section whose catchline is not yet known to end: its number and the lines held so far. */
+  let held: { number: string; lines: TextLine[] } | undefined;
+  /** Feeds a held line to the catchline; false when it turned out not to be one (the lines are then body). */
+  const holdCatchline = (line: TextLine): void => {
+    const h = held!;
+    const t = line.text.trim();
+    const previous = h.lines.at(-1)!.text.trim();
+    const words = () => h.lines.map((l) => l.text.trim()).join(' ');
+    held = undefined;
+    if (/\.$/.test(previous) && ENACTED_WORDS.test(t)) {
+      startCodeSection(h.number, words(), undefined);
+      handle(line);
+      return;
+    }
+    const inline = CATCHLINE_END_INLINE.exec(t);
+    if (inline) {
+      const cut = inline.index + inline[0].length;
+      startCodeSection(h.number, `${words()} ${t.slice(0, cut)}`, { ...line, text: t.slice(cut) });
+      return;
+    }
+    if (h.lines.length < CATCHLINE_MAX_LINES && !/\.$/.test(previous)) {
+      held = { number: h.number, lines: [...h.lines, line] };
+      return;
+    }
+    // Not a catchline: the held words open the section's text.
+    startCodeSection(h.number, '', h.lines[0]);
+    for (const body of h.lines.slice(1)) outline.line(body);
+    handle(line);
   };
 
-  for (const line of read.lines) {
+  const handle = (line: TextLine): void => {
     const t = line.text.trim();
+    if (held) {
+      holdCatchline(line);
+      return;
+    }
     const bill = BILL_SECTION.exec(t);
     const code = billSection > 0 ? CODE_SECTION.exec(t) : null;
     if (/^LEGISLATIVE COUNSEL[’']S DIGEST$/i.test(t))
@@ -40,13 +90,29 @@ export function splitUsStatute(doc: CatalogDocument, read: ReadDocument): Passag
     else if (/^Bill Text$/i.test(t)) start(0, 'Bill Text', ['h:enacting-clause'], undefined);
     else if (bill && Number(bill[1]) === billSection + 1) {
       billSection++;
-      start(0, `SEC. ${bill[1]}.`, [`billsec:${bill[1]}`], bill[2]);
+      inChapter = false;
+      start(0, `SEC. ${bill[1]}.`, [`billsec:${bill[1]}`], { ...line, text: bill[2]! });
     } else if (CODE_CHAPTER.test(t) && billSection > 0 && t.length < 160) {
       outline.end();
+      inChapter = true;
       builder.heading(1, t.replace(/\s+/g, ' '));
       outline = new Outline(builder, [`billsec:${billSection}`], { format });
-    } else if (code) start(2, `§ ${code[1]}`, [`sec:${code[1]}`], code[2]);
-    else outline.line(line);
+    } else if (code) {
+      const rest = code[2]!;
+      const inline = CATCHLINE_START.test(rest) ? CATCHLINE_END_INLINE.exec(rest) : null;
+      if (inline) {
+        const cut = inline.index + inline[0].length;
+        startCodeSection(code[1]!, rest.slice(0, cut), { ...line, text: rest.slice(cut) });
+      } else if (CATCHLINE_START.test(rest)) held = { number: code[1]!, lines: [{ ...line, text: rest }] };
+      else startCodeSection(code[1]!, '', { ...line, text: rest });
+    } else outline.line(line);
+  };
+
+  for (const line of read.lines) handle(line);
+  if (held) {
+    const { number, lines } = held;
+    startCodeSection(number, '', lines[0]);
+    for (const body of lines.slice(1)) outline.line(body);
   }
   outline.end();
   return buildPassages(doc, builder.units);
