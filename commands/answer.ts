@@ -81,14 +81,27 @@ export function noResults(query: string, doc?: CatalogDocument): MessageReply {
   );
 }
 
-/** The narrowing menu: all documents, plus the documents that have passages on the question. */
-async function narrowMenu(services: Services, params: AnswerParams, hash: string) {
+/**
+ * The narrowing menu: all documents, plus the documents that have passages on the question (`listed` when the
+ * answer's own search listed them, which saves a second search; otherwise searched here).
+ */
+async function narrowMenu(
+  services: Services,
+  params: AnswerParams,
+  hash: string,
+  listed: readonly string[] | undefined,
+) {
   const customId = encodeState({ action: 'narrow', owner: params.owner, queryHash: hash });
   if (!customId) return undefined;
-  const broad = await services.search(params.query, { limit: LIMITS.selectOptions });
-  const docIds = [
-    ...new Set(broad.hits.map((hit) => hit.passages[0]?.docId).filter((id): id is string => !!id)),
-  ];
+  const docIds = listed
+    ? [...listed]
+    : [
+        ...new Set(
+          (await services.search(params.query, { limit: LIMITS.selectOptions })).hits
+            .map((hit) => hit.passages[0]?.docId)
+            .filter((id): id is string => !!id),
+        ),
+      ];
   if (params.doc && !docIds.includes(params.doc.id)) docIds.unshift(params.doc.id);
   const docs = docIds
     .map((id) => services.catalog.find((d) => d.id === id))
@@ -117,6 +130,7 @@ export async function answer(services: Services, params: AnswerParams): Promise<
   const response = await services.search(params.query, {
     limit: PAGE_SIZE + 1,
     offset,
+    menuDocuments: LIMITS.selectOptions,
     ...(params.doc ? { docs: [params.doc.id] } : {}),
   });
   // The same passage twice on one page would only repeat itself (and its buttons).
@@ -160,7 +174,7 @@ export async function answer(services: Services, params: AnswerParams): Promise<
     if (buttons.length > 0) hitRows.push(row(...buttons));
   }
   const components: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
-  const menu = await narrowMenu(services, params, hash);
+  const menu = await narrowMenu(services, params, hash, response.documents);
   if (menu) components.push(menu);
   components.push(...hitRows);
   if (response.hits.length > PAGE_SIZE) {

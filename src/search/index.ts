@@ -224,21 +224,26 @@ export class CorpusIndex {
     const allowed = this.allowedDocs(options);
     // A named document outside the allowed set does not steer.
     const namedDocs = analyzed.namedDocs.filter((id) => allowed === undefined || allowed.has(id));
+    const menuSize = Math.max(0, Math.min(options.menuDocuments ?? 0, 50));
     const terms = analyzed.terms;
-    if (terms.length === 0) return { query, hits: [], namedDocs };
+    if (terms.length === 0) return { query, hits: [], namedDocs, ...(menuSize > 0 ? { documents: [] } : {}) };
 
-    const boosts = this.docBoosts(namedDocs, analyzed.jurisdictions);
-    const ranked = this.rank(terms, allowed, boosts);
+    // Ranked over all documents, then filtered: a passage's score depends only on its own document's boost
+    // (the same with or without the filter), so this equals ranking within the allowed documents, and the
+    // menu's documents come from the same ranking.
+    const all = this.rank(terms, this.docBoosts(analyzed.namedDocs, analyzed.jurisdictions));
+    const passages = this.passages;
+    const ranked = allowed ? all.filter((result) => allowed.has(passages[result.i]!.docId)) : all;
     const hits = this.formHits(ranked, namedDocs.length > 0, offset + limit)
       .slice(offset, offset + limit)
-      .map(
-        ({ passages, score, stems }): SearchHit => ({
-          passages,
-          score,
-          terms: surfaceTerms(passages, stems),
-        }),
-      );
-    return { query, hits, namedDocs };
+      .map(withLazyTerms);
+    if (menuSize === 0) return { query, hits, namedDocs };
+    const documents = [
+      ...new Set(
+        this.formHits(all, analyzed.namedDocs.length > 0, menuSize).map((hit) => hit.passages[0]!.docId),
+      ),
+    ];
+    return { query, hits, namedDocs, documents };
   }
 
   private allowedDocs(options: SearchOptions): Set<string> | undefined {
@@ -268,11 +273,7 @@ export class CorpusIndex {
     return boosts;
   }
 
-  private rank(
-    terms: { term: string; weight: number }[],
-    allowed: Set<string> | undefined,
-    boosts: Map<string, number> | undefined,
-  ): Ranked[] {
+  private rank(terms: { term: string; weight: number }[], boosts: Map<string, number> | undefined): Ranked[] {
     const weights = new Map(terms.map(({ term, weight }) => [term, weight]));
     const totalWeight = terms.reduce((sum, { weight }) => sum + weight, 0);
     const passages = this.passages;
@@ -288,7 +289,6 @@ export class CorpusIndex {
         boostTerm: (term) => weights.get(term) ?? 1,
         prefix: false,
         fuzzy: false,
-        filter: allowed ? (result) => allowed.has(passages[result.id as number]!.docId) : undefined,
         boostDocument: boosts ? (id) => boosts.get(passages[id as number]!.docId) ?? 1 : undefined,
       },
     );
@@ -360,28 +360,97 @@ interface PendingHit {
   stems: Set<string>;
 }
 
+// Maximal runs of letters and digits with inner "." "/" "-", as text.ts tokenizes them (the ASCII form is
+// several times faster on the plain-ASCII passages that are most of the corpus).
+const WORD_RUN = /[\p{L}\p{N}]+(?:[./-][\p{L}\p{N}]+)*/gu;
+const ASCII_WORD_RUN = /[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*/g;
+const ASCII_TEXT = /^[\t\n\r -~]*$/;
+
+/**
+ * A hit whose highlight words are looked up when first read: callers that only list documents (the /ask
+ * narrowing menu asks for 25 hits) never pay for them. Still a plain enumerable property for JSON and spreads.
+ */
+function withLazyTerms({ passages, score, stems }: PendingHit): SearchHit {
+  let terms: string[] | undefined;
+  return {
+    passages,
+    score,
+    get terms() {
+      terms ??= surfaceTerms(passages, stems);
+      return terms;
+    },
+    set terms(value) {
+      terms = value;
+    },
+  };
+}
+
 /**
  * The words of the passages, as written, whose index term is one of `stems` (for bold highlighting). A stem
- * shares its first two letters with the words it comes from, so only words starting that way are looked at
- * (tokenizing whole passages would cost more than the search itself).
+ * shares its first two letters with the words it comes from, so a run of words is stemmed only from its first
+ * word that starts that way (stemming every word of whole passages would cost more than the search itself).
+ * The scan uses fixed patterns: a pattern built per query is compiled anew each time, which cost more than
+ * the search.
  */
 export function surfaceTerms(passages: readonly Passage[], stems: ReadonlySet<string>): string[] {
   if (stems.size === 0) return [];
-  const prefixes = [
-    ...new Set([...stems].map((stem) => stem.slice(0, 2).replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))),
-  ];
-  const candidates = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${prefixes.join('|')})[\\p{L}\\p{N}]*(?:[./-][\\p{L}\\p{N}]+)*`,
-    'giu',
-  );
+  const prefixes = new Set<number>();
+  for (const stem of stems) prefixes.add(prefixKey(stem, 0));
   const out = new Set<string>();
   for (const passage of passages) {
-    for (const match of passage.text.matchAll(candidates)) {
-      for (const token of tokens(match[0])) {
+    const text = passage.text;
+    const ascii = ASCII_TEXT.test(text);
+    const runs = ascii ? ASCII_WORD_RUN : WORD_RUN;
+    runs.lastIndex = 0;
+    for (let match = runs.exec(text); match !== null; match = runs.exec(text)) {
+      const run = match[0];
+      const start = firstWordWithPrefix(run, prefixes);
+      if (start < 0) continue;
+      if (ascii && start === 0 && !hasSeparator(run)) {
+        // One plain ASCII word: its token is itself, lower-cased (what `tokens` would return, without its cost).
+        if (stems.has(termOf(run.toLowerCase()) ?? '')) out.add(run);
+        continue;
+      }
+      for (const token of tokens(start === 0 ? run : run.slice(start))) {
         const term = termOf(token.norm);
         if (term !== null && stems.has(term)) out.add(token.surface);
       }
     }
   }
   return [...out];
+}
+
+const isSeparator = (code: number) => code === 0x2e || code === 0x2d || code === 0x2f; // . - /
+
+function hasSeparator(run: string): boolean {
+  for (let at = 1; at < run.length; at++) if (isSeparator(run.charCodeAt(at))) return true;
+  return false;
+}
+
+/** Lower-cased code unit (ASCII at once, others through toLowerCase; -1 when that changes the length). */
+function lower(code: number): number {
+  if (code >= 0x41 && code <= 0x5a) return code + 0x20;
+  if (code < 0x80) return code;
+  const folded = String.fromCharCode(code).toLowerCase();
+  return folded.length === 1 ? folded.charCodeAt(0) : -1;
+}
+
+/** The first one or two code units of `text` from `at`, lower-cased, as one number. */
+function prefixKey(text: string, at: number): number {
+  const first = lower(text.charCodeAt(at));
+  return at + 1 < text.length ? first * 0x10000 + lower(text.charCodeAt(at + 1)) : first;
+}
+
+/** Where in a run the first word starting with one of `prefixes` (case-insensitively) begins; -1 if none. */
+function firstWordWithPrefix(run: string, prefixes: ReadonlySet<number>): number {
+  if (startsWithPrefix(run, 0, prefixes)) return 0;
+  for (let at = 1; at < run.length; at++)
+    if (isSeparator(run.charCodeAt(at - 1)) && startsWithPrefix(run, at, prefixes)) return at;
+  return -1;
+}
+
+function startsWithPrefix(run: string, at: number, prefixes: ReadonlySet<number>): boolean {
+  const first = lower(run.charCodeAt(at));
+  if (prefixes.has(first)) return true; // a one-letter stem ("5")
+  return at + 1 < run.length && prefixes.has(first * 0x10000 + lower(run.charCodeAt(at + 1)));
 }

@@ -11,6 +11,12 @@ export interface SearchOptions {
   limit?: number;
   /** Skip this many hits (for "More"). */
   offset?: number;
+  /**
+   * Also list, in `SearchResponse.documents`, the documents of the first this-many hits over ALL documents
+   * (ignoring `docs`, `jurisdictions` and `offset`): what a menu that narrows to one document shows, without
+   * a second search.
+   */
+  menuDocuments?: number;
 }
 
 export interface SearchHit {
@@ -26,6 +32,8 @@ export interface SearchResponse {
   hits: SearchHit[];
   /** Documents the question named ("under the AI Act"), which steered the ranking. */
   namedDocs: string[];
+  /** With `menuDocuments`: the documents of the first hits over all documents, best first, each once. */
+  documents?: string[];
 }
 
 export type QuoteResponse =

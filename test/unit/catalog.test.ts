@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CatalogError, loadCatalog, parseCatalog } from '../../src/corpus/catalog.js';
 
@@ -47,5 +50,28 @@ describe('catalog', () => {
     );
     expect(() => parseCatalog({ documents: [good, good] })).toThrow(/listed twice/);
     expect(() => parseCatalog({ documents: [{ title: 'x' }] })).toThrow(/document #1 has a bad field "id"/);
+  });
+
+  it('remembers a validated catalog, and still refuses it once it is changed into an invalid one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-catalog-'));
+    const previous = process.env.CHARTER_DATA_DIR;
+    process.env.CHARTER_DATA_DIR = join(dir, 'data');
+    try {
+      const path = join(dir, 'catalog.json');
+      writeFileSync(path, JSON.stringify({ documents: [good] }));
+      const validated = loadCatalog(path);
+      expect(validated).toEqual(parseCatalog({ documents: [good] }));
+      const remembered = JSON.parse(readFileSync(join(dir, 'data', 'catalog.validated.json'), 'utf8'));
+      expect(remembered.documents).toEqual(validated);
+      expect(loadCatalog(path)).toEqual(validated);
+      writeFileSync(path, JSON.stringify({ documents: [{ ...good, date: '31/01/2025' }] }));
+      expect(() => loadCatalog(path)).toThrow(
+        `In ${path}, document "org-ai-policy" has a bad field "date": must be a date written YYYY-MM-DD.`,
+      );
+    } finally {
+      if (previous === undefined) delete process.env.CHARTER_DATA_DIR;
+      else process.env.CHARTER_DATA_DIR = previous;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

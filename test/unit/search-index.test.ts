@@ -116,6 +116,47 @@ describe('save and load', () => {
   });
 });
 
+describe('CorpusIndex.search for the /ask menu', () => {
+  const questions = [
+    'prohibited practices social scoring',
+    "what do china's deep synthesis rules say about identity",
+    'providers identity in the US',
+    'risk',
+  ];
+
+  it('lists the documents of the first hits over all documents, whatever the filter and page', () => {
+    for (const query of questions) {
+      const broad = index.search(query, { limit: 25 });
+      const expected = [...new Set(broad.hits.map((hit) => hit.passages[0]!.docId))];
+      for (const options of [{}, { docs: ['cn-deep-synthesis-provisions-2022'] }, { offset: 2 }]) {
+        const response = index.search(query, { ...options, menuDocuments: 25 });
+        expect(response.documents).toEqual(expected);
+        // Asking for the menu changes nothing else.
+        expect(ids(query, { ...options, menuDocuments: 25 })).toEqual(ids(query, options));
+      }
+    }
+  });
+
+  it('ranks within documents as the same ranking over all documents, filtered', () => {
+    for (const query of questions) {
+      for (const docId of ['eu-ai-act-2024', 'cn-deep-synthesis-provisions-2022', 'us-eo-14110-2023']) {
+        const within = index.search(query, { docs: [docId], limit: 50 }).hits;
+        const all = index.search(query, { limit: 50 }).hits.filter((h) => h.passages[0]!.docId === docId);
+        // Scores match passage by passage (hits may group differently under the per-document cap).
+        const scores = new Map(all.map((h) => [h.passages[0]!.id, h.score]));
+        for (const hit of within)
+          if (scores.has(hit.passages[0]!.id)) expect(hit.score).toBe(scores.get(hit.passages[0]!.id));
+      }
+    }
+  });
+
+  it('looks highlight words up only when read, and the same as before', () => {
+    const hit = index.search('fines for prohibited practices').hits[0]!;
+    expect(JSON.parse(JSON.stringify(hit)).terms).toEqual(hit.terms);
+    expect({ ...hit }.terms).toEqual(hit.terms);
+  });
+});
+
 describe('surfaceTerms', () => {
   it('finds every written form of the matched stems, ids included', () => {
     const passage = {
@@ -127,6 +168,19 @@ describe('surfaceTerms', () => {
       'prohibition',
       '2024/1689',
       'purpose',
+    ]);
+  });
+
+  it('finds words after "-", "/" and "." inside a run, in any case, in non-ASCII text too', () => {
+    const passage = {
+      ...passages[0]!,
+      text: 'Non-Discrimination and/or RISK-based rules — “risks” of the système.',
+    };
+    expect(surfaceTerms([passage], new Set(['discrimin', 'risk', 'or', 'rule']))).toEqual([
+      'Discrimination',
+      'RISK',
+      'rules',
+      'risks',
     ]);
   });
 });
