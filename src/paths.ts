@@ -7,7 +7,7 @@ function findRoot(start: string): string {
   let dir = start;
   while (!existsSync(join(dir, 'corpus', 'catalog.json'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('Charter cannot find its corpus/catalog.json above ' + start + '.');
+    if (parent === dir) throw new Error(`Charter cannot find its corpus/catalog.json above ${start}.`);
     dir = parent;
   }
   return dir;

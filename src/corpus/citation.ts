@@ -30,7 +30,9 @@ const NIST_FUNCTIONS = new Set(['govern', 'map', 'measure', 'manage']);
 
 function splitSegment(segment: string): { type: string; value: string } {
   const colon = segment.indexOf(':');
-  return colon < 0 ? { type: '', value: segment } : { type: segment.slice(0, colon), value: segment.slice(colon + 1) };
+  return colon < 0
+    ? { type: '', value: segment }
+    : { type: segment.slice(0, colon), value: segment.slice(colon + 1) };
 }
 
 const upperRoman = (value: string) => value.toUpperCase();
@@ -43,14 +45,19 @@ const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1
  *   ['sec:22757.12', 'a']      → "§ 22757.12(a)" (us-statute)
  *   ['p:12'] with a heading    → "“Heading”, p. 12" (report)
  */
-export function formatLocator(style: CitationStyle, path: RefPath, options: { unitLabel?: string; heading?: string } = {}): string {
+export function formatLocator(
+  style: CitationStyle,
+  path: RefPath,
+  options: { unitLabel?: string; heading?: string } = {},
+): string {
   const parts: string[] = [];
   let lastTyped = '';
   for (const segment of path) {
     const { type, value } = splitSegment(segment);
     if (type === '') {
       // A sub-point of the last typed unit: (1), (c), (ii); after an annex it is a point number.
-      if (lastTyped === 'annex' && !parts[parts.length - 1]!.includes('point')) parts[parts.length - 1] += `, point ${value}`;
+      if (lastTyped === 'annex' && !parts[parts.length - 1]!.includes('point'))
+        parts[parts.length - 1] += `, point ${value}`;
       else parts[parts.length - 1] = `${parts[parts.length - 1] ?? ''}(${value})`;
       continue;
     }
@@ -60,7 +67,12 @@ export function formatLocator(style: CitationStyle, path: RefPath, options: { un
   return parts.join(', ');
 }
 
-function formatTyped(style: CitationStyle, type: string, value: string, options: { unitLabel?: string; heading?: string }): string {
+function formatTyped(
+  style: CitationStyle,
+  type: string,
+  value: string,
+  options: { unitLabel?: string; heading?: string },
+): string {
   switch (type) {
     case 'recital':
       return `Recital ${value}`;

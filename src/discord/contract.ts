@@ -7,7 +7,12 @@ export interface DispatchResult {
   /** The interaction response to deliver (HTTP response body, or POST .../callback over the gateway). */
   response: APIInteractionResponse;
   /** For logging: what was handled and how it went. */
-  log: { type: string; command?: string; outcome: 'ok' | 'user-error' | 'error' | 'refused'; correlationId?: string };
+  log: {
+    type: string;
+    command?: string;
+    outcome: 'ok' | 'user-error' | 'error' | 'refused';
+    correlationId?: string;
+  };
 }
 
 export interface Dispatcher {

@@ -8,10 +8,14 @@ import { Store } from '../../src/corpus/store.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
-export const MIRROR = resolve(process.env.CHARTER_MIRROR ?? join(PROJECT_ROOT, '..', 'shared', 'corpus', 'raw'));
+export const MIRROR = resolve(
+  process.env.CHARTER_MIRROR ?? join(PROJECT_ROOT, '..', 'shared', 'corpus', 'raw'),
+);
 export const HAVE_MIRROR = existsSync(MIRROR);
 if (!HAVE_MIRROR && process.env.CI) {
-  throw new Error(`The corpus mirror ${MIRROR} is missing; set CHARTER_MIRROR. Golden tests never skip in CI.`);
+  throw new Error(
+    `The corpus mirror ${MIRROR} is missing; set CHARTER_MIRROR. Golden tests never skip in CI.`,
+  );
 }
 
 export const catalog = loadCatalog();
