@@ -1,11 +1,6 @@
 // /ask question [document] [hide] [mention] — the best passages on a question, quoted word for word. A
 // question that reads like a reference ("article 5 ai act") is answered with the quote itself.
-import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-} from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { escapeUserText } from '../src/reply/escape.js';
 import { privateNotice } from '../src/reply/reply.js';
 import { clip } from '../src/reply/truncate.js';
@@ -15,6 +10,7 @@ import {
   booleanOption,
   documentOption,
   hideOption,
+  INSTALLABLE_EVERYWHERE,
   mentionOf,
   mentionOption,
   stringOption,
@@ -35,12 +31,7 @@ export const askCommand: CommandModule = {
     type: ApplicationCommandType.ChatInput,
     name: 'ask',
     description: 'Ask about AI governance; get the exact words of the documents, with where they come from',
-    integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-    contexts: [
-      InteractionContextType.Guild,
-      InteractionContextType.BotDM,
-      InteractionContextType.PrivateChannel,
-    ],
+    ...INSTALLABLE_EVERYWHERE,
     options: [
       {
         type: ApplicationCommandOptionType.String,

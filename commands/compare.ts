@@ -5,8 +5,6 @@ import {
   type APIEmbed,
   ApplicationCommandOptionType,
   ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
 } from 'discord-api-types/v10';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import { LIMITS } from '../src/discord/limits.js';
@@ -20,6 +18,7 @@ import {
   booleanOption,
   documentOption,
   hideOption,
+  INSTALLABLE_EVERYWHERE,
   mentionOf,
   mentionOption,
   stringOption,
@@ -37,12 +36,7 @@ export const compareCommand: CommandModule = {
     type: ApplicationCommandType.ChatInput,
     name: 'compare',
     description: 'What 2–5 documents each say on one topic, side by side',
-    integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-    contexts: [
-      InteractionContextType.Guild,
-      InteractionContextType.BotDM,
-      InteractionContextType.PrivateChannel,
-    ],
+    ...INSTALLABLE_EVERYWHERE,
     options: [
       {
         type: ApplicationCommandOptionType.String,

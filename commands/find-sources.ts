@@ -1,24 +1,16 @@
 // Message context menu "Find sources": passages that bear on the selected message's text. The text comes
 // from the interaction's resolved message, so the bot needs no Message Content intent.
-import {
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-} from 'discord-api-types/v10';
+import { ApplicationCommandType } from 'discord-api-types/v10';
 import { privateNotice } from '../src/reply/reply.js';
 import { answer, clampQuery } from './answer.js';
+import { INSTALLABLE_EVERYWHERE } from './options.js';
 import type { CommandModule } from './types.js';
 
 export const findSourcesCommand: CommandModule = {
   definition: {
     type: ApplicationCommandType.Message,
     name: 'Find sources',
-    integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-    contexts: [
-      InteractionContextType.Guild,
-      InteractionContextType.BotDM,
-      InteractionContextType.PrivateChannel,
-    ],
+    ...INSTALLABLE_EVERYWHERE,
   },
   async execute(request, services) {
     const query = clampQuery(request.target?.content ?? '');

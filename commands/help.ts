@@ -1,10 +1,7 @@
 // /help — what each command does, with one example each.
-import {
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-} from 'discord-api-types/v10';
+import { ApplicationCommandType } from 'discord-api-types/v10';
 import { COLORS } from '../src/reply/format.js';
+import { INSTALLABLE_EVERYWHERE } from './options.js';
 import type { CommandModule } from './types.js';
 
 const ENTRIES: [string, string][] = [
@@ -39,12 +36,7 @@ export const helpCommand: CommandModule = {
     type: ApplicationCommandType.ChatInput,
     name: 'help',
     description: 'What Charter can do, with an example for each command',
-    integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-    contexts: [
-      InteractionContextType.Guild,
-      InteractionContextType.BotDM,
-      InteractionContextType.PrivateChannel,
-    ],
+    ...INSTALLABLE_EVERYWHERE,
   },
   async execute() {
     return {

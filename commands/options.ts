@@ -1,6 +1,24 @@
 // Options several commands share, and typed readers for a normalized request's option values.
-import { type APIApplicationCommandBasicOption, ApplicationCommandOptionType } from 'discord-api-types/v10';
+import {
+  type APIApplicationCommandBasicOption,
+  ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+} from 'discord-api-types/v10';
 import type { CommandRequest } from '../src/discord/normalize.js';
+
+/**
+ * Installable in servers and by users for themselves, usable in servers, DMs with the bot and group DMs.
+ * Only global commands may carry these fields; deploy drops them for a server.
+ */
+export const INSTALLABLE_EVERYWHERE = {
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  ],
+};
 
 export const hideOption: APIApplicationCommandBasicOption = {
   type: ApplicationCommandOptionType.Boolean,

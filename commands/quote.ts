@@ -7,10 +7,8 @@ import {
   type APIComponentInMessageActionRow,
   ApplicationCommandOptionType,
   ApplicationCommandType,
-  ApplicationIntegrationType,
   ButtonStyle,
   ComponentType,
-  InteractionContextType,
 } from 'discord-api-types/v10';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import type { Passage, RefPath } from '../src/corpus/types.js';
@@ -22,7 +20,14 @@ import { passageEmbed } from '../src/reply/format.js';
 import { type MessageReply, privateNotice } from '../src/reply/reply.js';
 import { clip } from '../src/reply/truncate.js';
 import { documentChoices, documentPrefix, findDocument } from './documents.js';
-import { booleanOption, hideOption, mentionOf, mentionOption, stringOption } from './options.js';
+import {
+  booleanOption,
+  hideOption,
+  INSTALLABLE_EVERYWHERE,
+  mentionOf,
+  mentionOption,
+  stringOption,
+} from './options.js';
 import { commonPrefix, parsePlaceId, passagesUnder, placeId, placeLocator, placesOf } from './places.js';
 import type { CommandModule } from './types.js';
 
@@ -173,12 +178,7 @@ export const quoteCommand: CommandModule = {
     type: ApplicationCommandType.ChatInput,
     name: 'quote',
     description: 'Quote one place in a document word for word, e.g. Art. 5(1)(c) of the AI Act',
-    integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-    contexts: [
-      InteractionContextType.Guild,
-      InteractionContextType.BotDM,
-      InteractionContextType.PrivateChannel,
-    ],
+    ...INSTALLABLE_EVERYWHERE,
     options: [
       {
         type: ApplicationCommandOptionType.String,

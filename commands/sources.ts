@@ -1,11 +1,6 @@
 // /sources [document] — the catalog with dates, status and links; for one document, its structure (counted
 // from its passages) and where its text came from (source, fingerprint, licence).
-import {
-  type APIEmbed,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-} from 'discord-api-types/v10';
+import { type APIEmbed, ApplicationCommandType } from 'discord-api-types/v10';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import { LIMITS } from '../src/discord/limits.js';
 import type { Services } from '../src/discord/services.js';
@@ -14,7 +9,13 @@ import { COLORS, statusColor, statusLine, structureSummary } from '../src/reply/
 import { type MessageReply, privateNotice } from '../src/reply/reply.js';
 import { clip } from '../src/reply/truncate.js';
 import { documentChoices, findDocument } from './documents.js';
-import { booleanOption, documentOption, hideOption, stringOption } from './options.js';
+import {
+  booleanOption,
+  documentOption,
+  hideOption,
+  INSTALLABLE_EVERYWHERE,
+  stringOption,
+} from './options.js';
 import type { CommandModule } from './types.js';
 
 /** A URL safe inside a masked link (no closing parenthesis or spaces to end it early). */
@@ -93,12 +94,7 @@ export const sourcesCommand: CommandModule = {
     type: ApplicationCommandType.ChatInput,
     name: 'sources',
     description: 'The documents Charter quotes, with dates, status and links; or one document in detail',
-    integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-    contexts: [
-      InteractionContextType.Guild,
-      InteractionContextType.BotDM,
-      InteractionContextType.PrivateChannel,
-    ],
+    ...INSTALLABLE_EVERYWHERE,
     options: [
       documentOption('document', false, 'One document: its structure and where its text came from'),
       hideOption,
