@@ -33,6 +33,19 @@ describe('expandTerms', () => {
       ['kids', 'minors'],
       ['open source', 'weights'],
       ['chatbot', 'conversational'],
+      // How people say it → how the documents say it.
+      ['chatbot', 'directly'],
+      ['systemic risk', 'capabilities'],
+      ['red teaming', 'adversarial'],
+      ['frontier model', 'dual'],
+      ['take effect', 'applying'],
+      ['predictive policing', 'criminal'],
+      ['killer robots', 'lethal'],
+      ['elderly', 'seniors'],
+      ['security review', 'assessment'],
+      ['copyright', 'mining'],
+      ['DNA', 'nucleic'],
+      ['nude images', 'intimate'],
     ];
     for (const [typed, expected] of cases)
       expect(weightOf(expandTerms(termsOf(typed)), expected), typed).toBeGreaterThan(0);
