@@ -1,13 +1,13 @@
 // Full-text search over passages: MiniSearch (BM25+) with legal-English term processing, a governance
 // thesaurus, steering toward documents the question names, diverse hits and a fast save/load format.
 import { createHash } from 'node:crypto';
-import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import { DocNameMatcher } from './docnames.js';
 import { analyzeQuery } from './query.js';
 import { termOf, termsOf, tokenize, tokens } from './text.js';
-import { SYNONYM_WEIGHT } from './thesaurus.js';
+import { SYNONYM_WEIGHT, type WeightedTerm } from './thesaurus.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 
 /** Bump when the saved shape or the term processing changes: a saved index of another version is rebuilt. */
@@ -42,6 +42,11 @@ export interface CorpusIndexOptions {
   coordinationExponent: number;
   /** BM25+ parameters. */
   bm25: { k: number; b: number; d: number };
+  /**
+   * Most passages, summed over terms, whose per-term results are kept for later queries (12 bytes each);
+   * by default `TERM_CACHE_PER_PASSAGE` per indexed passage, at least `TERM_CACHE_MIN`. 0 turns it off.
+   */
+  termCacheEntries?: number;
 }
 
 /**
@@ -124,12 +129,19 @@ function miniSearchOptions(options: CorpusIndexOptions): Options<Passage & { i: 
   };
 }
 
-/** One search result before hits are formed. */
+/** A scored passage before hits are formed. */
 interface Ranked {
   i: number;
   score: number;
-  terms: string[];
 }
+
+/**
+ * Term cache size: questions share terms, and the terms that cost most (the frequent ones) are the ones they
+ * share most. Measured on the bench questions over a 69k-passage corpus, their terms' results held 774k
+ * entries (9 MB), a small part of the index itself.
+ */
+export const TERM_CACHE_PER_PASSAGE = 12;
+export const TERM_CACHE_MIN = 300_000;
 
 export class CorpusIndex {
   readonly passages: readonly Passage[];
@@ -139,6 +151,15 @@ export class CorpusIndex {
   private readonly names: DocNameMatcher;
   private readonly mini: MiniSearch<Passage & { i: number }>;
   private readonly commonTerms: ReadonlySet<string>;
+  private readonly termCache: TermCache;
+  /** Per-passage accumulators of `rank`, zeroed again after each use. */
+  private readonly scratch: {
+    scores: Float64Array;
+    matched: Uint16Array;
+    matchedWeight: Float64Array;
+    /** The passages `rank` has given a score so far. */
+    touched: Int32Array;
+  };
 
   private constructor(
     docs: readonly CatalogDocument[],
@@ -161,6 +182,15 @@ export class CorpusIndex {
       this.mini.addAll(passages.map((passage, i) => ({ ...passage, i })));
       this.commonTerms = findCommonTerms(passages, options.commonTermShare);
     }
+    this.termCache = new TermCache(
+      options.termCacheEntries ?? Math.max(TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE * passages.length),
+    );
+    this.scratch = {
+      scores: new Float64Array(passages.length),
+      matched: new Uint16Array(passages.length),
+      matchedWeight: new Float64Array(passages.length),
+      touched: new Int32Array(passages.length),
+    };
   }
 
   /** Indexes passages (sorted by document and `seq`, as the corpus build produces them). */
@@ -233,8 +263,8 @@ export class CorpusIndex {
     // menu's documents come from the same ranking.
     const all = this.rank(terms, this.docBoosts(analyzed.namedDocs, analyzed.jurisdictions));
     const passages = this.passages;
-    const ranked = allowed ? all.filter((result) => allowed.has(passages[result.i]!.docId)) : all;
-    const hits = this.formHits(ranked, namedDocs.length > 0, offset + limit)
+    const keep = allowed ? (i: number) => allowed.has(passages[i]!.docId) : undefined;
+    const hits = this.formHits(all, namedDocs.length > 0, offset + limit, keep)
       .slice(offset, offset + limit)
       .map(withLazyTerms);
     if (menuSize === 0) return { query, hits, namedDocs };
@@ -273,32 +303,66 @@ export class CorpusIndex {
     return boosts;
   }
 
-  private rank(terms: { term: string; weight: number }[], boosts: Map<string, number> | undefined): Ranked[] {
-    const weights = new Map(terms.map(({ term, weight }) => [term, weight]));
-    const totalWeight = terms.reduce((sum, { weight }) => sum + weight, 0);
+  /**
+   * Scores every passage matching a term, as MiniSearch's OR query does (document boost × number of terms
+   * matched × Σ term weight × the term's BM25+ over the fields), from per-term results; returns the best
+   * passages in order, deep enough for `enough` (false: all of them).
+   */
+  private rank(terms: readonly WeightedTerm[], boosts: Map<string, number> | undefined): RankedList {
+    const lists = terms.map(({ term }) => this.termScores(term));
+    const { scores, matched, matchedWeight, touched } = this.scratch;
+    let count = 0;
+    for (let t = 0; t < lists.length; t++) {
+      const weight = terms[t]!.weight;
+      const { ids, scores: termScores } = lists[t]!;
+      for (let k = 0; k < ids.length; k++) {
+        const i = ids[k]!;
+        if (matched[i] === 0) touched[count++] = i;
+        matched[i]!++;
+        matchedWeight[i]! += weight;
+        scores[i]! += weight * termScores[k]!;
+      }
+    }
     const passages = this.passages;
-    const results: SearchResult[] = this.mini.search(
-      { combineWith: 'OR', queries: terms.map(({ term }) => term) },
-      {
-        // Terms arrive processed: MiniSearch must not tokenize or stem them again.
-        tokenize: (text) => [text],
-        processTerm: (term) => term,
-        // MiniSearch reads a boost of 0 as 1, so a field weighted 0 is left out of the search instead.
-        fields: FIELDS.filter((field) => this.options.fieldBoosts[field] > 0),
-        boost: this.options.fieldBoosts,
-        boostTerm: (term) => weights.get(term) ?? 1,
-        prefix: false,
-        fuzzy: false,
-        boostDocument: boosts ? (id) => boosts.get(passages[id as number]!.docId) ?? 1 : undefined,
-      },
-    );
     const exponent = this.options.coordinationExponent;
-    const ranked = results.map((result) => {
-      const matchedWeight = result.queryTerms.reduce((sum, term) => sum + (weights.get(term) ?? 0), 0);
-      const coordination = exponent === 0 ? 1 : (matchedWeight / totalWeight) ** exponent;
-      return { i: result.id as number, score: result.score * coordination, terms: result.terms };
+    const totalWeight = terms.reduce((sum, { weight }) => sum + weight, 0);
+    const ids = touched.slice(0, count);
+    const final = new Float64Array(count);
+    for (let k = 0; k < count; k++) {
+      const i = ids[k]!;
+      const boost = boosts ? (boosts.get(passages[i]!.docId) ?? 1) : 1;
+      const coordination = exponent === 0 ? 1 : (matchedWeight[i]! / totalWeight) ** exponent;
+      final[k] = boost * matched[i]! * scores[i]! * coordination;
+      scores[i] = 0;
+      matched[i] = 0;
+      matchedWeight[i] = 0;
+    }
+    // The words of each term found in a passage, looked up only for the passages that become hits.
+    const termsOf = (i: number) => terms.filter((_, t) => includes(lists[t]!.ids, i)).map(({ term }) => term);
+    return new RankedList(ids, final, termsOf);
+  }
+
+  /** One term's BM25+ score in each passage that has it (summed over the fields), through a bounded cache. */
+  private termScores(term: string): TermScores {
+    const cached = this.termCache.get(term);
+    if (cached) return cached;
+    const results = this.mini.search(term, {
+      // Terms arrive processed: MiniSearch must not tokenize or stem them again.
+      tokenize: (text) => [text],
+      processTerm: (text) => text,
+      // MiniSearch reads a boost of 0 as 1, so a field weighted 0 is left out of the search instead.
+      fields: FIELDS.filter((field) => this.options.fieldBoosts[field] > 0),
+      boost: this.options.fieldBoosts,
+      prefix: false,
+      fuzzy: false,
     });
-    return ranked.sort((a, b) => b.score - a.score || a.i - b.i);
+    results.sort((a, b) => (a.id as number) - (b.id as number));
+    const scores: TermScores = {
+      ids: Int32Array.from(results, (result) => result.id as number),
+      scores: Float64Array.from(results, (result) => result.score),
+    };
+    this.termCache.set(term, scores);
+    return scores;
   }
 
   /**
@@ -306,13 +370,34 @@ export class CorpusIndex {
    * piece of the same point, a sub-point), joins that hit; passages beyond a unit's or a document's cap wait
    * until the end.
    */
-  private formHits(ranked: Ranked[], docNamed: boolean, wanted: number): PendingHit[] {
+  private formHits(
+    ranked: RankedList,
+    docNamed: boolean,
+    wanted: number,
+    keep?: (i: number) => boolean,
+  ): PendingHit[] {
+    // Hits come from the head of the ranking; a head too short to fill them is taken again, deeper.
+    for (let depth = 64 + 16 * wanted; ; depth *= 4) {
+      const head = ranked.top(depth, keep);
+      const hits = this.hitsFrom(head, ranked, docNamed, wanted, head.length < depth);
+      if (hits) return hits;
+    }
+  }
+
+  /** The hits of a ranking's head; undefined when the head ran out before they were all found. */
+  private hitsFrom(
+    head: readonly Ranked[],
+    ranked: RankedList,
+    docNamed: boolean,
+    wanted: number,
+    whole: boolean,
+  ): PendingHit[] | undefined {
     const hits: PendingHit[] = [];
     const deferred: Ranked[] = [];
     const unitHits = new Map<string, PendingHit[]>();
     const perDoc = new Map<string, number>();
     const passages = this.passages;
-    for (const result of ranked) {
+    for (const result of head) {
       if (hits.length >= wanted) break;
       const passage = passages[result.i]!;
       const unit = `${passage.docId}#${passage.path[0] ?? ''}`;
@@ -326,7 +411,7 @@ export class CorpusIndex {
       if (neighbour) {
         neighbour.passages.push(passage);
         neighbour.passages.sort((a, b) => a.seq - b.seq);
-        for (const term of result.terms) neighbour.stems.add(term);
+        for (const term of ranked.termsOf(result.i)) neighbour.stems.add(term);
         continue;
       }
       const count = perDoc.get(passage.docId) ?? 0;
@@ -335,15 +420,138 @@ export class CorpusIndex {
         continue;
       }
       perDoc.set(passage.docId, count + 1);
-      const hit: PendingHit = { passages: [passage], score: result.score, stems: new Set(result.terms) };
+      const hit: PendingHit = {
+        passages: [passage],
+        score: result.score,
+        stems: new Set(ranked.termsOf(result.i)),
+      };
       unitHits.set(unit, [...shown, hit]);
       hits.push(hit);
     }
+    if (hits.length < wanted && !whole) return undefined;
     for (const result of deferred) {
       if (hits.length >= wanted) break;
-      hits.push({ passages: [passages[result.i]!], score: result.score, stems: new Set(result.terms) });
+      hits.push({
+        passages: [passages[result.i]!],
+        score: result.score,
+        stems: new Set(ranked.termsOf(result.i)),
+      });
     }
     return hits;
+  }
+}
+
+/** One term's scores: the passages that have it, ascending, and its score in each. */
+interface TermScores {
+  ids: Int32Array;
+  scores: Float64Array;
+}
+
+/** Whether ascending `ids` holds `id` (binary search). */
+function includes(ids: Int32Array, id: number): boolean {
+  let low = 0;
+  let high = ids.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = ids[mid]!;
+    if (at === id) return true;
+    if (at < id) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}
+
+/** Whether `a` ranks before `b`: higher score first, then corpus order. */
+const before = (a: Ranked, b: Ranked): boolean => a.score > b.score || (a.score === b.score && a.i < b.i);
+
+/**
+ * The scored passages of one query, sorted only as deep as asked: sorting every match of a query with common
+ * words is most of its cost on a large corpus, and hits come from the first few dozen.
+ */
+class RankedList {
+  constructor(
+    private readonly ids: Int32Array,
+    private readonly scores: Float64Array,
+    readonly termsOf: (i: number) => string[],
+  ) {}
+
+  /** The best `depth` passages (of those `keep` accepts), best first. */
+  top(depth: number, keep?: (i: number) => boolean): Ranked[] {
+    // A min-heap of the best so far: its root is the one the next better passage replaces.
+    const heap: Ranked[] = [];
+    const { ids, scores } = this;
+    for (let k = 0; k < ids.length; k++) {
+      const i = ids[k]!;
+      const score = scores[k]!;
+      // Most passages lose to the heap's root: compared before any object is made for them.
+      if (heap.length === depth) {
+        const root = heap[0]!;
+        if (score < root.score || (score === root.score && i > root.i)) continue;
+      }
+      if (keep && !keep(i)) continue;
+      const candidate = { i, score };
+      if (heap.length < depth) {
+        heap.push(candidate);
+        siftUp(heap, heap.length - 1);
+      } else {
+        heap[0] = candidate;
+        siftDown(heap, 0);
+      }
+    }
+    return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  }
+}
+
+function siftUp(heap: Ranked[], at: number): void {
+  while (at > 0) {
+    const parent = (at - 1) >> 1;
+    if (!before(heap[parent]!, heap[at]!)) return;
+    [heap[parent], heap[at]] = [heap[at]!, heap[parent]!];
+    at = parent;
+  }
+}
+
+function siftDown(heap: Ranked[], at: number): void {
+  for (;;) {
+    const left = 2 * at + 1;
+    const right = left + 1;
+    let worst = at;
+    if (left < heap.length && before(heap[worst]!, heap[left]!)) worst = left;
+    if (right < heap.length && before(heap[worst]!, heap[right]!)) worst = right;
+    if (worst === at) return;
+    [heap[worst], heap[at]] = [heap[at]!, heap[worst]!];
+    at = worst;
+  }
+}
+
+/**
+ * Term results by term, least recently used dropped first once they hold more than `capacity` passages in
+ * all: questions share many terms, and a common term costs most of a query the first time.
+ */
+class TermCache {
+  private readonly entries = new Map<string, TermScores>();
+  private size = 0;
+
+  constructor(private readonly capacity: number) {}
+
+  get(term: string): TermScores | undefined {
+    const found = this.entries.get(term);
+    if (found) {
+      this.entries.delete(term);
+      this.entries.set(term, found);
+    }
+    return found;
+  }
+
+  set(term: string, scores: TermScores): void {
+    if (scores.ids.length > this.capacity) return;
+    this.entries.set(term, scores);
+    this.size += scores.ids.length;
+    for (const [oldest, old] of this.entries) {
+      if (this.size <= this.capacity) break;
+      this.entries.delete(oldest);
+      this.size -= old.ids.length;
+    }
   }
 }
 

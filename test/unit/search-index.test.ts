@@ -98,6 +98,34 @@ describe('CorpusIndex.search', () => {
   });
 });
 
+describe('per-term result cache', () => {
+  const questions = [
+    'fines for prohibited practices',
+    'is social credit banned?',
+    'providers identity deep synthesis',
+    'prohibited practices social scoring manipulate scraping',
+    'fines for providers',
+  ];
+  const answers = (of: CorpusIndex) =>
+    questions.map((q) =>
+      of.search(q, { limit: 10, menuDocuments: 5 }).hits.map((hit) => ({
+        ids: hit.passages.map((p) => p.id),
+        score: hit.score,
+        terms: hit.terms,
+      })),
+    );
+
+  it('answers the same with no cache, a cache that keeps evicting, and the default, asked twice', () => {
+    const uncached = answers(CorpusIndex.build(docs, passages, { termCacheEntries: 0 }));
+    expect(uncached.flat().length).toBeGreaterThan(10);
+    const tiny = CorpusIndex.build(docs, passages, { termCacheEntries: 3 });
+    expect(answers(tiny)).toEqual(uncached);
+    expect(answers(tiny)).toEqual(uncached);
+    expect(answers(index)).toEqual(uncached);
+    expect(answers(index)).toEqual(uncached);
+  });
+});
+
 describe('save and load', () => {
   it('round-trips through JSON with the same answers', () => {
     const saved = JSON.parse(JSON.stringify(index));
