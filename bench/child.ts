@@ -11,7 +11,7 @@ import MiniSearch from 'minisearch';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import type { Passage } from '../src/corpus/types.js';
 import { CorpusIndex, type SavedIndex } from '../src/search/index.js';
-import { charterEngine } from './engines.js';
+import { charterEngine, charterSearchEngine } from './engines.js';
 import { growCorpus } from './grow.js';
 import { rankAll, recallAt, timeInterleaved } from './latency.js';
 import type { BenchQuestion } from './questions.js';
@@ -40,6 +40,8 @@ export interface LoadStep {
   heapMb: number;
   rssMb: number;
   latency: LatencySummary;
+  /** Search alone with the per-term cache off: what terms seen for the first time cost. */
+  coldLatency: LatencySummary;
   /** Recall@5 of the original relevance questions (copies compete with the originals as near-duplicates). */
   recallAt5: number;
 }
@@ -129,6 +131,16 @@ async function load(dir: string, budgetMs: number): Promise<LoadStep> {
     questions.map((q) => q.q),
     { rounds: 1, random: seededRandom(7), budgetMs },
   );
+  const saved = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as SavedIndex;
+  const cold = charterSearchEngine(
+    CorpusIndex.load(docs, saved, undefined, { termCacheEntries: 0 })!,
+    'cold',
+  );
+  const coldTimed = await timeInterleaved(
+    [cold],
+    questions.map((q) => q.q),
+    { rounds: 1, random: seededRandom(7), budgetMs },
+  );
   return {
     readMs,
     parseMs,
@@ -139,6 +151,7 @@ async function load(dir: string, budgetMs: number): Promise<LoadStep> {
     heapMb,
     rssMb,
     latency: timed.get(engine.name)!,
+    coldLatency: coldTimed.get(cold.name)!,
     recallAt5,
   };
 }

@@ -42,9 +42,9 @@ export function charterEngine(index: CorpusIndex, docs: readonly CatalogDocument
   };
 }
 
-export function charterSearchEngine(index: CorpusIndex): Engine {
+export function charterSearchEngine(index: CorpusIndex, name = 'charter-search'): Engine {
   const rank = charterRanking(index);
-  return { name: 'charter-search', run: rank, rank };
+  return { name, run: rank, rank };
 }
 
 export function bm25Engine(passages: readonly Passage[]): Engine {

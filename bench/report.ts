@@ -26,6 +26,9 @@ export interface GrowthRow {
   rssMb: number;
   p50Ms: number;
   p99Ms: number;
+  /** Search alone with the per-term cache off. */
+  coldP50Ms: number;
+  coldP99Ms: number;
   n: number;
   recallAt5: number;
 }
@@ -60,8 +63,11 @@ export interface BenchReport {
   };
   passages: number;
   questions: { total: number; timed: number; relevance: number; byVariant: Record<string, number> };
-  /** Charter: search + /ask reply rendering. `searchOnly` is the search alone. */
-  search: EngineFigures & { searchOnly: LatencySummary };
+  /**
+   * Charter: search + /ask reply rendering. `searchOnly` is the search alone; `searchOnlyCold` the search
+   * with the per-term cache off, i.e. what terms seen for the first time cost.
+   */
+  search: EngineFigures & { searchOnly: LatencySummary; searchOnlyCold: LatencySummary };
   peers: Record<string, EngineFigures>;
   startup: {
     buildMs: number;
@@ -195,6 +201,7 @@ export function formatReport(report: BenchReport): string {
       [
         engineRow('charter (search+render)', charter),
         engineRow('charter (search only)', { ...charter, ...charter.searchOnly }),
+        engineRow('charter (search, term cache off)', { ...charter, ...charter.searchOnlyCold }),
         ...Object.entries(report.peers).map(([name, figures]) => engineRow(name, figures)),
       ],
     ),
@@ -232,6 +239,8 @@ export function formatReport(report: BenchReport): string {
         'RSS MB',
         'p50 ms',
         'p99 ms',
+        'cold p50',
+        'cold p99',
         'n',
         'R@5',
       ],
@@ -247,6 +256,8 @@ export function formatReport(report: BenchReport): string {
         fixed(row.rssMb, 1),
         fixed(row.p50Ms),
         fixed(row.p99Ms),
+        fixed(row.coldP50Ms),
+        fixed(row.coldP99Ms),
         String(row.n),
         fixed(row.recallAt5, 3),
       ]),
