@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../fsutil.js';
+import { PROJECT_ROOT } from '../paths.js';
 import type { CatalogDocument } from './catalog.js';
 import type { Passage } from './types.js';
 
@@ -33,7 +34,11 @@ export interface Manifest {
  * other code are rebuilt, so a fix to a splitter reaches every installation without a manual version bump.
  */
 export const PIPELINE_VERSION: string = (() => {
-  const corpusDir = dirname(fileURLToPath(import.meta.url));
+  // The TypeScript sources when present, so the compiled CLI and the tests (which run the sources) agree on
+  // the version; an installation without sources hashes its compiled files.
+  const sources = join(PROJECT_ROOT, 'src', 'corpus');
+  const corpusDir = existsSync(sources) ? sources : dirname(fileURLToPath(import.meta.url));
+  const ext = corpusDir === sources ? /\.ts$/ : /\.js$/;
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     for (const name of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
@@ -41,15 +46,13 @@ export const PIPELINE_VERSION: string = (() => {
     )) {
       const path = join(dir, name.name);
       if (name.isDirectory()) walk(path);
-      else if (/\.(ts|js)$/.test(name.name)) hash.update(name.name).update(readFileSync(path));
+      else if (ext.test(name.name)) hash.update(name.name).update(readFileSync(path));
     }
   };
   for (const sub of ['read', 'split']) walk(join(corpusDir, sub));
   for (const file of ['citation', 'types']) {
-    for (const ext of ['.ts', '.js']) {
-      const path = join(corpusDir, file + ext);
-      if (existsSync(path)) hash.update(readFileSync(path));
-    }
+    const path = join(corpusDir, `${file}${corpusDir === sources ? '.ts' : '.js'}`);
+    if (existsSync(path)) hash.update(readFileSync(path));
   }
   return hash.digest('hex').slice(0, 16);
 })();
