@@ -152,6 +152,7 @@ export class CorpusIndex {
   private readonly mini: MiniSearch<Passage & { i: number }>;
   private readonly commonTerms: ReadonlySet<string>;
   private readonly termCache: TermCache;
+  private readonly scorer: TermScorer;
   /** Per-passage accumulators of `rank`, zeroed again after each use. */
   private readonly scratch: {
     scores: Float64Array;
@@ -182,6 +183,7 @@ export class CorpusIndex {
       this.mini.addAll(passages.map((passage, i) => ({ ...passage, i })));
       this.commonTerms = findCommonTerms(passages, options.commonTermShare);
     }
+    this.scorer = new TermScorer(this.mini, options, passages.length);
     this.termCache = new TermCache(
       options.termCacheEntries ?? Math.max(TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE * passages.length),
     );
@@ -346,21 +348,7 @@ export class CorpusIndex {
   private termScores(term: string): TermScores {
     const cached = this.termCache.get(term);
     if (cached) return cached;
-    const results = this.mini.search(term, {
-      // Terms arrive processed: MiniSearch must not tokenize or stem them again.
-      tokenize: (text) => [text],
-      processTerm: (text) => text,
-      // MiniSearch reads a boost of 0 as 1, so a field weighted 0 is left out of the search instead.
-      fields: FIELDS.filter((field) => this.options.fieldBoosts[field] > 0),
-      boost: this.options.fieldBoosts,
-      prefix: false,
-      fuzzy: false,
-    });
-    results.sort((a, b) => (a.id as number) - (b.id as number));
-    const scores: TermScores = {
-      ids: Int32Array.from(results, (result) => result.id as number),
-      scores: Float64Array.from(results, (result) => result.score),
-    };
+    const scores = this.scorer.score(term);
     this.termCache.set(term, scores);
     return scores;
   }
@@ -438,6 +426,111 @@ export class CorpusIndex {
       });
     }
     return hits;
+  }
+}
+
+/**
+ * The parts of MiniSearch 7's in-memory index that a one-term search reads (its own `termResults` walks the
+ * same maps). Not public API: the shape is checked when an index is made, and a unit test compares every
+ * score with `MiniSearch#search`, so a MiniSearch that stores them otherwise fails loudly, not silently.
+ */
+interface MiniSearchInternals {
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _fieldIds: Record<string, number>;
+  _documentIds: Map<number, unknown>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _documentCount: number;
+}
+
+function internalsOf(mini: MiniSearch<Passage & { i: number }>): MiniSearchInternals {
+  const inner = mini as unknown as Partial<MiniSearchInternals>;
+  if (
+    typeof inner._index?.get !== 'function' ||
+    typeof inner._fieldIds !== 'object' ||
+    !(inner._documentIds instanceof Map) ||
+    !(inner._fieldLength instanceof Map) ||
+    !Array.isArray(inner._avgFieldLength) ||
+    typeof inner._documentCount !== 'number'
+  )
+    throw new Error(
+      'MiniSearch keeps its index in an unexpected shape: see MiniSearchInternals in index.ts.',
+    );
+  return inner as MiniSearchInternals;
+}
+
+/**
+ * One term's BM25+ scores straight from MiniSearch's postings, as `MiniSearch#search` computes them (same
+ * formula, same order of operations, so the same numbers) without the result objects, match lists and sort it
+ * builds per posting: those made a first-seen common term cost ~2 µs per passage that has it (125 ms for "ai"
+ * over 69k passages).
+ */
+class TermScorer {
+  private readonly inner: MiniSearchInternals;
+  private readonly fields: { id: number; boost: number; lengths: Float64Array; average: number }[];
+  /** Passage index of each MiniSearch short id (-1: none). */
+  private readonly passageOf: Int32Array;
+  private readonly bm25: { k: number; b: number; d: number };
+  /** Per-passage sums for a term over the fields, zeroed after each use. */
+  private readonly sums: Float64Array;
+  private readonly seen: Uint8Array;
+  private readonly found: Int32Array;
+
+  constructor(mini: MiniSearch<Passage & { i: number }>, options: CorpusIndexOptions, passageCount: number) {
+    const inner = internalsOf(mini);
+    this.inner = inner;
+    this.bm25 = options.bm25;
+    let shortIds = 0;
+    for (const shortId of inner._documentIds.keys()) shortIds = Math.max(shortIds, shortId + 1);
+    this.passageOf = new Int32Array(shortIds).fill(-1);
+    for (const [shortId, id] of inner._documentIds) this.passageOf[shortId] = id as number;
+    // MiniSearch reads a boost of 0 as 1, so a field weighted 0 is left out of the search instead.
+    this.fields = FIELDS.filter((field) => options.fieldBoosts[field] > 0).map((field) => {
+      const id = inner._fieldIds[field]!;
+      const lengths = new Float64Array(shortIds);
+      for (const [shortId, perField] of inner._fieldLength) lengths[shortId] = perField[id] ?? 0;
+      return { id, boost: options.fieldBoosts[field], lengths, average: inner._avgFieldLength[id]! };
+    });
+    this.sums = new Float64Array(passageCount);
+    this.seen = new Uint8Array(passageCount);
+    this.found = new Int32Array(passageCount);
+  }
+
+  score(term: string): TermScores {
+    const data = this.inner._index.get(term);
+    if (!data) return { ids: new Int32Array(0), scores: new Float64Array(0) };
+    const { k, b, d } = this.bm25;
+    const total = this.inner._documentCount;
+    const { sums, seen, found, passageOf } = this;
+    let count = 0;
+    for (const field of this.fields) {
+      const postings = data.get(field.id);
+      if (!postings) continue;
+      const matching = postings.size;
+      const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+      const { lengths, average, boost } = field;
+      for (const [shortId, termFreq] of postings) {
+        const i = passageOf[shortId] ?? -1;
+        if (i < 0) continue;
+        const raw =
+          invDocFreq *
+          (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * lengths[shortId]!) / average)));
+        if (seen[i] === 0) {
+          seen[i] = 1;
+          found[count++] = i;
+        }
+        sums[i]! += boost * raw;
+      }
+    }
+    const ids = found.slice(0, count).sort();
+    const scores = new Float64Array(count);
+    for (let n = 0; n < count; n++) {
+      const i = ids[n]!;
+      scores[n] = sums[i]!;
+      sums[i] = 0;
+      seen[i] = 0;
+    }
+    return { ids, scores };
   }
 }
 
