@@ -81,6 +81,37 @@ export function noResults(query: string, doc?: CatalogDocument): MessageReply {
   );
 }
 
+// Every menu lists the same few documents: their option texts are cleaned and cut once per document (and
+// again only if its fields change).
+interface MenuTexts {
+  shortTitle: string;
+  issuer: string;
+  date: string;
+  label: string;
+  description: string;
+}
+const menuTexts = new WeakMap<CatalogDocument, MenuTexts>();
+
+function menuTextsOf(doc: CatalogDocument): MenuTexts {
+  const cached = menuTexts.get(doc);
+  if (
+    cached &&
+    cached.shortTitle === doc.shortTitle &&
+    cached.issuer === doc.issuer &&
+    cached.date === doc.date
+  )
+    return cached;
+  const texts: MenuTexts = {
+    shortTitle: doc.shortTitle,
+    issuer: doc.issuer,
+    date: doc.date,
+    label: clip(plainText(doc.shortTitle), LIMITS.selectOptionLabel),
+    description: clip(plainText(`${doc.issuer} · ${doc.date}`), LIMITS.selectOptionDescription),
+  };
+  menuTexts.set(doc, texts);
+  return texts;
+}
+
 /**
  * The narrowing menu: all documents, plus the documents that have passages on the question (`listed` when the
  * answer's own search listed them, which saves a second search; otherwise searched here).
@@ -110,12 +141,10 @@ async function narrowMenu(
   if (docs.length < 2 && !params.doc) return undefined;
   const options = [
     { label: 'All documents', value: '*', default: !params.doc },
-    ...docs.map((d) => ({
-      label: clip(plainText(d.shortTitle), LIMITS.selectOptionLabel),
-      value: d.id,
-      description: clip(plainText(`${d.issuer} · ${d.date}`), LIMITS.selectOptionDescription),
-      default: params.doc?.id === d.id,
-    })),
+    ...docs.map((d) => {
+      const { label, description } = menuTextsOf(d);
+      return { label, value: d.id, description, default: params.doc?.id === d.id };
+    }),
   ];
   return row({
     type: ComponentType.StringSelect,

@@ -3,15 +3,24 @@
 
 /** Invisible characters people use to smuggle text or flip its direction: zero-width and bidi controls. */
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+// Non-global twins of the patterns below: a test is cheaper than a replace that finds nothing, and most
+// text (every short piece between highlighted terms) has nothing to escape.
+const HAS_INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
 export function stripInvisible(text: string): string {
-  return text.replace(INVISIBLE, '');
+  return HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
 }
 
 // Markdown Discord renders anywhere in a line: emphasis, code, spoilers, masked links, mentions, emoji and
 // timestamps (`<`), and the backslash itself. Headings, quotes, lists and subtext only count at a line start.
 const INLINE = /[\\*_~`|[\]<:]/g;
+const HAS_INLINE = /[\\*_~`|[\]<:]/;
 const LINE_START = /^(\s*)(?:([>#+-])|(\d+)\.(?=\s))/gm;
+const HAS_LINE_START = /^\s*(?:[>#+-]|\d+\.\s)/m;
+const MASS_MENTION = /@(everyone|here)/gi;
+
+const escapeLineStart = (_m: string, space: string, mark: string | undefined, digits: string | undefined) =>
+  mark !== undefined ? `${space}\\${mark}` : `${space}${digits}\\.`;
 
 /**
  * Escapes text so Discord shows it literally: no formatting, no masked links, no mentions, and none of the
@@ -19,12 +28,11 @@ const LINE_START = /^(\s*)(?:([>#+-])|(\d+)\.(?=\s))/gm;
  * @everyone/@here get a zero-width space after the @ (a backslash alone still pings in some clients).
  */
 export function escapeMarkdown(text: string): string {
-  return stripInvisible(text)
-    .replace(INLINE, (ch) => `\\${ch}`)
-    .replace(LINE_START, (_m, space: string, mark: string | undefined, digits: string | undefined) =>
-      mark !== undefined ? `${space}\\${mark}` : `${space}${digits}\\.`,
-    )
-    .replace(/@(everyone|here)/gi, '@\u200b$1');
+  let out = stripInvisible(text);
+  if (HAS_INLINE.test(out)) out = out.replace(INLINE, '\\$&');
+  if (HAS_LINE_START.test(out)) out = out.replace(LINE_START, escapeLineStart);
+  if (out.includes('@')) out = out.replace(MASS_MENTION, '@\u200b$1');
+  return out;
 }
 
 /** User-typed text for echoing back. */
@@ -68,6 +76,24 @@ function codePointBefore(text: string, at: number): number | undefined {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// One hit's terms are highlighted in every attempt to fit its embed, and the hits of one answer share most
+// of them: compiled patterns are kept (a few hundred at most, then started afresh).
+const PATTERN_CACHE_SIZE = 256;
+const termPatterns = new Map<string, RegExp>();
+
+/** A global pattern matching any of the terms (in the order given); its lastIndex is reset for each use. */
+function termsPattern(terms: readonly string[]): RegExp {
+  const key = JSON.stringify(terms);
+  let pattern = termPatterns.get(key);
+  if (!pattern) {
+    if (termPatterns.size >= PATTERN_CACHE_SIZE) termPatterns.clear();
+    pattern = new RegExp(terms.map(escapeRegExp).join('|'), 'giu');
+    termPatterns.set(key, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
 /** Where the terms occur in the text, as whole words, case-insensitively; overlapping spans merged. */
 export function termSpans(text: string, terms: readonly string[]): Span[] {
   const spans: Span[] = [];
@@ -75,7 +101,7 @@ export function termSpans(text: string, terms: readonly string[]): Span[] {
   if (wanted.length === 0) return spans;
   wanted.sort((a, b) => b.length - a.length);
   // Longest first: at one place, the longest term that ends a word wins.
-  const candidates = new RegExp(wanted.map(escapeRegExp).join('|'), 'giu');
+  const candidates = termsPattern(wanted);
   let alone: Map<string, RegExp> | undefined;
   for (let match = candidates.exec(text); match !== null; match = candidates.exec(text)) {
     const start = match.index;
@@ -140,8 +166,5 @@ export function highlight(text: string, terms: readonly string[]): string {
 
 /** A Discord quote block: every line starts with "> " (blank lines too, so the block does not break). */
 export function quoteBlock(markdown: string): string {
-  return markdown
-    .split('\n')
-    .map((line) => `> ${line}`)
-    .join('\n');
+  return `> ${markdown.replaceAll('\n', '\n> ')}`;
 }

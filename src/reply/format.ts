@@ -41,10 +41,24 @@ export function locatorOf(passages: readonly Passage[]): string {
   return `${unique[0]} – ${unique[unique.length - 1]}`;
 }
 
+// Whether a URL names a PDF, by URL: parsing one costs more than the rest of an embed, and the catalog has
+// a handful of them.
+const pdfUrls = new Map<string, boolean>();
+
+function isPdfUrl(url: string): boolean {
+  let pdf = pdfUrls.get(url);
+  if (pdf === undefined) {
+    if (pdfUrls.size >= 256) pdfUrls.clear();
+    pdf = /\.pdf$/i.test(new URL(url).pathname);
+    pdfUrls.set(url, pdf);
+  }
+  return pdf;
+}
+
 /** Link to the official source; for a PDF, straight to the page the passage starts on. */
 export function sourceUrl(doc: CatalogDocument, passage?: Passage): string | undefined {
   if (!doc.officialUrl) return undefined;
-  if (passage?.page !== undefined && /\.pdf$/i.test(new URL(doc.officialUrl).pathname)) {
+  if (passage?.page !== undefined && isPdfUrl(doc.officialUrl)) {
     return `${doc.officialUrl}#page=${passage.page}`;
   }
   return doc.officialUrl;
