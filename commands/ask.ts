@@ -18,14 +18,6 @@ import {
 import { quoteReference } from './quote.js';
 import type { CommandModule } from './types.js';
 
-/** "Art. 5", "article 5(1)(c) ai act", "recital 27", "annex iii", "§ 22757.12", "GOVERN 1.1", "para 6". */
-const REFERENCE_LIKE =
-  /(?:^|\s)(?:art(?:icle)?s?\.?|recitals?|annex(?:es)?|sec(?:tion)?s?\.?|§|para(?:graph)?s?\.?|principle|action|govern|map|measure|manage)\s*[0-9ivxlc]+(?:[.(][0-9a-z.()]*)?(?:\s|$|,)/i;
-
-export function looksLikeReference(question: string): boolean {
-  return REFERENCE_LIKE.test(` ${question} `) && question.split(/\s+/).length <= 8;
-}
-
 export const askCommand: CommandModule = {
   definition: {
     type: ApplicationCommandType.ChatInput,
@@ -65,7 +57,7 @@ export const askCommand: CommandModule = {
     const common = { ephemeral: booleanOption(request, 'hide'), ...(mention ? { mention } : {}) };
     const found = () =>
       answer(services, { query, owner: request.user.id, ...(doc ? { doc } : {}), ...common });
-    if (!looksLikeReference(query)) return found();
+    if (!services.isReference(query)) return found();
     const quoted = await quoteReference(services, doc ? `${query} ${doc.shortTitle}` : query, common);
     if (quoted.outcome === 'ok') return quoted;
     // "Art. 99999 AI Act" is no place in the documents: say so before showing passages that only share its

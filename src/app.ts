@@ -86,6 +86,7 @@ export function assemble(docs: CatalogDocument[], index: CorpusIndex, version: s
     catalog: docs,
     search: (query, opts) => index.search(query, opts),
     quote: (reference) => resolver.resolve(reference),
+    isReference: (text) => resolver.looksLikeReference(text),
     passagesOf: (docId) => byDoc.get(docId) ?? [],
   };
   return { docs, index, resolver, services, version };

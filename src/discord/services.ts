@@ -9,6 +9,8 @@ export interface Services {
   search(query: string, options?: SearchOptions): SearchResponse | Promise<SearchResponse>;
   /** Resolves a typed reference ("Art. 5(1)(c) AI Act", "article 5 ai act") to the passages it names. */
   quote(reference: string): QuoteResponse | Promise<QuoteResponse>;
+  /** Whether a message reads as a reference to quote ("article 5 ai act") rather than a question to search. */
+  isReference(text: string): boolean;
   /** All passages of a document in document order; [] for an unknown id. */
   passagesOf(docId: string): readonly Passage[];
   /** Milliseconds clock (cooldowns); Date.now by default. */
