@@ -1,7 +1,8 @@
 // A question as search sees it: the documents and places it names, and its remaining words as weighted
 // index terms.
+import type { Passage } from '../corpus/types.js';
 import type { DocNameMatcher } from './docnames.js';
-import { termOf, tokenize } from './text.js';
+import { normalizeText, termOf, termsOf, tokenize } from './text.js';
 import { expandTerms, findJurisdictions, type WeightedTerm } from './thesaurus.js';
 
 /** Longest question looked at; anything beyond is ignored so a pasted essay costs no more than a question. */
@@ -16,6 +17,127 @@ export interface AnalyzedQuery {
   jurisdictions: string[];
   /** Typed terms (weight 1) then synonyms (lower weight). */
   terms: WeightedTerm[];
+  /** What kind of provision the question asks for (bits of `ProvisionKind`), 0 when it names none. */
+  shape: number;
+  /** The typed topic terms in the question's order (for matching a defined term: "what is a deployer"). */
+  topicTerms: string[];
+}
+
+/**
+ * Kinds of provision a question's wording asks for, as bits: "when does … apply" wants the entry-into-force
+ * provision, "what does … mean" a definition, "what's the fine for …" the penalty provision. Passages get the
+ * same bits from their headings and wording (`provisionKinds`), and search lifts the passages that match.
+ */
+export const ProvisionKind = { start: 1, definition: 2, penalty: 4 } as const;
+
+// Start: "when" (or "what date") with a verb of starting, or a phrase that only speaks of starting.
+const ASKS_WHEN = /\b(when|what date|which date|since when|from when|how soon|deadline)\b/;
+const START_WORD =
+  /\b(appl(y|ies|icable)|start(s|ing)?|begin(s|ning)?|effect(ive)?|in(to)? force|kick(s)? in|commenc\w*|in place|operative|enforce(d|able)?|take effect|go live)\b/;
+const START_PHRASE =
+  /\b(effective date|into force|in force|take(s)? effect|took effect|come(s)? into effect|entry into application|apply from)\b/;
+// Definition: the words of defining, "counts as", or "what is …" (not "what is required/allowed …"; "what are"
+// asks for lists more often than for meanings).
+const DEFINITION_WORD = /\b(defin(e|es|ed|ing|ition|itions)|meaning|mean(s)?|counts? as|qualif(y|ies) as)\b/;
+const WHAT_IS =
+  /\b(what|who)(\s+is|'s|s)\s+(?!(the\s+)?(penalt\w*|fine[sd]?|sanction\w*|punish\w*|required|needed|allowed|permitted|banned|prohibited|my|our|it|there|this|that|happen\w*|going|next)\b)/;
+// Penalty: fines and punishment, not the word "fine" in "is it fine to".
+const PENALTY_WORD =
+  /\b(fines?|fined|penalt(y|ies)|penali[sz]\w*|punish\w*|sanction\w*|liab(le|ility)|legal responsibility)\b/;
+const FINE_AS_OK = /\b(is|it's|its|be|am|are)\s+(it\s+)?fine\b/g;
+
+// Index terms of the words that ask for a kind of provision without naming the topic. Penalty words stay
+// terms: "fine" and "penalty" are the words of penalty provisions themselves.
+const CUE_TERMS: ReadonlyMap<number, ReadonlySet<string>> = new Map([
+  [
+    ProvisionKind.start,
+    cueTerms(
+      'date start starts begin begins take takes effect effective apply applies applicable kick commence force',
+    ),
+  ],
+  [
+    ProvisionKind.definition,
+    cueTerms('define defines defined definition definitions meaning counts count qualifies'),
+  ],
+]);
+
+function cueTerms(words: string): Set<string> {
+  return new Set(words.split(' ').flatMap((word) => termOf(word) ?? []));
+}
+
+function isCueTerm(term: string, shape: number): boolean {
+  for (const [kind, terms] of CUE_TERMS) if ((shape & kind) !== 0 && terms.has(term)) return true;
+  return false;
+}
+
+/** The provision kinds a question asks for (bits of `ProvisionKind`), from its wording alone. */
+export function questionShape(question: string): number {
+  const text = normalizeText(question.slice(0, MAX_QUERY_CHARS)).replace(/[’‘]/g, "'");
+  let shape = 0;
+  if ((ASKS_WHEN.test(text) && START_WORD.test(text)) || START_PHRASE.test(text))
+    shape |= ProvisionKind.start;
+  if (DEFINITION_WORD.test(text) || WHAT_IS.test(text)) shape |= ProvisionKind.definition;
+  if (PENALTY_WORD.test(text.replace(FINE_AS_OK, ' '))) shape |= ProvisionKind.penalty;
+  return shape;
+}
+
+// Passage side. Headings that name the kind of provision, then wording that only such provisions use.
+const START_HEADING = /\b(entry into force|into force|effective date|commencement|entry into application)\b/i;
+const START_TEXT =
+  /\b(takes? effect|(enter|enters|come|comes) into (force|effect)|shall apply from|effective (on|from|as of)|on and after (january|february|march|april|may|june|july|august|september|october|november|december) \d)\b/i;
+const DEFINITION_HEADING = /\b(definitions?|interpretation|meaning of terms|terms used)\b/i;
+// A defined term in quotes, first in the passage (after its point label) or after "The term", then "means".
+const DEFINITION_TEXT =
+  /^\s*(\(?[\w.]{1,6}\)\s*|[\w.]{1,6}\.\s+)*(the term\s+)?["“‘']([^"”’']{1,120})["”’']\s*(,[^,]{0,60},\s*)?(or\s+["“‘'][^"”’']{1,60}["”’']\s*)?(means|refers to|has the (same )?meaning|shall mean|does not include|includes)\b/i;
+// "Enforcement" names a penalty provision only as the provision's own heading (§ 6-1-1706 Enforcement by
+// attorney general); as a chapter heading it spans market surveillance.
+const ENFORCEMENT_HEADING = /\benforcement\b/i;
+// A list of definitions introduced in the text, without quotes ("The meaning of the following terms …").
+const DEFINITION_LEAD =
+  /\b(meaning of the following terms|following (terms|definitions) (apply|shall apply|have the following meanings)|for the purposes of this [\w ]{1,30}, the following (terms|definitions))/i;
+const PENALTY_HEADING = /\b(penalt(y|ies)|fines|sanctions?|legal (liability|responsibility)|liability)\b/i;
+const PENALTY_TEXT =
+  /\b(administrative fines?|civil penalt(y|ies)|(a|give a|impose a) fine of|fines? (of up to|not exceeding)|penalties are to be|to be punished|heavier penalties|criminal responsibility)\b/i;
+
+/**
+ * The index terms of the term a definition passage defines ("‘deployer’ means …" → deployer), as one
+ * space-separated key; "artificial intelligence" is also keyed as "ai", the way questions write it.
+ */
+export function definedTermKeys(text: string): string[] {
+  const phrase = DEFINITION_TEXT.exec(text)?.[3];
+  if (phrase === undefined) return [];
+  const key = termsOf(phrase).join(' ');
+  if (key.length === 0) return [];
+  const short = key.replace(/\bartifici intellig\b/g, 'ai');
+  return short === key ? [key] : [key, short];
+}
+
+/** Keys of the runs of up to `DEFINED_TERM_WORDS` consecutive topic terms, to look defined terms up by. */
+export function topicKeys(topicTerms: readonly string[]): string[] {
+  const keys: string[] = [];
+  for (let start = 0; start < topicTerms.length; start++)
+    for (let end = start + 1; end <= Math.min(topicTerms.length, start + DEFINED_TERM_WORDS); end++)
+      keys.push(topicTerms.slice(start, end).join(' '));
+  return keys;
+}
+
+const DEFINED_TERM_WORDS = 5;
+
+/** The kinds of provision a passage is (bits of `ProvisionKind`), from its headings and its wording. */
+export function provisionKinds(passage: Pick<Passage, 'headingPath' | 'text'>): number {
+  const heading = passage.headingPath.at(-1) ?? '';
+  const text = passage.text;
+  let kinds = 0;
+  if (START_HEADING.test(heading) || START_TEXT.test(text)) kinds |= ProvisionKind.start;
+  if (DEFINITION_HEADING.test(heading) || DEFINITION_TEXT.test(text) || DEFINITION_LEAD.test(text))
+    kinds |= ProvisionKind.definition;
+  if (
+    passage.headingPath.some((h) => PENALTY_HEADING.test(h)) ||
+    ENFORCEMENT_HEADING.test(heading) ||
+    PENALTY_TEXT.test(text)
+  )
+    kinds |= ProvisionKind.penalty;
+  return kinds;
 }
 
 // "US" written in capitals is the country; lower-case "us" is a pronoun and a stop word.
@@ -53,9 +175,15 @@ export function analyzeQuery(
     }
   }
   const namedDocs = [...new Set(named.map((name) => name.docId))];
+  const shape = questionShape(query);
+  // The words that only say which kind of provision is wanted ("define", "start") are left to the shape:
+  // as terms they match "as defined in" and "start-ups" instead of the topic.
+  const topical = typed.filter((term) => !isCueTerm(term, shape));
   return {
+    topicTerms: topical,
     namedDocs,
     jurisdictions: places.jurisdictions,
-    terms: expandTerms(typed, options.synonymWeight, options.commonTerms),
+    terms: expandTerms(topical.length > 0 ? topical : typed, options.synonymWeight, options.commonTerms),
+    shape,
   };
 }
