@@ -1,0 +1,49 @@
+// Checks every relevance set needs: short, unique snippets, each verbatim text of exactly the document it
+// names (or Recall would measure nothing), and, where a level is given, Charter's recall on the set.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isRelevant, type RelevanceQuestion, runEval } from '../../src/cli/eval.js';
+import type { Passage } from '../../src/corpus/types.js';
+import { catalog, describeGolden, realPassages } from '../support/corpus.js';
+
+export function expectWellFormed(questions: readonly RelevanceQuestion[]): void {
+  for (const q of questions) {
+    expect(q.snippet.length, q.snippet).toBeGreaterThanOrEqual(10);
+    expect(q.snippet.length, q.snippet).toBeLessThanOrEqual(80);
+  }
+  expect(new Set(questions.map((q) => q.q)).size).toBe(questions.length);
+}
+
+export function describeAgainstRealDocuments(
+  questions: readonly RelevanceQuestion[],
+  guard?: { questionsPath: string; minRecallAt5: number; minMrrAt10: number; title: string },
+): void {
+  describe.runIf(describeGolden)('against the real documents', () => {
+    let passages: Passage[];
+    beforeAll(async () => {
+      passages = (await Promise.all(catalog.map((doc) => realPassages(doc.id)))).flat();
+    }, 120_000);
+
+    it('finds every snippet in exactly the named document', () => {
+      for (const question of questions) {
+        const owners = new Set(
+          passages.filter((p) => isRelevant({ ...question, docId: p.docId }, p)).map((p) => p.docId),
+        );
+        expect([...owners], question.snippet).toEqual([question.docId]);
+      }
+    });
+
+    if (guard) {
+      it(guard.title, () => {
+        const report = runEval({
+          docs: catalog,
+          passages,
+          questionsPath: guard.questionsPath,
+          systems: ['charter'],
+        });
+        const charter = report.rows[0]!;
+        expect(charter.recall5).toBeGreaterThanOrEqual(guard.minRecallAt5);
+        expect(charter.mrr10).toBeGreaterThanOrEqual(guard.minMrrAt10);
+      }, 120_000);
+    }
+  });
+}
