@@ -11,11 +11,12 @@ import type { LoadOptions } from './corpus/load.js';
 import { availableCorpus, Store } from './corpus/store.js';
 import type { SyncEvent } from './corpus/sync.js';
 import type { Passage } from './corpus/types.js';
+import { warnOnStderr } from './corpus/warn.js';
 import type { Services } from './discord/services.js';
 import { dataDir as defaultDataDir } from './paths.js';
 import { CorpusIndex } from './search/index.js';
 import { ReferenceResolver } from './search/reference.js';
-import { INDEX_FILE_NAME, readIndexFile, writeIndexFile } from './search/store.js';
+import { INDEX_FILE_NAME, readIndexFile, readSavedIndex, writeIndexFile } from './search/store.js';
 
 export interface Charter {
   docs: CatalogDocument[];
@@ -33,26 +34,99 @@ export interface OpenOptions {
   mirror?: string;
   autoSync?: boolean;
   onProgress?: (event: SyncEvent) => void;
+  /** Recoveries and degraded states, one sentence each (stderr by default). */
+  onWarning?: (message: string) => void;
+  /** Load the saved index instead of building when it matches the corpus after recovery. */
+  reuseSaved?: boolean;
 }
 
 const indexPath = (dir: string) => join(dir, INDEX_FILE_NAME);
 
-/** Builds the index over the synced corpus and saves it atomically (called by `charter sync`). */
-export async function rebuildIndex(
-  options: OpenOptions = {},
-): Promise<{ index: CorpusIndex; docs: CatalogDocument[]; version: string; ms: number; bytes: number }> {
+export interface BuiltIndex {
+  index: CorpusIndex;
+  docs: CatalogDocument[];
+  version: string;
+  ms: number;
+  /** Bytes written, or 0 when the saved index was kept (see `saveUnlessSmaller`). */
+  bytes: number;
+}
+
+/**
+ * Builds the index over the synced corpus and saves it atomically (called by `charter sync` and on a slow
+ * start). Never replaces a saved index that covers documents this build lacks while the catalog still lists
+ * them — then the saved index is served instead (nothing is lost) — and a failed save is a warning: the
+ * process serves what it built.
+ */
+export async function rebuildIndex(options: OpenOptions = {}): Promise<BuiltIndex> {
   const started = performance.now();
+  const warn = options.onWarning ?? warnOnStderr;
   const { loadCorpus } = await import('./corpus/load.js');
   const loadOptions: LoadOptions = { ...options, autoSync: options.autoSync ?? false };
   const corpus = await loadCorpus(loadOptions);
+  const path = indexPath(corpus.store.dir);
+  if (options.reuseSaved) {
+    // After a recovery the corpus may be exactly what the saved index was built from (a lost manifest).
+    const saved = readIndexFile(path, corpus.docs, corpus.version);
+    if (saved)
+      return {
+        index: saved,
+        docs: corpus.docs,
+        version: corpus.version,
+        ms: performance.now() - started,
+        bytes: 0,
+      };
+  }
   const index = CorpusIndex.build(corpus.docs, corpus.passages);
-  const bytes = writeIndexFile(indexPath(corpus.store.dir), index, corpus.version);
+  const done = (built: Omit<BuiltIndex, 'ms'>): BuiltIndex => ({ ...built, ms: performance.now() - started });
+
+  const kept = savedCoverage(path, options.catalog ?? loadCatalog());
+  const lost = kept ? [...kept.docIds].filter((id) => !corpus.docs.some((d) => d.id === id)) : [];
+  if (kept && lost.length > 0) {
+    const why = lost.map((id) => {
+      const cause = corpus.missing.find((m) => m.id === id)?.cause ?? 'it could not be read';
+      return `${id}: ${cause}`;
+    });
+    const older = kept.covers(corpus.docs) ? kept.load() : undefined;
+    warn(
+      `kept the saved index ${path}: rebuilding it would drop ${lost.join(', ')} (${why.join('; ')}); ` +
+        `${older ? 'serving the saved index' : 'serving the smaller index from memory'} until they can be synced again.`,
+    );
+    if (older) return done({ ...older, bytes: 0 });
+    return done({ index, docs: corpus.docs, version: corpus.version, bytes: 0 });
+  }
+  let bytes = 0;
+  try {
+    bytes = writeIndexFile(path, index, corpus.version);
+  } catch (error) {
+    warn(`could not save the search index to ${path} (${(error as Error).message}); serving it from memory.`);
+  }
+  return done({ index, docs: corpus.docs, version: corpus.version, bytes });
+}
+
+/**
+ * What the saved index covers, read only on the slow path. Undefined when there is no usable saved index.
+ * Documents the catalog no longer lists do not count: the catalog dropping them is a reason to rebuild.
+ */
+function savedCoverage(path: string, catalog: CatalogDocument[]) {
+  const saved = readSavedIndex(path);
+  if (!saved) return undefined;
+  const inCatalog = new Set(catalog.map((d) => d.id));
+  const present = new Set<string>();
+  for (const passage of saved.passages) present.add(passage.docId);
+  const docIds = new Set([...present].filter((id) => inCatalog.has(id)));
   return {
-    index,
-    docs: corpus.docs,
-    version: corpus.version,
-    ms: performance.now() - started,
-    bytes,
+    docIds,
+    /** Does the saved index hold every document of `docs`, and nothing the catalog dropped? */
+    covers: (docs: CatalogDocument[]) => present.size === docIds.size && docs.every((d) => docIds.has(d.id)),
+    load: () => {
+      const docs = catalog.filter((d) => docIds.has(d.id));
+      try {
+        const index = CorpusIndex.load(docs, saved.index);
+        return index ? { index, docs, version: saved.corpusVersion } : undefined;
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
 
@@ -67,9 +141,15 @@ export async function openCharter(options: OpenOptions = {}): Promise<Charter> {
     const saved = readIndexFile(indexPath(dir), docs, version);
     if (saved) return assemble(docs, saved, version);
   }
-  // Slow path: sync what is missing or stale (a document that fails keeps its previous good copy), then
-  // build and save the index over what can be served.
-  const built = await rebuildIndex({ ...options, dataDir: dir, autoSync: options.autoSync ?? true });
+  // Slow path: recover what the data directory still holds, sync what is missing or stale (a document that
+  // fails keeps its previous good copy), then build and save the index over what can be served.
+  const built = await rebuildIndex({
+    ...options,
+    catalog,
+    dataDir: dir,
+    autoSync: options.autoSync ?? true,
+    reuseSaved: true,
+  });
   return assemble(built.docs, built.index, built.version);
 }
 

@@ -1,12 +1,20 @@
 // Loading the synced corpus for answering; syncing it first when it is missing or out of date, so that
 // `charter ask` works on a fresh clone with one command.
+//
+// Losing nothing (docs/reliability.md, W1/W2/W4): a document whose manifest entry or passages file is lost
+// or unreadable is re-read and re-split from its verified copy in the data directory before the mirror or
+// the network is asked; when the data directory cannot be written, the recovered passages are served from
+// memory; every recovery is reported once, with its cause, through `onWarning`.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir as defaultDataDir, PROJECT_ROOT } from '../paths.js';
+import { passagesOf } from './build.js';
 import { type CatalogDocument, loadCatalog } from './catalog.js';
-import { availableCorpus, Store } from './store.js';
-import { type SyncEvent, syncCorpus } from './sync.js';
+import { sha256Hex } from './fingerprint.js';
+import { corpusVersion, type Manifest, PIPELINE_VERSION, Store } from './store.js';
+import { keptCopy, type SyncEvent, syncCorpus } from './sync.js';
 import type { Passage } from './types.js';
+import { warnOnStderr } from './warn.js';
 
 export interface LoadedCorpus {
   docs: CatalogDocument[];
@@ -14,6 +22,8 @@ export interface LoadedCorpus {
   /** Identifies catalog + synced bytes + pipeline: the saved index is rebuilt when it changes. */
   version: string;
   store: Store;
+  /** Catalog documents that cannot be served, each with why (one sentence). */
+  missing: { id: string; cause: string }[];
 }
 
 /** The mirror to use by default: CHARTER_MIRROR, else the shared folder beside the checkout when present. */
@@ -30,37 +40,130 @@ export interface LoadOptions {
   autoSync?: boolean;
   mirror?: string;
   onProgress?: (event: SyncEvent) => void;
+  /** Recoveries and degraded states, one sentence each (stderr by default; `serve` logs them). */
+  onWarning?: (message: string) => void;
+}
+
+/** Why a document cannot be served from what the manifest says, or undefined when it can. */
+function unservable(doc: CatalogDocument, store: Store, manifest: Manifest): string | undefined {
+  const entry = manifest.documents[doc.id];
+  if (!entry) return 'the manifest has no entry for it';
+  if (entry.pipeline !== PIPELINE_VERSION) return 'its passages were made by an older reader or splitter';
+  if (!existsSync(store.passagesPath(doc.id))) return 'its passages file is missing';
+  return undefined;
+}
+
+/** Re-reads and re-splits the kept verified copy; saves what it can, serves from memory what it cannot. */
+async function recoverFromKeptCopy(
+  doc: CatalogDocument,
+  store: Store,
+  manifest: Manifest,
+): Promise<{ passages: Passage[]; unsaved?: string } | undefined> {
+  const copy = keptCopy(doc, store);
+  if (!copy) return undefined;
+  const sha256 = sha256Hex(copy.bytes);
+  // Only the manifest was lost: the passages file made from these very bytes is still good.
+  const cached = store.readPassages(doc.id, sha256);
+  let passages: Passage[];
+  try {
+    passages = cached ?? (await passagesOf(doc, copy.bytes));
+  } catch {
+    return undefined;
+  }
+  if (passages.length === 0) return undefined;
+  const previous = manifest.documents[doc.id];
+  manifest.documents[doc.id] = {
+    sha256,
+    catalogSha256: doc.source.sha256,
+    verifiedBy: copy.verifiedBy,
+    origin: previous?.sha256 === sha256 ? previous.origin : store.docPath(doc),
+    passages: passages.length,
+    pipeline: PIPELINE_VERSION,
+    syncedAt: new Date().toISOString(),
+  };
+  if (cached) return { passages };
+  try {
+    store.writePassages(doc.id, sha256, passages);
+    return { passages };
+  } catch (error) {
+    return { passages, unsaved: (error as Error).message };
+  }
 }
 
 export async function loadCorpus(options: LoadOptions = {}): Promise<LoadedCorpus> {
   const catalog = options.catalog ?? loadCatalog();
   const store = new Store(options.dataDir ?? defaultDataDir());
+  const warn = options.onWarning ?? warnOnStderr;
   let manifest = store.readManifest();
-  const stale = catalog.filter((doc) => !store.isCurrent(doc, manifest));
-  if (stale.length > 0 && options.autoSync !== false) {
+  const autoSync = options.autoSync !== false;
+
+  // Documents the catalog moved on from (new bytes) or that were never synced go to the mirror or the
+  // network first — but only when their kept copy cannot serve them (see below).
+  const toFetch = autoSync ? catalog.filter((doc) => !store.isCurrent(doc, manifest)) : [];
+  const fetchable = toFetch.filter((doc) => !keptCopy(doc, store));
+  const fetchFailed = new Map<string, string>();
+  if (fetchable.length > 0) {
     const mirror = options.mirror ?? defaultMirror();
-    await syncCorpus({
-      docs: stale,
+    const report = await syncCorpus({
+      docs: fetchable,
       dataDir: store.dir,
       ...(mirror ? { mirror } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
+    for (const outcome of report.outcomes)
+      if (outcome.status === 'failed') fetchFailed.set(outcome.id, outcome.error);
     manifest = store.readManifest();
   }
-  const passages: Passage[] = [];
-  let forgot = false;
-  for (const doc of catalog.filter((d) => store.isAvailable(d, manifest))) {
-    const own = store.readPassages(doc.id, manifest.documents[doc.id]!.sha256);
-    if (own) {
-      for (const p of own) passages.push(p);
+
+  const byDoc = new Map<string, Passage[]>();
+  const missing: { id: string; cause: string }[] = [];
+  const recovered: string[] = [];
+  const unsaved: string[] = [];
+  let manifestChanged = false;
+  for (const doc of catalog) {
+    let cause = unservable(doc, store, manifest);
+    if (!cause) {
+      const own = store.readPassages(doc.id, manifest.documents[doc.id]!.sha256);
+      if (own && (store.isCurrent(doc, manifest) || !keptCopy(doc, store))) {
+        byDoc.set(doc.id, own);
+        continue;
+      }
+      cause = own ? 'the catalog names new bytes for it' : 'its passages file is unreadable';
+    }
+    const recovery = await recoverFromKeptCopy(doc, store, manifest);
+    if (recovery) {
+      byDoc.set(doc.id, recovery.passages);
+      manifestChanged = true;
+      if (cause !== 'the catalog names new bytes for it') recovered.push(`${doc.id} (${cause})`);
+      if (recovery.unsaved) unsaved.push(`${doc.id} (${recovery.unsaved})`);
       continue;
     }
-    // Unreadable cached passages: forget the entry so the next sync redoes this document and the
-    // manifest never claims more than the index holds.
-    delete manifest.documents[doc.id];
-    forgot = true;
+    const fetchError = fetchFailed.get(doc.id);
+    missing.push({
+      id: doc.id,
+      cause: `${cause}, no verified copy of it is kept${fetchError ? ` and ${fetchError}` : ''}`,
+    });
+    // The manifest never claims more than can be served (`charter sources` reads it).
+    if (manifest.documents[doc.id] && !store.readPassages(doc.id)) {
+      delete manifest.documents[doc.id];
+      manifestChanged = true;
+    }
   }
-  if (forgot) store.writeManifest(manifest);
-  const { docs, version } = availableCorpus(catalog, store, manifest);
-  return { docs, passages, version, store };
+  if (manifestChanged) {
+    try {
+      store.writeManifest(manifest);
+    } catch (error) {
+      unsaved.push(`manifest.json (${(error as Error).message})`);
+    }
+  }
+  if (recovered.length > 0)
+    warn(
+      `re-read ${recovered.length} document(s) from their verified copies, offline: ${recovered.join('; ')}.`,
+    );
+  if (unsaved.length > 0) warn(`could not save to ${store.dir}, serving from memory: ${unsaved.join('; ')}.`);
+
+  const docs = catalog.filter((doc) => byDoc.has(doc.id));
+  const passages: Passage[] = [];
+  for (const doc of docs) for (const p of byDoc.get(doc.id)!) passages.push(p);
+  return { docs, passages, version: corpusVersion(docs, manifest), store, missing };
 }

@@ -15,8 +15,10 @@ export interface SyncOptions {
   dataDir: string;
   /** A folder holding `<id>.<ext>` copies; used before downloading. */
   mirror?: string;
-  /** Re-verify and re-split even when nothing changed. */
+  /** Re-verify and re-split even when nothing changed, taking the bytes again from the mirror or the URL. */
   force?: boolean;
+  /** Use only the verified copies already kept in the data directory: no mirror, no download. */
+  offline?: boolean;
   fetch?: FetchOptions;
   onProgress?: (event: SyncEvent) => void;
   /** Bytes → passages; the real readers and splitters unless a test substitutes them. */
@@ -32,6 +34,8 @@ export type SyncOutcome =
       origin: string;
       passages: number;
       ms: number;
+      /** Set when the bytes were the verified copy already kept in the data directory (nothing fetched). */
+      fromKeptCopy?: boolean;
     }
   | { id: string; status: 'failed'; error: string; keptPrevious: boolean };
 
@@ -67,16 +71,45 @@ export function verify(doc: CatalogDocument, bytes: Uint8Array): 'bytes' | 'text
   );
 }
 
+/**
+ * The verified copy kept in the data directory, when it still matches the catalog: it is re-read before
+ * the mirror or the network is touched, so a lost manifest or passages file never costs a download.
+ */
+export function keptCopy(
+  doc: CatalogDocument,
+  store: Store,
+): { bytes: Uint8Array; verifiedBy: 'bytes' | 'text' } | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(store.docPath(doc)));
+  } catch {
+    return undefined;
+  }
+  try {
+    return { bytes, verifiedBy: verify(doc, bytes) };
+  } catch {
+    return undefined; // damaged or of an older catalog entry: fetched again below
+  }
+}
+
 async function obtain(
   doc: CatalogDocument,
+  store: Store,
   options: SyncOptions,
-): Promise<{ bytes: Uint8Array; origin: string }> {
+): Promise<{ bytes: Uint8Array; origin: string; kept: boolean }> {
   const file = `${doc.id}.${doc.source.format}`;
+  if (!options.force) {
+    const kept = keptCopy(doc, store);
+    if (kept) return { bytes: kept.bytes, origin: store.docPath(doc), kept: true };
+  }
+  if (options.offline)
+    throw new Error(`no verified copy of it is kept in ${store.dir} and downloads are off`);
   if (options.mirror) {
     const path = join(options.mirror, file);
-    if (existsSync(path)) return { bytes: new Uint8Array(readFileSync(path)), origin: path };
+    if (existsSync(path)) return { bytes: new Uint8Array(readFileSync(path)), origin: path, kept: false };
   }
-  if (doc.source.url) return { bytes: await download(doc.source.url, options.fetch), origin: doc.source.url };
+  if (doc.source.url)
+    return { bytes: await download(doc.source.url, options.fetch), origin: doc.source.url, kept: false };
   throw new Error(
     options.mirror
       ? `it is a local document (no download URL) and ${file} is not in the mirror ${options.mirror}`
@@ -94,19 +127,23 @@ async function syncOne(
   const started = performance.now();
   const hadPrevious = existsSync(store.docPath(doc)) && manifest.documents[doc.id] !== undefined;
   try {
-    const { bytes, origin } = await obtain(doc, options);
+    const { bytes, origin, kept } = await obtain(doc, store, options);
     const verifiedBy = verify(doc, bytes);
-    // Split before storing anything: a document that cannot be read keeps its previous good copy.
-    const passages = await (options.toPassages ?? passagesOf)(doc, bytes);
-    if (passages.length === 0) throw new Error('no passages could be read from it');
-    writeFileAtomic(store.docPath(doc), bytes);
     const sha256 = sha256Hex(bytes);
-    store.writePassages(doc.id, sha256, passages);
+    // A kept copy whose passages file is intact (only the manifest was lost) needs no new split.
+    const cached = kept && !options.force ? store.readPassages(doc.id, sha256) : undefined;
+    // Split before storing anything: a document that cannot be read keeps its previous good copy.
+    const passages = cached ?? (await (options.toPassages ?? passagesOf)(doc, bytes));
+    if (passages.length === 0) throw new Error('no passages could be read from it');
+    if (!kept) writeFileAtomic(store.docPath(doc), bytes);
+    if (!cached) store.writePassages(doc.id, sha256, passages);
+    const previous = manifest.documents[doc.id];
     manifest.documents[doc.id] = {
       sha256,
       catalogSha256: doc.source.sha256,
       verifiedBy,
-      origin,
+      // A kept copy came from somewhere first: keep saying where.
+      origin: kept && previous?.sha256 === sha256 ? previous.origin : origin,
       passages: passages.length,
       pipeline: PIPELINE_VERSION,
       syncedAt: new Date().toISOString(),
@@ -119,6 +156,7 @@ async function syncOne(
       origin,
       passages: passages.length,
       ms: performance.now() - started,
+      ...(kept ? { fromKeptCopy: true } : {}),
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

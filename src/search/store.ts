@@ -21,28 +21,30 @@ export function writeIndexFile(path: string, index: CorpusIndex, corpusVersion: 
   return Buffer.byteLength(json);
 }
 
-/** Reads a saved index; undefined when missing, unreadable, of another format version or another corpus. */
-export function readIndexFile(
+/** The saved file as written, or undefined when missing, unreadable or not of the saved shape. */
+export function readSavedIndex(
   path: string,
-  docs: readonly CatalogDocument[],
-  corpusVersion: string,
-): CorpusIndex | undefined {
+): { corpusVersion: string; passages: SavedIndex['passages']; index: SavedIndex } | undefined {
   let saved: SavedFile;
   try {
     saved = JSON.parse(readFileSync(path, 'utf8')) as SavedFile;
   } catch {
     return undefined;
   }
-  if (
-    typeof saved !== 'object' ||
-    saved === null ||
-    saved.corpusVersion !== corpusVersion ||
-    !Array.isArray(saved.passages)
-  ) {
-    return undefined;
-  }
+  if (typeof saved !== 'object' || saved === null || !Array.isArray(saved.passages)) return undefined;
+  return { corpusVersion: String(saved.corpusVersion), passages: saved.passages, index: saved };
+}
+
+/** Reads a saved index; undefined when missing, unreadable, of another format version or another corpus. */
+export function readIndexFile(
+  path: string,
+  docs: readonly CatalogDocument[],
+  corpusVersion: string,
+): CorpusIndex | undefined {
+  const saved = readSavedIndex(path);
+  if (!saved || saved.corpusVersion !== corpusVersion) return undefined;
   try {
-    return CorpusIndex.load(docs, saved);
+    return CorpusIndex.load(docs, saved.index);
   } catch {
     return undefined; // a damaged index section: rebuilding is the answer
   }

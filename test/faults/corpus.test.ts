@@ -196,20 +196,17 @@ describe('a document that breaks after a good sync', () => {
     expect(readFileSync(join(data, 'index.json'))).toEqual(saved);
   });
 
-  it('unreadable cached passages: served from the saved index; on a rebuild left out, back with the next sync', async () => {
+  it('unreadable cached passages: served from the saved index; on a rebuild re-split from the kept copy', async () => {
     const { catalog } = await syncedHarbour();
     served.clear();
     writeFileSync(join(data, 'passages', 'harbour.json'), '{"pipeline": "trunc');
     const fromSaved = await openCharter({ dataDir: data, catalog, autoSync: false });
     expect(fromSaved.index.search('tide gauges').hits[0]?.passages[0]?.docId).toBe('harbour');
     rmSync(join(data, 'index.json'));
-    const degraded = await openCharter({ dataDir: data, catalog, autoSync: false });
-    expect(degraded.docs.map((d) => d.id)).toEqual(['bakery']);
-    expect(degraded.index.search('sesame').hits[0]?.passages[0]?.docId).toBe('bakery');
-    served.set('/harbour', HARBOUR);
-    const healed = await openCharter({ dataDir: data, catalog });
-    expect(healed.docs.map((d) => d.id)).toEqual(['harbour', 'bakery']);
-    expect(healed.index.search('tide gauges').hits[0]?.passages[0]?.docId).toBe('harbour');
+    // Nothing served and no mirror: the verified copy in data/docs is all there is (issue 13, W2).
+    const rebuilt = await openCharter({ dataDir: data, catalog, autoSync: false, onWarning: () => {} });
+    expect(rebuilt.docs.map((d) => d.id)).toEqual(['harbour', 'bakery']);
+    expect(rebuilt.index.search('tide gauges').hits[0]?.passages[0]?.docId).toBe('harbour');
   });
 
   it('a reference naming a removed document is refused, not quoted from another document', async () => {
