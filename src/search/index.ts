@@ -5,6 +5,8 @@ import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import { DocNameMatcher } from './docnames.js';
+import { MissingDetector } from './missing.js';
+import { loadPlaces } from './places.js';
 import {
   type AnalyzedQuery,
   analyzeQuery,
@@ -51,6 +53,12 @@ export interface CorpusIndexOptions {
   shapeDocShare: number;
   /** Further factor for the definition of exactly the words a definition question asks about. */
   definedTermBoost: number;
+  /**
+   * A question that names no document is answered "nothing matches well" when its best hits hold less than
+   * this share of its words (weighted by how rare each word is). Measured on the relevance sets and
+   * test/relevance/tuning-missing.jsonl: 0.1 flags no in-corpus question; 0.15 flags one, 0.2 three.
+   */
+  weakCoverage: number;
   /** At most this many hits from one document before others get a turn (not applied when a document is named). */
   perDocCap: number;
   /** At most this many separate hits from one unit (Art. 5, § 6-1-1706) before other units get a turn. */
@@ -85,6 +93,7 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   shapeBoost: 1.2,
   shapeDocShare: 1.1,
   definedTermBoost: 3,
+  weakCoverage: 0.1,
   commonTermShare: 0.2,
   perDocCap: 3,
   perUnitCap: 2,
@@ -95,6 +104,9 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
 };
 
 const FIELDS = ['text', 'heading'] as const;
+
+/** How many of the best hits `matchesWeakly` looks at: what a reply shows. */
+const WEAK_DEPTH = 3;
 
 /** What `save` writes: everything needed to answer without reading the documents again. */
 export interface SavedIndex {
@@ -175,6 +187,7 @@ export class CorpusIndex {
   readonly fingerprint: string;
   private readonly docs: Map<string, CatalogDocument>;
   private readonly names: DocNameMatcher;
+  private readonly missing: MissingDetector;
   private readonly mini: MiniSearch<Passage & { i: number }>;
   private readonly commonTerms: ReadonlySet<string>;
   private readonly termCache: TermCache;
@@ -212,6 +225,12 @@ export class CorpusIndex {
       this.commonTerms = findCommonTerms(passages, options.commonTermShare);
     }
     this.scorer = new TermScorer(this.mini, options, passages.length);
+    this.missing = new MissingDetector({
+      docs,
+      names: this.names,
+      places: loadPlaces(),
+      hasTerm: (term) => this.scorer.has(term),
+    });
     this.termCache = new TermCache(
       options.termCacheEntries ?? Math.max(TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE * passages.length),
     );
@@ -286,7 +305,9 @@ export class CorpusIndex {
     const namedDocs = analyzed.namedDocs.filter((id) => allowed === undefined || allowed.has(id));
     const menuSize = Math.max(0, Math.min(options.menuDocuments ?? 0, 50));
     const terms = analyzed.terms;
-    if (terms.length === 0) return { query, hits: [], namedDocs, ...(menuSize > 0 ? { documents: [] } : {}) };
+    const missing = this.missing.detect(query);
+    if (terms.length === 0)
+      return { query, hits: [], namedDocs, missing, weak: true, ...(menuSize > 0 ? { documents: [] } : {}) };
 
     // Ranked over all documents, then filtered: a passage's score depends only on its own document's boost
     // (the same with or without the filter), so this equals ranking within the allowed documents, and the
@@ -294,16 +315,45 @@ export class CorpusIndex {
     const all = this.rank(terms, this.docBoosts(analyzed.namedDocs, analyzed.jurisdictions), analyzed);
     const passages = this.passages;
     const keep = allowed ? (i: number) => allowed.has(passages[i]!.docId) : undefined;
-    const hits = this.formHits(all, namedDocs.length > 0, offset + limit, keep)
-      .slice(offset, offset + limit)
-      .map(withLazyTerms);
-    if (menuSize === 0) return { query, hits, namedDocs };
+    const formed = this.formHits(all, namedDocs.length > 0, offset + limit, keep);
+    const weak = this.matchesWeakly(analyzed, formed.slice(0, WEAK_DEPTH));
+    const hits = formed.slice(offset, offset + limit).map(withLazyTerms);
+    if (menuSize === 0) return { query, hits, namedDocs, missing, weak };
     const documents = [
       ...new Set(
         this.formHits(all, analyzed.namedDocs.length > 0, menuSize).map((hit) => hit.passages[0]!.docId),
       ),
     ];
-    return { query, hits, namedDocs, documents };
+    return { query, hits, namedDocs, missing, weak, documents };
+  }
+
+  /**
+   * Whether the best hits hold too little of the question to be its answer: the share of the question's own
+   * words (each weighted by its IDF, words the corpus lacks counting fully) found in the best of them is below
+   * `weakCoverage`. Not for questions that name a document or ask when something applies: those are
+   * answered by the document or its entry into force, whose words need not be the question's.
+   */
+  private matchesWeakly(analyzed: AnalyzedQuery, best: readonly PendingHit[]): boolean {
+    // "When does … apply" is answered by the entry into force, which rarely repeats the topic's words.
+    if (analyzed.namedDocs.length > 0 || (analyzed.shape & ProvisionKind.start) !== 0) return false;
+    if (best.length === 0) return true;
+    const typed = analyzed.terms.filter((term) => term.weight === 1);
+    const total = this.passages.length;
+    let whole = 0;
+    const weights = typed.map(({ term }) => {
+      const count = this.termScores(term).ids.length;
+      const weight = Math.log(1 + (total - count + 0.5) / (count + 0.5));
+      whole += weight;
+      return weight;
+    });
+    if (whole === 0) return false;
+    let covered = 0;
+    for (const hit of best) {
+      let share = 0;
+      for (const [t, { term }] of typed.entries()) if (hit.stems.has(term)) share += weights[t]!;
+      covered = Math.max(covered, share / whole);
+    }
+    return covered < this.options.weakCoverage;
   }
 
   private allowedDocs(options: SearchOptions): Set<string> | undefined {
@@ -538,6 +588,11 @@ class TermScorer {
     this.sums = new Float64Array(passageCount);
     this.seen = new Uint8Array(passageCount);
     this.found = new Int32Array(passageCount);
+  }
+
+  /** Whether any passage has the term. */
+  has(term: string): boolean {
+    return this.inner._index.get(term) !== undefined;
   }
 
   score(term: string): TermScores {

@@ -1,6 +1,9 @@
 // The contract between search and everything that shows results (CLI, Discord). Search never formats.
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
+import type { MissingName } from './missing.js';
+
+export type { MissingName } from './missing.js';
 
 export interface SearchOptions {
   /** Only these document ids. */
@@ -32,6 +35,10 @@ export interface SearchResponse {
   hits: SearchHit[];
   /** Documents the question named ("under the AI Act"), which steered the ranking. */
   namedDocs: string[];
+  /** What the question names that Charter does not hold (`missing.ts`); empty when nothing is missing. */
+  missing?: MissingName[];
+  /** Nothing matches the question well: its hits are the nearest passages, not an answer. */
+  weak?: boolean;
   /** With `menuDocuments`: the documents of the first hits over all documents, best first, each once. */
   documents?: string[];
 }

@@ -1,0 +1,352 @@
+// What a question names that Charter does not hold: a law or instrument ("Korea's AI Basic Act", "the Digital
+// Services Act", "SB 1047"), a body known only by its acronym ("the CCPA"), a country or US state with no
+// document ("does texas have an AI law"), or a document of which the corpus holds only a news report about it
+// ("China's Global AI Governance Action Plan"). Everything is decided from the catalog (titles, short titles,
+// aliases, issuers, jurisdictions), the generated list of places (places.ts) and the corpus vocabulary, never
+// from a list of what Charter lacks: a document added to the catalog stops being reported at once.
+import type { CatalogDocument } from '../corpus/catalog.js';
+import type { DocNameMatcher } from './docnames.js';
+import type { Place } from './places.js';
+import { MAX_QUERY_CHARS } from './query.js';
+import { STOP_WORDS, type Token, termOf, tokenize, tokens } from './text.js';
+import { JURISDICTION_NAMES } from './thesaurus.js';
+
+export interface MissingName {
+  /** As the question wrote it ("Korea's AI Basic Act", "Texas", "CCPA"). */
+  name: string;
+  /**
+   * `instrument`: a law, act, bill, standard or other document by name; `place`: a country or US state with no
+   * document; `body`: an organisation or instrument known by an acronym; `report`: the corpus holds only a
+   * report about it (`reportId`).
+   */
+  kind: 'instrument' | 'place' | 'body' | 'report';
+  reportId?: string;
+}
+
+// Words that head the name of a document. "Strong" heads make a name even in lower case after "the"
+// ("the digital services act"); the others only with capitals, a place or a number.
+const STRONG_HEADS = new Set([
+  'act',
+  'acts',
+  'directive',
+  'declaration',
+  'convention',
+  'treaty',
+  'bill',
+  'statute',
+  'ordinance',
+]);
+const HEADS = new Set([
+  ...STRONG_HEADS,
+  'law',
+  'laws',
+  'regulation',
+  'regulations',
+  'principles',
+  'guidelines',
+  'guidance',
+  'strategy',
+  'framework',
+  'standard',
+  'standards',
+  'order',
+  'plan',
+  'charter',
+  'compact',
+  'recommendation',
+  'resolution',
+  'rules',
+  'measures',
+  'provisions',
+  'statement',
+  'policy',
+  'code',
+  'roadmap',
+  'blueprint',
+  'commitments',
+]);
+// Words in front of a head that do not make it a name ("the new AI law", "federal rules", "the 2023 order").
+const GENERIC = new Set([
+  'ai',
+  'artificial',
+  'intelligence',
+  'new',
+  'federal',
+  'state',
+  'national',
+  'local',
+  'proposed',
+  'current',
+  'existing',
+  'relevant',
+  'main',
+  'draft',
+  'final',
+  'latest',
+  'recent',
+  'first',
+  'international',
+  'executive',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
+// Prefixes of bill, order and standard numbers: "SB 1047", "EO 13960", "Local Law 144", "ISO/IEC 42001".
+const ID_PREFIXES = new Set(['sb', 'ab', 'hb', 'sf', 'hf', 'lb', 'll', 'eo', 'hr', 'iso', 'iec', 'ieee']);
+const ID_PREFIX_PAIRS = new Set(['executive order', 'local law', 'public law', 'house bill', 'senate bill']);
+const ID_TOKEN = /^(sb|ab|hb|sf|hf|lb|ll|eo|hr|c|s)-?\d+$/;
+// A token after an acronym that shows the acronym names something ("the CCPA", "GDPR Art. 22", "PIPL says").
+const NAME_CONTEXT_BEFORE = new Set(['the', 'under', 'per', 's', 'by', 'from']);
+const NAME_CONTEXT_AFTER = new Set([
+  'art',
+  'article',
+  'articles',
+  'section',
+  'sec',
+  'say',
+  'says',
+  'require',
+  'requires',
+  'apply',
+  'applies',
+  'cover',
+  'covers',
+  'give',
+  'gives',
+  'allow',
+  'allows',
+  'ban',
+  'bans',
+  'define',
+  'defines',
+]);
+const ACRONYM = /^[A-Z][A-Z0-9]{2,7}$/;
+const DIGITS = /^\d+$/;
+
+interface PlaceName {
+  tokens: string[];
+  codes: string[];
+}
+
+export interface MissingDetectorOptions {
+  docs: readonly CatalogDocument[];
+  names: DocNameMatcher;
+  places: readonly Place[];
+  /** Whether an index term occurs in the corpus at all. */
+  hasTerm: (term: string) => boolean;
+}
+
+export class MissingDetector {
+  private readonly names: DocNameMatcher;
+  private readonly docs: ReadonlyMap<string, CatalogDocument>;
+  private readonly hasTerm: (term: string) => boolean;
+  /** Places by name, longest first; held regional names (EU, UN, "federal") before countries. */
+  private readonly placeNames: PlaceName[];
+  private readonly held: ReadonlySet<string>;
+  /** Each document's name words (title, short title, aliases, issuer), normalized. */
+  private readonly nameWords: ReadonlySet<string>[];
+  /** Every normalized token of the catalog's names and issuers. */
+  private readonly catalogTokens: ReadonlySet<string>;
+
+  constructor(options: MissingDetectorOptions) {
+    this.names = options.names;
+    this.hasTerm = options.hasTerm;
+    this.docs = new Map(options.docs.map((doc) => [doc.id, doc]));
+    this.held = new Set(options.docs.map((doc) => doc.jurisdiction.toUpperCase()));
+    this.nameWords = options.docs.map(
+      (doc) =>
+        new Set(
+          tokenize([doc.title, doc.shortTitle, ...doc.aliases, doc.issuer, doc.jurisdiction].join(' ')),
+        ),
+    );
+    this.catalogTokens = new Set(this.nameWords.flatMap((words) => [...words]));
+    const byName = new Map<string, Set<string>>();
+    const add = (name: string, code: string) => {
+      const key = tokenize(name).join(' ');
+      if (key.length === 0) return;
+      const codes = byName.get(key) ?? new Set<string>();
+      codes.add(code.toUpperCase());
+      byName.set(key, codes);
+    };
+    for (const [code, names] of Object.entries(JURISDICTION_NAMES)) for (const name of names) add(name, code);
+    for (const place of options.places) for (const name of place.names) add(name, place.code);
+    this.placeNames = [...byName]
+      .map(([key, codes]) => ({ tokens: key.split(' '), codes: [...codes] }))
+      .sort((a, b) => b.tokens.length - a.tokens.length);
+  }
+
+  /** The things a question names that Charter does not hold, in the order they appear. */
+  detect(question: string): MissingName[] {
+    const text = question.slice(0, MAX_QUERY_CHARS);
+    const toks = tokens(text);
+    if (toks.length === 0) return [];
+    const norms = toks.map((t) => t.norm);
+    const namedDocs = this.names.findExact(text);
+    const heldAt = new Set(namedDocs.flatMap((name) => name.positions));
+    // In a question written with capitals, a name is capitalized; in one written all in lower case, anything goes.
+    // (Acronyms such as "AI" say nothing about how the question is written.)
+    const capital = (i: number) => /^\p{Lu}/u.test(toks[i]!.surface);
+    const initial = (i: number) => i === 0 || /[.?!:;]\s*$/.test(text.slice(0, toks[i]!.start));
+    const cased = toks.some((t, i) => /^\p{Lu}\p{Ll}/u.test(t.surface) && !initial(i));
+    const places = this.findPlaces(norms, heldAt, (i) => !cased || capital(i));
+    const found: { at: number; missing: MissingName }[] = [];
+    const claimed = new Set<number>();
+    const surface = (from: number, to: number) => text.slice(toks[from]!.start, end(toks[to]!));
+
+    // Documents by name: a head word ("act", "declaration") with what stands before it.
+    // From the last head back, so "Utah AI Policy Act" is taken whole before "Utah AI Policy".
+    for (let h = toks.length - 1; h >= 0; h--) {
+      if (!HEADS.has(norms[h]!) || heldAt.has(h) || claimed.has(h)) continue;
+      let from = h;
+      while (from > 0 && h - from < 6) {
+        const j = from - 1;
+        const norm = norms[j]!;
+        if (heldAt.has(j)) break;
+        if (norm !== 's' && STOP_WORDS.has(norm) && !places.at.has(j)) break;
+        if (norm === 's' && j === 0) break;
+        from = j;
+      }
+      // A number right after the head: "Local Law 144", "Directive 2019/790".
+      let to = h;
+      if (h + 1 < toks.length && /\d/.test(norms[h + 1]!) && !heldAt.has(h + 1)) to = h + 1;
+      const modifiers: number[] = [];
+      for (let i = from; i < h; i++) if (norms[i] !== 's') modifiers.push(i);
+      if (modifiers.some((i) => heldAt.has(i))) continue;
+      const unheldPlace = modifiers.find((i) => places.at.get(i) === false);
+      const words = modifiers.filter(
+        (i) => !places.at.has(i) && !GENERIC.has(norms[i]!) && !DIGITS.test(norms[i]!),
+      );
+      let missing = unheldPlace !== undefined;
+      if (!missing && words.length > 0 && !this.isHeldName(words.map((i) => norms[i]!))) {
+        const proper = cased && words.some((i) => capital(i) && !initial(i));
+        const the = from > 0 && norms[from - 1] === 'the';
+        const strong = the && (STRONG_HEADS.has(norms[h]!) || words.length >= 2);
+        missing = proper || strong;
+      }
+      if (!missing && to > h && !this.catalogTokens.has(norms[to]!) && (cased ? capital(h) : true))
+        missing = words.length > 0 || modifiers.length > 0;
+      if (!missing) continue;
+      const start = from < h && norms[from] === 's' ? from + 1 : from;
+      found.push({ at: start, missing: { name: surface(start, to), kind: 'instrument' } });
+      for (let i = start; i <= to; i++) claimed.add(i);
+    }
+
+    // Numbered bills, orders and standards: "SB 1047", "Executive Order 13960", "ISO/IEC 42001".
+    for (let i = 0; i < toks.length; i++) {
+      if (claimed.has(i) || heldAt.has(i)) continue;
+      let to = -1;
+      if (ID_TOKEN.test(norms[i]!)) to = i;
+      else if (ID_PREFIXES.has(norms[i]!)) {
+        let k = i + 1;
+        while (k < toks.length && ID_PREFIXES.has(norms[k]!)) k++;
+        if (k < toks.length && DIGITS.test(norms[k]!)) to = k;
+      } else if (i + 2 < toks.length && ID_PREFIX_PAIRS.has(`${norms[i]} ${norms[i + 1]}`)) {
+        if (/\d/.test(norms[i + 2]!)) to = i + 2;
+      }
+      if (to < 0 || heldAt.has(to) || this.isHeldId(norms.slice(i, to + 1))) continue;
+      found.push({ at: i, missing: { name: surface(i, to), kind: 'instrument' } });
+      for (let k = i; k <= to; k++) claimed.add(k);
+      i = to;
+    }
+
+    // Acronyms in the place of a name that neither the catalog nor the corpus knows: "does the CCPA …".
+    for (let i = 0; i < toks.length; i++) {
+      if (claimed.has(i) || heldAt.has(i) || places.at.has(i) || !ACRONYM.test(toks[i]!.surface)) continue;
+      const norm = norms[i]!;
+      if (this.catalogTokens.has(norm) || this.hasTerm(termOf(norm) ?? norm)) continue;
+      const before = i > 0 ? norms[i - 1]! : '';
+      const after = i + 1 < toks.length ? norms[i + 1]! : '';
+      const alone = toks.length <= 2;
+      if (
+        !alone &&
+        !NAME_CONTEXT_BEFORE.has(before) &&
+        !NAME_CONTEXT_AFTER.has(after) &&
+        !HEADS.has(after) &&
+        !places.at.has(i - 1)
+      )
+        continue;
+      found.push({ at: i, missing: { name: toks[i]!.surface, kind: 'body' } });
+      claimed.add(i);
+    }
+
+    // Countries and states with no document, unless the question is about a document Charter holds that
+    // merely mentions them ("does the AI Act apply in France").
+    if (namedDocs.length === 0) {
+      for (const [i, span] of places.spans) {
+        if (places.at.get(i) !== false || claimed.has(i)) continue;
+        found.push({ at: i, missing: { name: surface(i, span - 1), kind: 'place' } });
+        for (let k = i; k < span; k++) claimed.add(k);
+      }
+    }
+
+    // A news report held in place of the document it reports on.
+    for (const name of namedDocs) {
+      const doc = this.docs.get(name.docId);
+      if (doc?.kind !== 'news') continue;
+      const issuer = new Set(tokenize(doc.issuer));
+      if (name.positions.every((i) => issuer.has(norms[i]!))) continue;
+      found.push({
+        at: name.start,
+        missing: { name: surface(name.start, name.end - 1), kind: 'report', reportId: doc.id },
+      });
+    }
+
+    const seen = new Set<string>();
+    return found
+      .sort((a, b) => a.at - b.at)
+      .map((entry) => entry.missing)
+      .filter((missing) => {
+        const key = missing.name.toLowerCase();
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+  }
+
+  /**
+   * Places in the question: `at` maps each token of a place name to whether Charter holds a document of
+   * that place; `spans` maps a name's first token to the token after it.
+   */
+  private findPlaces(
+    norms: readonly string[],
+    heldAt: ReadonlySet<number>,
+    mayBeName: (i: number) => boolean,
+  ): { at: Map<number, boolean>; spans: Map<number, number> } {
+    const at = new Map<number, boolean>();
+    const spans = new Map<number, number>();
+    for (const place of this.placeNames) {
+      const n = place.tokens.length;
+      for (let i = 0; i + n <= norms.length; i++) {
+        let ok = mayBeName(i);
+        for (let k = 0; k < n && ok; k++)
+          ok = norms[i + k] === place.tokens[k] && !heldAt.has(i + k) && !at.has(i + k);
+        if (!ok) continue;
+        const held = place.codes.some((code) => this.held.has(code));
+        for (let k = 0; k < n; k++) at.set(i + k, held);
+        spans.set(i, i + n);
+      }
+    }
+    return { at, spans: new Map([...spans].sort((a, b) => a[0] - b[0])) };
+  }
+
+  /** Whether all these name words belong to one held document's names ("frontier" for SB 53). */
+  private isHeldName(words: readonly string[]): boolean {
+    return this.nameWords.some((names) => words.every((word) => names.has(word)));
+  }
+
+  /** Whether a numbered id ("sb 1047") is one a held document is known by. */
+  private isHeldId(idTokens: readonly string[]): boolean {
+    const number = idTokens.at(-1)!.replace(/^[a-z]+-?/, '');
+    return this.catalogTokens.has(idTokens.at(-1)!) || this.catalogTokens.has(number);
+  }
+}
+
+const end = (token: Token) => token.start + token.surface.length;
