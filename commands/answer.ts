@@ -14,6 +14,7 @@ import { LIMITS } from '../src/discord/limits.js';
 import type { Services } from '../src/discord/services.js';
 import { escapeMarkdown, escapeUserText, plainText } from '../src/reply/escape.js';
 import { locatorOf, passageEmbed } from '../src/reply/format.js';
+import { missingLine, weakLine } from '../src/reply/honesty.js';
 import { type MessageReply, privateNotice } from '../src/reply/reply.js';
 import { clip } from '../src/reply/truncate.js';
 
@@ -78,6 +79,15 @@ export function noResults(query: string, doc?: CatalogDocument): MessageReply {
     'No passage found',
     `Nothing${where} matches “${escapeUserText(clip(query, 200))}”.\n\nTry:\n• fewer or plainer words (“biometric identification”, “risk assessment”)\n` +
       `${doc ? '• leaving out the document, to search them all\n' : ''}• \`/quote\` with a reference, e.g. \`Art. 5 AI Act\`\n• \`/sources\` to see which documents are covered`,
+  );
+}
+
+export function weakMatch(query: string, doc?: CatalogDocument): MessageReply {
+  const where = doc ? ` (searched in ${escapeMarkdown(doc.shortTitle)})` : '';
+  return privateNotice(
+    'Nothing matches well',
+    `${weakLine(clip(query, 200), escapeUserText)}${where}\n\nTry:\n• the words the documents would use (“biometric identification”, “risk assessment”)\n` +
+      '• naming a document (“under the AI Act”)\n• `/sources` to see which documents are covered',
   );
 }
 
@@ -174,6 +184,12 @@ export async function answer(services: Services, params: AnswerParams): Promise<
       return privateNotice('No more passages', 'That was everything that matches this question.');
     return noResults(params.query, params.doc);
   }
+  // Said first, in the asker's words: what Charter lacks; or that nothing matches well, instead of passages.
+  const missing =
+    offset === 0
+      ? missingLine(response.missing ?? [], services.catalog, (text) => escapeUserText(clip(text, 100)))
+      : undefined;
+  if (offset === 0 && !missing && response.weak) return weakMatch(params.query, params.doc);
   const hash = queryHash(params.query);
   const budget = Math.floor((LIMITS.embedsTotal - 50) / hits.length);
   const embeds: APIEmbed[] = [];
@@ -224,7 +240,7 @@ export async function answer(services: Services, params: AnswerParams): Promise<
   const range = offset > 0 ? ` (results ${offset + 1}–${offset + hits.length})` : '';
   return {
     type: 'message',
-    content: `Passages for “${escapeUserText(clip(params.query, 200))}”${scope}${range}`,
+    content: missing ? missing : `Passages for “${escapeUserText(clip(params.query, 200))}”${scope}${range}`,
     embeds,
     components: components.slice(0, LIMITS.actionRows),
     ...(params.ephemeral ? { ephemeral: true } : {}),

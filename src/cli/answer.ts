@@ -7,7 +7,8 @@ import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import { quoteBlock, termSpans } from '../reply/escape.js';
 import { locatorOf, sourceUrl, statusLine } from '../reply/format.js';
-import type { SearchHit } from '../search/types.js';
+import { missingLine, weakLine } from '../reply/honesty.js';
+import type { MissingName, SearchHit } from '../search/types.js';
 import { UsageError } from './main.js';
 import { syncReporter } from './progress.js';
 
@@ -22,6 +23,11 @@ interface JsonResult {
   text: string;
   score: number | null;
   url: string | null;
+  title: string | null;
+  shortTitle: string | null;
+  issuer: string | null;
+  date: string | null;
+  status: string | null;
 }
 
 function jsonResult(charter: Charter, passage: Passage, score: number | null): JsonResult {
@@ -35,6 +41,11 @@ function jsonResult(charter: Charter, passage: Passage, score: number | null): J
     text: passage.text,
     score,
     url: (doc && sourceUrl(doc, passage)) ?? null,
+    title: doc?.title ?? null,
+    shortTitle: doc?.shortTitle ?? null,
+    issuer: doc?.issuer ?? null,
+    date: doc?.date ?? null,
+    status: doc?.status ?? null,
   };
 }
 
@@ -57,13 +68,23 @@ function renderText(doc: CatalogDocument, passages: readonly Passage[], terms: r
   return `**${doc.shortTitle}, ${locatorOf(passages)}**${heading}\n${quoteBlock(body)}\n${statusLine(doc)}${url ? ` — <${url}>` : ''}\n`;
 }
 
+interface Answer {
+  hits: SearchHit[];
+  /** What the question names that Charter does not hold. */
+  missing: MissingName[];
+  /** Nothing matches well: the hits are the nearest passages, not an answer. */
+  weak: boolean;
+}
+
 /** Answers one question: a reference is quoted, anything else searched. */
-function answer(charter: Charter, query: string, limit: number, docs: string[] | undefined): SearchHit[] {
+function answer(charter: Charter, query: string, limit: number, docs: string[] | undefined): Answer {
   if (charter.resolver.looksLikeReference(query)) {
     const quoted = charter.resolver.resolve(query);
-    if (quoted.ok) return [{ passages: quoted.passages, score: 1, terms: [] }];
+    if (quoted.ok)
+      return { hits: [{ passages: quoted.passages, score: 1, terms: [] }], missing: [], weak: false };
   }
-  return charter.index.search(query, { limit, ...(docs ? { docs } : {}) }).hits;
+  const response = charter.index.search(query, { limit, ...(docs ? { docs } : {}) });
+  return { hits: response.hits, missing: response.missing ?? [], weak: response.weak ?? false };
 }
 
 export async function runAsk(args: string[]): Promise<number> {
@@ -89,12 +110,15 @@ export async function runAsk(args: string[]): Promise<number> {
     if (!charter.docs.some((d) => d.id === id))
       throw new UsageError(`There is no synced document "${id}" (try "charter sources").`);
   }
-  const toJson = (query: string) => ({
-    query,
-    results: answer(charter, query, limit, values.doc).flatMap((hit) =>
-      hit.passages.map((p) => jsonResult(charter, p, hit.score)),
-    ),
-  });
+  const toJson = (query: string) => {
+    const found = answer(charter, query, limit, values.doc);
+    return {
+      query,
+      missing: found.missing,
+      weak: found.weak,
+      results: found.hits.flatMap((hit) => hit.passages.map((p) => jsonResult(charter, p, hit.score))),
+    };
+  };
   if (file) {
     if (!values.json) throw new UsageError('--queries-file prints JSON lines; add --json.');
     const lines = readFileSync(file, 'utf8')
@@ -107,7 +131,12 @@ export async function runAsk(args: string[]): Promise<number> {
     console.log(JSON.stringify(toJson(question)));
     return 0;
   }
-  const hits = answer(charter, question, limit, values.doc);
+  const { hits, missing, weak } = answer(charter, question, limit, values.doc);
+  const opening = missingLine(missing, charter.docs);
+  if (weak && !opening) {
+    console.error(`${weakLine(question)} Try other words, or see "charter sources" for what Charter holds.`);
+    return 1;
+  }
   if (hits.length === 0) {
     console.error(
       'No passage matches that question. Try other words, fewer words, or name a document ("under the AI Act").',
@@ -115,6 +144,7 @@ export async function runAsk(args: string[]): Promise<number> {
     return 1;
   }
   const byId = new Map(charter.docs.map((d) => [d.id, d]));
+  if (opening) console.log(`${opening}\n`);
   console.log(
     hits.map((hit) => renderText(byId.get(hit.passages[0]!.docId)!, hit.passages, hit.terms)).join('\n'),
   );

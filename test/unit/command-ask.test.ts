@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Cooldowns } from '../../src/discord/cooldown.js';
 import { messageViolations } from '../../src/discord/limits.js';
+import { CorpusIndex } from '../../src/search/index.js';
 import { buttonByLabel, customIds, dataOf, harness } from '../fixtures/discord/harness.js';
 import { ASKER, click, FRIEND, OTHER, slash } from '../fixtures/discord/interactions.js';
-import { fakeServices } from '../fixtures/discord/services.js';
+import { catalog, fakeServices, passages } from '../fixtures/discord/services.js';
 
 describe('/ask', () => {
   it('quotes the best passage verbatim with bold terms under the short title, locator link and status line', async () => {
@@ -157,5 +158,35 @@ describe('/ask', () => {
     // Another user is not affected.
     expect((await run(slash('ask', { question: 'biometric' }, OTHER))).log.outcome).toBe('ok');
     expect(ASKER).not.toBe(OTHER);
+  });
+
+  describe('over a real index of the fixture passages', () => {
+    const index = CorpusIndex.build(catalog, passages);
+    const real = () => harness(fakeServices({ search: (query, options) => index.search(query, options) }));
+
+    it('opens with what Charter lacks, then the nearest passages', async () => {
+      const data = dataOf(
+        (await real().run(slash('ask', { question: "does Korea's AI Basic Act ban social scoring?" })))
+          .response,
+      );
+      expect(data.content).toBe(
+        "Charter doesn't have Korea's AI Basic Act; nearest passages in what it has:",
+      );
+      expect(data.embeds!.length).toBeGreaterThan(0);
+      expect(data.allowed_mentions).toEqual({ parse: [] });
+    });
+
+    it('says nothing matches well instead of quoting passages that do not answer', async () => {
+      const data = dataOf(
+        (
+          await real().run(
+            slash('ask', { question: 'recipe to bake sourdough bread at home with a scoring knife' }),
+          )
+        ).response,
+      );
+      expect(data.embeds?.[0]?.title).toBe('Nothing matches well');
+      expect(data.embeds?.[0]?.description).toContain('Nothing in the documents Charter holds matches');
+      expect(data.flags).toBe(64);
+    });
   });
 });
