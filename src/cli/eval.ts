@@ -1,7 +1,7 @@
 // `charter eval`: ranking quality of Charter's search on the relevance set, next to baselines run over the
 // same passages in the same process (MiniSearch with default options, lunr, plain BM25).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import { PROJECT_ROOT } from '../paths.js';
@@ -15,13 +15,31 @@ import {
 } from '../search/baselines.js';
 import { CorpusIndex, type CorpusIndexOptions } from '../search/index.js';
 
-export const DEFAULT_QUESTIONS_PATH = join(PROJECT_ROOT, 'test', 'relevance', 'questions.jsonl');
+export const RELEVANCE_DIR = join(PROJECT_ROOT, 'test', 'relevance');
+export const DEFAULT_QUESTIONS_PATH = join(RELEVANCE_DIR, 'questions.jsonl');
 
 /** One line of the relevance set: a question and a verbatim snippet of the passage that answers it. */
 export interface RelevanceQuestion {
   q: string;
   docId: string;
   snippet: string;
+}
+
+/**
+ * A question about something the corpus does not hold: `{"q": …, "missing": "what it names"}` (the name is
+ * for people reading the set; the eval only checks that Charter flags the question).
+ */
+export interface MissingQuestion {
+  q: string;
+  missing: string;
+}
+
+/** A relevance set as written: questions Charter can answer and questions about what it lacks. */
+export interface RelevanceSet {
+  name: string;
+  path: string;
+  answerable: RelevanceQuestion[];
+  missing: MissingQuestion[];
 }
 
 export interface EvalOptions {
@@ -32,6 +50,9 @@ export interface EvalOptions {
   indexOptions?: Partial<CorpusIndexOptions>;
   /** Which systems to run; default all. */
   systems?: SystemName[];
+  /** Charter's index when already built (with how long that took). */
+  index?: CorpusIndex;
+  buildMs?: number;
 }
 
 export const SYSTEM_NAMES = ['charter', 'bm25', 'minisearch-default', 'lunr'] as const;
@@ -59,7 +80,22 @@ export interface EvalMiss {
   top: string[];
 }
 
+/** How often Charter says it lacks something (`missing`) or that nothing matches well (`weak`). */
+export interface FlagCounts {
+  /** Questions about what the corpus lacks, and how many of them Charter flagged. */
+  missingTotal: number;
+  missingFlagged: number;
+  /** Answerable questions, and how many of them Charter flagged wrongly. */
+  answerableTotal: number;
+  wronglyFlagged: number;
+  /** The questions flagged wrongly or not flagged, for looking at. */
+  wrong: string[];
+  unflagged: string[];
+}
+
 export interface EvalReport {
+  /** The set's name (file name without .jsonl). */
+  name?: string;
   questions: number;
   passages: number;
   rows: EvalRow[];
@@ -67,23 +103,96 @@ export interface EvalReport {
   misses: EvalMiss[];
   /** Charter index build time in milliseconds. */
   buildMs: number;
+  /** Charter's flags on the set (when run through `runEvalSets`). */
+  flags?: FlagCounts;
 }
 
+/** Charter's flags on questions: a question is flagged when it names something missing or matches weakly. */
+export function countFlags(index: CorpusIndex, set: RelevanceSet): FlagCounts {
+  const flagged = (q: string) => {
+    const response = index.search(q, { limit: 3 });
+    return (response.missing?.length ?? 0) > 0 || response.weak === true;
+  };
+  const wrong = set.answerable.filter((question) => flagged(question.q)).map((question) => question.q);
+  const unflagged = set.missing.filter((question) => !flagged(question.q)).map((question) => question.q);
+  return {
+    missingTotal: set.missing.length,
+    missingFlagged: set.missing.length - unflagged.length,
+    answerableTotal: set.answerable.length,
+    wronglyFlagged: wrong.length,
+    wrong,
+    unflagged,
+  };
+}
+
+export interface EvalSetsReport {
+  passages: number;
+  sets: EvalReport[];
+  /** Over all sets. */
+  flags: FlagCounts;
+}
+
+/** Every set, every system, in one process over the same passages; Charter's index is built once. */
+export function runEvalSets(
+  options: Omit<EvalOptions, 'questionsPath'> & { paths?: readonly string[] },
+): EvalSetsReport {
+  const start = performance.now();
+  const index = CorpusIndex.build(options.docs, options.passages, options.indexOptions);
+  const buildMs = performance.now() - start;
+  const sets: EvalReport[] = [];
+  const all: FlagCounts = {
+    missingTotal: 0,
+    missingFlagged: 0,
+    answerableTotal: 0,
+    wronglyFlagged: 0,
+    wrong: [],
+    unflagged: [],
+  };
+  for (const path of options.paths ?? relevanceSetPaths()) {
+    const set = loadSet(path);
+    const report =
+      set.answerable.length > 0
+        ? runEval({ ...options, questionsPath: path, index, buildMs })
+        : { questions: 0, passages: options.passages.length, rows: [], misses: [], buildMs };
+    const flags = countFlags(index, set);
+    sets.push({ ...report, name: set.name, flags });
+    all.missingTotal += flags.missingTotal;
+    all.missingFlagged += flags.missingFlagged;
+    all.answerableTotal += flags.answerableTotal;
+    all.wronglyFlagged += flags.wronglyFlagged;
+    all.wrong.push(...flags.wrong);
+    all.unflagged.push(...flags.unflagged);
+  }
+  return { passages: options.passages.length, sets, flags: all };
+}
+
+export function loadSet(path: string): RelevanceSet {
+  const set: RelevanceSet = { name: basename(path, '.jsonl'), path, answerable: [], missing: [] };
+  for (const [i, line] of readFileSync(path, 'utf8').split('\n').entries()) {
+    if (line.trim().length === 0) continue;
+    const parsed = JSON.parse(line) as Record<string, unknown>;
+    const { q, docId, snippet, missing } = parsed;
+    if (typeof q !== 'string') throw new Error(`${path} line ${i + 1} must have a string field q.`);
+    // A line without a snippet (or marked "missing") asks about something the corpus does not hold.
+    if (typeof snippet !== 'string' || (missing !== undefined && missing !== false))
+      set.missing.push({ q, missing: typeof missing === 'string' ? missing : '' });
+    else if (typeof docId === 'string') set.answerable.push({ q, docId, snippet });
+    else throw new Error(`${path} line ${i + 1} has a snippet but no string field docId.`);
+  }
+  return set;
+}
+
+/** The answerable questions of a set. */
 export function loadQuestions(path = DEFAULT_QUESTIONS_PATH): RelevanceQuestion[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim().length > 0)
-    .map((line, i) => {
-      const parsed = JSON.parse(line) as RelevanceQuestion;
-      if (
-        typeof parsed.q !== 'string' ||
-        typeof parsed.docId !== 'string' ||
-        typeof parsed.snippet !== 'string'
-      ) {
-        throw new Error(`${path} line ${i + 1} must have string fields q, docId and snippet.`);
-      }
-      return parsed;
-    });
+  return loadSet(path).answerable;
+}
+
+/** Every relevance set: each `.jsonl` file in test/relevance, by name. */
+export function relevanceSetPaths(dir = RELEVANCE_DIR): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -151,8 +260,8 @@ export function runEval(options: EvalOptions): EvalReport {
     let ranking: Ranking;
     if (system === 'charter') {
       const start = performance.now();
-      const index = CorpusIndex.build(options.docs, options.passages, options.indexOptions);
-      buildMs = performance.now() - start;
+      const index = options.index ?? CorpusIndex.build(options.docs, options.passages, options.indexOptions);
+      buildMs = options.buildMs ?? performance.now() - start;
       ranking = charterRanking(index);
     } else if (system === 'bm25') ranking = bm25Ranking(options.passages);
     else if (system === 'minisearch-default') ranking = miniSearchDefaultRanking(options.passages);
@@ -160,6 +269,29 @@ export function runEval(options: EvalOptions): EvalReport {
     rows.push(measure(system, questions, ranking, system === 'charter' ? misses : undefined));
   }
   return { questions: questions.length, passages: options.passages.length, rows, misses, buildMs };
+}
+
+const share = (part: number, whole: number) =>
+  `${part}/${whole} (${whole === 0 ? '—' : `${((100 * part) / whole).toFixed(1)} %`})`;
+
+/** Every set's table, then Charter's flags over all sets. */
+export function formatEvalSets(report: EvalSetsReport): string {
+  const out: string[] = [];
+  for (const set of report.sets) {
+    const flags = set.flags!;
+    out.push(`== ${set.name}`);
+    if (set.questions > 0) out.push(formatEvalTable(set));
+    if (flags.missingTotal > 0)
+      out.push(`not in the corpus: Charter flagged ${share(flags.missingFlagged, flags.missingTotal)}`);
+    if (flags.answerableTotal > 0)
+      out.push(`answerable: Charter flagged wrongly ${share(flags.wronglyFlagged, flags.answerableTotal)}`);
+    out.push('');
+  }
+  const { flags } = report;
+  out.push(
+    `All sets: questions about what the corpus lacks flagged ${share(flags.missingFlagged, flags.missingTotal)}; answerable questions flagged wrongly ${share(flags.wronglyFlagged, flags.answerableTotal)}.`,
+  );
+  return out.join('\n');
 }
 
 /** The report as a fixed-width table for the terminal. */

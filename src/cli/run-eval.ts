@@ -1,21 +1,25 @@
-// `charter eval [--json]`: the relevance table over the synced corpus.
+// `charter eval [--json] [--questions FILE]…`: the relevance tables over the synced corpus, one per set (every
+// .jsonl file in test/relevance by default), with Charter's "missing" and "nothing matches well" flags.
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../corpus/load.js';
-import { formatEvalTable, runEval } from './eval.js';
+import { formatEvalSets, runEvalSets } from './eval.js';
 import { syncReporter } from './progress.js';
 
 export async function runEvalCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { json: { type: 'boolean', default: false }, questions: { type: 'string' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      questions: { type: 'string', multiple: true },
+    },
   });
   const corpus = await loadCorpus({ onProgress: syncReporter() });
-  const report = runEval({
+  const report = runEvalSets({
     docs: corpus.docs,
     passages: corpus.passages,
-    ...(values.questions ? { questionsPath: values.questions } : {}),
+    ...(values.questions ? { paths: values.questions } : {}),
   });
   if (values.json) console.log(JSON.stringify(report));
-  else console.log(formatEvalTable(report));
+  else console.log(formatEvalSets(report));
   return 0;
 }
