@@ -8,6 +8,7 @@ Corpus
   sync [--mirror DIR] [--doc ID]... [--force]   fetch, verify and split the documents; build the index
   sources [--json]                              the catalog with passage counts
   passages --json [--doc ID]...                 every passage as JSON lines
+  lint [--json] [--doc ID]...                   check every passage for text that is not the document's
 
 Answers
   ask [--json] [--limit N] [--doc ID]... "question"
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
   sync: async () => (await import('./corpus.js')).runSync,
   sources: async () => (await import('./corpus.js')).runSources,
   passages: async () => (await import('./corpus.js')).runPassages,
+  lint: async () => (await import('./lint.js')).runLint,
   ask: async () => (await import('./answer.js')).runAsk,
   quote: async () => (await import('./answer.js')).runQuote,
   eval: async () => (await import('./run-eval.js')).runEvalCommand,

@@ -1,0 +1,54 @@
+// `charter lint [--json] [--doc ID]…`: the corpus linter over the synced passages (see src/corpus/lint).
+// Exit 1 when any finding is not on the allow-list (corpus/lint-allow.json).
+import { parseArgs } from 'node:util';
+import { loadCatalog } from '../corpus/catalog.js';
+import { isAllowed, loadAllowList } from '../corpus/lint/allow.js';
+import { CHECKS, lintPassages, vocabulary } from '../corpus/lint/checks.js';
+import { Store } from '../corpus/store.js';
+import type { Passage } from '../corpus/types.js';
+import { dataDir } from '../paths.js';
+import { UsageError } from './main.js';
+
+export async function runLint(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: 'boolean', default: false }, doc: { type: 'string', multiple: true } },
+  });
+  const catalog = loadCatalog();
+  for (const id of values.doc ?? []) {
+    if (!catalog.some((d) => d.id === id))
+      throw new UsageError(`There is no document "${id}" in the catalog (try "charter sources").`);
+  }
+  const store = new Store(dataDir());
+  const all: Passage[] = [];
+  const missing: string[] = [];
+  for (const doc of catalog) {
+    const passages = store.readPassages(doc.id);
+    if (passages) all.push(...passages);
+    else missing.push(doc.id);
+  }
+  if (missing.length > 0) {
+    console.error(`Not synced yet: ${missing.join(', ')}. Run "charter sync" first.`);
+    return 1;
+  }
+  // The vocabulary is always the whole corpus's, so --doc never changes what counts as a word.
+  const selected = values.doc ? all.filter((p) => values.doc!.includes(p.docId)) : all;
+  const allow = loadAllowList();
+  const findings = lintPassages(selected, vocabulary(all));
+  const open = findings.filter((f) => !isAllowed(f, allow));
+  const counts = Object.fromEntries(CHECKS.map((c) => [c, open.filter((f) => f.check === c).length]));
+  if (values.json) {
+    console.log(JSON.stringify({ counts, findings: open, allowed: findings.length - open.length }, null, 2));
+  } else {
+    for (const check of CHECKS) {
+      const mine = open.filter((f) => f.check === check);
+      if (mine.length === 0) continue;
+      console.log(`${check} (${mine.length})`);
+      for (const f of mine) console.log(`  ${f.passageId}  ${f.excerpt}`);
+    }
+    console.log(
+      `${open.length} finding(s) in ${selected.length} passages; ${findings.length - open.length} allowed by corpus/lint-allow.json.`,
+    );
+  }
+  return open.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,217 @@
+// The corpus linter's checks: each looks at every passage for one kind of defect that would make Charter
+// quote words that are not the document's. Pure functions over passages; the CLI (`charter lint`) reads
+// them from the data directory and applies the allow-list (corpus/lint-allow.json).
+import type { Passage } from '../types.js';
+
+export const CHECKS = [
+  'split-word',
+  'private-use',
+  'footnote-debris',
+  'lost-superscript',
+  'page-furniture',
+  'toc',
+  'heading',
+  'missing-space',
+] as const;
+export type Check = (typeof CHECKS)[number];
+
+export interface Finding {
+  check: Check;
+  passageId: string;
+  excerpt: string;
+}
+
+/** Words of the corpus with how often each occurs (lower-cased; letters and inner apostrophes). */
+export type Vocabulary = Map<string, number>;
+
+const WORD = /[\p{L}](?:[\p{L}'’]*[\p{L}])?/gu;
+
+export function vocabulary(passages: readonly Passage[]): Vocabulary {
+  const counts: Vocabulary = new Map();
+  for (const p of passages) {
+    for (const m of p.text.matchAll(WORD)) {
+      const w = m[0].toLowerCase();
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Up to 40 characters either side of a match, on one line. */
+function excerptAt(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - 40);
+  const to = Math.min(text.length, end + 40);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`.replace(/\s+/g, ' ');
+}
+
+type PassageCheck = (passage: Passage, vocab: Vocabulary) => { start: number; end: number }[];
+
+const all = (re: RegExp, text: string) =>
+  [...text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+
+/** A fragment is a word when it stands on its own elsewhere in the corpus a few times. */
+const isWord = (vocab: Vocabulary, w: string, seenHere: number) =>
+  (vocab.get(w.toLowerCase()) ?? 0) - seenHere >= 3 || /^(?:a|i|o)$/i.test(w);
+
+/**
+ * Split words: two adjacent letter runs, at least one of which is not a word of the corpus, whose join is
+ * a word that occurs elsewhere in the corpus ("ar tificial", "system s", "infrastructu re").
+ */
+const splitWord: PassageCheck = (passage, vocab) => {
+  const out: { start: number; end: number }[] = [];
+  const tokens = [...passage.text.matchAll(/(?<![\p{L}\d'’(-])([\p{L}]+) ([\p{L}]+)(?![\p{L}\d'’-])/gu)];
+  // matchAll does not overlap; also try pairs starting at each second word.
+  const pairs = new Map<number, RegExpMatchArray>();
+  for (const m of tokens) pairs.set(m.index!, m);
+  for (const m of passage.text.matchAll(/(?<=[\p{L}] )([\p{L}]+) ([\p{L}]+)(?![\p{L}\d'’-])/gu))
+    pairs.set(m.index!, m);
+  for (const m of pairs.values()) {
+    const [a, b] = [m[1]!, m[2]!];
+    // Capitalized second fragments start names and sentences, not word tails.
+    if (/^\p{Lu}/u.test(b) && !/^\p{Lu}+$/u.test(a + b)) continue;
+    const joined = (a + b).toLowerCase();
+    if ((vocab.get(joined) ?? 0) < 2) continue;
+    const pairCount = passage.text.split(m[0]).length - 1;
+    if (isWord(vocab, a, pairCount) && isWord(vocab, b, pairCount)) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+};
+
+/** Private-use glyphs (PDF bullet fonts), control characters and replacement characters. */
+const privateUse: PassageCheck = (passage) =>
+  all(/[\p{Co}\p{Cc}\uFFFD]/gu, passage.text).filter((hit) => passage.text[hit.start] !== '\n');
+
+/**
+ * Footnote-marker debris: a call marker taken out of "contexts.,12" leaves "contexts.,", a run of them
+ * ", , ,". Abbreviations ("e.g.,", "etc.,", "U.S.,") are not debris.
+ */
+const footnoteDebris: PassageCheck = (passage) =>
+  [
+    ...all(
+      /(?<![\p{L}]\.|\b(?:etc|al|Inc|Ltd|Co|Corp|No|seq|Jr|Sr|St|vs|approx|Dept|Gov|Rev))(?<=[\p{Ll}\d)]{2})\.,/gu,
+      passage.text,
+    ),
+    ...all(/,\s+,/g, passage.text),
+    ...all(/(?<=\p{Ll}{3}[.;:])(?:\s*,)+\s+(?=\p{Lu})/gu, passage.text),
+  ].filter((hit, i, hits) => hits.findIndex((h) => h.start === hit.start) === i);
+
+/**
+ * Lost superscripts: a power of ten printed as "10 to the power n" and flattened to "10n" (1025 for 10^25)
+ * next to words of computation, where the number cannot be a count.
+ */
+const lostSuperscript: PassageCheck = (passage) =>
+  all(
+    /\b10(?:[1-3]\d|[4-9])\b(?=[^.]{0,80}\b(?:operations|FLOPs?|floating|integer|computing power)\b)/g,
+    passage.text,
+  ).concat(
+    all(
+      /\b(?:operations|FLOPs?|floating-point|computing power)\b[^.]{0,40}\b10(?:[1-3]\d|[4-9])\b/g,
+      passage.text,
+    ),
+  );
+
+/** Page furniture: running headers, footers and page numbers caught inside a passage's words. */
+const FURNITURE = [
+  /\bPage \d{1,4} of \d{1,4}\b/g,
+  /\bCapital letters or bold & italic numbers indicate new material\b/g,
+  /\bdeletions ?from existing law\b/g,
+  /\bPAGE \d+-(?:SENATE|HOUSE) BILL\b/g,
+  /\b(?:SENATE|HOUSE) BILL \d+-\d+ PAGE\b/g,
+];
+const pageFurniture: PassageCheck = (passage) => FURNITURE.flatMap((re) => all(re, passage.text));
+
+/**
+ * Tables of contents: a passage made of titles each followed by a page number ("Pillar I … 3 Remove Red
+ * Tape … 3"), or dotted leaders.
+ */
+const toc: PassageCheck = (passage) => {
+  const leaders = all(/(?:\.\s?){5,}\s*\d{1,4}\b/g, passage.text);
+  if (leaders.length >= 2) return [leaders[0]!];
+  const numbered = [
+    ...passage.text.matchAll(
+      /(?<=[\p{L})’”:])(?<!\b(?:Article|Articles|Art|Chapter|Section|Sec|point|points|paragraph|Annex|No|Table|Figure|of|and|to|or)\.?) (\d{1,3})(?=\s+(?!January|February|March|April|May|June|July|August|September|October|November|December)(?:[\p{Lu}\d]|$)|$)/gu,
+    ),
+  ];
+  let run = 1;
+  for (let i = 1; i < numbered.length; i++) {
+    const [prev, cur] = [Number(numbered[i - 1]![1]), Number(numbered[i]![1])];
+    run = cur >= prev && cur - prev <= 20 ? run + 1 : 1;
+    if (run >= 4) {
+      const start = numbered[i - 3]!.index!;
+      return [{ start, end: numbered[i]!.index! + numbered[i]![0].length }];
+    }
+  }
+  return [];
+};
+
+const CONNECTING = /^(\p{Ll}{5,})(?:from|the|and|of|that|which|with)$/u;
+
+/** Missing spaces: "deletionsfrom", "law.The", "FEBRUARY 1,2026". */
+const missingSpace: PassageCheck = (passage, vocab) => {
+  const out = [
+    ...all(/(?<=\b\d{1,2}),(?=\d{4}\b)/g, passage.text).filter((h) =>
+      /(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER) \d{1,2}$/i.test(
+        passage.text.slice(Math.max(0, h.start - 12), h.start),
+      ),
+    ),
+    ...all(/(?<=\b\p{Ll}{3,})[.;,](?=\p{Lu}\p{Ll}{2,}\b)/gu, passage.text),
+  ];
+  // A word glued to the small connecting word after it ("deletionsfrom"), seen nowhere else in the corpus.
+  for (const m of passage.text.matchAll(/(?<![\p{L}\d'’./@-])\p{Ll}{7,}(?![\p{L}\d'’@/-])/gu)) {
+    const w = m[0];
+    if ((vocab.get(w) ?? 0) > 1) continue;
+    const glued = CONNECTING.exec(w);
+    if (glued && (vocab.get(glued[1]!) ?? 0) >= 3 && !/^(?:there|where|here)$/.test(glued[1]!))
+      out.push({ start: m.index!, end: m.index! + w.length });
+  }
+  return out;
+};
+
+const CHECK_FUNCTIONS: Record<Exclude<Check, 'heading'>, PassageCheck> = {
+  'split-word': splitWord,
+  'private-use': privateUse,
+  'footnote-debris': footnoteDebris,
+  'lost-superscript': lostSuperscript,
+  'page-furniture': pageFurniture,
+  toc,
+  'missing-space': missingSpace,
+};
+
+/**
+ * Heading segments that are not headings: a sentence (long, or ending in a full stop after many words), a
+ * label ending in a colon, a phrase cut after a connecting word, or a repeat of its parent.
+ */
+export function headingProblem(segment: string, parent: string | undefined): string | undefined {
+  const s = segment.trim();
+  if (parent !== undefined && s.toLowerCase() === parent.trim().toLowerCase()) return 'repeats its parent';
+  const words = s.split(/\s+/).length;
+  if (s.length > 250) return 'too long for a heading';
+  if (/[.!?]$/.test(s) && words > 20) return 'a sentence';
+  if (/\p{Ll}{3}[.!?] \p{Lu}/u.test(s)) return 'a sentence';
+  if (/:$/.test(s)) return 'a lead-in, not a heading';
+  if (/(?:\b(?:and|or|of|the|to|for|in|a|an|with|by|on)|,)$/i.test(s) && words > 2) return 'cut mid-phrase';
+  return undefined;
+}
+
+/** Runs every check over the passages; heading findings are reported once per distinct heading path. */
+export function lintPassages(passages: readonly Passage[], vocab = vocabulary(passages)): Finding[] {
+  const findings: Finding[] = [];
+  for (const passage of passages) {
+    for (const [check, fn] of Object.entries(CHECK_FUNCTIONS) as [Check, PassageCheck][]) {
+      for (const hit of fn(passage, vocab)) {
+        findings.push({ check, passageId: passage.id, excerpt: excerptAt(passage.text, hit.start, hit.end) });
+      }
+    }
+    passage.headingPath.forEach((segment, i) => {
+      const problem = headingProblem(segment, passage.headingPath[i - 1]);
+      if (problem)
+        findings.push({
+          check: 'heading',
+          passageId: passage.id,
+          excerpt: `${problem}: ${segment.length > 100 ? `${segment.slice(0, 100)}…` : segment}`,
+        });
+    });
+  }
+  return findings;
+}
