@@ -1,7 +1,14 @@
-// HTML reader: the text of the page's main content, one block element per line. Site chrome (script,
-// style, nav, header, footer, aside, forms) is dropped; `<sup>` becomes '^' as in the other readers.
-
-import type { ReadDocument } from '../types.js';
+// HTML reader: the text of the page's main content, one block element per line, read with htmlparser2 (a
+// maintained, spec-following tokenizer: entities, unclosed tags and nesting are its job, not ours).
+//  - Site chrome (script, style, nav, header, footer, aside, forms, the <head>) is dropped.
+//  - A superscript (<sup>, or EUR-Lex's <span class="oj-super">) is written '^n', so 10<sup>25</sup> reads
+//    "10^25", never "1025" (the rendering the other readers use too; see README).
+//  - Footnotes marked up as such go to `footnotes`: EUR-Lex's <p class="oj-note"> bodies and the call
+//    anchors pointing at them ("(<span class="oj-note-tag">1</span>)"), and <sup> calls linking to '#…'.
+//  - Table rows are lines; the cells of a row are joined with a space, so EUR-Lex points set as a table
+//    ("(a)" | "the placing on the market …") read "(a) the placing on the market …".
+import { Parser } from 'htmlparser2';
+import type { Footnote, ReadDocument, TextLine } from '../types.js';
 import {
   collapseBlankLines,
   cutAtEndOfContent,
@@ -14,57 +21,159 @@ export async function readHtml(bytes: Uint8Array): Promise<ReadDocument> {
   return parseHtml(decodeText(bytes));
 }
 
-const CHROME =
-  /<(script|style|noscript|nav|header|footer|aside|form|template|svg)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const BLOCK =
-  /<\/?(?:p|div|section|article|main|h[1-6]|li|ul|ol|dl|dt|dd|tr|table|thead|tbody|blockquote|pre|hr|br|figure|figcaption)\b[^>]*>/gi;
+const CHROME = new Set([
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'template',
+  'svg',
+  'button',
+  'select',
+]);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'tr',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'caption',
+  'blockquote',
+  'pre',
+  'hr',
+  'br',
+  'figure',
+  'figcaption',
+  'address',
+  'center',
+]);
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  hellip: '…',
-  sect: '§',
-  para: '¶',
-  shy: '',
-};
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code =
-        name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
+interface Open {
+  name: string;
+  /** Text collected for this element goes to a footnote body instead of the running text. */
+  note?: boolean;
+  /** A footnote call: its text is dropped. */
+  call?: boolean;
+  sup?: boolean;
+  chrome?: boolean;
 }
 
+const classes = (attribs: Record<string, string>) => new Set((attribs.class ?? '').split(/\s+/));
+
 export function parseHtml(source: string): ReadDocument {
-  const main =
-    /<main\b[^>]*>([\s\S]*?)<\/main>/i.exec(source)?.[1] ??
-    /<body\b[^>]*>([\s\S]*)<\/body>/i.exec(source)?.[1] ??
-    source;
-  const text = main
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(CHROME, '')
-    .replace(/<img\b[^>]*>/gi, '')
-    .replace(/<sup\b[^>]*>([\s\S]*?)<\/sup>/gi, '^$1')
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(BLOCK, '\n')
-    .replace(/<[^>]+>/g, '');
-  const lines = cutAtEndOfContent(decodeEntities(text).split('\n'))
-    .map((line) => normalizeSpaces(line.replace(/ {2,}/g, ' ')).trim())
-    .filter((line) => !isDecorationLine(line))
-    .flatMap((line) => (line === '' ? [] : [{ text: line }, { text: '' }]));
-  return { lines: collapseBlankLines(lines), footnotes: [] };
+  const lines: string[] = [];
+  const footnotes: Footnote[] = [];
+  const stack: Open[] = [];
+  let line = '';
+  let note: { marker: string; text: string } | undefined;
+  let cellsInRow = 0;
+  let mainStart: number | undefined;
+  let mainEnd: number | undefined;
+
+  const inside = (key: keyof Open) => stack.some((o) => o[key]);
+  const breakLine = () => {
+    if (note) return;
+    if (line.trim() !== '') lines.push(line);
+    line = '';
+  };
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const cls = classes(attribs);
+        const open: Open = { name };
+        if (CHROME.has(name)) open.chrome = true;
+        if (name === 'main') {
+          breakLine();
+          mainStart ??= lines.length;
+        }
+        if (name === 'p' && cls.has('oj-note')) {
+          breakLine();
+          open.note = true;
+          note = { marker: '', text: '' };
+        }
+        const href = attribs.href ?? '';
+        const isCallAnchor =
+          name === 'a' && /^#/.test(href) && (/^ntc/.test(attribs.id ?? '') || inside('sup'));
+        if ((isCallAnchor || (cls.has('oj-note-tag') && !note)) && !inside('call')) {
+          open.call = true;
+          // "Committee (1)," reads "Committee,": the call and the space before it go.
+          line = line.trimEnd();
+        }
+        if (name === 'sup' || (name === 'span' && cls.has('oj-super'))) {
+          open.sup = true;
+          // The label of a footnote body: "(1)" before the note's words.
+          if (!note && !inside('call')) line += '^';
+        }
+        if (name === 'tr') cellsInRow = 0;
+        if (name === 'td' || name === 'th') {
+          cellsInRow++;
+          if (cellsInRow > 1 && line.trim() !== '' && !/\s$/.test(line)) line += ' ';
+        }
+        stack.push(open);
+        if (BLOCK.has(name) && !inCell()) breakLine();
+      },
+      ontext(text) {
+        if (inside('chrome')) return;
+        if (note) {
+          note.text += text;
+          return;
+        }
+        if (inside('call')) return;
+        line += text.replace(/\s+/g, ' ');
+      },
+      onclosetag(name) {
+        // Pop up to the matching element (htmlparser2 closes implied tags itself).
+        let index = stack.length - 1;
+        while (index >= 0 && stack[index]!.name !== name) index--;
+        if (index < 0) return;
+        const closed = stack.splice(index);
+        if (closed.some((o) => o.note) && note) {
+          const text = normalizeSpaces(note.text.replace(/\s+/g, ' ')).trim();
+          const m = /^\((\*?\d+)\)\s*(.*)$/.exec(text);
+          footnotes.push({ marker: m?.[1] ?? String(footnotes.length + 1), text: m?.[2] ?? text });
+          note = undefined;
+        }
+        if (name === 'main') {
+          breakLine();
+          mainEnd ??= lines.length;
+        }
+        if (BLOCK.has(name) && !inCell()) breakLine();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  // Inside a table cell, blocks (EUR-Lex wraps each cell's text in <p>) do not break the row's line.
+  const inCell = () => stack.some((o) => o.name === 'td' || o.name === 'th');
+  parser.write(source);
+  parser.end();
+  breakLine();
+
+  const body = mainStart !== undefined ? lines.slice(mainStart, mainEnd) : lines;
+  const out: TextLine[] = cutAtEndOfContent(body)
+    .map((l) => normalizeSpaces(l.replace(/ {2,}/g, ' ')).trim())
+    .filter((l) => l !== '' && !isDecorationLine(l))
+    .flatMap((text) => [{ text }, { text: '' }]);
+  return { lines: collapseBlankLines(out), footnotes };
 }

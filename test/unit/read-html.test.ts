@@ -1,0 +1,64 @@
+// The HTML reader (htmlparser2) on fixtures shaped like EUR-Lex and ordinary web pages.
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../src/corpus/read/html.js';
+
+const texts = (html: string) =>
+  parseHtml(html)
+    .lines.map((l) => l.text)
+    .filter((t) => t !== '');
+
+describe('html reader', () => {
+  it('writes a superscript as a power: 10^25, never 1025 (EUR-Lex marks it with span.oj-super)', () => {
+    expect(
+      texts(
+        '<p class="oj-normal">is greater than 10<span class="oj-super">25</span>.</p><p>E = mc<sup>2</sup></p>',
+      ),
+    ).toEqual(['is greater than 10^25.', 'E = mc^2']);
+  });
+
+  it('sets EUR-Lex footnotes apart: the call leaves the text, the body goes to footnotes', () => {
+    const doc = parseHtml(
+      '<body><p class="oj-normal">Having regard to the opinion of the Committee <a id="ntc1-X" href="#ntr1-X">(<span class="oj-super oj-note-tag">1</span>)</a>,</p>' +
+        '<p class="oj-normal">Acting in accordance <a id="ntc2-X" href="#ntr2-X">(<span class="oj-super oj-note-tag">2</span>)</a> with the procedure.</p>' +
+        '<hr class="oj-note"/><p class="oj-note"><a id="ntr1-X" href="#ntc1-X">(<span class="oj-super">1</span>)</a>  OJ C 517, 22.12.2021, p.&nbsp;56.</p></body>',
+    );
+    expect(doc.lines.map((l) => l.text).filter(Boolean)).toEqual([
+      'Having regard to the opinion of the Committee,',
+      'Acting in accordance with the procedure.',
+    ]);
+    expect(doc.footnotes).toEqual([{ marker: '1', text: 'OJ C 517, 22.12.2021, p. 56.' }]);
+  });
+
+  it('reads a point set as a table row as one line, and nested lists one item per line', () => {
+    expect(
+      texts(
+        '<p>1. The following AI practices shall be prohibited:</p><table><tbody><tr><td valign="top"><p>(a)</p></td>' +
+          '<td valign="top"><p>the placing on the market &hellip;;</p></td></tr></tbody></table>' +
+          '<ul><li>first<ul><li>nested</li></ul></li><li>second</li></ul>',
+      ),
+    ).toEqual([
+      '1. The following AI practices shall be prohibited:',
+      '(a) the placing on the market …;',
+      'first',
+      'nested',
+      'second',
+    ]);
+  });
+
+  it('drops chrome and keeps <main> when there is one; decodes every entity the parser knows', () => {
+    expect(
+      texts(
+        '<html><head><title>T</title></head><body><header>Site</header><nav><a href="/">Home</a></nav>' +
+          '<main><h1>Statement</h1><p>caf&eacute; &#8212; &#x2019;s<br>next</p><script>x()</script></main><footer>© 2025</footer></body></html>',
+      ),
+    ).toEqual(['Statement', 'café — ’s', 'next']);
+  });
+
+  it('survives unclosed and mis-nested tags', () => {
+    expect(texts('<p>one<p>two <b>bold <i>both</b> italic</i><div>three')).toEqual([
+      'one',
+      'two bold both italic',
+      'three',
+    ]);
+  });
+});
