@@ -2,6 +2,7 @@
 // from its passages) and where its text came from (source, fingerprint, licence).
 import { type APIEmbed, ApplicationCommandType } from 'discord-api-types/v10';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
+import { correctionsFor } from '../src/corpus/corrections.js';
 import { LIMITS } from '../src/discord/limits.js';
 import type { Services } from '../src/discord/services.js';
 import { escapeMarkdown, escapeUserText } from '../src/reply/escape.js';
@@ -72,6 +73,10 @@ export function documentReply(doc: CatalogDocument, services: Services): Message
           : ''
       }`,
     },
+    ...correctionsFor(doc.id).map((c, i, all) => ({
+      name: all.length > 1 ? `Correction of the source copy (${i + 1})` : 'Correction of the source copy',
+      value: `“${escapeMarkdown(c.find)}” → “${escapeMarkdown(c.replace)}”: ${escapeMarkdown(c.reason)}`,
+    })),
     { name: 'Licence', value: escapeMarkdown(clip(doc.license, LIMITS.fieldValue - 100)) },
     {
       name: 'Cited as',

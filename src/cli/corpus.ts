@@ -1,6 +1,7 @@
 // sync, sources, passages.
 import { parseArgs } from 'node:util';
 import { type CatalogDocument, loadCatalog } from '../corpus/catalog.js';
+import { correctionsFor } from '../corpus/corrections.js';
 import { defaultMirror } from '../corpus/load.js';
 import { Store } from '../corpus/store.js';
 import { syncCorpus } from '../corpus/sync.js';
@@ -61,6 +62,8 @@ export async function runSources(args: string[]): Promise<number> {
     jurisdiction: doc.jurisdiction,
     passages: manifest.documents[doc.id]?.passages ?? null,
     url: doc.officialUrl,
+    // Documented corrections of the source copy (corpus/corrections.json), applied on every sync.
+    corrections: correctionsFor(doc.id).map(({ find, replace, reason }) => ({ find, replace, reason })),
   }));
   if (values.json) {
     console.log(JSON.stringify(rows, null, 2));

@@ -50,10 +50,13 @@ export const PIPELINE_VERSION: string = (() => {
     }
   };
   for (const sub of ['read', 'split']) walk(join(corpusDir, sub));
-  for (const file of ['citation', 'types']) {
+  for (const file of ['citation', 'types', 'corrections', 'build']) {
     const path = join(corpusDir, `${file}${corpusDir === sources ? '.ts' : '.js'}`);
     if (existsSync(path)) hash.update(readFileSync(path));
   }
+  // The documented corrections of mirror copies change passages as much as the code does.
+  const corrections = join(PROJECT_ROOT, 'corpus', 'corrections.json');
+  if (existsSync(corrections)) hash.update(readFileSync(corrections));
   return hash.digest('hex').slice(0, 16);
 })();
 

@@ -71,6 +71,11 @@ describe('/sources', () => {
     expect(fields['Text taken from']).toMatch(/^<https:\/\//);
     expect(fields.Fingerprint).toMatch(/sha256 `[0-9a-f]{64}`/);
     expect(fields.Licence!.length).toBeGreaterThan(10);
+    // The documented correction of the mirror copy (corpus/corrections.json) is shown as such.
+    expect(fields['Correction of the source copy']).toMatch(
+      /^“greater than 1025\.” → “greater than 10\^25\.”: /,
+    );
+    expect(messageViolations(data)).toEqual([]);
   });
 });
 
