@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readCorrected } from '../../src/corpus/build.js';
 import { readDocument } from '../../src/corpus/read/index.js';
 import { coverage, duplicateLocators } from '../fixtures/text/check.js';
 import { catalogDoc, describeGolden, MIRROR, realPassages } from '../support/corpus.js';
@@ -225,9 +226,10 @@ describe.runIf(describeGolden)('text documents of the structure-aware styles (go
           expect(pattern.test(passage.text), `${passage.locator} ${pattern}`).toBe(false);
       }
       const doc = catalogDoc(id);
-      const read = await readDocument(
+      // What the splitter saw: the reader's output with the copy's documented corrections.
+      const read = await readCorrected(
+        doc,
         new Uint8Array(readFileSync(join(MIRROR, `${id}.${doc.source.format}`))),
-        doc.source.format,
       );
       const { missing, skipped } = coverage(read, passages);
       expect(missing).toEqual([]);

@@ -31,6 +31,43 @@ export interface RawLine {
   bold: boolean;
 }
 
+/** A blank item narrower than this fraction of the type size is letter spacing, not a word space. */
+const NARROW_BLANK = 0.2;
+/** Marks a narrow blank in a line's text until resolveNarrowSpaces decides it (never left in output). */
+export const NARROW_SPACE = '\u0001';
+
+/**
+ * Decides each narrow blank from the document's own words: the fragments join when their join is a word
+ * used elsewhere in the document and one of them is not ("system s" → "systems", "l east" → "least"), or
+ * when neither fragment is a word anywhere else ("ar tificial"); otherwise the blank is a space.
+ */
+export function resolveNarrowSpaces(pages: RawLine[][]): void {
+  const counts = new Map<string, number>();
+  for (const line of pages.flat()) {
+    for (const word of line.text
+      .replaceAll(NARROW_SPACE, ' ')
+      .toLowerCase()
+      .match(/[a-z][a-z'’]*/g) ?? [])
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  // A single letter other than "a" and "I" is never a word of its own (list markers like "(l)" aside).
+  const isWord = (w: string) =>
+    /^(?:a|i)$/i.test(w) || (w.length > 1 && (counts.get(w.toLowerCase()) ?? 0) > 1);
+  for (const line of pages.flat()) {
+    if (!line.text.includes(NARROW_SPACE)) continue;
+    line.text = line.text.replace(
+      /([A-Za-z'’]*)\u0001(?=([A-Za-z'’]*))/g,
+      (_, before: string, after: string) => {
+        if (before === '' || after === '') return `${before} `;
+        const joined = (before + after).toLowerCase();
+        const join =
+          (isWord(joined) && !(isWord(before) && isWord(after))) || (!isWord(before) && !isWord(after));
+        return join ? before : `${before} `;
+      },
+    );
+  }
+}
+
 /** A raised, smaller run of digits: a footnote call marker ("risks¹²"). */
 function isRaisedNumber(item: PdfTextItem, line: { y: number; size: number }): boolean {
   return (
@@ -51,6 +88,7 @@ function sameLine(item: PdfTextItem, line: { y: number; size: number }): boolean
 
 interface Building extends RawLine {
   pendingSpace: boolean;
+  pendingNarrow: boolean;
   /** Items placed so far (not counting blanks). */
   itemCount: number;
   fontChars: Map<string, number>;
@@ -98,7 +136,10 @@ export function buildLines(
       current !== undefined && sameLine(item, current) && x >= current.endX - Math.max(2, current.size * 0.5);
     if (current && continues) {
       if (blank) {
-        current.pendingSpace = true;
+        // A blank much narrower than a space is letter spacing inside a justified word ("ar tificial");
+        // it is marked and decided later from the document's words (resolveNarrowSpaces).
+        if (item.width < current.size * NARROW_BLANK) current.pendingNarrow = true;
+        else current.pendingSpace = true;
         current.endX = Math.max(current.endX, x + item.width);
         continue;
       }
@@ -117,7 +158,8 @@ export function buildLines(
         current.startsWithSuperscript = true;
       }
       current.itemCount += 1;
-      current.text += (needsSpace ? ' ' : '') + item.str;
+      current.text += (needsSpace ? ' ' : current.pendingNarrow ? NARROW_SPACE : '') + item.str;
+      current.pendingNarrow = false;
       current.endX = Math.max(current.endX, x + item.width);
       // A bigger first letter (small caps, drop caps) must not make the line's size; the body text does.
       if (item.height > current.size && (item.str.trim().length > 1 || current.startsWithSuperscript)) {
@@ -141,6 +183,7 @@ export function buildLines(
       startsWithSuperscript: false,
       bold: false,
       pendingSpace: false,
+      pendingNarrow: false,
       itemCount: 1,
       fontChars: new Map([[item.fontName, item.str.length]]),
     };

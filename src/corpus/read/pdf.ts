@@ -11,7 +11,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ReadDocument, TextLine } from '../types.js';
 import { ReadError } from './index.js';
 import { bodySize, dropsHyphen, extractFootnotes, removeRunningLines, wordForms } from './pdf-clean.js';
-import { buildLines, type PdfTextItem, type RawLine } from './pdf-lines.js';
+import { buildLines, type PdfTextItem, type RawLine, resolveNarrowSpaces } from './pdf-lines.js';
 
 /** Larger than body text by this factor (and short) makes a heading. */
 const HEADING_SIZE_RATIO = 1.12;
@@ -48,6 +48,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
         'The PDF has no text layer (it may be a scan without OCR), so there is nothing to quote.',
       );
     }
+    resolveNarrowSpaces(pages);
     const body = bodySize(pages);
     const running = removeRunningLines(pages);
     const { pages: bodyPages, footnotes } = extractFootnotes(running.pages, body);
