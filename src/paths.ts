@@ -15,7 +15,15 @@ function findRoot(start: string): string {
 
 export const PROJECT_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 
-/** Where synced documents and the saved index live (git-ignored). CHARTER_DATA_DIR overrides it. */
+/**
+ * Where synced documents and the saved index live (git-ignored). CHARTER_DATA_DIR overrides it; set but
+ * empty it is refused, rather than silently meaning the current directory (issue 13, W8).
+ */
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.CHARTER_DATA_DIR ?? join(PROJECT_ROOT, 'data'));
+  const configured = env.CHARTER_DATA_DIR;
+  if (configured !== undefined && configured.trim() === '')
+    throw new Error(
+      'CHARTER_DATA_DIR is set but empty: unset it to use ./data, or set it to the folder for the synced documents.',
+    );
+  return resolve(configured ?? join(PROJECT_ROOT, 'data'));
 }

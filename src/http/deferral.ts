@@ -2,7 +2,12 @@
 // so a slow answer is acknowledged in the body and delivered later through the interaction webhook — with
 // the same deadline, acks and webhook calls as the gateway (src/discord/respond.ts).
 import { REST } from '@discordjs/rest';
-import { type APIInteractionResponse, InteractionResponseType, InteractionType } from 'discord-api-types/v10';
+import {
+  type APIInteractionResponse,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+} from 'discord-api-types/v10';
 import {
   DEFAULT_DEADLINE_MS,
   deferredAckFor,
@@ -32,7 +37,7 @@ export function deferringResponder(options: {
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   return async (interaction, work, reply) => {
     const autocomplete = interaction.type === InteractionType.ApplicationCommandAutocomplete;
-    const ack = autocomplete ? NO_CHOICES : deferredAckFor(interaction);
+    const ack = autocomplete ? NO_CHOICES : safeAck(interaction);
     let acked = false;
     let delivered = true;
     try {
@@ -64,6 +69,18 @@ export function deferringResponder(options: {
       return { deferred: true, result: asError(await work) };
     }
   };
+}
+
+/** The deferred ack, inside the never-throw promise: a payload it cannot read gets a private "thinking…". */
+function safeAck(interaction: Parameters<typeof deferredAckFor>[0]): APIInteractionResponse {
+  try {
+    return deferredAckFor(interaction);
+  } catch {
+    return {
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    };
+  }
 }
 
 function asError<T extends { log: { outcome: string } }>(result: T): T {

@@ -1,13 +1,14 @@
 // The HTTP interactions endpoint: Discord POSTs each interaction here and reads our answer from the response
 // body. Plain node:http, no framework. Every request is checked against Discord's Ed25519 signature before
 // its body is parsed; nothing is kept between requests.
-import type { KeyObject } from 'node:crypto';
+import { type KeyObject, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
   type APIInteraction,
   type APIInteractionResponse,
   InteractionResponseType,
   InteractionType,
+  MessageFlags,
 } from 'discord-api-types/v10';
 import type { Dispatcher, DispatchResult } from '../discord/contract.js';
 import type { Logger } from '../log.js';
@@ -17,6 +18,17 @@ export const INTERACTIONS_PATH = '/interactions';
 export const HEALTH_PATH = '/healthz';
 /** Discord's payloads are a few KiB; anything this big is not from Discord. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Unauthenticated memory is bounded in total, not only per request (issue 13, W3): at most this many open
+ * connections, and at most this many body bytes held before their signature is checked, across all
+ * requests. Beyond either, a request is refused early (503, connection closed) instead of buffered.
+ */
+export const MAX_CONNECTIONS = 256;
+export const MAX_UNVERIFIED_BYTES = 8 * 1024 * 1024;
+/** Rejected requests (bad signature, too large, busy…) are logged at most once per reason per interval. */
+export const REJECT_LOG_INTERVAL_MS = 10_000;
+/** Discord nests options three deep (group → subcommand → option); far deeper is not from Discord. */
+export const MAX_PAYLOAD_DEPTH = 32;
 
 export interface HealthStatus {
   corpusVersion: string;
@@ -50,6 +62,11 @@ export interface InteractionsServerOptions {
   /** Clock for the timestamp check (tests). */
   now?: () => number;
   maxBodyBytes?: number;
+  maxConnections?: number;
+  maxUnverifiedBytes?: number;
+  rejectLogIntervalMs?: number;
+  /** Correlation ids for errors the dispatcher could not turn into a reply itself (tests pass a fixed one). */
+  newRef?: () => string;
   /** Slow-client limits: a request must deliver its headers / its whole body within these. */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
@@ -72,19 +89,18 @@ export function createInteractionsServer(options: InteractionsServerOptions): Se
   const { logger } = options;
   const headersTimeout = options.headersTimeoutMs ?? 5_000;
   const requestTimeout = options.requestTimeoutMs ?? 10_000;
+  const budget = new ByteBudget(options.maxUnverifiedBytes ?? MAX_UNVERIFIED_BYTES);
+  const rejects = new RejectLog(logger, options.rejectLogIntervalMs ?? REJECT_LOG_INTERVAL_MS);
+  const newRef = options.newRef ?? (() => randomBytes(3).toString('hex'));
 
   async function handleInteraction(
     req: IncomingMessage,
     res: ServerResponse,
     started: number,
   ): Promise<void> {
-    const body = await readBody(req, maxBodyBytes);
-    if (body === 'too-large') {
-      refuse(res, 413, 'body-too-large');
-      // Stop reading: close the connection once the 413 is out instead of draining an unbounded upload.
-      res.once('finish', () => req.socket.destroy());
-      return;
-    }
+    const body = await readBody(req, maxBodyBytes, budget);
+    if (body === 'too-large') return refuseAndClose(req, res, 413, 'body-too-large');
+    if (body === 'busy') return refuseAndClose(req, res, 503, 'too-many-unverified-bytes');
     if (body === 'aborted') return;
 
     const failure = verifyInteractionRequest(
@@ -109,9 +125,28 @@ export function createInteractionsServer(options: InteractionsServerOptions): Se
     const dispatcher = getDispatcher();
     if (!dispatcher) return refuse(res, 503, 'index-loading');
 
-    const { deferred, result } = await respond(interaction, dispatcher.dispatch(interaction), (response) => {
+    // The dispatcher promises never to throw; should anything below it break anyway (a bug, a worker that
+    // died), the user still gets a private "something went wrong" with a ref, never an HTTP 500.
+    let work: Promise<DispatchResult>;
+    try {
+      work = dispatcher.dispatch(interaction).catch((error: unknown) => failed(interaction, error));
+    } catch (error) {
+      work = Promise.resolve(failed(interaction, error));
+    }
+    let replied = false;
+    const reply = (response: APIInteractionResponse) => {
+      replied = true;
       sendJson(res, 200, response);
-    });
+    };
+    let deferred = false;
+    let result: DispatchResult;
+    try {
+      ({ deferred, result } = await respond(interaction, work, reply));
+    } catch (error) {
+      result = failed(interaction, error);
+      if (replied) res.destroy();
+      else reply(result.response);
+    }
     // What was asked stays out of the log: type and command only, never options or message text.
     logger.info('interaction', {
       type: result.log.type,
@@ -123,9 +158,41 @@ export function createInteractionsServer(options: InteractionsServerOptions): Se
     });
   }
 
+  /** An error reply with a ref; the log gets the ref, the error's class and its stack frames — no message,
+   * which can quote what the user sent. */
+  function failed(interaction: APIInteraction, error: unknown): DispatchResult {
+    const ref = newRef();
+    logger.error('interaction failed below the dispatcher', {
+      ref,
+      interactionId: typeof interaction.id === 'string' ? interaction.id.slice(0, 24) : undefined,
+      error: error instanceof Error ? error.name : typeof error,
+      stack: error instanceof Error ? stackFrames(error) : undefined,
+    });
+    const response: APIInteractionResponse =
+      interaction.type === InteractionType.ApplicationCommandAutocomplete
+        ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
+        : {
+            type: InteractionResponseType.ChannelMessageWithSource,
+            data: {
+              content: `Something went wrong (ref: ${ref}). Please try again; if it keeps happening, give the bot’s operator that ref.`,
+              flags: MessageFlags.Ephemeral,
+              allowed_mentions: { parse: [] },
+            },
+          };
+    return { response, log: { type: 'interaction', outcome: 'error', correlationId: ref } };
+  }
+
   function refuse(res: ServerResponse, status: number, reason: string): void {
     sendJson(res, status, { error: reason });
-    logger.warn('request refused', { status, reason });
+    rejects.note(status, reason);
+  }
+
+  /** Refuses and closes the connection once the answer is out, instead of draining an unwanted upload. */
+  function refuseAndClose(req: IncomingMessage, res: ServerResponse, status: number, reason: string): void {
+    res.shouldKeepAlive = false;
+    res.setHeader('connection', 'close');
+    res.once('finish', () => req.socket.destroy());
+    refuse(res, status, reason);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -147,14 +214,81 @@ export function createInteractionsServer(options: InteractionsServerOptions): Se
     { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) },
     (req, res) => {
       handle(req, res).catch((error: unknown) => {
-        logger.error('request failed', { error: error instanceof Error ? error.message : String(error) });
+        logger.error('request failed', {
+          error: error instanceof Error ? error.name : typeof error,
+          stack: error instanceof Error ? stackFrames(error) : undefined,
+        });
         if (res.headersSent) res.destroy();
         else sendJson(res, 500, { error: 'internal' });
       });
     },
   );
   server.keepAliveTimeout = 5_000;
+  // Connections past the cap are closed as soon as they are accepted.
+  server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
+  server.on('close', () => rejects.flush());
   return server;
+}
+
+/** The stack without its first line (the message, which may quote user input). */
+function stackFrames(error: Error): string | undefined {
+  return error.stack?.split('\n').slice(1, 8).join('\n');
+}
+
+/** The first bytes of every request may use the whole budget; bytes past them leave this much free. */
+const SMALL_BODY_BYTES = 64 * 1024;
+
+/**
+ * Body bytes held before verification, across all requests. Large uploads cannot take the last eighth:
+ * Discord's own payloads (a few KiB) still get through while stalled large uploads hold the rest.
+ */
+class ByteBudget {
+  used = 0;
+  constructor(readonly limit: number) {}
+  take(bytes: number, heldByRequest: number): boolean {
+    const cap = heldByRequest + bytes > SMALL_BODY_BYTES ? this.limit - this.limit / 8 : this.limit;
+    if (this.used + bytes > cap) return false;
+    this.used += bytes;
+    return true;
+  }
+  give(bytes: number): void {
+    this.used -= bytes;
+  }
+}
+
+/**
+ * Logs the first rejection of each kind at once, then at most one line per interval saying how many more
+ * there were: a flood of bad requests cannot flood the log.
+ */
+class RejectLog {
+  private readonly counts = new Map<string, { status: number; reason: string; since: number; n: number }>();
+  private timer: NodeJS.Timeout | undefined;
+  constructor(
+    private readonly logger: HttpLogger,
+    private readonly intervalMs: number,
+  ) {}
+  note(status: number, reason: string): void {
+    const key = `${status} ${reason}`;
+    const seen = this.counts.get(key);
+    if (seen) {
+      seen.n++;
+      return;
+    }
+    this.logger.warn('request refused', { status, reason });
+    this.counts.set(key, { status, reason, since: Date.now(), n: 0 });
+    if (!this.timer) {
+      this.timer = setTimeout(() => this.flush(), this.intervalMs);
+      this.timer.unref();
+    }
+  }
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const { status, reason, since, n } of this.counts.values())
+      if (n > 0)
+        this.logger.warn('requests refused', { status, reason, count: n, sinceMs: Date.now() - since });
+    this.counts.clear();
+  }
 }
 
 function constant<T>(value: T): () => T {
@@ -184,31 +318,50 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(body);
 }
 
-/** Reads the body up to `limit` bytes; never buffers more than that. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'aborted'> {
+/**
+ * Reads the body up to `limit` bytes, holding its bytes against the shared budget of unverified bytes
+ * until it is handed over (the caller verifies it at once, synchronously, so the hold ends there).
+ */
+function readBody(
+  req: IncomingMessage,
+  limit: number,
+  budget: ByteBudget,
+): Promise<Buffer | 'too-large' | 'busy' | 'aborted'> {
   const declared = Number(req.headers['content-length']);
   if (declared > limit) return Promise.resolve('too-large');
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const finish = (outcome: Buffer | 'too-large' | 'busy' | 'aborted'): void => {
+      req.off('data', onData);
+      budget.give(size);
+      size = 0;
+      resolve(outcome);
+    };
     const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
+      if (size + chunk.length > limit) {
         req.pause();
-        resolve('too-large');
-        return;
+        return finish('too-large');
       }
+      if (!budget.take(chunk.length, size)) {
+        req.pause();
+        return finish('busy');
+      }
+      size += chunk.length;
       chunks.push(chunk);
     };
     req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks, size)));
-    req.once('error', () => resolve('aborted'));
-    req.once('close', () => resolve('aborted'));
+    req.once('end', () => finish(Buffer.concat(chunks, size)));
+    req.once('error', () => finish('aborted'));
+    req.once('close', () => finish('aborted'));
   });
 }
 
-/** Only the envelope is checked here (an object with a numeric type); the dispatcher validates the rest. */
+/**
+ * The envelope is checked here: an object with a known numeric type, not absurdly deep, and — for
+ * anything the dispatcher normalizes — a `data` object whose `options` (when present) are a list of
+ * objects, at every level. A signed payload that breaks these is answered 400, before any command code runs.
+ */
 function parseInteraction(body: Buffer): APIInteraction | undefined {
   let value: unknown;
   try {
@@ -216,14 +369,44 @@ function parseInteraction(body: Buffer): APIInteraction | undefined {
   } catch {
     return undefined;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const type = (value as { type?: unknown }).type;
+  if (!isObject(value) || depthExceeds(value, MAX_PAYLOAD_DEPTH)) return undefined;
+  const type = value.type;
+  if (type === InteractionType.Ping) return value as unknown as APIInteraction;
   const known: unknown[] = [
-    InteractionType.Ping,
     InteractionType.ApplicationCommand,
     InteractionType.MessageComponent,
     InteractionType.ApplicationCommandAutocomplete,
     InteractionType.ModalSubmit,
   ];
-  return known.includes(type) ? (value as APIInteraction) : undefined;
+  if (!known.includes(type)) return undefined;
+  const data = value.data;
+  if (!isObject(data) || !optionsWellFormed(data.options)) return undefined;
+  if (type === InteractionType.MessageComponent && typeof data.custom_id !== 'string') return undefined;
+  if (type !== InteractionType.MessageComponent && type !== InteractionType.ModalSubmit)
+    if (typeof data.name !== 'string') return undefined;
+  if (value.member !== undefined && value.member !== null && !isObject(value.member)) return undefined;
+  if (value.user !== undefined && value.user !== null && !isObject(value.user)) return undefined;
+  return value as unknown as APIInteraction;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function optionsWellFormed(options: unknown): boolean {
+  if (options === undefined) return true;
+  if (!Array.isArray(options)) return false;
+  return options.every((o) => isObject(o) && typeof o.name === 'string' && optionsWellFormed(o.options));
+}
+
+/** Iterative, so a payload nested thousands deep cannot overflow the stack here. */
+function depthExceeds(root: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
