@@ -341,11 +341,13 @@ function readBody(
     const onData = (chunk: Buffer): void => {
       if (size + chunk.length > limit) {
         req.pause();
-        return finish('too-large');
+        finish('too-large');
+        return;
       }
       if (!budget.take(chunk.length, size)) {
         req.pause();
-        return finish('busy');
+        finish('busy');
+        return;
       }
       size += chunk.length;
       chunks.push(chunk);
