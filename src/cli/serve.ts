@@ -1,15 +1,21 @@
-// `charter serve [--port N] [--host H]`: the HTTP interactions endpoint. It listens at once (so Discord's
-// PING and /healthz answer while the index loads) and takes interactions as soon as the services are ready.
+// `charter serve [--port N] [--host H] [--workers N]`: the HTTP interactions endpoint. It listens at once
+// (so Discord's PING and /healthz answer while the index loads) and takes interactions as soon as the
+// services are ready. With workers (default: one per core) answers are computed in worker threads, each
+// with the read-only index loaded once; this thread keeps the transport (src/http/pool.ts).
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { type EndpointConfig, endpointConfig } from '../config/index.js';
 import type { Dispatcher } from '../discord/contract.js';
 import { createDispatcher } from '../discord/dispatcher.js';
 import type { Services } from '../discord/services.js';
 import { deferringResponder, discordRest } from '../http/deferral.js';
+import { createWorkerPool, type WorkerPool } from '../http/pool.js';
 import { createInteractionsServer, type HealthStatus } from '../http/server.js';
 import { createLogger, type Logger } from '../log.js';
+import { dataDir } from '../paths.js';
 import { UsageError } from './main.js';
 
 export const DEFAULT_PORT = 8787;
@@ -31,28 +37,44 @@ export interface ServeDeps {
   stopSignal?: Promise<unknown>;
   /** Told the bound address once listening (tests use port 0). */
   onListening?: (address: AddressInfo) => void;
+  /** The data directory the answer workers load the index from (default: CHARTER_DATA_DIR or ./data). */
+  dataDir?: string;
 }
 
 export interface ServeArgs {
   /** Undefined when --port is not given (then PORT, then DEFAULT_PORT). */
   port?: number;
   host: string;
+  /** Answer worker threads; 0 answers on the HTTP thread itself. */
+  workers: number;
 }
 
 export function parseServeArgs(args: string[]): ServeArgs {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string' }, host: { type: 'string' } },
+    options: { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' } },
     strict: true,
     allowPositionals: false,
   });
   const host = values.host ?? DEFAULT_HOST;
-  if (values.port === undefined) return { host };
+  let workers = availableParallelism();
+  if (values.workers !== undefined) {
+    workers = Number(values.workers);
+    if (!/^\d+$/.test(values.workers) || workers > 64)
+      throw new UsageError(`--workers must be a whole number from 0 to 64, not "${values.workers}".`);
+  }
+  if (values.port === undefined) return { host, workers };
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65_535) {
     throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
   }
-  return { port, host };
+  return { port, host, workers };
+}
+
+/** The worker module: compiled next to this file, or the TypeScript source when running from src/. */
+function workerEntry(): URL {
+  const js = new URL('./serve-worker.js', import.meta.url);
+  return existsSync(js) ? js : new URL('./serve-worker.ts', import.meta.url);
 }
 
 function stopSignals(): Promise<unknown> {
@@ -81,11 +103,28 @@ export async function runServe(args: string[], deps: ServeDeps): Promise<number>
   deps.onListening?.(address);
 
   let failed: unknown;
-  const loading = deps.loadServices().then(
-    (loaded) => {
+  let pool: WorkerPool | undefined;
+  const loading = (async () => {
+    // The HTTP thread prepares the data directory once (sync, recovery, index build and save) ...
+    const loaded = await deps.loadServices();
+    if (options.workers === 0) {
       ready = { dispatcher: createDispatcher(loaded.services, { logger }), health: loaded.health };
-      logger.info('index loaded', { ...loaded.health });
-    },
+      return;
+    }
+    // ... then the workers each load the saved index; this thread drops its copy.
+    const prepared = loaded.health;
+    pool = createWorkerPool({
+      size: options.workers,
+      entry: workerEntry(),
+      dataDir: deps.dataDir ?? dataDir(),
+      logger,
+    });
+    const health = await pool.ready;
+    if (health.corpusVersion !== prepared.corpusVersion)
+      logger.warn('workers loaded another corpus version than the one prepared', { ...health });
+    ready = { dispatcher: pool, health };
+  })().then(
+    () => logger.info('index loaded', { ...ready!.health, workers: options.workers }),
     (error: unknown) => {
       failed = error;
       logger.error('index failed to load', { error: error instanceof Error ? error.message : String(error) });
@@ -101,6 +140,7 @@ export async function runServe(args: string[], deps: ServeDeps): Promise<number>
   const cutOff = setTimeout(() => server.closeAllConnections(), 5_000);
   await closed;
   clearTimeout(cutOff);
+  await pool?.close();
   return failed ? 1 : 0;
 }
 

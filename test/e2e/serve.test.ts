@@ -1,5 +1,6 @@
 // `charter serve` as the CLI runs it: listens before the index is loaded, serves once it is, stops cleanly.
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { type LoadedServices, parseServeArgs, runServe } from '../../src/cli/serve.js';
 import { createLogger } from '../../src/log.js';
@@ -21,11 +22,14 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reje
 
 describe('parseServeArgs', () => {
   it('reads --port and --host and refuses nonsense', () => {
-    expect(parseServeArgs(['--port', '9000', '--host', '127.0.0.1'])).toEqual({
+    expect(parseServeArgs(['--port', '9000', '--host', '127.0.0.1', '--workers', '3'])).toEqual({
       port: 9000,
       host: '127.0.0.1',
+      workers: 3,
     });
-    expect(parseServeArgs([])).toEqual({ host: '0.0.0.0' });
+    expect(parseServeArgs([])).toEqual({ host: '0.0.0.0', workers: availableParallelism() });
+    expect(parseServeArgs(['--workers', '0']).workers).toBe(0);
+    expect(() => parseServeArgs(['--workers', 'many'])).toThrow(/--workers/);
     expect(() => parseServeArgs(['--port', 'eighty'])).toThrow(/--port/);
     expect(() => parseServeArgs(['--port', '70000'])).toThrow(/--port/);
     expect(() => parseServeArgs(['--verbose'])).toThrow();
@@ -38,7 +42,7 @@ describe('runServe', () => {
     const services = deferred<LoadedServices>();
     const stop = deferred<void>();
     const listening = deferred<AddressInfo>();
-    const exit = runServe(['--port', '0', '--host', '127.0.0.1'], {
+    const exit = runServe(['--port', '0', '--host', '127.0.0.1', '--workers', '0'], {
       config: { publicKey: keys.publicKeyHex },
       logger: quiet,
       loadServices: () => services.promise,
@@ -79,7 +83,7 @@ describe('runServe', () => {
 
   it('exits with 1 when the index cannot be loaded', async () => {
     const keys = generateDiscordKeys();
-    const exit = runServe(['--port', '0', '--host', '127.0.0.1'], {
+    const exit = runServe(['--port', '0', '--host', '127.0.0.1', '--workers', '0'], {
       config: { publicKey: keys.publicKeyHex },
       logger: quiet,
       loadServices: () => Promise.reject(new Error('no index: run charter sync')),

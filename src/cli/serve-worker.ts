@@ -1,0 +1,31 @@
+// One answer worker of `charter serve --workers N` (see src/http/pool.ts): loads the read-only index once
+// from the data directory the HTTP thread prepared, then dispatches what it is sent.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { APIInteraction } from 'discord-api-types/v10';
+import { openCharter } from '../app.js';
+import { createDispatcher } from '../discord/dispatcher.js';
+import type { WorkerMessage, WorkerSetup } from '../http/pool.js';
+import { createLogger } from '../log.js';
+
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+const post = (message: WorkerMessage) => port.postMessage(message);
+const logger = createLogger({ base: { mode: 'http', worker: setup.index } });
+
+try {
+  const charter = await openCharter({
+    dataDir: setup.dataDir,
+    autoSync: false,
+    onWarning: (message) => logger.warn(message),
+  });
+  const dispatcher = createDispatcher(charter.services, { logger });
+  port.on('message', ({ id, interaction }: { id: number; interaction: APIInteraction }) => {
+    dispatcher.dispatch(interaction).then((result) => post({ kind: 'result', id, result }));
+  });
+  post({
+    kind: 'ready',
+    health: { corpusVersion: charter.version, passages: charter.index.passages.length },
+  });
+} catch (error) {
+  post({ kind: 'failed', error: error instanceof Error ? error.message : String(error) });
+}

@@ -1,0 +1,130 @@
+// Answers from more than one core (issue 13, "Every core"): a pool of worker threads, each with the
+// read-only index loaded once, behind the same `Dispatcher` contract as the in-process dispatcher. The
+// HTTP thread keeps only transport work — reading bodies, Ed25519 checks, PING, /healthz, deferral — so
+// those never wait behind a search.
+//
+// Routing: by user id, so each user's cooldown lives in exactly one worker and stays exact. The per-channel
+// cooldown is per worker: with N workers a busy channel may get up to N times its allowance (as with N
+// replicas; README says cooldowns are advisory).
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { APIInteraction } from 'discord-api-types/v10';
+import type { Dispatcher, DispatchResult } from '../discord/contract.js';
+import type { HealthStatus, HttpLogger } from './server.js';
+
+/** What a worker is told at start. */
+export interface WorkerSetup {
+  dataDir: string;
+  index: number;
+}
+
+/** Worker → pool messages. */
+export type WorkerMessage =
+  | { kind: 'ready'; health: HealthStatus }
+  | { kind: 'failed'; error: string }
+  | { kind: 'result'; id: number; result: DispatchResult };
+
+export interface WorkerPool extends Dispatcher {
+  readonly size: number;
+  /** Resolves once every worker has loaded the index (with what they serve); rejects if one cannot. */
+  readonly ready: Promise<HealthStatus>;
+  close(): Promise<void>;
+}
+
+export interface PoolOptions {
+  size: number;
+  /** The worker's module: compiled `.js`, or `.ts` when running from the sources (tests). */
+  entry: URL;
+  dataDir: string;
+  logger: HttpLogger;
+}
+
+/** Runs a `.ts` worker through tsx (only ever from the sources: the compiled CLI passes `.js`). */
+function spawn(entry: URL, setup: WorkerSetup): Worker {
+  const path = fileURLToPath(entry);
+  if (!path.endsWith('.ts')) return new Worker(path, { workerData: setup });
+  const boot = fileURLToPath(new URL('../../scripts/ts-worker.mjs', import.meta.url));
+  return new Worker(boot, { workerData: { ...setup, entry: path } });
+}
+
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function userOf(interaction: APIInteraction): string {
+  const raw = interaction as { member?: { user?: { id?: unknown } }; user?: { id?: unknown } };
+  const id = raw.member?.user?.id ?? raw.user?.id;
+  return typeof id === 'string' ? id : '';
+}
+
+export function createWorkerPool(options: PoolOptions): WorkerPool {
+  const size = Math.max(1, Math.floor(options.size));
+  const pending = new Map<number, { resolve: (r: DispatchResult) => void; reject: (e: Error) => void }>();
+  const owner = new Map<number, number>();
+  const workers: Worker[] = [];
+  let nextId = 1;
+  let closing = false;
+  let readyCount = 0;
+  let settleReady: { resolve: (h: HealthStatus) => void; reject: (e: Error) => void };
+  const ready = new Promise<HealthStatus>((resolve, reject) => {
+    settleReady = { resolve, reject };
+  });
+  ready.catch(() => {});
+
+  const start = (index: number, first: boolean): void => {
+    const worker = spawn(options.entry, { dataDir: options.dataDir, index });
+    workers[index] = worker;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'result') {
+        const waiting = pending.get(message.id);
+        pending.delete(message.id);
+        owner.delete(message.id);
+        waiting?.resolve(message.result);
+      } else if (message.kind === 'ready') {
+        if (first && ++readyCount === size) settleReady.resolve(message.health);
+      } else if (message.kind === 'failed') {
+        settleReady.reject(new Error(message.error));
+      }
+    });
+    worker.on('error', (error) =>
+      options.logger.error('answer worker failed', { worker: index, error: error.name }),
+    );
+    worker.on('exit', (code) => {
+      // Whatever it was answering gets the server's private "something went wrong"; a new one starts.
+      for (const [id, at] of owner) {
+        if (at !== index) continue;
+        pending.get(id)?.reject(new Error('the answer worker stopped'));
+        pending.delete(id);
+        owner.delete(id);
+      }
+      if (closing) return;
+      if (readyCount < size) {
+        settleReady.reject(new Error(`an answer worker stopped while loading the index (exit code ${code})`));
+        return;
+      }
+      options.logger.warn('answer worker restarted', { worker: index, exitCode: code });
+      start(index, false);
+    });
+  };
+  for (let index = 0; index < size; index++) start(index, true);
+
+  return {
+    size,
+    ready,
+    dispatch(interaction: APIInteraction): Promise<DispatchResult> {
+      const index = hash(userOf(interaction)) % size;
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        owner.set(id, index);
+        workers[index]!.postMessage({ id, interaction });
+      });
+    },
+    async close() {
+      closing = true;
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

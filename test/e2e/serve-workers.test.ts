@@ -1,0 +1,126 @@
+// `charter serve --workers N`: answers computed in worker threads, each with the read-only index loaded once;
+// PING and /healthz stay on the HTTP thread, so they never wait behind a search (issue 13, W7). Real signed
+// requests over loopback.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { openCharter } from '../../src/app.js';
+import { runServe } from '../../src/cli/serve.js';
+import { createWorkerPool } from '../../src/http/pool.js';
+import { createInteractionsServer } from '../../src/http/server.js';
+import { createLogger } from '../../src/log.js';
+import { slash } from '../fixtures/discord/interactions.js';
+import { TEST_DATA_DIR } from '../global-setup.js';
+import { baseUrl, generateDiscordKeys, postInteraction, send, signatureHeaders } from './discord-client.js';
+
+const quiet = createLogger({ write() {} });
+
+describe('charter serve --workers 2 over the real corpus', () => {
+  it('answers /ask from the workers, PING and /healthz from the HTTP thread, and stops cleanly', async () => {
+    const keys = generateDiscordKeys();
+    let stop!: () => void;
+    const stopSignal = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    let listening!: (address: AddressInfo) => void;
+    const address = new Promise<AddressInfo>((resolve) => {
+      listening = resolve;
+    });
+    const lines: string[] = [];
+    const exit = runServe(['--port', '0', '--host', '127.0.0.1', '--workers', '2'], {
+      config: { publicKey: keys.publicKeyHex },
+      logger: createLogger({ write: (line) => lines.push(line) }),
+      dataDir: TEST_DATA_DIR,
+      loadServices: async () => {
+        const charter = await openCharter({ dataDir: TEST_DATA_DIR, autoSync: false });
+        return {
+          services: charter.services,
+          health: { corpusVersion: charter.version, passages: charter.index.passages.length },
+        };
+      },
+      stopSignal,
+      onListening: listening,
+    });
+    const url = `http://127.0.0.1:${(await address).port}`;
+    let health = await send(`${url}/healthz`);
+    for (let i = 0; i < 200 && health.status === 503; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      health = await send(`${url}/healthz`);
+    }
+    expect(health.status).toBe(200);
+    const reference = await openCharter({ dataDir: TEST_DATA_DIR, autoSync: false });
+    expect(JSON.parse(health.text)).toEqual({
+      corpusVersion: reference.version,
+      passages: reference.index.passages.length,
+    });
+    expect(lines.some((l) => l.includes('"index loaded"') && l.includes('"workers":2'))).toBe(true);
+
+    for (const [n, question] of [
+      'Is social scoring prohibited?',
+      'What must providers of high-risk systems do?',
+    ].entries()) {
+      const body = JSON.stringify(slash('ask', { question }, `10000000000000000${n}`));
+      const reply = await send(`${url}/interactions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signatureHeaders(keys.privateKey, body) },
+        body,
+      });
+      expect(reply.status).toBe(200);
+      const answer = JSON.parse(reply.text) as { type: number; data: { embeds: { title: string }[] } };
+      expect(answer.type).toBe(4);
+      expect(answer.data.embeds.length).toBeGreaterThan(0);
+    }
+    const ping = '{"id":"1","application_id":"1","type":1,"token":"t","version":1}';
+    const pong = await send(`${url}/interactions`, {
+      method: 'POST',
+      headers: signatureHeaders(keys.privateKey, ping),
+      body: ping,
+    });
+    expect(JSON.parse(pong.text)).toEqual({ type: 1 });
+    stop();
+    expect(await exit).toBe(0);
+  });
+});
+
+describe('W7: health checks while every worker is busy', () => {
+  it('/healthz and PING are answered before a long answer that occupies the worker', async () => {
+    const keys = generateDiscordKeys();
+    const pool = createWorkerPool({
+      size: 1,
+      entry: new URL('../fixtures/workers/busy-worker.ts', import.meta.url),
+      dataDir: TEST_DATA_DIR,
+      logger: quiet,
+    });
+    await pool.ready;
+    const server: Server = createInteractionsServer({
+      publicKey: keys.publicKeyHex,
+      dispatcher: pool,
+      health: () => ({ corpusVersion: 'busy', passages: 0 }),
+      logger: quiet,
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const order: string[] = [];
+      const slow = postInteraction(server, keys, slash('busy:1500')).then((r) => {
+        order.push(`answer ${r.status}`);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const health = await send(`${baseUrl(server)}/healthz`);
+      order.push(`healthz ${health.status}`);
+      const ping = await postInteraction(server, keys, {
+        id: '1',
+        application_id: '1',
+        type: 1,
+        token: 't',
+        version: 1,
+      });
+      order.push(`ping ${ping.status}`);
+      await slow;
+      expect(order).toEqual(['healthz 200', 'ping 200', 'answer 200']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await pool.close();
+    }
+  });
+});
