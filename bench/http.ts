@@ -3,8 +3,10 @@
 // signature and answers PONG. The load generator runs in a worker thread so it does not share the server's
 // event loop.
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -13,9 +15,12 @@ import type { Dispatcher } from '../src/discord/contract.js';
 import { Cooldowns } from '../src/discord/cooldown.js';
 import { createDispatcher } from '../src/discord/dispatcher.js';
 import { deferringResponder, discordRest } from '../src/http/deferral.js';
+import { createWorkerPool } from '../src/http/pool.js';
 import { createInteractionsServer } from '../src/http/server.js';
 import { verifyInteractionRequest } from '../src/http/verify.js';
 import { createLogger } from '../src/log.js';
+import { dataDir } from '../src/paths.js';
+import { formatHttpModes, type HttpModeRow, type HttpModesResult, OPEN_RATES } from './report.js';
 
 export interface BenchHttpOptions {
   /** What answers /ask: the real dispatcher over the real index for meaningful figures. */
@@ -52,52 +57,94 @@ const DEFAULT_QUESTIONS = [
 /** The serve logger, formatting every line as in production; only the write to stdout is left out. */
 const sinkLogger = createLogger({ write() {} });
 
-/** Runs inside the worker: plain JS so it needs no TypeScript loader. */
+/**
+ * Runs inside the worker: plain JS so it needs no TypeScript loader. Modes: 'closed' keeps `concurrency`
+ * requests in flight (saturation); 'open' sends at a fixed `rate` whatever the answers do, timing each from
+ * when it was due (so queueing shows); 'health' sends GET /healthz one at a time, every `intervalMs`.
+ */
 const LOAD_GENERATOR = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
 const crypto = require('node:crypto');
-const { port, privateKeyPem, bodies, concurrency, warmupMs, durationMs, maxRequests } = workerData;
-const key = crypto.createPrivateKey(privateKeyPem);
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+const { port, privateKeyPem, bodies, concurrency, warmupMs, durationMs, maxRequests, mode, rate, intervalMs } = workerData;
+const key = privateKeyPem ? crypto.createPrivateKey(privateKeyPem) : undefined;
+const agent = new http.Agent({ keepAlive: true, maxSockets: mode === 'open' ? 256 : concurrency });
 const timestamp = String(Math.floor(Date.now() / 1000));
-const signed = bodies.map((text) => {
+const signed = (bodies || []).map((text) => {
   const body = Buffer.from(text);
   const signature = crypto.sign(null, Buffer.concat([Buffer.from(timestamp), body]), key).toString('hex');
   return { body, headers: { 'content-type': 'application/json', 'content-length': body.length,
     'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp } };
 });
 
-function run(ms, limit) {
+function once(item, from, latencies, counts) {
+  return new Promise((resolve) => {
+    const req = http.request({ host: '127.0.0.1', port, path: item ? '/interactions' : '/healthz',
+      method: item ? 'POST' : 'GET', agent, headers: item ? item.headers : {} }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        if (res.statusCode === 200) latencies.push(performance.now() - from);
+        else counts.failures++;
+        resolve();
+      });
+    });
+    req.on('error', () => { counts.failures++; resolve(); });
+    req.end(item ? item.body : undefined);
+  });
+}
+
+function closed(ms, limit) {
   const latencies = [];
-  let sent = 0;
-  let failures = 0;
+  const counts = { failures: 0, sent: 0 };
   const deadline = performance.now() + ms;
   const one = () => {
-    if (performance.now() >= deadline || sent >= limit) return Promise.resolve();
-    const item = signed[sent++ % signed.length];
-    const started = performance.now();
-    return new Promise((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port, path: '/interactions', method: 'POST', agent,
-        headers: item.headers }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode === 200) latencies.push(performance.now() - started);
-          else failures++;
-          resolve();
-        });
-      });
-      req.on('error', () => { failures++; resolve(); });
-      req.end(item.body);
-    }).then(one);
+    if (performance.now() >= deadline || counts.sent >= limit) return Promise.resolve();
+    const item = signed[counts.sent++ % signed.length];
+    return once(item, performance.now(), latencies, counts).then(one);
   };
   const started = performance.now();
   return Promise.all(Array.from({ length: concurrency }, one)).then(() => ({
-    latencies, failures, elapsedMs: performance.now() - started,
+    latencies, failures: counts.failures, elapsedMs: performance.now() - started,
   }));
 }
 
-run(warmupMs, Infinity).then(() => run(durationMs, maxRequests)).then((result) => {
+function open(ms) {
+  const latencies = [];
+  const counts = { failures: 0, sent: 0 };
+  const started = performance.now();
+  const total = Math.floor((ms / 1000) * rate);
+  const inflight = [];
+  return new Promise((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      while (counts.sent < total && started + (counts.sent * 1000) / rate <= now) {
+        const due = started + (counts.sent * 1000) / rate;
+        inflight.push(once(signed[counts.sent % signed.length], due, latencies, counts));
+        counts.sent++;
+      }
+      if (counts.sent < total) setTimeout(tick, 1);
+      else Promise.all(inflight).then(() => resolve({ latencies, failures: counts.failures, elapsedMs: performance.now() - started }));
+    };
+    tick();
+  });
+}
+
+function health(ms) {
+  const latencies = [];
+  const counts = { failures: 0, sent: 0 };
+  const deadline = performance.now() + ms;
+  const started = performance.now();
+  const next = () => {
+    if (performance.now() >= deadline) return Promise.resolve();
+    return once(undefined, performance.now(), latencies, counts)
+      .then(() => new Promise((r) => setTimeout(r, intervalMs))).then(next);
+  };
+  return next().then(() => ({ latencies, failures: counts.failures, elapsedMs: performance.now() - started }));
+}
+
+const run = mode === 'open' ? (ms) => open(ms) : mode === 'health' ? (ms) => health(ms) : (ms, limit) => closed(ms, limit);
+const warm = mode === 'health' ? Promise.resolve() : run(warmupMs, Infinity);
+warm.then(() => run(durationMs, maxRequests)).then((result) => {
   agent.destroy();
   parentPort.postMessage(result);
 });
@@ -124,7 +171,15 @@ function generateLoad(
   port: number,
   privateKey: KeyObject,
   bodies: string[],
-  options: { concurrency: number; durationMs: number; maxRequests: number },
+  options: {
+    concurrency: number;
+    durationMs: number;
+    maxRequests: number;
+    mode?: 'closed' | 'open' | 'health';
+    rate?: number;
+    intervalMs?: number;
+    warmupMs?: number;
+  },
 ): Promise<LoadResult> {
   const worker = new Worker(LOAD_GENERATOR, {
     eval: true,
@@ -133,9 +188,12 @@ function generateLoad(
       privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }),
       bodies,
       concurrency: options.concurrency,
-      warmupMs: Math.round(options.durationMs / 4),
+      warmupMs: options.warmupMs ?? Math.round(options.durationMs / 4),
       durationMs: options.durationMs,
       maxRequests: options.maxRequests,
+      mode: options.mode ?? 'closed',
+      rate: options.rate ?? 0,
+      intervalMs: options.intervalMs ?? 10,
     },
   });
   return new Promise((resolve, reject) => {
@@ -194,7 +252,7 @@ function floorServer(publicKey: KeyObject): Server {
   });
 }
 
-function askInteraction(question: string, n: number): string {
+function askInteraction(question: string, n: number, userId = '1200000000000000002'): string {
   return JSON.stringify({
     id: String(1300000000000000000n + BigInt(n)),
     application_id: '1100000000000000001',
@@ -205,7 +263,7 @@ function askInteraction(question: string, n: number): string {
     channel_id: '1500000000000000005',
     member: {
       user: {
-        id: '1200000000000000002',
+        id: userId,
         username: 'bench',
         discriminator: '0',
         global_name: null,
@@ -276,6 +334,112 @@ export async function benchHttp(opts: BenchHttpOptions): Promise<BenchHttpResult
   }
 }
 
+/** The answer worker module, compiled (npm run bench) or from the sources. */
+function workerEntry(): URL {
+  const js = new URL('../src/cli/serve-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(js)) ? js : new URL('../src/cli/serve-worker.ts', import.meta.url);
+}
+
+/**
+ * The endpoint as `charter serve` runs it, answering on its own loop and with 1 and N worker threads over
+ * the saved index in `dataDir`, in one run: saturated /ask (closed loop, `concurrency` in flight) with
+ * /healthz probed alongside, then open-loop /ask at fixed offered rates. Questions come from 64 users, as
+ * in a real server, so routing by user spreads them.
+ */
+export async function benchHttpModes(opts: {
+  dispatcher: Dispatcher;
+  dataDir: string;
+  questions?: string[];
+  concurrency?: number;
+  durationMs?: number;
+  workers?: number[];
+}): Promise<HttpModesResult> {
+  const concurrency = opts.concurrency ?? 20;
+  const durationMs = opts.durationMs ?? 2_000;
+  const cores = availableParallelism();
+  const counts = opts.workers ?? [...new Set([1, cores])];
+  const questions = opts.questions ?? DEFAULT_QUESTIONS;
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const bodies = Array.from({ length: 256 }, (_, n) =>
+    askInteraction(questions[n % questions.length]!, n, String(1200000000000000000n + BigInt(n % 64))),
+  );
+  const pings = [JSON.stringify({ id: '1', application_id: '1', type: 1, token: 'ping', version: 1 })];
+  const load = { concurrency, durationMs, maxRequests: 1_000_000 };
+
+  const floor = floorServer(publicKey);
+  const floorPort = await listen(floor);
+  const floorResult = summarize('floor', await generateLoad(floorPort, privateKey, pings, load));
+  await close(floor);
+
+  const rows: HttpModeRow[] = [];
+  for (const workers of [0, ...counts]) {
+    const pool =
+      workers > 0
+        ? createWorkerPool({
+            size: workers,
+            entry: workerEntry(),
+            dataDir: opts.dataDir,
+            logger: sinkLogger,
+            cooldowns: 'off',
+          })
+        : undefined;
+    if (pool) await pool.ready;
+    const server = createInteractionsServer({
+      publicKey,
+      dispatcher: pool ?? opts.dispatcher,
+      health: () => ({ corpusVersion: 'bench', passages: 0 }),
+      logger: sinkLogger,
+      respond: deferringResponder({ rest: discordRest(), logger: sinkLogger }),
+    });
+    const port = await listen(server);
+    try {
+      const [saturated, health] = await Promise.all([
+        generateLoad(port, privateKey, bodies, load),
+        generateLoad(port, privateKey, [], {
+          ...load,
+          mode: 'health',
+          intervalMs: 5,
+          durationMs: durationMs - 100,
+          warmupMs: 0,
+        }),
+      ]);
+      const ask = summarize('/ask', saturated);
+      const openP99Ms: Record<string, number> = {};
+      for (const rate of OPEN_RATES) {
+        const open = await generateLoad(port, privateKey, bodies, {
+          ...load,
+          mode: 'open',
+          rate,
+          warmupMs: 200,
+        });
+        openP99Ms[String(rate)] = summarize(`/ask at ${rate} req/s`, open).p99;
+      }
+      rows.push({
+        mode: workers === 0 ? 'single loop' : `${workers} worker${workers > 1 ? 's' : ''}`,
+        workers,
+        askRps: ask.rps,
+        askP50Ms: ask.p50,
+        askP99Ms: ask.p99,
+        ofFloor: Math.round((ask.rps / floorResult.rps) * 100) / 100,
+        openP99Ms,
+        healthP99Ms: summarize('/healthz', health).p99,
+      });
+    } finally {
+      await close(server);
+      await pool?.close();
+    }
+  }
+  const one = rows.find((r) => r.workers === 1);
+  const many = rows.find((r) => r.workers === Math.max(...counts));
+  return {
+    floorRps: floorResult.rps,
+    floorP99Ms: floorResult.p99,
+    rows,
+    scaling: one && many ? Math.round((many.askRps / one.askRps) * 100) / 100 : Number.NaN,
+    cores,
+  };
+}
+
 /**
  * The real dispatcher over the real index, opened exactly as `charter serve` opens it (src/app.ts). Cooldowns
  * are lifted: the whole load comes from one bench user.
@@ -294,16 +458,14 @@ async function main(): Promise<void> {
   const started = performance.now();
   const { dispatcher, passages } = await realDispatcher();
   console.error(`index of ${passages} passages ready in ${Math.round(performance.now() - started)} ms`);
-  const durationMs = Number(process.env.BENCH_HTTP_MS ?? 4_000);
-  const result = await benchHttp({ dispatcher, durationMs });
-  console.log(JSON.stringify(result));
-  const verdict = result.askRps >= result.floorRps / 2 && result.askP99Ms < 25 ? 'meets' : 'MISSES';
-  console.error(`${verdict} the target: /ask ≥ half the floor's throughput, p99 < 25 ms`);
-
-  // The transport's own share: the same endpoint replaying one real /ask answer, with no search behind it.
-  const recorded = await dispatcher.dispatch(JSON.parse(askInteraction(DEFAULT_QUESTIONS[0]!, 0)));
-  const replay: Dispatcher = { dispatch: async () => recorded };
-  console.log(JSON.stringify({ transportOnly: await benchHttp({ dispatcher: replay, durationMs }) }));
+  const durationMs = Number(process.env.BENCH_HTTP_MS ?? 2_000);
+  const modes = await benchHttpModes({ dispatcher, dataDir: dataDir(), durationMs });
+  console.log(formatHttpModes(modes));
+  if (process.argv.includes('--json')) console.log(JSON.stringify(modes));
+  if (process.argv.includes('--attack')) {
+    const { pinningAttack } = await import('./attack.js');
+    console.log(JSON.stringify({ attack: await pinningAttack() }));
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -82,14 +82,7 @@ export interface BenchReport {
   };
   memory: { heapMb: number; rssMb: number };
   growth: GrowthRow[];
-  http: {
-    askRps: number;
-    askP50Ms: number;
-    askP99Ms: number;
-    floorRps: number;
-    floorP50Ms: number;
-    floorP99Ms: number;
-  } | null;
+  http: HttpModesResult | null;
   httpNote?: string;
   targets: Target[];
   totalMs: number;
@@ -104,6 +97,63 @@ export function growthExponent(
   const last = rows[rows.length - 1];
   if (!first || !last || last.factor === first.factor || pick(first) <= 0) return undefined;
   return Math.log(pick(last) / pick(first)) / Math.log(last.factor / first.factor);
+}
+
+export interface HttpModeRow {
+  /** 'single loop' (answers on the HTTP thread) or 'N worker(s)'. */
+  mode: string;
+  workers: number;
+  askRps: number;
+  askP50Ms: number;
+  askP99Ms: number;
+  /** /ask throughput ÷ the floor's (verify + PONG on one loop). */
+  ofFloor: number;
+  /** Open-loop /ask p99 at each offered rate (req/s → ms), timed from when each request was due. */
+  openP99Ms: Record<string, number>;
+  /** GET /healthz p99 while /ask is saturated. */
+  healthP99Ms: number;
+}
+
+export interface HttpModesResult {
+  floorRps: number;
+  floorP99Ms: number;
+  rows: HttpModeRow[];
+  /** N-worker saturated throughput ÷ one worker's. */
+  scaling: number;
+  cores: number;
+}
+
+export const OPEN_RATES = [100, 200, 400];
+
+/** The table README keeps. */
+export function formatHttpModes(result: HttpModesResult): string {
+  const head = [
+    'mode',
+    '/ask req/s',
+    'p50 ms',
+    'p99 ms',
+    'of floor',
+    ...OPEN_RATES.map((r) => `p99 @${r}/s`),
+    '/healthz p99',
+  ];
+  const rows = result.rows.map((r) => [
+    r.mode,
+    String(r.askRps),
+    r.askP50Ms.toFixed(2),
+    r.askP99Ms.toFixed(2),
+    `${r.ofFloor.toFixed(2)}×`,
+    ...OPEN_RATES.map((rate) => (r.openP99Ms[String(rate)] ?? Number.NaN).toFixed(2)),
+    r.healthP99Ms.toFixed(2),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [
+    line(head),
+    ...rows.map(line),
+    `floor (verify + PONG, one loop): ${result.floorRps} req/s, p99 ${result.floorP99Ms.toFixed(2)} ms; ` +
+      `${result.cores} cores; ${Math.max(...result.rows.map((r) => r.workers))} workers ÷ 1 worker = ${result.scaling.toFixed(2)}×`,
+  ].join('\n');
 }
 
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
@@ -143,6 +193,29 @@ export function judgeTargets(report: Omit<BenchReport, 'targets' | 'totalMs'>): 
     value: `${fixed(report.memory.heapMb, 1)} MB`,
     met: report.memory.heapMb <= 100,
   });
+  const http = report.http;
+  const most = http?.rows.reduce((a, b) => (b.workers > a.workers ? b : a));
+  if (http && most) {
+    targets.push({
+      name: `/healthz p99 with /ask saturated (${most.mode})`,
+      goal: '<= 20 ms',
+      value: `${fixed(most.healthP99Ms)} ms`,
+      met: most.healthP99Ms <= 20,
+    });
+    const at200 = most.openP99Ms['200'] ?? Number.NaN;
+    targets.push({
+      name: `/ask p99 offered 200 req/s (${most.mode})`,
+      goal: '<= 10 ms',
+      value: `${fixed(at200)} ms`,
+      met: at200 <= 10,
+    });
+    targets.push({
+      name: `/ask throughput ${most.mode} ÷ 1 worker`,
+      goal: '>= 1.5×',
+      value: `${fixed(http.scaling)}×`,
+      met: http.scaling >= 1.5,
+    });
+  }
   const measures: [string, (row: GrowthRow) => number][] = [
     ['p99', (row) => row.p99Ms],
     ['build', (row) => row.buildMs],
@@ -264,13 +337,11 @@ export function formatReport(report: BenchReport): string {
     ),
   );
   lines.push('');
-  lines.push('4. HTTP endpoint (loopback, signed requests)');
-  const h = report.http;
   lines.push(
-    h
-      ? `/ask ${fixed(h.askRps, 0)} req/s, p50 ${fixed(h.askP50Ms)} ms, p99 ${fixed(h.askP99Ms)} ms; floor (verify + PONG) ${fixed(h.floorRps, 0)} req/s, p99 ${fixed(h.floorP99Ms)} ms`
-      : `http: not available${report.httpNote ? ` (${report.httpNote})` : ''}`,
+    '4. HTTP endpoint (loopback, signed /ask from 64 users; saturated = 20 in flight; open loop at fixed rates)',
   );
+  const h = report.http;
+  lines.push(h ? formatHttpModes(h) : `http: not available${report.httpNote ? ` (${report.httpNote})` : ''}`);
   lines.push('');
   lines.push('Targets');
   lines.push(

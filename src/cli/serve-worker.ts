@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { openCharter } from '../app.js';
+import { Cooldowns } from '../discord/cooldown.js';
 import { createDispatcher } from '../discord/dispatcher.js';
 import type { WorkerMessage, WorkerSetup } from '../http/pool.js';
 import { createLogger } from '../log.js';
@@ -18,7 +19,11 @@ try {
     autoSync: false,
     onWarning: (message) => logger.warn(message),
   });
-  const dispatcher = createDispatcher(charter.services, { logger });
+  const unlimited = { limit: Number.MAX_SAFE_INTEGER, windowMs: 1 };
+  const dispatcher = createDispatcher(charter.services, {
+    logger,
+    ...(setup.cooldowns === 'off' ? { cooldowns: new Cooldowns({ user: unlimited, channel: unlimited }) } : {}),
+  });
   port.on('message', ({ id, interaction }: { id: number; interaction: APIInteraction }) => {
     dispatcher.dispatch(interaction).then((result) => post({ kind: 'result', id, result }));
   });

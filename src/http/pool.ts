@@ -16,6 +16,8 @@ import type { HealthStatus, HttpLogger } from './server.js';
 export interface WorkerSetup {
   dataDir: string;
   index: number;
+  /** 'off' only for the bench, whose whole load comes from a handful of users. */
+  cooldowns?: 'off';
 }
 
 /** Worker → pool messages. */
@@ -37,6 +39,7 @@ export interface PoolOptions {
   entry: URL;
   dataDir: string;
   logger: HttpLogger;
+  cooldowns?: 'off';
 }
 
 /** Runs a `.ts` worker through tsx (only ever from the sources: the compiled CLI passes `.js`). */
@@ -74,7 +77,11 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
   ready.catch(() => {});
 
   const start = (index: number, first: boolean): void => {
-    const worker = spawn(options.entry, { dataDir: options.dataDir, index });
+    const worker = spawn(options.entry, {
+      dataDir: options.dataDir,
+      index,
+      ...(options.cooldowns ? { cooldowns: options.cooldowns } : {}),
+    });
     workers[index] = worker;
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'result') {
