@@ -1,5 +1,6 @@
 // One answer worker of `charter serve --workers N` (see src/http/pool.ts): loads the read-only index once
 // from the data directory the HTTP thread prepared, then dispatches what it is sent.
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { openCharter } from '../app.js';
@@ -9,6 +10,14 @@ import type { WorkerMessage, WorkerSetup } from '../http/pool.js';
 import { createLogger } from '../log.js';
 
 const setup = workerData as WorkerSetup;
+// On Linux this lowers only this thread: the HTTP thread (PING, /healthz, signatures) wins the CPU.
+if (setup.nice) {
+  try {
+    setPriority(setup.nice);
+  } catch {
+    // not permitted here: run at the default priority
+  }
+}
 const port = parentPort!;
 const post = (message: WorkerMessage) => port.postMessage(message);
 const logger = createLogger({ base: { mode: 'http', worker: setup.index } });

@@ -18,6 +18,8 @@ export interface WorkerSetup {
   index: number;
   /** 'off' only for the bench, whose whole load comes from a handful of users. */
   cooldowns?: 'off';
+  /** The worker thread's nice value (Linux: per thread). */
+  nice?: number;
 }
 
 /** Worker → pool messages. */
@@ -33,6 +35,12 @@ export interface WorkerPool extends Dispatcher {
   close(): Promise<void>;
 }
 
+/**
+ * Answer threads run at a lower priority than the HTTP thread: with more busy threads than cores, equal
+ * priority let the workers starve the one thread every request must pass through.
+ */
+export const WORKER_NICE = 5;
+
 export interface PoolOptions {
   size: number;
   /** The worker's module: compiled `.js`, or `.ts` when running from the sources (tests). */
@@ -40,6 +48,8 @@ export interface PoolOptions {
   dataDir: string;
   logger: HttpLogger;
   cooldowns?: 'off';
+  /** Nice value of the answer threads, so the transport thread is never starved by its own workers. */
+  nice?: number;
 }
 
 /** Runs a `.ts` worker through tsx (only ever from the sources: the compiled CLI passes `.js`). */
@@ -81,6 +91,7 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
       dataDir: options.dataDir,
       index,
       ...(options.cooldowns ? { cooldowns: options.cooldowns } : {}),
+      nice: options.nice ?? WORKER_NICE,
     });
     workers[index] = worker;
     worker.on('message', (message: WorkerMessage) => {
