@@ -31,7 +31,9 @@ try {
   const unlimited = { limit: Number.MAX_SAFE_INTEGER, windowMs: 1 };
   const dispatcher = createDispatcher(charter.services, {
     logger,
-    ...(setup.cooldowns === 'off' ? { cooldowns: new Cooldowns({ user: unlimited, channel: unlimited }) } : {}),
+    ...(setup.cooldowns === 'off'
+      ? { cooldowns: new Cooldowns({ user: unlimited, channel: unlimited }) }
+      : {}),
   });
   port.on('message', ({ id, interaction }: { id: number; interaction: APIInteraction }) => {
     dispatcher.dispatch(interaction).then((result) => post({ kind: 'result', id, result }));
