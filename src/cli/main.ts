@@ -18,7 +18,7 @@ Answers
 
 Discord
   start [--shards auto]                         the gateway bot
-  serve [--port N] [--host H]                   the HTTP interactions endpoint
+  serve [--port N] [--host H] [--workers N]     the HTTP interactions endpoint (workers: one per core)
   deploy [--guild ID]                           register the slash commands
   commands --json                               the commands JSON deploy would send
 
