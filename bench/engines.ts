@@ -4,10 +4,10 @@
 import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
 import FlexSearch from 'flexsearch';
 import { answer } from '../commands/answer.js';
+import type { Services } from '../src/answer/services.js';
 import { assemble } from '../src/app.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import type { Passage } from '../src/corpus/types.js';
-import type { Services } from '../src/discord/services.js';
 import {
   bm25Ranking,
   charterRanking,

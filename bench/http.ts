@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { COMMANDS } from '../commands/index.js';
 import { openCharter } from '../src/app.js';
 import type { Dispatcher } from '../src/discord/contract.js';
 import { Cooldowns } from '../src/discord/cooldown.js';
@@ -449,7 +450,10 @@ export async function realDispatcher(): Promise<{ dispatcher: Dispatcher; passag
   const unlimited = { limit: Number.MAX_SAFE_INTEGER, windowMs: 1 };
   const cooldowns = new Cooldowns({ user: unlimited, channel: unlimited });
   return {
-    dispatcher: createDispatcher(charter.services, { cooldowns, logger: createLogger({ write() {} }) }),
+    dispatcher: createDispatcher(charter.services, COMMANDS, {
+      cooldowns,
+      logger: createLogger({ write() {} }),
+    }),
     passages: charter.index.passages.length,
   };
 }

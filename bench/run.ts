@@ -7,6 +7,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
+import { COMMANDS } from '../commands/index.js';
 import { loadQuestions } from '../src/cli/eval.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import { loadCorpus } from '../src/corpus/load.js';
@@ -205,7 +206,7 @@ async function httpFigures(
   // index from the data directory, as `charter serve --workers N` does. Cooldowns lifted: the load comes
   // from a few bench users.
   const unlimited = { limit: Number.MAX_SAFE_INTEGER, windowMs: 1 };
-  const dispatcher = createDispatcher(charterServices(index, docs), {
+  const dispatcher = createDispatcher(charterServices(index, docs), COMMANDS, {
     cooldowns: new Cooldowns({ user: unlimited, channel: unlimited }),
     logger: createLogger({ write() {} }),
   });

@@ -8,31 +8,22 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
+import { findPassages, type Passages } from '../src/answer/ask.js';
+import type { Services } from '../src/answer/services.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
-import { encodeState, queryHash } from '../src/discord/custom-id.js';
 import { LIMITS } from '../src/discord/limits.js';
-import type { Services } from '../src/discord/services.js';
 import { escapeMarkdown, escapeUserText, plainText } from '../src/reply/escape.js';
 import { locatorOf, passageEmbed } from '../src/reply/format.js';
 import { missingLine, weakLine } from '../src/reply/honesty.js';
 import { type MessageReply, privateNotice } from '../src/reply/reply.js';
 import { clip } from '../src/reply/truncate.js';
+import { encodeState, queryHash } from './state.js';
+
+export { clampQuery, MAX_QUERY_CHARS } from '../src/answer/query.js';
 
 export const PAGE_SIZE = 3;
-export const MAX_QUERY_CHARS = 300;
 /** Prefix of the first embed's footer that carries the question, so buttons can read it back after a restart. */
 export const QUESTION_FOOTER = 'Q: ';
-
-/** The question as searched and stored: invisible characters gone, whitespace collapsed, at most 300 chars. */
-export function clampQuery(text: string): string {
-  const plain = plainText(text);
-  if (plain.length <= MAX_QUERY_CHARS) return plain;
-  const atWord = plain.slice(0, MAX_QUERY_CHARS + 1).replace(/\s+\S*$/, '');
-  if (atWord.length > 0 && atWord.length <= MAX_QUERY_CHARS) return atWord;
-  // No space to cut at: cut inside the word, never between the halves of a surrogate pair.
-  const high = plain.charCodeAt(MAX_QUERY_CHARS - 1);
-  return plain.slice(0, high >= 0xd800 && high <= 0xdbff ? MAX_QUERY_CHARS - 1 : MAX_QUERY_CHARS);
-}
 
 /** The question read back from a message's first footer; undefined when missing or not matching the hash. */
 export function questionFromFooter(footer: string | undefined, hash: string): string | undefined {
@@ -122,27 +113,11 @@ function menuTextsOf(doc: CatalogDocument): MenuTexts {
   return texts;
 }
 
-/**
- * The narrowing menu: all documents, plus the documents that have passages on the question (`listed` when the
- * answer's own search listed them, which saves a second search; otherwise searched here).
- */
-async function narrowMenu(
-  services: Services,
-  params: AnswerParams,
-  hash: string,
-  listed: readonly string[] | undefined,
-) {
+/** The narrowing menu: all documents, plus the documents that have passages on the question. */
+function narrowMenu(services: Services, params: AnswerParams, hash: string, listed: readonly string[]) {
   const customId = encodeState({ action: 'narrow', owner: params.owner, queryHash: hash });
   if (!customId) return undefined;
-  const docIds = listed
-    ? [...listed]
-    : [
-        ...new Set(
-          (await services.search(params.query, { limit: LIMITS.selectOptions })).hits
-            .map((hit) => hit.passages[0]?.docId)
-            .filter((id): id is string => !!id),
-        ),
-      ];
+  const docIds = [...listed];
   if (params.doc && !docIds.includes(params.doc.id)) docIds.unshift(params.doc.id);
   const docs = docIds
     .map((id) => services.catalog.find((d) => d.id === id))
@@ -164,21 +139,22 @@ async function narrowMenu(
   });
 }
 
+/** Searches (never quotes) and shows one page of passages: for paging, narrowing and Find sources. */
 export async function answer(services: Services, params: AnswerParams): Promise<MessageReply> {
-  const offset = params.offset ?? 0;
-  const response = await services.search(params.query, {
-    limit: PAGE_SIZE + 1,
-    offset,
-    menuDocuments: LIMITS.selectOptions,
-    ...(params.doc ? { docs: [params.doc.id] } : {}),
+  const found = await findPassages(services, {
+    query: params.query,
+    limit: PAGE_SIZE,
+    offset: params.offset ?? 0,
+    facets: LIMITS.selectOptions,
+    ...(params.doc ? { docs: [params.doc] } : {}),
   });
-  // The same passage twice on one page would only repeat itself (and its buttons).
-  const hits = response.hits
-    .filter(
-      (hit, i, all) =>
-        hit.passages.length > 0 && all.findIndex((h) => h.passages[0]?.id === hit.passages[0]?.id) === i,
-    )
-    .slice(0, PAGE_SIZE);
+  return passagesReply(services, params, found);
+}
+
+/** One page of passages with their buttons and the narrowing menu. */
+export function passagesReply(services: Services, params: AnswerParams, found: Passages): MessageReply {
+  const offset = params.offset ?? 0;
+  const { hits } = found;
   if (hits.length === 0) {
     if (offset > 0)
       return privateNotice('No more passages', 'That was everything that matches this question.');
@@ -187,9 +163,9 @@ export async function answer(services: Services, params: AnswerParams): Promise<
   // Said first, in the asker's words: what Charter lacks; or that nothing matches well, instead of passages.
   const missing =
     offset === 0
-      ? missingLine(response.missing ?? [], services.catalog, (text) => escapeUserText(clip(text, 100)))
+      ? missingLine(found.missing, services.catalog, (text) => escapeUserText(clip(text, 100)))
       : undefined;
-  if (offset === 0 && !missing && response.weak) return weakMatch(params.query, params.doc);
+  if (offset === 0 && !missing && found.weak) return weakMatch(params.query, params.doc);
   const hash = queryHash(params.query);
   const budget = Math.floor((LIMITS.embedsTotal - 50) / hits.length);
   const embeds: APIEmbed[] = [];
@@ -219,10 +195,10 @@ export async function answer(services: Services, params: AnswerParams): Promise<
     if (buttons.length > 0) hitRows.push(row(...buttons));
   }
   const components: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
-  const menu = await narrowMenu(services, params, hash, response.documents);
+  const menu = narrowMenu(services, params, hash, found.documents ?? []);
   if (menu) components.push(menu);
   components.push(...hitRows);
-  if (response.hits.length > PAGE_SIZE) {
+  if (found.more) {
     const more = button(
       'More results',
       encodeState({

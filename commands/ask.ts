@@ -1,11 +1,16 @@
 // /ask question [document] [hide] [mention] — the best passages on a question, quoted word for word. A
 // question that reads like a reference ("article 5 ai act") is answered with the quote itself.
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import { ask } from '../src/answer/ask.js';
+import { findDocument } from '../src/answer/documents.js';
+import { clampQuery, MAX_QUERY_CHARS } from '../src/answer/query.js';
+import { LIMITS } from '../src/discord/limits.js';
 import { escapeUserText } from '../src/reply/escape.js';
 import { privateNotice } from '../src/reply/reply.js';
 import { clip } from '../src/reply/truncate.js';
-import { answer, clampQuery, MAX_QUERY_CHARS } from './answer.js';
-import { documentChoices, findDocument } from './documents.js';
+import { PAGE_SIZE, passagesReply } from './answer.js';
+import { ANSWER_ACTIONS } from './components.js';
+import { documentChoices } from './documents.js';
 import {
   booleanOption,
   documentOption,
@@ -15,7 +20,7 @@ import {
   mentionOption,
   stringOption,
 } from './options.js';
-import { quoteReference } from './quote.js';
+import { quoteResultReply } from './quote.js';
 import type { CommandModule } from './types.js';
 
 export const askCommand: CommandModule = {
@@ -55,21 +60,29 @@ export const askCommand: CommandModule = {
     }
     const mention = mentionOf(request);
     const common = { ephemeral: booleanOption(request, 'hide'), ...(mention ? { mention } : {}) };
-    const found = () =>
-      answer(services, { query, owner: request.user.id, ...(doc ? { doc } : {}), ...common });
-    if (!services.isReference(query)) return found();
-    const quoted = await quoteReference(services, doc ? `${query} ${doc.shortTitle}` : query, common);
-    if (quoted.outcome === 'ok') return quoted;
+    const result = await ask(services, {
+      query,
+      limit: PAGE_SIZE,
+      facets: LIMITS.selectOptions,
+      ...(doc ? { docs: [doc] } : {}),
+    });
+    if (result.kind !== 'passages') return quoteResultReply(result, common);
+    const reply = passagesReply(
+      services,
+      { query, owner: request.user.id, ...(doc ? { doc } : {}), ...common },
+      result,
+    );
     // "Art. 99999 AI Act" is no place in the documents: say so before showing passages that only share its
-    // words, so they are never taken for the place asked for. Nothing shares them: the reason alone.
-    const passages = await found();
-    if (passages.outcome !== 'ok') return quoted;
-    return {
-      ...passages,
-      content: `Could not quote “${escapeUserText(clip(query, 200))}”; passages that share its words:`,
-    };
+    // words, so they are never taken for the place asked for.
+    return result.unquoted
+      ? {
+          ...reply,
+          content: `Could not quote “${escapeUserText(clip(query, 200))}”; passages that share its words:`,
+        }
+      : reply;
   },
   autocomplete(request, services) {
     return { type: 'choices', choices: documentChoices(services.catalog, request.focused.value) };
   },
+  components: ANSWER_ACTIONS,
 };

@@ -6,14 +6,16 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
 } from 'discord-api-types/v10';
+import { compare } from '../src/answer/compare.js';
+import { findDocument } from '../src/answer/documents.js';
+import { clampQuery, MAX_QUERY_CHARS } from '../src/answer/query.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import { LIMITS } from '../src/discord/limits.js';
 import { escapeMarkdown, escapeUserText } from '../src/reply/escape.js';
 import { COLORS, passageEmbed, statusLine } from '../src/reply/format.js';
 import { privateNotice } from '../src/reply/reply.js';
 import { clip } from '../src/reply/truncate.js';
-import { clampQuery, MAX_QUERY_CHARS } from './answer.js';
-import { documentChoices, findDocument } from './documents.js';
+import { documentChoices } from './documents.js';
 import {
   booleanOption,
   documentOption,
@@ -71,9 +73,8 @@ export const compareCommand: CommandModule = {
       return privateNotice('Two documents at least', 'Pick two to five different documents to compare.');
     const budget = Math.floor((LIMITS.embedsTotal - 50) / docs.length);
     const embeds: APIEmbed[] = [];
-    for (const doc of docs) {
-      const hit = (await services.search(topic, { docs: [doc.id], limit: 1 })).hits[0];
-      if (hit && hit.passages.length > 0) {
+    for (const { doc, hit } of await compare(services, topic, docs)) {
+      if (hit) {
         embeds.push(passageEmbed(doc, hit.passages, { terms: hit.terms, budget }).embed);
       } else {
         embeds.push({

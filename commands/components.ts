@@ -7,9 +7,9 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
-import { type ComponentState, decodeState, encodeState } from '../src/discord/custom-id.js';
+import { parsePlaceId, passagesUnder, placeLocator } from '../src/answer/places.js';
+import type { Services } from '../src/answer/services.js';
 import type { ComponentRequest } from '../src/discord/normalize.js';
-import type { Services } from '../src/discord/services.js';
 import {
   citeLine,
   locatorOf,
@@ -19,15 +19,10 @@ import {
   statusLine,
 } from '../src/reply/format.js';
 import { fullTextPages } from '../src/reply/full-text.js';
-import { type MessageReply, privateNotice } from '../src/reply/reply.js';
+import { expiredNotice as expired, type MessageReply, privateNotice } from '../src/reply/reply.js';
 import { answer, questionFromFooter } from './answer.js';
-import { parsePlaceId, passagesUnder, placeLocator } from './places.js';
-
-const expired = () =>
-  privateNotice(
-    'This button no longer works',
-    'It belongs to an answer Charter can no longer read back. Run the command again.',
-  );
+import { type ComponentState, decodeState, encodeState } from './state.js';
+import type { ComponentAction } from './types.js';
 
 const notYours = () =>
   privateNotice(
@@ -109,31 +104,46 @@ function cite(services: Services, state: Extract<ComponentState, { action: 'cite
   };
 }
 
-export async function handleComponent(request: ComponentRequest, services: Services): Promise<MessageReply> {
+async function page(request: ComponentRequest, services: Services): Promise<MessageReply> {
   const state = decodeState(request.customId);
-  if (!state) return expired();
-  switch (state.action) {
-    case 'full':
-    case 'page':
-      return fullText(services, state);
-    case 'cite':
-      return cite(services, state);
-    case 'more':
-    case 'narrow': {
-      if (state.owner !== request.user.id) return notYours();
-      const query = questionFromFooter(request.message.firstFooter, state.queryHash);
-      if (!query) return expired();
-      const docId = state.action === 'more' ? state.doc : (request.values[0] ?? '*');
-      const doc = docId === '*' ? undefined : services.catalog.find((d) => d.id === docId);
-      if (docId !== '*' && !doc) return expired();
-      return answer(services, {
-        query,
-        owner: state.owner,
-        offset: state.action === 'more' ? state.offset : 0,
-        ...(doc ? { doc } : {}),
-        update: true,
-        ...(request.message.ephemeral ? { ephemeral: true } : {}),
-      });
-    }
-  }
+  if (!state || (state.action !== 'more' && state.action !== 'narrow')) return expired();
+  if (state.owner !== request.user.id) return notYours();
+  const query = questionFromFooter(request.message.firstFooter, state.queryHash);
+  if (!query) return expired();
+  const docId = state.action === 'more' ? state.doc : (request.values[0] ?? '*');
+  const doc = docId === '*' ? undefined : services.catalog.find((d) => d.id === docId);
+  if (docId !== '*' && !doc) return expired();
+  return answer(services, {
+    query,
+    owner: state.owner,
+    offset: state.action === 'more' ? state.offset : 0,
+    ...(doc ? { doc } : {}),
+    update: true,
+    ...(request.message.ephemeral ? { ephemeral: true } : {}),
+  });
 }
+
+function fullTextAction(request: ComponentRequest, services: Services): MessageReply {
+  const state = decodeState(request.customId);
+  return state && (state.action === 'full' || state.action === 'page')
+    ? fullText(services, state)
+    : expired();
+}
+
+function citeAction(request: ComponentRequest, services: Services): MessageReply {
+  const state = decodeState(request.customId);
+  return state?.action === 'cite' ? cite(services, state) : expired();
+}
+
+/** "More results" and the narrowing menu on an answer: only the asker may use them. */
+export const ANSWER_ACTIONS: readonly ComponentAction[] = [
+  { action: 'more', handle: page },
+  { action: 'narrow', handle: page },
+];
+
+/** "Full text" (and its pages) and "Cite" on any quoted passage. */
+export const PASSAGE_ACTIONS: readonly ComponentAction[] = [
+  { action: 'full', handle: fullTextAction },
+  { action: 'page', handle: fullTextAction },
+  { action: 'cite', handle: citeAction },
+];

@@ -1,8 +1,9 @@
 // Message context menu "Find sources": passages that bear on the selected message's text. The text comes
 // from the interaction's resolved message, so the bot needs no Message Content intent.
 import { ApplicationCommandType } from 'discord-api-types/v10';
+import { clampQuery } from '../src/answer/query.js';
 import { privateNotice } from '../src/reply/reply.js';
-import { answer, clampQuery } from './answer.js';
+import { answer } from './answer.js';
 import { INSTALLABLE_EVERYWHERE } from './options.js';
 import type { CommandModule } from './types.js';
 

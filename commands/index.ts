@@ -20,7 +20,3 @@ export const COMMANDS: readonly CommandModule[] = [
 export function commandDefinitions(): RESTPostAPIApplicationCommandsJSONBody[] {
   return COMMANDS.map((command) => command.definition);
 }
-
-export function findCommand(name: string): CommandModule | undefined {
-  return COMMANDS.find((command) => command.definition.name === name);
-}

@@ -10,16 +10,18 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
+import { commonPrefix, placeId } from '../src/answer/places.js';
+import { type QuoteResult, quote } from '../src/answer/quote.js';
+import type { Services } from '../src/answer/services.js';
+import { suggestReferences } from '../src/answer/suggest.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import type { Passage, RefPath } from '../src/corpus/types.js';
-import { encodeState } from '../src/discord/custom-id.js';
 import { LIMITS } from '../src/discord/limits.js';
-import type { Services } from '../src/discord/services.js';
 import { escapeMarkdown, escapeUserText, plainText } from '../src/reply/escape.js';
 import { passageEmbed } from '../src/reply/format.js';
 import { type MessageReply, privateNotice } from '../src/reply/reply.js';
 import { clip } from '../src/reply/truncate.js';
-import { documentChoices, documentPrefix, findDocument } from './documents.js';
+import { PASSAGE_ACTIONS } from './components.js';
 import {
   booleanOption,
   hideOption,
@@ -28,7 +30,7 @@ import {
   mentionOption,
   stringOption,
 } from './options.js';
-import { commonPrefix, parsePlaceId, passagesUnder, placeId, placeLocator, placesOf } from './places.js';
+import { encodeState } from './state.js';
 import type { CommandModule } from './types.js';
 
 export interface QuoteParams {
@@ -83,63 +85,28 @@ export function quoteReply(
   };
 }
 
-function examplesOf(doc: CatalogDocument, services: Services): string {
-  return placesOf(doc, services.passagesOf(doc.id))
-    .filter((p) => p.path.length === 1)
-    .slice(0, 3)
-    .map((p) => `\`${plainText(p.locator).replace(/`/g, '')}\``)
-    .join(', ');
-}
-
-/** Quotes a stable place id (from autocomplete) or a typed reference. */
-export async function quoteReference(
-  services: Services,
-  reference: string,
-  params: QuoteParams,
-): Promise<MessageReply> {
-  const place = parsePlaceId(reference);
-  if (place) {
-    const doc = services.catalog.find((d) => d.id === place.docId);
-    const all = doc ? services.passagesOf(doc.id) : [];
-    const passages = passagesUnder(all, place.path);
-    if (doc && passages.length > 0)
-      return quoteReply(doc, placeLocator(doc, all, place.path), passages, params);
+/** What a quote came to, as a reply: the passages, or a notice saying which place to name instead. */
+export function quoteResultReply(result: QuoteResult, params: QuoteParams): MessageReply {
+  switch (result.kind) {
+    case 'found':
+      return quoteReply(result.doc, result.locator, result.passages, params);
+    case 'document': {
+      const examples = result.examples.map((locator) => `\`${plainText(locator).replace(/`/g, '')}\``);
+      return privateNotice(
+        `Which part of ${result.doc.shortTitle}?`,
+        `Add a place after the document, e.g. ${examples.join(', ') || '`Art. 1`'}; autocomplete lists them as you type.`,
+      );
+    }
+    case 'not-found':
+      return privateNotice(
+        'Reference not found',
+        `“${escapeUserText(clip(result.reference, 200))}”: ${escapeMarkdown(clip(result.message, 500))}` +
+          (result.suggestions.length > 0
+            ? `\n\nDid you mean: ${result.suggestions.map((s) => `\`${plainText(s).replace(/`/g, '')}\``).join(', ')}?`
+            : '') +
+          '\n\nTry a reference with its document, e.g. `Art. 5(1)(c) AI Act`, or pick one from the autocomplete list.',
+      );
   }
-  const docOnly = findDocument(services.catalog, reference);
-  if (docOnly) {
-    return privateNotice(
-      `Which part of ${docOnly.shortTitle}?`,
-      `Add a place after the document, e.g. ${examplesOf(docOnly, services) || '`Art. 1`'}; autocomplete lists them as you type.`,
-    );
-  }
-  const result = await services.quote(reference);
-  if (result.ok && result.passages.length > 0)
-    return quoteReply(result.doc, result.locator, result.passages, params);
-  const suggestions = result.ok ? [] : result.suggestions.slice(0, 5);
-  const why = result.ok ? 'That place has no text.' : escapeMarkdown(clip(result.message, 500));
-  return privateNotice(
-    'Reference not found',
-    `“${escapeUserText(clip(reference, 200))}”: ${why}` +
-      (suggestions.length > 0
-        ? `\n\nDid you mean: ${suggestions.map((s) => `\`${plainText(s).replace(/`/g, '')}\``).join(', ')}?`
-        : '') +
-      '\n\nTry a reference with its document, e.g. `Art. 5(1)(c) AI Act`, or pick one from the autocomplete list.',
-  );
-}
-
-/** People type "article 5(1)" or "Art. 5 1"; locators read "Art. 5(1)". Both fold to "art 5 1". */
-export function referenceKey(text: string): string {
-  return plainText(text)
-    .toLowerCase()
-    .replace(/\barticles?\b/g, 'art')
-    .replace(/\bsections?\b|§/g, 'sec')
-    .replace(/\bparagraphs?\b/g, 'para')
-    .replace(/\brecitals\b/g, 'recital')
-    .replace(/\bannexes\b/g, 'annex')
-    .replace(/\bpoints?\b/g, ' ')
-    .replace(/[^\p{L}\p{N}.]+|\.(?!\d)/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** Autocomplete for `reference`: documents until one is named, then places in it matching what follows. */
@@ -147,28 +114,19 @@ export function referenceChoices(
   services: Services,
   partial: string,
 ): APIApplicationCommandOptionChoice<string>[] {
-  const named = documentPrefix(services.catalog, partial);
-  if (!named) {
-    return documentChoices(services.catalog, partial).map((c) => {
-      const doc = services.catalog.find((d) => d.id === c.value)!;
-      return {
-        name: clip(`${plainText(doc.shortTitle)} — type a place, e.g. Art. 5`, LIMITS.choiceName),
-        value: c.value,
-      };
-    });
+  const suggested = suggestReferences(services, partial);
+  if (suggested.kind === 'documents') {
+    return suggested.docs.slice(0, LIMITS.autocompleteChoices).map((doc) => ({
+      name: clip(`${plainText(doc.shortTitle)} — type a place, e.g. Art. 5`, LIMITS.choiceName),
+      value: doc.id,
+    }));
   }
-  const rest = referenceKey(named.rest.replace(/^\d{4}\b/, ''));
-  const places = placesOf(named.doc, services.passagesOf(named.doc.id));
-  const matches = places.filter((place) => {
-    if (rest === '') return place.path.length === 1;
-    const key = referenceKey(place.locator);
-    return key.startsWith(rest) || key.split(' ').slice(1).join(' ').startsWith(rest);
-  });
-  return matches
+  const { doc, places } = suggested;
+  return places
     .slice(0, LIMITS.autocompleteChoices)
     .map((place) => ({
-      name: clip(plainText(`${named.doc.shortTitle}, ${place.locator}`), LIMITS.choiceName),
-      value: placeId(named.doc.id, place.path),
+      name: clip(plainText(`${doc.shortTitle}, ${place.locator}`), LIMITS.choiceName),
+      value: placeId(doc.id, place.path),
     }))
     .filter((c) => c.value.length <= LIMITS.choiceValue);
 }
@@ -200,7 +158,7 @@ export const quoteCommand: CommandModule = {
         'Give a reference, e.g. `/quote reference: AI Act Art. 5(1)(c)`.',
       );
     const mention = mentionOf(request);
-    return quoteReference(services, reference.trim(), {
+    return quoteResultReply(await quote(services, reference.trim()), {
       ephemeral: booleanOption(request, 'hide'),
       ...(mention ? { mention } : {}),
     });
@@ -208,4 +166,5 @@ export const quoteCommand: CommandModule = {
   autocomplete(request, services) {
     return { type: 'choices', choices: referenceChoices(services, request.focused.value) };
   },
+  components: PASSAGE_ACTIONS,
 };

@@ -1,15 +1,17 @@
 // /sources [document] — the catalog with dates, status and links; for one document, its structure (counted
 // from its passages) and where its text came from (source, fingerprint, licence).
 import { type APIEmbed, ApplicationCommandType } from 'discord-api-types/v10';
+import { findDocument } from '../src/answer/documents.js';
+import type { Services } from '../src/answer/services.js';
+import { newestFirst } from '../src/answer/sources.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import { correctionsFor } from '../src/corpus/corrections.js';
 import { LIMITS } from '../src/discord/limits.js';
-import type { Services } from '../src/discord/services.js';
 import { escapeMarkdown, escapeUserText } from '../src/reply/escape.js';
 import { COLORS, statusColor, statusLine, structureSummary } from '../src/reply/format.js';
 import { type MessageReply, privateNotice } from '../src/reply/reply.js';
 import { clip } from '../src/reply/truncate.js';
-import { documentChoices, findDocument } from './documents.js';
+import { documentChoices } from './documents.js';
 import {
   booleanOption,
   documentOption,
@@ -31,7 +33,7 @@ function catalogLine(doc: CatalogDocument): string {
 }
 
 export function catalogReply(catalog: readonly CatalogDocument[]): MessageReply {
-  const sorted = [...catalog].sort((a, b) => b.date.localeCompare(a.date));
+  const sorted = newestFirst(catalog);
   const embeds: APIEmbed[] = [];
   let lines: string[] = [];
   const flush = () => {

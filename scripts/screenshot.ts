@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIInteraction } from 'discord-api-types/v10';
+import { COMMANDS } from '../commands/index.js';
 import { openCharter } from '../src/app.js';
 import { createDispatcher } from '../src/discord/dispatcher.js';
 import { renderReplyHtml } from '../src/reply/render-html.js';
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  const dispatcher = createDispatcher(charter.services);
+  const dispatcher = createDispatcher(charter.services, COMMANDS);
   mkdirSync(OUT_DIR, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'charter-shot-'));
   try {

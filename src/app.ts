@@ -5,6 +5,7 @@
 // Start-up speed: the fast path (everything synced, index saved for this corpus) reads only the catalog,
 // the manifest and the saved index. The readers (pdfjs is heavy) and sync load only when work is needed.
 import { join } from 'node:path';
+import type { Services } from './answer/services.js';
 import type { CatalogDocument } from './corpus/catalog.js';
 import { loadCatalog } from './corpus/catalog.js';
 import type { LoadOptions } from './corpus/load.js';
@@ -12,7 +13,6 @@ import { availableCorpus, Store } from './corpus/store.js';
 import type { SyncEvent } from './corpus/sync.js';
 import type { Passage } from './corpus/types.js';
 import { warnOnStderr } from './corpus/warn.js';
-import type { Services } from './discord/services.js';
 import { dataDir as defaultDataDir } from './paths.js';
 import { CorpusIndex } from './search/index.js';
 import { ReferenceResolver } from './search/reference.js';

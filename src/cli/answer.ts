@@ -1,37 +1,48 @@
-// `charter ask` and `charter quote`. Text output reads like the Discord reply (quote blocks, bold locator,
-// source line); --json prints the fields other tools need.
+// `charter ask` and `charter quote`, over the same answer core as /ask and /quote: the same reference-or-
+// question decision, the same note when a reference names no place. Text is for a person at a terminal
+// (src/cli/terminal.ts); --json gives the fields other tools need.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { type Charter, openCharter } from '../app.js';
+import { type AskResult, ask } from '../answer/ask.js';
+import { findDocument } from '../answer/documents.js';
+import { type QuoteResult, quote } from '../answer/quote.js';
+import type { Charter } from '../app.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
-import { quoteBlock, termSpans } from '../reply/escape.js';
-import { locatorOf, sourceUrl, statusLine } from '../reply/format.js';
+import { locatorOf, sourceUrl } from '../reply/format.js';
 import { missingLine, weakLine } from '../reply/honesty.js';
-import type { MissingName, SearchHit } from '../search/types.js';
-import { UsageError } from './main.js';
-import { syncReporter } from './progress.js';
+import type { SearchHit } from '../search/types.js';
+import { parseCommandArgs, UsageError } from './args.js';
+import { type CliIo, processIo } from './io.js';
+import { renderQuote, styleFor } from './terminal.js';
 
-const open = () => openCharter({ onProgress: syncReporter() });
+export const DEFAULT_LIMIT = 5;
+export const MAX_LIMIT = 50;
 
-interface JsonResult {
+interface JsonPassage {
   id: string;
   docId: string;
   locator: string;
   headingPath: string[];
   page: number | null;
   text: string;
-  score: number | null;
   url: string | null;
+}
+
+/** One result: a place and the passages shown for it (adjacent passages of one unit come together). */
+interface JsonResult {
+  docId: string;
   title: string | null;
   shortTitle: string | null;
   issuer: string | null;
   date: string | null;
   status: string | null;
+  locator: string;
+  score: number | null;
+  url: string | null;
+  passages: JsonPassage[];
 }
 
-function jsonResult(charter: Charter, passage: Passage, score: number | null): JsonResult {
-  const doc = charter.docs.find((d) => d.id === passage.docId);
+function jsonPassage(doc: CatalogDocument | undefined, passage: Passage): JsonPassage {
   return {
     id: passage.id,
     docId: passage.docId,
@@ -39,146 +50,166 @@ function jsonResult(charter: Charter, passage: Passage, score: number | null): J
     headingPath: passage.headingPath,
     page: passage.page ?? null,
     text: passage.text,
-    score,
     url: (doc && sourceUrl(doc, passage)) ?? null,
+  };
+}
+
+function jsonResult(charter: Charter, hit: SearchHit, locator = locatorOf(hit.passages)): JsonResult {
+  const first = hit.passages[0]!;
+  const doc = charter.docs.find((d) => d.id === first.docId);
+  return {
+    docId: first.docId,
     title: doc?.title ?? null,
     shortTitle: doc?.shortTitle ?? null,
     issuer: doc?.issuer ?? null,
     date: doc?.date ?? null,
     status: doc?.status ?? null,
+    locator,
+    score: hit.score,
+    url: (doc && sourceUrl(doc, first)) ?? null,
+    passages: hit.passages.map((p) => jsonPassage(doc, p)),
   };
 }
 
-/** Terminal text is not Discord markdown: words stay exactly as written, matched terms between ** **. */
-function boldTerms(text: string, terms: readonly string[]): string {
-  let out = '';
-  let at = 0;
-  for (const { start, end } of termSpans(text, terms)) {
-    out += `${text.slice(at, start)}**${text.slice(start, end)}**`;
-    at = end;
+/** Why a reference gave no quote, as one or two sentences for the terminal. */
+function unquotedMessage(result: Extract<QuoteResult, { kind: 'document' | 'not-found' }>): string {
+  if (result.kind === 'document') {
+    const examples = result.examples.length > 0 ? result.examples.join(', ') : 'Art. 1';
+    return `Which part of ${result.doc.shortTitle}? Add a place after the document, e.g. ${examples}.`;
   }
-  return out + text.slice(at);
+  const suggestions =
+    result.suggestions.length > 0 && !/did you mean/i.test(result.message)
+      ? ` Did you mean: ${result.suggestions.join('; ')}?`
+      : '';
+  return `“${result.reference}”: ${result.message}${suggestions}`;
 }
 
-function renderText(doc: CatalogDocument, passages: readonly Passage[], terms: readonly string[]): string {
-  const first = passages[0]!;
-  const heading = first.headingPath.length > 0 ? ` — ${first.headingPath.join(' › ')}` : '';
-  const body = passages.map((p) => boldTerms(p.text, terms)).join('\n\n');
-  const url = sourceUrl(doc, first);
-  return `**${doc.shortTitle}, ${locatorOf(passages)}**${heading}\n${quoteBlock(body)}\n${statusLine(doc)}${url ? ` — <${url}>` : ''}\n`;
+/** The note above passages shown for a reference that named no place: the same words as /ask. */
+const couldNotQuote = (query: string) => `Could not quote “${query}”; passages that share its words:`;
+
+function askJson(charter: Charter, query: string, result: AskResult) {
+  if (result.kind === 'found')
+    return {
+      query,
+      missing: [],
+      weak: false,
+      results: [jsonResult(charter, { passages: result.passages, score: 1, terms: [] }, result.locator)],
+    };
+  if (result.kind !== 'passages')
+    return { query, note: unquotedMessage(result), missing: [], weak: false, results: [] };
+  return {
+    query,
+    ...(result.unquoted ? { note: couldNotQuote(query) } : {}),
+    missing: result.missing,
+    weak: result.weak,
+    results: result.hits.map((hit) => jsonResult(charter, hit)),
+  };
 }
 
-interface Answer {
-  hits: SearchHit[];
-  /** What the question names that Charter does not hold. */
-  missing: MissingName[];
-  /** Nothing matches well: the hits are the nearest passages, not an answer. */
-  weak: boolean;
+function resolveDocs(charter: Charter, names: string[] | undefined): CatalogDocument[] {
+  return (names ?? []).map((name) => {
+    const doc = findDocument(charter.docs, name);
+    if (!doc) throw new UsageError(`No synced document is called "${name}" (see "charter sources").`);
+    return doc;
+  });
 }
 
-/** Answers one question: a reference is quoted, anything else searched. */
-function answer(charter: Charter, query: string, limit: number, docs: string[] | undefined): Answer {
-  if (charter.resolver.looksLikeReference(query)) {
-    const quoted = charter.resolver.resolve(query);
-    if (quoted.ok)
-      return { hits: [{ passages: quoted.passages, score: 1, terms: [] }], missing: [], weak: false };
-  }
-  const response = charter.index.search(query, { limit, ...(docs ? { docs } : {}) });
-  return { hits: response.hits, missing: response.missing ?? [], weak: response.weak ?? false };
-}
-
-export async function runAsk(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+export async function runAsk(args: string[], io: CliIo = processIo()): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    'ask',
     args,
-    allowPositionals: true,
-    options: {
+    {
       json: { type: 'boolean', default: false },
-      limit: { type: 'string', default: '5' },
+      limit: { type: 'string', default: String(DEFAULT_LIMIT) },
       doc: { type: 'string', multiple: true },
       'queries-file': { type: 'string' },
     },
-  });
+    true,
+  );
   const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 50)
-    throw new UsageError(`--limit must be a whole number from 1 to 50, not "${values.limit}".`);
+  if (!/^\d+$/.test(values.limit) || limit < 1 || limit > MAX_LIMIT)
+    throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}, not "${values.limit}".`);
   const file = values['queries-file'];
   const question = positionals.join(' ').trim();
+  if (file && !values.json) throw new UsageError('--queries-file prints JSON lines; add --json.');
   if (!file && question === '')
     throw new UsageError('Give a question, e.g. charter ask "does the EU ban social scoring?".');
-  const charter = await open();
-  for (const id of values.doc ?? []) {
-    if (!charter.docs.some((d) => d.id === id))
-      throw new UsageError(`There is no synced document "${id}" (try "charter sources").`);
-  }
-  const toJson = (query: string) => {
-    const found = answer(charter, query, limit, values.doc);
-    return {
-      query,
-      missing: found.missing,
-      weak: found.weak,
-      results: found.hits.flatMap((hit) => hit.passages.map((p) => jsonResult(charter, p, hit.score))),
-    };
-  };
+  const charter = await io.open();
+  const docs = resolveDocs(charter, values.doc);
+  const answer = (query: string) =>
+    ask(charter.services, { query, limit, ...(docs.length > 0 ? { docs } : {}) });
   if (file) {
-    if (!values.json) throw new UsageError('--queries-file prints JSON lines; add --json.');
     const lines = readFileSync(file, 'utf8')
       .split('\n')
-      .filter((line) => line.trim() !== '');
-    for (const line of lines) process.stdout.write(`${JSON.stringify(toJson(line.trim()))}\n`);
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+    for (const line of lines)
+      io.stdout.write(`${JSON.stringify(askJson(charter, line, await answer(line)))}\n`);
     return 0;
   }
+  const result = await answer(question);
   if (values.json) {
-    console.log(JSON.stringify(toJson(question)));
+    io.stdout.write(`${JSON.stringify(askJson(charter, question, result))}\n`);
     return 0;
   }
-  const { hits, missing, weak } = answer(charter, question, limit, values.doc);
-  const opening = missingLine(missing, charter.docs);
-  if (weak && !opening) {
-    console.error(`${weakLine(question)} Try other words, or see "charter sources" for what Charter holds.`);
+  const style = styleFor(io.stdout, io.env);
+  if (result.kind === 'found') {
+    io.stdout.write(renderQuote(result.doc, result.passages, [], style, result.locator));
+    return 0;
+  }
+  if (result.kind !== 'passages') {
+    io.stderr.write(`${unquotedMessage(result)}\n`);
     return 1;
   }
-  if (hits.length === 0) {
-    console.error(
-      'No passage matches that question. Try other words, fewer words, or name a document ("under the AI Act").',
+  const opening = missingLine(result.missing, charter.docs);
+  if (result.weak && !opening) {
+    io.stderr.write(
+      `${weakLine(question)} Try other words, or see "charter sources" for what Charter holds.\n`,
+    );
+    return 1;
+  }
+  if (result.hits.length === 0) {
+    io.stderr.write(
+      'No passage matches that question. Try other words, fewer words, or name a document ("under the AI Act").\n',
     );
     return 1;
   }
   const byId = new Map(charter.docs.map((d) => [d.id, d]));
-  if (opening) console.log(`${opening}\n`);
-  console.log(
-    hits.map((hit) => renderText(byId.get(hit.passages[0]!.docId)!, hit.passages, hit.terms)).join('\n'),
+  const blocks = result.hits.map((hit) =>
+    renderQuote(byId.get(hit.passages[0]!.docId)!, hit.passages, hit.terms, style),
   );
+  const note = result.unquoted ? couldNotQuote(question) : opening;
+  io.stdout.write(`${note ? `${note}\n\n` : ''}${blocks.join('\n')}`);
   return 0;
 }
 
-export async function runQuote(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+export async function runQuote(args: string[], io: CliIo = processIo()): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    'quote',
     args,
-    allowPositionals: true,
-    options: { json: { type: 'boolean', default: false } },
-  });
+    { json: { type: 'boolean', default: false } },
+    true,
+  );
   const reference = positionals.join(' ').trim();
   if (reference === '') throw new UsageError('Give a reference, e.g. charter quote "AI Act Art. 5(1)(c)".');
-  const charter = await open();
-  const quoted = charter.resolver.resolve(reference);
-  if (!quoted.ok) {
-    const suggestions =
-      quoted.suggestions.length > 0 ? ` Did you mean: ${quoted.suggestions.join('; ')}?` : '';
-    console.error(`${quoted.message}${quoted.message.includes('did you mean') ? '' : suggestions}`);
+  const charter = await io.open();
+  const quoted = await quote(charter.services, reference);
+  if (quoted.kind !== 'found') {
+    io.stderr.write(`${unquotedMessage(quoted)}\n`);
     return 2;
   }
   if (values.json) {
-    console.log(
-      JSON.stringify({
+    io.stdout.write(
+      `${JSON.stringify({
         reference,
         docId: quoted.doc.id,
         locator: quoted.locator,
-        passages: quoted.passages.map((p) => jsonResult(charter, p, null)),
+        passages: quoted.passages.map((p) => jsonPassage(quoted.doc, p)),
         url: sourceUrl(quoted.doc, quoted.passages[0]) ?? null,
-      }),
+      })}\n`,
     );
     return 0;
   }
-  console.log(renderText(quoted.doc, quoted.passages, []));
+  io.stdout.write(renderQuote(quoted.doc, quoted.passages, [], styleFor(io.stdout, io.env), quoted.locator));
   return 0;
 }

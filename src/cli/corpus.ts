@@ -1,13 +1,13 @@
 // sync, sources, passages.
-import { parseArgs } from 'node:util';
+import { sourceRows } from '../answer/sources.js';
 import { type CatalogDocument, loadCatalog } from '../corpus/catalog.js';
 import { correctionsFor } from '../corpus/corrections.js';
 import { defaultMirror } from '../corpus/load.js';
 import { Store } from '../corpus/store.js';
 import { syncCorpus } from '../corpus/sync.js';
 import { dataDir } from '../paths.js';
+import { parseCommandArgs, UsageError } from './args.js';
 import { afterSync } from './hooks.js';
-import { UsageError } from './main.js';
 import { syncReporter } from './progress.js';
 
 function selectDocs(all: CatalogDocument[], ids: string[] | undefined): CatalogDocument[] {
@@ -20,13 +20,10 @@ function selectDocs(all: CatalogDocument[], ids: string[] | undefined): CatalogD
 }
 
 export async function runSync(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      mirror: { type: 'string' },
-      doc: { type: 'string', multiple: true },
-      force: { type: 'boolean', default: false },
-    },
+  const { values } = parseCommandArgs('sync', args, {
+    mirror: { type: 'string' },
+    doc: { type: 'string', multiple: true },
+    force: { type: 'boolean', default: false },
   });
   const catalog = loadCatalog();
   const docs = selectDocs(catalog, values.doc);
@@ -48,22 +45,14 @@ export async function runSync(args: string[]): Promise<number> {
 }
 
 export async function runSources(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
+  const { values } = parseCommandArgs('sources', args, { json: { type: 'boolean', default: false } });
   const catalog = loadCatalog();
   const store = new Store(dataDir());
   const manifest = store.readManifest();
-  const rows = catalog.map((doc) => ({
-    id: doc.id,
-    shortTitle: doc.shortTitle,
-    issuer: doc.issuer,
-    date: doc.date,
-    status: doc.status,
-    kind: doc.kind,
-    jurisdiction: doc.jurisdiction,
-    passages: manifest.documents[doc.id]?.passages ?? null,
-    url: doc.officialUrl,
-    // Documented corrections of the source copy (corpus/corrections.json), applied on every sync.
-    corrections: correctionsFor(doc.id).map(({ find, replace, reason }) => ({ find, replace, reason })),
+  // Documented corrections of the source copy (corpus/corrections.json), applied on every sync.
+  const rows = sourceRows(catalog, (id) => manifest.documents[id]?.passages ?? null).map((row) => ({
+    ...row,
+    corrections: correctionsFor(row.id).map(({ find, replace, reason }) => ({ find, replace, reason })),
   }));
   if (values.json) {
     console.log(JSON.stringify(rows, null, 2));
@@ -79,9 +68,9 @@ export async function runSources(args: string[]): Promise<number> {
 }
 
 export async function runPassages(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { json: { type: 'boolean', default: true }, doc: { type: 'string', multiple: true } },
+  const { values } = parseCommandArgs('passages', args, {
+    json: { type: 'boolean', default: true },
+    doc: { type: 'string', multiple: true },
   });
   const docs = selectDocs(loadCatalog(), values.doc);
   const store = new Store(dataDir());

@@ -1,12 +1,14 @@
 // The Discord commands of the `charter` CLI: start (gateway bot, optionally sharded), deploy (register the
 // slash commands) and commands --json (print what deploy would send). Each returns an exit code.
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { COMMANDS, commandDefinitions } from '../../commands/index.js';
+import type { Services } from '../answer/services.js';
 import { botConfig, ConfigError } from '../config/index.js';
 import { commandsFor } from '../discord/deploy.js';
-import type { Services } from '../discord/services.js';
+import { createDispatcher } from '../discord/dispatcher.js';
 import { createLogger } from '../log.js';
 import { PROJECT_ROOT } from '../paths.js';
+import { parseCommandArgs } from './args.js';
 
 /** Settings problems are one sentence for the operator, not a stack trace. */
 async function withConfig(run: () => Promise<number>): Promise<number> {
@@ -38,7 +40,7 @@ export async function runStart(
   args: string[],
   createServices: () => Services | Promise<Services>,
 ): Promise<number> {
-  const { values } = parseArgs({ args, options: { shards: { type: 'string' } } });
+  const { values } = parseCommandArgs('start', args, { shards: { type: 'string' } });
   return withConfig(async () => {
     const config = botConfig();
     const logger = createLogger({ base: { component: 'gateway', pid: process.pid } });
@@ -63,7 +65,11 @@ export async function runStart(
     }
     const services = await createServices();
     const { createGatewayBot } = await import('../discord/gateway.js');
-    const bot = createGatewayBot({ token: config.token, services, logger });
+    const bot = createGatewayBot({
+      token: config.token,
+      dispatcher: createDispatcher(services, COMMANDS, { logger }),
+      logger,
+    });
     const stopped = waitForShutdownSignal();
     await bot.start();
     const signal = await stopped;
@@ -75,7 +81,7 @@ export async function runStart(
 
 /** `charter deploy [--guild ID]` — one bulk overwrite of the commands, in a server or globally. */
 export async function runDeploy(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { guild: { type: 'string' } } });
+  const { values } = parseCommandArgs('deploy', args, { guild: { type: 'string' } });
   return withConfig(async () => {
     const config = botConfig();
     const guildId = values.guild ?? config.guildId;
@@ -86,7 +92,12 @@ export async function runDeploy(args: string[]): Promise<number> {
     const { REST } = await import('discord.js');
     const { deployCommands } = await import('../discord/deploy.js');
     const rest = new REST({ version: '10' }).setToken(config.token);
-    const count = await deployCommands(rest, config.applicationId, guildId ? { guildId } : {});
+    const count = await deployCommands(
+      rest,
+      config.applicationId,
+      commandDefinitions(),
+      guildId ? { guildId } : {},
+    );
     console.log(
       guildId
         ? `Registered ${count} commands in server ${guildId}.`
@@ -98,8 +109,11 @@ export async function runDeploy(args: string[]): Promise<number> {
 
 /** `charter commands --json [--guild ID]` — exactly the JSON array deploy would send. */
 export async function printCommands(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, guild: { type: 'string' } } });
-  const definitions = commandsFor(values.guild ? { guildId: values.guild } : {});
+  const { values } = parseCommandArgs('commands', args, {
+    json: { type: 'boolean' },
+    guild: { type: 'string' },
+  });
+  const definitions = commandsFor(commandDefinitions(), values.guild ? { guildId: values.guild } : {});
   if (values.json) {
     console.log(JSON.stringify(definitions, null, 2));
     return 0;

@@ -1,18 +1,17 @@
 // `charter lint [--json] [--doc ID]…`: the corpus linter over the synced passages (see src/corpus/lint).
 // Exit 1 when any finding is not on the allow-list (corpus/lint-allow.json).
-import { parseArgs } from 'node:util';
 import { loadCatalog } from '../corpus/catalog.js';
 import { isAllowed, loadAllowList } from '../corpus/lint/allow.js';
 import { CHECKS, lintPassages, vocabulary } from '../corpus/lint/checks.js';
 import { Store } from '../corpus/store.js';
 import type { Passage } from '../corpus/types.js';
 import { dataDir } from '../paths.js';
-import { UsageError } from './main.js';
+import { parseCommandArgs, UsageError } from './args.js';
 
 export async function runLint(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { json: { type: 'boolean', default: false }, doc: { type: 'string', multiple: true } },
+  const { values } = parseCommandArgs('lint', args, {
+    json: { type: 'boolean', default: false },
+    doc: { type: 'string', multiple: true },
   });
   const catalog = loadCatalog();
   for (const id of values.doc ?? []) {

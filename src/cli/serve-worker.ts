@@ -3,6 +3,7 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { APIInteraction } from 'discord-api-types/v10';
+import { COMMANDS } from '../../commands/index.js';
 import { openCharter } from '../app.js';
 import { Cooldowns } from '../discord/cooldown.js';
 import { createDispatcher } from '../discord/dispatcher.js';
@@ -29,7 +30,7 @@ try {
     onWarning: (message) => logger.warn(message),
   });
   const unlimited = { limit: Number.MAX_SAFE_INTEGER, windowMs: 1 };
-  const dispatcher = createDispatcher(charter.services, {
+  const dispatcher = createDispatcher(charter.services, COMMANDS, {
     logger,
     ...(setup.cooldowns === 'off'
       ? { cooldowns: new Cooldowns({ user: unlimited, channel: unlimited }) }

@@ -6,17 +6,17 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
+import { COMMANDS } from '../../commands/index.js';
+import type { Services } from '../answer/services.js';
 import { type EndpointConfig, endpointConfig } from '../config/index.js';
 import type { Dispatcher } from '../discord/contract.js';
 import { createDispatcher } from '../discord/dispatcher.js';
-import type { Services } from '../discord/services.js';
 import { deferringResponder, discordRest } from '../http/deferral.js';
 import { createWorkerPool, type WorkerPool } from '../http/pool.js';
 import { createInteractionsServer, type HealthStatus } from '../http/server.js';
 import { createLogger, type Logger } from '../log.js';
 import { dataDir } from '../paths.js';
-import { UsageError } from './main.js';
+import { parseCommandArgs, UsageError } from './args.js';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '0.0.0.0';
@@ -50,11 +50,10 @@ export interface ServeArgs {
 }
 
 export function parseServeArgs(args: string[]): ServeArgs {
-  const { values } = parseArgs({
-    args,
-    options: { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' } },
-    strict: true,
-    allowPositionals: false,
+  const { values } = parseCommandArgs('serve', args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    workers: { type: 'string' },
   });
   const host = values.host ?? DEFAULT_HOST;
   let workers = availableParallelism();
@@ -108,7 +107,7 @@ export async function runServe(args: string[], deps: ServeDeps): Promise<number>
     // The HTTP thread prepares the data directory once (sync, recovery, index build and save) ...
     const loaded = await deps.loadServices();
     if (options.workers === 0) {
-      ready = { dispatcher: createDispatcher(loaded.services, { logger }), health: loaded.health };
+      ready = { dispatcher: createDispatcher(loaded.services, COMMANDS, { logger }), health: loaded.health };
       return;
     }
     // ... then the workers each load the saved index; this thread drops its copy.

@@ -1,93 +1,23 @@
-// Button and select state lives in custom_id (≤ 100 chars) so it still works after a restart. The format
-// is versioned ("c1|action|…") and decoding never trusts it: anything malformed decodes to null.
-import { createHash } from 'node:crypto';
+// The generic custom_id codec. Button and select state lives in custom_id (≤ 100 chars) so it still works
+// after a restart: "c1|<action>|<field>|<field>…", versioned. Which actions exist and what their fields
+// mean is the commands' business (each registers its actions); this module only frames and routes.
 import { LIMITS } from './limits.js';
 
 export const CUSTOM_ID_VERSION = 'c1';
+const SEPARATOR = '|';
+const ACTION = /^[a-z][a-z0-9-]{0,15}$/;
 
-export type ComponentState =
-  /** Next page of /ask results; only `owner` may page. `doc` narrows to one document ('*' = all). */
-  | { action: 'more'; owner: string; offset: number; doc: string; queryHash: string }
-  /** The select menu that narrows an /ask answer to one document. */
-  | { action: 'narrow'; owner: string; queryHash: string }
-  /** Opens page `page` of the full text of one unit (`<docId>#<first path segment>`) in a new private message. */
-  | { action: 'full'; unit: string; page: number }
-  /** Turns the page inside that private full-text message. */
-  | { action: 'page'; unit: string; page: number }
-  /**
-   * A copy-ready citation for `count` passages starting at `passageId`; with count 0, `passageId` is a
-   * `<docId>#<path>` naming a place (a whole article, say) rather than one passage.
-   */
-  | { action: 'cite'; passageId: string; count: number };
-
-const SNOWFLAKE = /^\d{15,21}$/;
-const DOC_ID = /^[a-z0-9][a-z0-9-]*$/;
-const HASH = /^[0-9a-f]{8}$/;
-// Passage ids: `<docId>#<segments joined by '/'>` with an optional `~n` piece number.
-const PASSAGE_ID = /^[a-z0-9][a-z0-9-]*#[a-z0-9:.\-/]+(?:~\d+)?$/;
-const UNIT_ID = /^[a-z0-9][a-z0-9-]*#[a-z0-9:.-]+$/;
-
-/** A short fingerprint of the question, to check the question read back from the message is the same. */
-export function queryHash(query: string): string {
-  return createHash('sha256').update(query).digest('hex').slice(0, 8);
-}
-
-/** The custom_id for a state, or undefined when it would not fit in 100 characters. */
-export function encodeState(state: ComponentState): string | undefined {
-  let parts: (string | number)[];
-  switch (state.action) {
-    case 'more':
-      parts = [state.owner, state.offset, state.doc, state.queryHash];
-      break;
-    case 'narrow':
-      parts = [state.owner, state.queryHash];
-      break;
-    case 'full':
-    case 'page':
-      parts = [state.page, state.unit];
-      break;
-    case 'cite':
-      parts = [state.count, state.passageId];
-      break;
-  }
-  const id = [CUSTOM_ID_VERSION, state.action, ...parts].join('|');
+/** The custom_id for an action and its fields, or undefined when it would not fit (or a field has a '|'). */
+export function encodeCustomId(action: string, fields: readonly (string | number)[]): string | undefined {
+  if (!ACTION.test(action) || fields.some((f) => String(f).includes(SEPARATOR))) return undefined;
+  const id = [CUSTOM_ID_VERSION, action, ...fields].join(SEPARATOR);
   return id.length <= LIMITS.customId ? id : undefined;
 }
 
-const smallInt = (text: string | undefined, max: number): number | undefined => {
-  if (text === undefined || !/^\d{1,4}$/.test(text)) return undefined;
-  const n = Number(text);
-  return n <= max ? n : undefined;
-};
-
-/** Reads a custom_id back; null for anything this version did not write. */
-export function decodeState(customId: unknown): ComponentState | null {
+/** The action and fields of a custom_id this version wrote; null for anything else. Never throws. */
+export function decodeCustomId(customId: unknown): { action: string; fields: string[] } | null {
   if (typeof customId !== 'string' || customId.length > LIMITS.customId) return null;
-  const [version, action, a, b, c, d, ...rest] = customId.split('|');
-  if (version !== CUSTOM_ID_VERSION) return null;
-  switch (action) {
-    case 'more': {
-      const offset = smallInt(b, 1000);
-      if (!SNOWFLAKE.test(a ?? '') || offset === undefined || !(c === '*' || DOC_ID.test(c ?? '')))
-        return null;
-      if (!HASH.test(d ?? '') || rest.length > 0) return null;
-      return { action, owner: a!, offset, doc: c!, queryHash: d! };
-    }
-    case 'narrow':
-      if (!SNOWFLAKE.test(a ?? '') || !HASH.test(b ?? '') || c !== undefined) return null;
-      return { action, owner: a!, queryHash: b! };
-    case 'full':
-    case 'page': {
-      const page = smallInt(a, 1000);
-      if (page === undefined || !UNIT_ID.test(b ?? '') || c !== undefined) return null;
-      return { action, page, unit: b! };
-    }
-    case 'cite': {
-      const count = smallInt(a, 50);
-      if (count === undefined || !PASSAGE_ID.test(b ?? '') || c !== undefined) return null;
-      return { action, count, passageId: b! };
-    }
-    default:
-      return null;
-  }
+  const [version, action, ...fields] = customId.split(SEPARATOR);
+  if (version !== CUSTOM_ID_VERSION || action === undefined || !ACTION.test(action)) return null;
+  return { action, fields };
 }

@@ -3,16 +3,17 @@
 // two fields are global-only, so a server deploy leaves them out.
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { Routes } from 'discord-api-types/v10';
-import { commandDefinitions } from '../../commands/index.js';
 
 export interface DeployScope {
   guildId?: string;
 }
 
 /** Exactly the JSON array a deploy to this scope sends. */
-export function commandsFor(scope: DeployScope = {}): RESTPostAPIApplicationCommandsJSONBody[] {
-  const definitions = commandDefinitions();
-  if (!scope.guildId) return definitions;
+export function commandsFor(
+  definitions: readonly RESTPostAPIApplicationCommandsJSONBody[],
+  scope: DeployScope = {},
+): RESTPostAPIApplicationCommandsJSONBody[] {
+  if (!scope.guildId) return [...definitions];
   return definitions.map(
     ({ integration_types: _i, contexts: _c, ...rest }) => rest as RESTPostAPIApplicationCommandsJSONBody,
   );
@@ -25,11 +26,12 @@ export interface RestPut {
 export async function deployCommands(
   rest: RestPut,
   applicationId: string,
+  definitions: readonly RESTPostAPIApplicationCommandsJSONBody[],
   scope: DeployScope = {},
 ): Promise<number> {
   const route = scope.guildId
     ? Routes.applicationGuildCommands(applicationId, scope.guildId)
     : Routes.applicationCommands(applicationId);
-  const registered = await rest.put(route, { body: commandsFor(scope) });
+  const registered = await rest.put(route, { body: commandsFor(definitions, scope) });
   return Array.isArray(registered) ? registered.length : 0;
 }

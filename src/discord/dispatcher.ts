@@ -9,19 +9,17 @@ import {
   InteractionResponseType,
   MessageFlags,
 } from 'discord-api-types/v10';
-import { handleComponent } from '../../commands/components.js';
-import { findCommand } from '../../commands/index.js';
+import type { Services } from '../answer/services.js';
 import { createLogger, type Logger } from '../log.js';
 import { noticeEmbed } from '../reply/format.js';
-import { type ChoicesReply, type MessageReply, privateNotice } from '../reply/reply.js';
+import { type ChoicesReply, expiredNotice, type MessageReply, privateNotice } from '../reply/reply.js';
 import { clip } from '../reply/truncate.js';
+import type { CommandModule, ComponentAction } from './command.js';
 import type { Dispatcher, DispatchResult } from './contract.js';
 import { Cooldowns } from './cooldown.js';
+import { decodeCustomId } from './custom-id.js';
 import { LIMITS, messageViolations } from './limits.js';
 import { type NormalizedRequest, normalize } from './normalize.js';
-import type { Services } from './services.js';
-
-export type { Services } from './services.js';
 
 export interface DispatcherOptions {
   logger?: Logger;
@@ -59,7 +57,19 @@ function choicesResponse(reply: ChoicesReply): APIInteractionResponse {
 
 const defaultRef = () => randomBytes(3).toString('hex');
 
-export function createDispatcher(services: Services, options: DispatcherOptions = {}): Dispatcher {
+export function createDispatcher(
+  services: Services,
+  commands: readonly CommandModule[],
+  options: DispatcherOptions = {},
+): Dispatcher {
+  const byName = new Map(commands.map((command) => [command.definition.name, command]));
+  const actions = new Map<string, ComponentAction>();
+  for (const action of commands.flatMap((command) => command.components ?? [])) {
+    if (actions.has(action.action))
+      throw new Error(`Two commands claim the component action "${action.action}".`);
+    actions.set(action.action, action);
+  }
+  const findCommand = (name: string) => byName.get(name);
   const logger = options.logger ?? createLogger();
   const cooldowns = options.cooldowns ?? new Cooldowns(undefined, services.now ?? Date.now);
   const newRef = options.newRef ?? defaultRef;
@@ -82,8 +92,10 @@ export function createDispatcher(services: Services, options: DispatcherOptions 
           );
         return command.execute(request, services);
       }
-      case 'component':
-        return handleComponent(request, services);
+      case 'component': {
+        const action = actions.get(decodeCustomId(request.customId)?.action ?? '');
+        return action ? action.handle(request, services) : expiredNotice();
+      }
       default:
         return privateNotice('Not supported', 'Charter does not handle this kind of interaction.', 'refused');
     }

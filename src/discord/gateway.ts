@@ -7,7 +7,6 @@ import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.j
 import type { APIInteraction } from 'discord-api-types/v10';
 import { createLogger, type Logger } from '../log.js';
 import type { Dispatcher } from './contract.js';
-import { createDispatcher } from './dispatcher.js';
 import {
   DEFAULT_DEADLINE_MS,
   deferredAckFor,
@@ -16,7 +15,6 @@ import {
   respondWithin,
   sendWebhookRequests,
 } from './respond.js';
-import type { Services } from './services.js';
 
 const callbackRoute = (interaction: APIInteraction) =>
   `/interactions/${interaction.id}/${interaction.token}/callback` as const;
@@ -52,7 +50,8 @@ export async function answerInteraction(
 
 export interface GatewayBotOptions {
   token: string;
-  services: Services;
+  /** What answers the interactions (built over the services and commands by the composition root). */
+  dispatcher: Dispatcher;
   logger?: Logger;
   deadlineMs?: number;
   /** For tests: where REST and the gateway live. */
@@ -67,7 +66,7 @@ export interface GatewayBot {
 
 export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
   const logger = options.logger ?? createLogger();
-  const dispatcher = createDispatcher(options.services, { logger });
+  const { dispatcher } = options;
   const client = new Client({ ...options.clientOptions, intents: [GatewayIntentBits.Guilds] });
   const pending = new Set<Promise<void>>();
 

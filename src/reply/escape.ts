@@ -1,15 +1,9 @@
 // Making text safe to show in Discord: user text must never format, ping or hide anything; document text
 // must show exactly as written. Escaping is done on whole segments, so an escape is never split.
 
-/** Invisible characters people use to smuggle text or flip its direction: zero-width and bidi controls. */
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-// Non-global twins of the patterns below: a test is cheaper than a replace that finds nothing, and most
-// text (every short piece between highlighted terms) has nothing to escape.
-const HAS_INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+import { plainText, stripInvisible } from '../corpus/text.js';
 
-export function stripInvisible(text: string): string {
-  return HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
-}
+export { plainText, stripInvisible };
 
 // Markdown Discord renders anywhere in a line: emphasis, code, spoilers, masked links, mentions, emoji and
 // timestamps (`<`), and the backslash itself. Headings, quotes, lists and subtext only count at a line start.
@@ -37,11 +31,6 @@ export function escapeMarkdown(text: string): string {
 
 /** User-typed text for echoing back. */
 export const escapeUserText = escapeMarkdown;
-
-/** Text for places Discord never renders as markdown (footers, button labels, select options, choices). */
-export function plainText(text: string): string {
-  return stripInvisible(text).replace(/\s+/g, ' ').trim();
-}
 
 export interface Span {
   start: number;

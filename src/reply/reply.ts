@@ -38,3 +38,11 @@ export function privateNotice(
 ): MessageReply {
   return { type: 'message', embeds: [noticeEmbed(title, text)], ephemeral: true, outcome };
 }
+
+/** A button or menu whose state can no longer be read back (or that no command owns). */
+export function expiredNotice(): MessageReply {
+  return privateNotice(
+    'This button no longer works',
+    'It belongs to an answer Charter can no longer read back. Run the command again.',
+  );
+}

@@ -2,6 +2,7 @@
 // measured, and it stops by itself.
 import { describe, expect, it } from 'vitest';
 import { benchHttp } from '../../bench/http.js';
+import { COMMANDS } from '../../commands/index.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
 import { createDispatcher } from '../../src/discord/dispatcher.js';
 import { createLogger } from '../../src/log.js';
@@ -10,7 +11,7 @@ import { fakeServices } from '../fixtures/discord/services.js';
 describe('benchHttp', () => {
   it('measures /ask and the floor with every request answered 200', async () => {
     const unlimited = { limit: Number.MAX_SAFE_INTEGER, windowMs: 1 };
-    const dispatcher = createDispatcher(fakeServices(), {
+    const dispatcher = createDispatcher(fakeServices(), COMMANDS, {
       cooldowns: new Cooldowns({ user: unlimited, channel: unlimited }),
       logger: createLogger({ write() {} }),
     });

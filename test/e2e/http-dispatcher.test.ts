@@ -3,9 +3,10 @@
 import { createServer, type Server } from 'node:http';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeState } from '../../src/discord/custom-id.js';
+import { COMMANDS } from '../../commands/index.js';
+import { encodeState } from '../../commands/state.js';
+import type { Services } from '../../src/answer/services.js';
 import { createDispatcher } from '../../src/discord/dispatcher.js';
-import type { Services } from '../../src/discord/services.js';
 import { deferringResponder, discordRest } from '../../src/http/deferral.js';
 import { createInteractionsServer, type HttpLogger } from '../../src/http/server.js';
 import { createLogger } from '../../src/log.js';
@@ -51,6 +52,7 @@ describe('HTTP endpoint with the real dispatcher', () => {
     // A fresh minute for every interaction, so the per-user cooldown never refuses these tests.
     const dispatcher = createDispatcher(
       { ...services, now: () => (services.clock.now += 60_000) },
+      COMMANDS,
       { logger: createLogger({ write: (line) => lines.push(line) }) },
     );
     server = await listen(
@@ -161,7 +163,7 @@ describe('a slow answer from the real dispatcher', () => {
     server = await listen(
       createInteractionsServer({
         publicKey: keys.publicKeyHex,
-        dispatcher: createDispatcher({ ...services, search: slowSearch }, { logger }),
+        dispatcher: createDispatcher({ ...services, search: slowSearch }, COMMANDS, { logger }),
         health: () => undefined,
         logger,
         respond: deferringResponder({

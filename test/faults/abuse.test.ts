@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_QUERY_CHARS, PAGE_SIZE } from '../../commands/answer.js';
+import { COMMANDS } from '../../commands/index.js';
 import type { Charter } from '../../src/app.js';
 import { Cooldowns, DEFAULT_RULES } from '../../src/discord/cooldown.js';
 import { createDispatcher } from '../../src/discord/dispatcher.js';
@@ -24,7 +25,7 @@ afterAll(() => counter.write());
 describe('cooldowns (default rules, through the real dispatcher)', () => {
   function setup() {
     const services = fakeServices();
-    const dispatcher = createDispatcher(services, { logger: createLogger({ write: () => {} }) });
+    const dispatcher = createDispatcher(services, COMMANDS, { logger: createLogger({ write: () => {} }) });
     return { services, dispatcher };
   }
   const user = (n: number) => String(700000000000000000n + BigInt(n));

@@ -5,7 +5,9 @@
 // test/integration/gateway-bot.test.ts covers a 5xx on the callback and a 429 then 500 on registration.
 import { REST } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { COMMANDS, commandDefinitions } from '../../commands/index.js';
 import { deployCommands } from '../../src/discord/deploy.js';
+import { createDispatcher } from '../../src/discord/dispatcher.js';
 import { createGatewayBot } from '../../src/discord/gateway.js';
 import { createLogger, registerSecret } from '../../src/log.js';
 import { startFakeDiscord } from '../fixtures/discord/fake-discord.js';
@@ -41,10 +43,11 @@ async function startBot(options: { slow?: boolean } = {}) {
       })
     : base;
   const lines: string[] = [];
+  const logger = createLogger({ write: (line) => lines.push(line) });
   const bot = createGatewayBot({
     token: TOKEN,
-    services,
-    logger: createLogger({ write: (line) => lines.push(line) }),
+    dispatcher: createDispatcher(services, COMMANDS, { logger }),
+    logger,
     deadlineMs: options.slow ? 20 : 2000,
     clientOptions: { rest: { api: fake.api, retries: 3, timeout: 2000 } },
   });
@@ -143,7 +146,9 @@ describe('registration that keeps failing', () => {
       r.method === 'PUT' ? { status: 500, body: { message: 'Internal Server Error' } } : undefined,
     );
     const rest = new REST({ version: '10', api: fake.api, retries: 2, timeout: 2000 }).setToken(TOKEN);
-    await expect(deployCommands(rest, '123456789012345678')).rejects.toThrow(/500|Internal Server Error/);
+    await expect(deployCommands(rest, '123456789012345678', commandDefinitions())).rejects.toThrow(
+      /500|Internal Server Error/,
+    );
     expect(fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(3);
   });
 
@@ -153,7 +158,7 @@ describe('registration that keeps failing', () => {
       r.method === 'PUT' ? { status: 401, body: { message: '401: Unauthorized', code: 0 } } : undefined,
     );
     const rest = new REST({ version: '10', api: fake.api, retries: 3, timeout: 2000 }).setToken(TOKEN);
-    const error = (await deployCommands(rest, '123456789012345678').then(
+    const error = (await deployCommands(rest, '123456789012345678', commandDefinitions()).then(
       () => undefined,
       (e: unknown) => e,
     )) as Error;

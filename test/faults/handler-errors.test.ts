@@ -2,9 +2,10 @@
 // "Something went wrong (ref: …)" with a short correlation id; the same id is in the structured log with
 // the stack, and the log carries neither the interaction token nor what the user typed.
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.js';
+import type { Services } from '../../src/answer/services.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
 import { createDispatcher } from '../../src/discord/dispatcher.js';
-import type { Services } from '../../src/discord/services.js';
 import { createLogger } from '../../src/log.js';
 import { autocomplete, click, slash } from '../fixtures/discord/interactions.js';
 import { fakeServices, passages } from '../fixtures/discord/services.js';
@@ -14,7 +15,7 @@ const SECRET_QUESTION = 'what about my private matter 7f3a';
 
 function run(overrides: Partial<Services>) {
   const lines: string[] = [];
-  const dispatcher = createDispatcher(fakeServices(overrides), {
+  const dispatcher = createDispatcher(fakeServices(overrides), COMMANDS, {
     logger: createLogger({ write: (line) => lines.push(line) }),
     cooldowns: new Cooldowns({ user: { limit: 1e9, windowMs: 1 }, channel: { limit: 1e9, windowMs: 1 } }),
   });

@@ -1,5 +1,7 @@
 // The services the fuzz suites drive: the real CorpusIndex and ReferenceResolver (through app.ts
 // `assemble`) over the fixture passages (fast, for the high-volume runs) or over a few real documents.
+
+import { COMMANDS } from '../../commands/index.js';
 import { assemble, type Charter } from '../../src/app.js';
 import type { CatalogDocument } from '../../src/corpus/catalog.js';
 import type { Passage } from '../../src/corpus/types.js';
@@ -33,7 +35,7 @@ export async function realCharter(): Promise<Charter> {
 /** A dispatcher without cooldowns (the abuse suite tests those) whose error log lines are kept. */
 export function fuzzDispatcher(charter: Charter) {
   const errors: string[] = [];
-  const dispatcher = createDispatcher(charter.services, {
+  const dispatcher = createDispatcher(charter.services, COMMANDS, {
     logger: createLogger({ write: (line) => line.includes('"level":"error"') && errors.push(line) }),
     cooldowns: new Cooldowns({ user: { limit: 1e9, windowMs: 1 }, channel: { limit: 1e9, windowMs: 1 } }),
   });

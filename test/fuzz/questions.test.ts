@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clampQuery, MAX_QUERY_CHARS } from '../../commands/answer.js';
+import { COMMANDS } from '../../commands/index.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
 import { createDispatcher } from '../../src/discord/dispatcher.js';
 import { createLogger } from '../../src/log.js';
@@ -21,7 +22,7 @@ afterAll(() => counter.write());
 
 const services = fakeServices();
 const logLines: string[] = [];
-const dispatcher = createDispatcher(services, {
+const dispatcher = createDispatcher(services, COMMANDS, {
   logger: createLogger({ write: (line) => logLines.push(line) }),
   cooldowns: new Cooldowns({ user: { limit: 1e9, windowMs: 1 }, channel: { limit: 1e9, windowMs: 1 } }),
 });

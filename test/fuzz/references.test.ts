@@ -4,7 +4,7 @@
 // and shows only words of the corpus; a reference that cannot be resolved is told why in a sentence.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePlaceId, placeLocator } from '../../commands/places.js';
+import { parsePlaceId, placeLocator } from '../../src/answer/places.js';
 import type { Charter } from '../../src/app.js';
 import type { Dispatcher } from '../../src/discord/contract.js';
 import { customIds } from '../fixtures/discord/harness.js';

@@ -1,7 +1,9 @@
 // Drives the real discord.js Client and REST code against a fake Discord on 127.0.0.1.
 import { REST } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { COMMANDS, commandDefinitions } from '../../commands/index.js';
 import { commandsFor, deployCommands } from '../../src/discord/deploy.js';
+import { createDispatcher } from '../../src/discord/dispatcher.js';
 import { createGatewayBot } from '../../src/discord/gateway.js';
 import { createLogger, registerSecret } from '../../src/log.js';
 import { startFakeDiscord } from '../fixtures/discord/fake-discord.js';
@@ -24,10 +26,11 @@ afterEach(async () => {
 async function startBot(services = fakeServices(), deadlineMs?: number) {
   fake = await startFakeDiscord();
   const lines: string[] = [];
+  const logger = createLogger({ write: (line) => lines.push(line) });
   const bot = createGatewayBot({
     token: TOKEN,
-    services,
-    logger: createLogger({ write: (line) => lines.push(line) }),
+    dispatcher: createDispatcher(services, COMMANDS, { logger }),
+    logger,
     ...(deadlineMs !== undefined ? { deadlineMs } : {}),
     clientOptions: { rest: { api: fake.api, retries: 3, timeout: 2000 } },
   });
@@ -131,18 +134,18 @@ describe('command registration', () => {
       return undefined;
     });
     const rest = new REST({ version: '10', api: fake.api, retries: 3 }).setToken(TOKEN);
-    const count = await deployCommands(rest, '123456789012345678');
+    const count = await deployCommands(rest, '123456789012345678', commandDefinitions());
     expect(count).toBe(6);
     const puts = fake.requests.filter((r) => r.method === 'PUT');
     expect(puts.map((r) => r.path)).toEqual(Array(3).fill('/applications/123456789012345678/commands'));
-    expect(puts[2]!.body).toEqual(JSON.parse(JSON.stringify(commandsFor())));
+    expect(puts[2]!.body).toEqual(JSON.parse(JSON.stringify(commandsFor(commandDefinitions()))));
     expect(puts[2]!.headers.authorization).toBe(`Bot ${TOKEN}`);
   });
 
   it('deploys to one server without the global-only fields', async () => {
     fake = await startFakeDiscord();
     const rest = new REST({ version: '10', api: fake.api }).setToken(TOKEN);
-    await deployCommands(rest, '123456789012345678', { guildId: '555555555555555555' });
+    await deployCommands(rest, '123456789012345678', commandDefinitions(), { guildId: '555555555555555555' });
     const put = fake.requests.find((r) => r.method === 'PUT')!;
     expect(put.path).toBe('/applications/123456789012345678/guilds/555555555555555555/commands');
     expect((put.body as object[]).every((c) => !('contexts' in c) && !('integration_types' in c))).toBe(true);

@@ -3,9 +3,10 @@
 // for refactoring: a change to it must be a deliberate fix, said so in its commit.
 import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.js';
+import type { Services } from '../../src/answer/services.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
 import { createDispatcher } from '../../src/discord/dispatcher.js';
-import type { Services } from '../../src/discord/services.js';
 import { createLogger } from '../../src/log.js';
 import { fixtureCharter } from '../fixtures/answers/corpus.js';
 import { buttonByLabel, customIds, dataOf } from '../fixtures/discord/harness.js';
@@ -23,7 +24,7 @@ const roomy = () =>
   new Cooldowns({ user: { limit: 1000, windowMs: 1000 }, channel: { limit: 1000, windowMs: 1000 } });
 
 function dispatcherOver(services: Services, cooldowns: Cooldowns = roomy()) {
-  return createDispatcher(services, {
+  return createDispatcher(services, COMMANDS, {
     logger: createLogger({ write: () => {} }),
     newRef: () => 'abc123',
     cooldowns,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../commands/index.js';
+import { type ComponentState, decodeState, encodeState, queryHash } from '../../commands/state.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
-import { type ComponentState, decodeState, encodeState, queryHash } from '../../src/discord/custom-id.js';
 import { commandViolations, LIMITS, messageViolations } from '../../src/discord/limits.js';
 import { normalize } from '../../src/discord/normalize.js';
 import { click, messageCommand, slash } from '../fixtures/discord/interactions.js';

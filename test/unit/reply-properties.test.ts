@@ -3,6 +3,7 @@
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
 import { createDispatcher } from '../../src/discord/dispatcher.js';
@@ -174,7 +175,7 @@ function assertSafe(data: APIInteractionResponseCallbackData, mention?: string) 
 }
 
 function dispatcherFor(services: ReturnType<typeof fakeServices>) {
-  return createDispatcher(services, {
+  return createDispatcher(services, COMMANDS, {
     logger: createLogger({ write: () => {} }),
     cooldowns: new Cooldowns({ user: { limit: 1e9, windowMs: 1 }, channel: { limit: 1e9, windowMs: 1 } }),
   });

@@ -1,8 +1,8 @@
 // Places in a document: a path prefix names a unit or a sub-point; these helpers find the passages under
 // it and the locator that names it, so a citation always names exactly what was shown.
-import type { CatalogDocument } from '../src/corpus/catalog.js';
-import { formatLocator } from '../src/corpus/citation.js';
-import type { Passage, RefPath } from '../src/corpus/types.js';
+import type { CatalogDocument } from '../corpus/catalog.js';
+import { formatLocator } from '../corpus/citation.js';
+import type { Passage, RefPath } from '../corpus/types.js';
 
 export const startsWithPath = (path: RefPath, prefix: RefPath) =>
   prefix.every((segment, i) => path[i] === segment);

@@ -1,0 +1,88 @@
+// Answering what someone asked. ONE policy for every front end (/ask, its buttons, Find sources, `charter
+// ask`): a question that reads like a reference ("article 5 ai act") is quoted; when that reference names
+// no place, the passages that share its words are shown with a note saying the quote failed, so they are
+// never taken for the place asked for; when nothing shares them either, the reason alone.
+import type { CatalogDocument } from '../corpus/catalog.js';
+import type { MissingName, SearchHit } from '../search/types.js';
+import { type QuoteResult, quote } from './quote.js';
+import type { Services } from './services.js';
+
+export interface AskRequest {
+  query: string;
+  /** Only these documents. */
+  docs?: readonly CatalogDocument[];
+  /** How many hits to show, and how many to skip (paging). */
+  limit: number;
+  offset?: number;
+  /** Also list up to this many documents that have passages on the question (for narrowing). */
+  facets?: number;
+  /** Search only; never quote (buttons paging a question's results). */
+  searchOnly?: boolean;
+}
+
+export interface Passages {
+  kind: 'passages';
+  /** Distinct hits, at most `limit`; empty when nothing matches. */
+  hits: SearchHit[];
+  /** Whether more hits follow these. */
+  more: boolean;
+  /** What the question names that Charter does not hold (said first, in the asker's words). */
+  missing: MissingName[];
+  /** Nothing matches well: the hits are the nearest passages, not an answer. */
+  weak: boolean;
+  /** With `facets`: the documents with passages on the question, best first. */
+  documents?: string[];
+  /** Set when the question was a reference that named no place: what it said. */
+  unquoted?: Extract<QuoteResult, { kind: 'not-found' | 'document' }>;
+}
+
+/** Passages, or the quote of the place a reference names, or why that reference named none. */
+export type AskResult = Passages | QuoteResult;
+
+/** The best passages on a question, each passage once. */
+export async function findPassages(services: Services, request: AskRequest): Promise<Passages> {
+  const offset = request.offset ?? 0;
+  const response = await services.search(request.query, {
+    limit: request.limit + 1,
+    offset,
+    ...(request.facets ? { menuDocuments: request.facets } : {}),
+    ...(request.docs && request.docs.length > 0 ? { docs: request.docs.map((d) => d.id) } : {}),
+  });
+  // The same passage twice on one page would only repeat itself.
+  const hits = response.hits
+    .filter(
+      (hit, i, all) =>
+        hit.passages.length > 0 && all.findIndex((h) => h.passages[0]?.id === hit.passages[0]?.id) === i,
+    )
+    .slice(0, request.limit);
+  const found: Passages = {
+    kind: 'passages',
+    hits,
+    more: response.hits.length > request.limit,
+    missing: response.missing ?? [],
+    weak: response.weak ?? false,
+  };
+  if (request.facets && hits.length > 0) {
+    found.documents = response.documents
+      ? [...response.documents]
+      : await documentsOn(services, request.query, request.facets);
+  }
+  return found;
+}
+
+/** The documents of the first hits over all documents (when search did not list them itself). */
+async function documentsOn(services: Services, query: string, limit: number): Promise<string[]> {
+  const { hits } = await services.search(query, { limit });
+  return [...new Set(hits.map((hit) => hit.passages[0]?.docId).filter((id): id is string => !!id))];
+}
+
+/** A reference is quoted; anything else, or a reference naming no place, is searched. */
+export async function ask(services: Services, request: AskRequest): Promise<AskResult> {
+  if (request.searchOnly || !services.isReference(request.query)) return findPassages(services, request);
+  const { query, docs = [] } = request;
+  // A reference typed with one document chosen apart ("Art. 7", document: deep synthesis) names it too.
+  const quoted = await quote(services, docs.length === 1 ? `${query} ${docs[0]!.shortTitle}` : query);
+  if (quoted.kind === 'found') return quoted;
+  const found = await findPassages(services, request);
+  return found.hits.length > 0 ? { ...found, unquoted: quoted } : quoted;
+}

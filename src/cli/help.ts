@@ -1,0 +1,95 @@
+// What `charter help` and `charter <command> --help` print. Kept apart from the commands so help never
+// loads the index, discord.js or pdfjs.
+
+export const OVERVIEW = `Usage: charter <command> [options]      (charter <command> --help for one command)
+
+Corpus
+  sync [--mirror DIR] [--doc ID]... [--force]   fetch, verify and split the documents; build the index
+  sources [--json]                              the catalog with passage counts
+  passages --json [--doc ID]...                 every passage as JSON lines
+  lint [--json] [--doc ID]...                   check every passage for text that is not the document's
+
+Answers
+  ask [--json] [--limit N] [--doc NAME]... "question"
+  quote [--json] "reference"                    e.g. "AI Act Art. 5(1)(c)"
+  eval [--json] [--questions FILE]              relevance of Charter and the baselines (dev install)
+
+Discord
+  start [--shards auto|N]                       the gateway bot
+  serve [--port N] [--host H] [--workers N]     the HTTP interactions endpoint (workers: one per core)
+  deploy [--guild ID]                           register the slash commands
+  commands [--json] [--guild ID]                the commands JSON deploy would send
+
+  --version                                     the version of Charter
+
+Environment: CHARTER_MIRROR (a folder of <id>.<ext> copies), CHARTER_DATA_DIR (default ./data),
+DISCORD_* settings (see .env.example), NO_COLOR (plain terminal output).`;
+
+export const HELP: Record<string, string> = {
+  sync: `Usage: charter sync [--mirror DIR] [--doc ID]... [--force]
+
+Fetches every document of the catalog (from the mirror folder when it has a copy, else from its pinned
+URL), verifies it against the catalog's fingerprint, splits it into passages and builds the search index.
+A document that fails keeps its previous good copy. Ends with one summary line.
+
+  --mirror DIR   a folder of <id>.<ext> copies (default: CHARTER_MIRROR, then ../shared/corpus/raw)
+  --doc ID       only this document (repeatable)
+  --force        redo the work even when nothing changed`,
+  sources: `Usage: charter sources [--json]
+
+The catalog: id, date, status, passage count and short title of every document.
+
+  --json   the same as a JSON array`,
+  passages: `Usage: charter passages --json [--doc ID]...
+
+Every synced passage as one JSON line (id, docId, locator, headingPath, page, text).
+
+  --doc ID   only this document (repeatable)`,
+  lint: `Usage: charter lint [--json] [--doc ID]...
+
+Checks every synced passage for text that is not the document's words (split words, private-use glyphs,
+footnote debris, lost superscripts, page furniture, tables of contents, missing spaces).
+
+  --doc ID   only this document (repeatable)
+  --json     the findings as JSON`,
+  ask: `Usage: charter ask [--json] [--limit N] [--doc NAME]... "question"
+       charter ask --json [--limit N] --queries-file FILE
+
+The passages that answer a question, quoted word for word with their place, status and link. A question
+that reads like a reference ("AI Act Art. 5(1)(c)") is quoted instead; if it names no place, the passages
+that share its words follow a note saying so.
+
+  --limit N            how many results (1–50, default 5), in text and JSON alike
+  --doc NAME           only this document: its id, short title or an alias ("AI Act") (repeatable)
+  --json               one JSON object: {query, note?, results: [{docId, locator, score, url, passages}]}
+  --queries-file FILE  one question per line, one JSON line per question (needs --json)`,
+  quote: `Usage: charter quote [--json] "reference"
+
+One place in a document, word for word: "AI Act Art. 5(1)(c)", "EO 14110 Sec. 4.2", "GDC para. 6".
+
+  --json   {reference, docId, locator, url, passages}`,
+  eval: `Usage: charter eval [--json] [--questions FILE]
+
+Ranking quality of Charter next to plain BM25, MiniSearch and lunr over the same passages. Needs the
+development install (the baselines are devDependencies); also \`npm run eval\`.
+
+  --questions FILE   a JSON-lines relevance set (default: test/relevance/questions.jsonl)
+  --json             the report as JSON`,
+  start: `Usage: charter start [--shards auto|N]
+
+The gateway bot (DISCORD_TOKEN and DISCORD_APPLICATION_ID from the environment or .env). Runs until
+SIGINT/SIGTERM. With --shards, one process per group of shards.`,
+  serve: `Usage: charter serve [--port N] [--host H] [--workers N]
+
+The HTTP interactions endpoint (DISCORD_PUBLIC_KEY from the environment or .env): POST /interactions with
+Ed25519-signed requests, GET /healthz. Default port: PORT, then 8787.
+
+  --workers N   answer in N worker threads, each with the index loaded once (default: one per core;
+                0 answers on the HTTP thread)`,
+  deploy: `Usage: charter deploy [--guild ID]
+
+Registers the slash commands: in one server (instant; for testing) with --guild, else globally.`,
+  commands: `Usage: charter commands [--json] [--guild ID]
+
+The commands deploy would register: names and descriptions, or with --json exactly the JSON it sends.`,
+};

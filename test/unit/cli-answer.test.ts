@@ -1,0 +1,176 @@
+// `charter ask` and `charter quote` over the answer core, on the frozen fixture corpus: the same decisions
+// and notes as /ask and /quote, terminal text without Discord markdown, --limit alike in text and JSON.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { COMMANDS } from '../../commands/index.js';
+import { runAsk, runQuote } from '../../src/cli/answer.js';
+import { UsageError } from '../../src/cli/args.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { Cooldowns } from '../../src/discord/cooldown.js';
+import { createDispatcher } from '../../src/discord/dispatcher.js';
+import { createLogger } from '../../src/log.js';
+import { fixtureCharter } from '../fixtures/answers/corpus.js';
+import { dataOf } from '../fixtures/discord/harness.js';
+import { slash } from '../fixtures/discord/interactions.js';
+
+const charter = fixtureCharter();
+
+function io(options: { tty?: boolean; env?: NodeJS.ProcessEnv } = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const cli: CliIo = {
+    stdout: { write: (t) => void out.push(t), isTTY: options.tty ?? false, columns: 72 },
+    stderr: { write: (t) => void err.push(t) },
+    open: async () => charter,
+    env: options.env ?? {},
+  };
+  return { cli, out: () => out.join(''), err: () => err.join('') };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: looking for ANSI styles
+const ANSI = /\x1b\[/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing ANSI styles
+const ANSI_STYLE = /\x1b\[\d+m/g;
+
+describe('charter ask', () => {
+  it('prints passages for a person: no markdown, wrapped, unstyled when not a terminal', async () => {
+    const t = io();
+    expect(await runAsk(['providers shall'], t.cli)).toBe(0);
+    const text = t.out();
+    expect(text).toContain('AI Act, Art. 12(1)');
+    expect(text).not.toMatch(/\*\*|^> |\\[.:*]/m);
+    expect(text).not.toMatch(ANSI);
+    // A link cannot be wrapped; every other line fits 80 columns.
+    for (const line of text.split('\n'))
+      if (!line.startsWith('http')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('styles only a terminal, and not when NO_COLOR is set', async () => {
+    const styled = io({ tty: true });
+    await runAsk(['providers shall'], styled.cli);
+    expect(styled.out()).toMatch(ANSI);
+    for (const line of styled.out().split('\n'))
+      if (!line.includes('http')) expect(line.replace(ANSI_STYLE, '').length).toBeLessThanOrEqual(72);
+    const plain = io({ tty: true, env: { NO_COLOR: '1' } });
+    await runAsk(['providers shall'], plain.cli);
+    expect(plain.out()).not.toMatch(ANSI);
+  });
+
+  it('gives the same note as /ask when a reference names no place', async () => {
+    const dispatcher = createDispatcher(charter.services, COMMANDS, {
+      logger: createLogger({ write: () => {} }),
+      cooldowns: new Cooldowns(),
+    });
+    const reference = 'Recital 99 of the AI Act';
+    const slashNote = dataOf((await dispatcher.dispatch(slash('ask', { question: reference }))).response)
+      .content!;
+    const t = io();
+    expect(await runAsk([reference], t.cli)).toBe(0);
+    expect(t.out().split('\n')[0]).toBe(slashNote.replace(/\\/g, ''));
+    const json = io();
+    await runAsk(['--json', reference], json.cli);
+    expect(JSON.parse(json.out()).note).toBe(t.out().split('\n')[0]);
+  });
+
+  it('quotes a question that is a reference, with the place it names', async () => {
+    const t = io();
+    expect(await runAsk(['article 5 ai act'], t.cli)).toBe(0);
+    expect(t.out().split('\n')[0]).toBe('AI Act, Art. 5');
+  });
+
+  it('says why when a reference names no place and nothing shares its words', async () => {
+    const t = io();
+    expect(await runAsk(['AI Act Art. 99999'], t.cli)).toBe(1);
+    expect(t.err()).toMatch(/^“AI Act Art\. 99999”: The AI Act has Articles/);
+  });
+
+  it('means the same by --limit in text and JSON', async () => {
+    for (const limit of ['1', '2', '3']) {
+      const text = io();
+      await runAsk(['--limit', limit, 'providers shall'], text.cli);
+      const json = io();
+      await runAsk(['--json', '--limit', limit, 'providers shall'], json.cli);
+      const results = JSON.parse(json.out()).results as { locator: string }[];
+      expect(results).toHaveLength(Number(limit));
+      // Blocks are separated by one blank line; a hit's own passages by a bare bar.
+      expect(text.out().trim().split('\n\n')).toHaveLength(Number(limit));
+    }
+  });
+
+  it('takes --doc as an id, a short title or an alias, and names an unknown one', async () => {
+    for (const doc of ['eu-ai-act-2024', 'AI Act', 'EU AI Act', 'aia']) {
+      const t = io();
+      await runAsk(['--json', '--doc', doc, 'providers'], t.cli);
+      const results = JSON.parse(t.out()).results as { docId: string }[];
+      expect(results.length).toBeGreaterThan(0);
+      expect(results.every((r) => r.docId === 'eu-ai-act-2024')).toBe(true);
+    }
+    await expect(runAsk(['--doc', 'Magna Carta', 'x'], io().cli)).rejects.toThrow(UsageError);
+  });
+
+  it('refuses a bad --limit in one sentence', async () => {
+    await expect(runAsk(['--limit', '0', 'x'], io().cli)).rejects.toThrow(/whole number from 1 to 50/);
+    await expect(runAsk(['--limit', '2.5', 'x'], io().cli)).rejects.toThrow(/whole number/);
+  });
+});
+
+describe('charter quote', () => {
+  it('quotes a place as text and as JSON', async () => {
+    const t = io();
+    expect(await runQuote(['AI Act Art. 5(1)(c)'], t.cli)).toBe(0);
+    expect(t.out()).toContain('facial image databases');
+    const json = io();
+    await runQuote(['--json', 'eu-ai-act-2024#art:5'], json.cli);
+    expect(JSON.parse(json.out())).toMatchObject({ docId: 'eu-ai-act-2024', locator: 'Art. 5' });
+  });
+
+  it('asks for a place when only a document is named', async () => {
+    const t = io();
+    expect(await runQuote(['AI Act'], t.cli)).toBe(2);
+    expect(t.err()).toBe(
+      'Which part of AI Act? Add a place after the document, e.g. Recital 1, Recital 2, Art. 5.\n',
+    );
+  });
+});
+
+describe('charter (main)', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  const capture = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((t: string) => void out.push(t));
+    vi.spyOn(console, 'error').mockImplementation((t: string) => void err.push(t));
+    return { out, err };
+  };
+
+  it('prints each subcommand’s help with exit 0, and the version', async () => {
+    for (const command of [
+      'sync',
+      'sources',
+      'passages',
+      'lint',
+      'ask',
+      'quote',
+      'eval',
+      'start',
+      'serve',
+      'deploy',
+      'commands',
+    ]) {
+      const { out } = capture();
+      expect(await main([command, '--help'])).toBe(0);
+      expect(out.join('\n')).toMatch(new RegExp(`^Usage: charter ${command}`));
+      vi.restoreAllMocks();
+    }
+    const { out } = capture();
+    expect(await main(['--version'])).toBe(0);
+    expect(out[0]).toMatch(/^charter \d+\.\d+\.\d+$/);
+  });
+
+  it('turns a mistyped option into one sentence pointing to --help', async () => {
+    const { err } = capture();
+    expect(await main(['ask', '--limt', '3', 'x'])).toBe(2);
+    expect(err).toEqual(['"charter ask" has no option --limt. Run "charter ask --help" for usage.']);
+  });
+});
