@@ -13,6 +13,7 @@ export const findSourcesCommand: CommandModule = {
     name: 'Find sources',
     ...INSTALLABLE_EVERYWHERE,
   },
+  isPrivate: () => true,
   async execute(request, services) {
     const query = clampQuery(request.target?.content ?? '');
     if (query === '') {

@@ -38,6 +38,7 @@ export const helpCommand: CommandModule = {
     description: 'What Charter can do, with an example for each command',
     ...INSTALLABLE_EVERYWHERE,
   },
+  isPrivate: () => true,
   async execute() {
     return {
       type: 'message',

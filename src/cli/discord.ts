@@ -1,11 +1,14 @@
 // The Discord commands of the `charter` CLI: start (gateway bot, optionally sharded), deploy (register the
 // slash commands) and commands --json (print what deploy would send). Each returns an exit code.
 import { join } from 'node:path';
+import { REST } from '@discordjs/rest';
+import { Routes } from 'discord-api-types/v10';
 import { COMMANDS, commandDefinitions } from '../../commands/index.js';
 import type { Services } from '../answer/services.js';
 import { botConfig, ConfigError } from '../config/index.js';
 import { commandsFor } from '../discord/deploy.js';
 import { createDispatcher } from '../discord/dispatcher.js';
+import { describeDiscordFailure } from '../discord/failure.js';
 import { createLogger } from '../log.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { parseCommandArgs } from './args.js';
@@ -35,29 +38,69 @@ function waitForShutdownSignal(): Promise<NodeJS.Signals> {
   });
 }
 
+export interface DiscordDeps {
+  /** Where Discord's API lives (tests point it at a local fake or an unreachable port). */
+  api?: string;
+}
+
+/** A Discord failure as its one sentence (exit 1); anything else is rethrown. */
+function discordFailure(error: unknown, doing: string): number {
+  const sentence = describeDiscordFailure(error, doing);
+  if (!sentence) throw error;
+  console.error(sentence);
+  return 1;
+}
+
+/** Checks the token and that Discord is reachable before anything is started (GET /gateway/bot). */
+async function checkDiscord(token: string, deps: DiscordDeps): Promise<void> {
+  const rest = new REST({
+    version: '10',
+    retries: 1,
+    timeout: 15_000,
+    ...(deps.api ? { api: deps.api } : {}),
+  });
+  await rest.setToken(token).get(Routes.gatewayBot());
+}
+
 /** `charter start [--shards auto|N]` — runs until SIGINT/SIGTERM, then shuts down cleanly. */
 export async function runStart(
   args: string[],
   createServices: () => Services | Promise<Services>,
+  deps: DiscordDeps = {},
 ): Promise<number> {
   const { values } = parseCommandArgs('start', args, { shards: { type: 'string' } });
   return withConfig(async () => {
     const config = botConfig();
     const logger = createLogger({ base: { component: 'gateway', pid: process.pid } });
-    if (values.shards !== undefined) {
-      const totalShards = values.shards === 'auto' ? 'auto' : Number(values.shards);
-      if (totalShards !== 'auto' && !(Number.isInteger(totalShards) && totalShards > 0)) {
-        console.error('--shards takes "auto" or a whole number of shards.');
-        return 2;
-      }
+    const totalShards =
+      values.shards === undefined ? undefined : values.shards === 'auto' ? 'auto' : Number(values.shards);
+    if (
+      totalShards !== undefined &&
+      totalShards !== 'auto' &&
+      !(Number.isInteger(totalShards) && totalShards > 0)
+    ) {
+      console.error('--shards takes "auto" or a whole number of shards.');
+      return 2;
+    }
+    try {
+      await checkDiscord(config.token, deps);
+    } catch (error) {
+      return discordFailure(error, 'start the bot');
+    }
+    if (totalShards !== undefined) {
       const { startSharding, stopSharding } = await import('../discord/sharding.js');
-      const manager = await startSharding({
-        file: join(PROJECT_ROOT, 'bin', 'charter.js'),
-        shardArgs: ['start'],
-        token: config.token,
-        totalShards,
-        logger,
-      });
+      let manager: Awaited<ReturnType<typeof startSharding>>;
+      try {
+        manager = await startSharding({
+          file: join(PROJECT_ROOT, 'bin', 'charter.js'),
+          shardArgs: ['start'],
+          token: config.token,
+          totalShards,
+          logger,
+        });
+      } catch (error) {
+        return discordFailure(error, 'start the shards');
+      }
       const signal = await waitForShutdownSignal();
       logger.info('shutting down', { signal });
       stopSharding(manager);
@@ -69,9 +112,15 @@ export async function runStart(
       token: config.token,
       dispatcher: createDispatcher(services, COMMANDS, { logger }),
       logger,
+      ...(deps.api ? { clientOptions: { rest: { api: deps.api } } } : {}),
     });
     const stopped = waitForShutdownSignal();
-    await bot.start();
+    try {
+      await bot.start();
+    } catch (error) {
+      await bot.client.destroy();
+      return discordFailure(error, 'connect to the gateway');
+    }
     const signal = await stopped;
     logger.info('shutting down', { signal });
     await bot.stop();
@@ -80,7 +129,7 @@ export async function runStart(
 }
 
 /** `charter deploy [--guild ID]` — one bulk overwrite of the commands, in a server or globally. */
-export async function runDeploy(args: string[]): Promise<number> {
+export async function runDeploy(args: string[], deps: DiscordDeps = {}): Promise<number> {
   const { values } = parseCommandArgs('deploy', args, { guild: { type: 'string' } });
   return withConfig(async () => {
     const config = botConfig();
@@ -89,15 +138,22 @@ export async function runDeploy(args: string[]): Promise<number> {
       console.error('--guild takes a server id (a number of 17–21 digits).');
       return 2;
     }
-    const { REST } = await import('discord.js');
     const { deployCommands } = await import('../discord/deploy.js');
-    const rest = new REST({ version: '10' }).setToken(config.token);
-    const count = await deployCommands(
-      rest,
-      config.applicationId,
-      commandDefinitions(),
-      guildId ? { guildId } : {},
-    );
+    const rest = new REST({ version: '10', ...(deps.api ? { api: deps.api } : {}) }).setToken(config.token);
+    let count: number;
+    try {
+      count = await deployCommands(
+        rest,
+        config.applicationId,
+        commandDefinitions(),
+        guildId ? { guildId } : {},
+      );
+    } catch (error) {
+      return discordFailure(
+        error,
+        guildId ? `register the commands in server ${guildId}` : 'register the commands',
+      );
+    }
     console.log(
       guildId
         ? `Registered ${count} commands in server ${guildId}.`

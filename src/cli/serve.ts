@@ -10,7 +10,7 @@ import { COMMANDS } from '../../commands/index.js';
 import type { Services } from '../answer/services.js';
 import { type EndpointConfig, endpointConfig } from '../config/index.js';
 import type { Dispatcher } from '../discord/contract.js';
-import { createDispatcher } from '../discord/dispatcher.js';
+import { createAckPolicy, createDispatcher } from '../discord/dispatcher.js';
 import { deferringResponder, discordRest } from '../http/deferral.js';
 import { createWorkerPool, type WorkerPool } from '../http/pool.js';
 import { createInteractionsServer, type HealthStatus } from '../http/server.js';
@@ -92,7 +92,12 @@ export async function runServe(args: string[], deps: ServeDeps): Promise<number>
     dispatcher: () => ready?.dispatcher,
     health: () => ready?.health,
     logger,
-    respond: deferringResponder({ rest: discordRest(), logger }),
+    respond: deferringResponder({
+      rest: discordRest(),
+      logger,
+      // Decided from the commands alone, so answers computed in workers are acknowledged the same way.
+      ackFor: createAckPolicy(COMMANDS),
+    }),
   });
 
   server.listen(port, host);

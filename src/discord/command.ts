@@ -16,6 +16,11 @@ export interface CommandModule {
   definition: RESTPostAPIApplicationCommandsJSONBody;
   execute(request: CommandRequest, services: Services): Promise<MessageReply>;
   autocomplete?(request: AutocompleteRequest, services: Services): ChoicesReply | Promise<ChoicesReply>;
+  /**
+   * Whether the answer will be shown only to the asker, decided from the request alone (a late answer's
+   * "thinking…" is then private too). Without it: when the `hide` option is set.
+   */
+  isPrivate?(request: CommandRequest): boolean;
   /** The buttons and menus on this command's replies. */
   components?: readonly ComponentAction[];
 }

@@ -18,4 +18,9 @@ export interface DispatchResult {
 export interface Dispatcher {
   /** Never throws: handler failures become an ephemeral "something went wrong" with a correlation id. */
   dispatch(interaction: APIInteraction): Promise<DispatchResult>;
+  /**
+   * The acknowledgement a transport sends when the answer is late: private when the answer will be
+   * private (the command says so, or `hide` is set), so it is never announced in public. Never throws.
+   */
+  ackFor?(interaction: APIInteraction): APIInteractionResponse;
 }

@@ -20,6 +20,7 @@ import { Cooldowns } from './cooldown.js';
 import { decodeCustomId } from './custom-id.js';
 import { LIMITS, messageViolations } from './limits.js';
 import { type NormalizedRequest, normalize } from './normalize.js';
+import { deferredAckFor } from './respond.js';
 
 export interface DispatcherOptions {
   logger?: Logger;
@@ -56,6 +57,32 @@ function choicesResponse(reply: ChoicesReply): APIInteractionResponse {
 }
 
 const defaultRef = () => randomBytes(3).toString('hex');
+
+/**
+ * The acknowledgement for a late answer, from the command set alone (so a transport whose answers are
+ * computed elsewhere, like the worker pool, decides it the same way): private when the command says its
+ * answer will be (/help, Find sources), or when `hide` is set; unknown commands get a private notice.
+ * Never throws.
+ */
+export function createAckPolicy(
+  commands: readonly CommandModule[],
+): (interaction: APIInteraction) => APIInteractionResponse {
+  const byName = new Map(commands.map((command) => [command.definition.name, command]));
+  return (interaction) => {
+    let isPrivate: boolean | undefined;
+    try {
+      const request = normalize(interaction);
+      if (request.kind === 'command') {
+        const command = byName.get(request.command);
+        isPrivate =
+          !command || (command.isPrivate ? command.isPrivate(request) : request.options.hide === true);
+      }
+    } catch {
+      isPrivate = undefined; // a malformed interaction: the ack from the raw options
+    }
+    return deferredAckFor(interaction, isPrivate);
+  };
+}
 
 export function createDispatcher(
   services: Services,
@@ -101,7 +128,10 @@ export function createDispatcher(
     }
   }
 
+  const ackFor = createAckPolicy(commands);
+
   return {
+    ackFor,
     async dispatch(interaction: APIInteraction): Promise<DispatchResult> {
       const request = normalize(interaction);
       if (request.kind === 'ping')

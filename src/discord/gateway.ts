@@ -7,14 +7,7 @@ import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.j
 import type { APIInteraction } from 'discord-api-types/v10';
 import { createLogger, type Logger } from '../log.js';
 import type { Dispatcher } from './contract.js';
-import {
-  DEFAULT_DEADLINE_MS,
-  deferredAckFor,
-  followUpRequests,
-  type RestLike,
-  respondWithin,
-  sendWebhookRequests,
-} from './respond.js';
+import { deliver, type RestLike } from './respond.js';
 
 const callbackRoute = (interaction: APIInteraction) =>
   `/interactions/${interaction.id}/${interaction.token}/callback` as const;
@@ -27,23 +20,20 @@ export async function answerInteraction(
   options: { deadlineMs?: number; logger?: Logger } = {},
 ): Promise<void> {
   const started = performance.now();
-  const ack = deferredAckFor(interaction);
-  // Autocomplete and pings cannot be deferred.
-  const deadline =
-    interaction.type === 4 || interaction.type === 1
-      ? Number.POSITIVE_INFINITY
-      : (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
-  const outcome = await respondWithin(
-    deadline,
-    dispatcher.dispatch(interaction),
-    async () => void (await rest.post(callbackRoute(interaction), { body: ack, auth: false })),
-    (result) => sendWebhookRequests(rest, followUpRequests(interaction, ack, result.response)),
-  );
-  if (!outcome.deferred)
-    await rest.post(callbackRoute(interaction), { body: outcome.result.response, auth: false });
+  const ack = dispatcher.ackFor?.(interaction);
+  const delivered = await deliver(interaction, dispatcher.dispatch(interaction), {
+    rest,
+    sendInitial: async (response) =>
+      void (await rest.post(callbackRoute(interaction), { body: response, auth: false })),
+    ...(ack ? { ack } : {}),
+    ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
+  });
+  if (delivered.failure?.startsWith('follow-up failed'))
+    options.logger?.error('follow-up failed', { error: delivered.failure });
   options.logger?.info('interaction', {
-    ...outcome.result.log,
-    deferred: outcome.deferred,
+    ...delivered.result.log,
+    ...(delivered.failure ? { outcome: 'error' } : {}),
+    deferred: delivered.deferred,
     ms: Math.round(performance.now() - started),
   });
 }

@@ -48,18 +48,36 @@ export async function respondWithin(
   return { deferred: true, result };
 }
 
-/** The ack to send when deferring: "thinking…" for commands (private if `hide` was set), a silent ack for buttons. */
-export function deferredAckFor(interaction: APIInteraction): APIInteractionResponse {
+/** Autocomplete cannot be deferred: past the deadline it offers nothing rather than time out. */
+export const NO_CHOICES: APIInteractionResponse = {
+  type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+  data: { choices: [] },
+};
+
+/**
+ * The ack to send when an answer is late: nothing to show for autocomplete, a silent ack for buttons, and
+ * "thinking…" for commands — private when the answer will be private (`isPrivate`; without it, when the
+ * `hide` option is set), so a private answer is never announced in public.
+ */
+export function deferredAckFor(interaction: APIInteraction, isPrivate?: boolean): APIInteractionResponse {
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) return NO_CHOICES;
   if (interaction.type === InteractionType.MessageComponent)
     return { type: InteractionResponseType.DeferredMessageUpdate };
+  const data: unknown = interaction.data;
   const options =
-    interaction.type === InteractionType.ApplicationCommand && 'options' in interaction.data
-      ? (interaction.data.options ?? [])
+    typeof data === 'object' && data !== null && Array.isArray((data as { options?: unknown }).options)
+      ? ((data as { options: unknown[] }).options as unknown[])
       : [];
-  const hide = options.some((o) => o.name === 'hide' && 'value' in o && o.value === true);
+  const hide = options.some(
+    (o) =>
+      typeof o === 'object' &&
+      o !== null &&
+      (o as { name?: unknown; value?: unknown }).name === 'hide' &&
+      (o as { value?: unknown }).value === true,
+  );
   return {
     type: InteractionResponseType.DeferredChannelMessageWithSource,
-    ...(hide ? { data: { flags: MessageFlags.Ephemeral } } : {}),
+    ...((isPrivate ?? hide) ? { data: { flags: MessageFlags.Ephemeral } } : {}),
   };
 }
 
@@ -122,5 +140,68 @@ export async function sendWebhookRequests(
     if (request.method === 'DELETE') await rest.delete(request.route, { auth: false });
     else if (request.method === 'PATCH') await rest.patch(request.route, { body: request.body, auth: false });
     else await rest.post(request.route, { body: request.body, auth: false });
+  }
+}
+
+export interface Delivery {
+  /** Sends the interaction's one initial response (the HTTP body, or the gateway's callback POST). */
+  sendInitial(response: APIInteractionResponse): void | Promise<void>;
+  /** Where follow-ups go after a deferred ack. */
+  rest: RestLike;
+  /** The ack to send when the answer is late (the dispatcher's `ackFor`; `deferredAckFor` by default). */
+  ack?: APIInteractionResponse;
+  deadlineMs?: number;
+}
+
+export interface Delivered {
+  deferred: boolean;
+  result: DispatchResult;
+  /** Set when the answer could not be delivered (autocomplete past the deadline, a failed follow-up). */
+  failure?: string;
+}
+
+/**
+ * THE delivery policy, for the gateway and the HTTP endpoint alike: the answer itself when it is ready
+ * within the deadline; otherwise the ack, then the answer through the interaction webhook. Autocomplete
+ * cannot be deferred: past the deadline it gets no choices. A follow-up that fails (webhook expired,
+ * Discord down) is reported in `failure`, never thrown; a failure of the work before any ack is thrown.
+ */
+export async function deliver(
+  interaction: APIInteraction,
+  work: Promise<DispatchResult>,
+  delivery: Delivery,
+): Promise<Delivered> {
+  const autocomplete = interaction.type === InteractionType.ApplicationCommandAutocomplete;
+  const ack = delivery.ack ?? deferredAckFor(interaction);
+  let acked = false;
+  let failure: string | undefined;
+  try {
+    const outcome = await respondWithin(
+      delivery.deadlineMs ?? DEFAULT_DEADLINE_MS,
+      work,
+      async () => {
+        acked = true;
+        await delivery.sendInitial(ack);
+      },
+      async (result) => {
+        if (autocomplete) {
+          failure = 'autocomplete past the deadline';
+          return;
+        }
+        const requests = followUpRequests(interaction, ack, result.response);
+        // A modal or choices cannot follow an ack: the user is left with the "thinking…" placeholder.
+        if (requests.length === 0) failure = 'nothing can follow this ack';
+        await sendWebhookRequests(delivery.rest, requests);
+      },
+    );
+    if (!outcome.deferred) await delivery.sendInitial(outcome.result.response);
+    return { ...outcome, ...(failure ? { failure } : {}) };
+  } catch (error) {
+    if (!acked) throw error;
+    return {
+      deferred: true,
+      result: await work,
+      failure: `follow-up failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }

@@ -134,7 +134,7 @@ describe('an interaction token that expired', () => {
       'POST /interactions/<id>/<token>/callback',
       'PATCH /webhooks/<id>/<token>/messages/@original',
     ]);
-    expect(records().filter((r) => r.msg === 'interaction delivery failed')).toHaveLength(1);
+    expect(records().filter((r) => r.msg === 'follow-up failed')).toHaveLength(1);
     expect(fake.openSockets()).toBe(1);
   });
 });

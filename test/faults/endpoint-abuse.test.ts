@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pinningAttack } from '../../bench/attack.js';
+import { COMMANDS } from '../../commands/index.js';
 import type { Dispatcher } from '../../src/discord/contract.js';
 import { createDispatcher } from '../../src/discord/dispatcher.js';
 import { deferringResponder, discordRest } from '../../src/http/deferral.js';
@@ -72,6 +73,7 @@ describe('W5: malformed but signed payloads', () => {
     const services = fakeServices();
     const dispatcher = createDispatcher(
       { ...services, now: () => (services.clock.now += 60_000) },
+      COMMANDS,
       { logger: createLogger({ write: (line) => appLines.push(line) }) },
     );
     server = await listen(serverWith(dispatcher, lines));
