@@ -8,14 +8,14 @@ import type { Services } from '../src/answer/services.js';
 import { assemble } from '../src/app.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import type { Passage } from '../src/corpus/types.js';
+import type { CorpusIndex } from '../src/search/index.js';
 import {
   bm25Ranking,
   charterRanking,
   DEPTH,
   lunrRanking,
   miniSearchDefaultRanking,
-} from '../src/search/baselines.js';
-import type { CorpusIndex } from '../src/search/index.js';
+} from '../tools/eval/baselines.js';
 
 export { DEPTH };
 

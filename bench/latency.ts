@@ -1,8 +1,9 @@
 // Timing engines fairly against each other: every round takes the queries in a new shuffled order, and each
 // query goes to all engines in a new shuffled order, so drift (CPU boost, GC, other processes) hits all
 // alike. A warm-up pass, untimed, doubles as the recall pass.
-import { isRelevant, type RelevanceQuestion } from '../src/cli/eval.js';
+
 import type { Passage } from '../src/corpus/types.js';
+import { isRelevant, type RelevanceQuestion } from '../tools/eval/eval.js';
 import type { Engine } from './engines.js';
 import { type LatencySummary, type Random, shuffled, summarize } from './stats.js';
 

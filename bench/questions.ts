@@ -1,9 +1,10 @@
 // The bench's query set: each relevance question plus variations people really type (reworded, cut short,
 // naming the document, with typos, as bare keywords). Variations keep the question's relevant passage, so
 // recall can be counted on them too. Deterministic: the same set every run.
-import type { RelevanceQuestion } from '../src/cli/eval.js';
+
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import { STOP_WORDS } from '../src/search/text.js';
+import type { RelevanceQuestion } from '../tools/eval/eval.js';
 import { type Random, seededRandom, seedOf } from './stats.js';
 
 export type Variant = 'original' | 'reworded' | 'truncated' | 'doc-name' | 'typos' | 'keywords';

@@ -8,7 +8,6 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { COMMANDS } from '../commands/index.js';
-import { loadQuestions } from '../src/cli/eval.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { Cooldowns } from '../src/discord/cooldown.js';
@@ -16,6 +15,7 @@ import { createDispatcher } from '../src/discord/dispatcher.js';
 import { createLogger } from '../src/log.js';
 import { dataDir, PROJECT_ROOT } from '../src/paths.js';
 import { CorpusIndex } from '../src/search/index.js';
+import { loadQuestions } from '../tools/eval/eval.js';
 import type { BuildStep, LoadStep } from './child.js';
 import {
   buildPeer,

@@ -10,7 +10,7 @@ import type { APIInteraction } from 'discord-api-types/v10';
 import { COMMANDS } from '../commands/index.js';
 import { openCharter } from '../src/app.js';
 import { createDispatcher } from '../src/discord/dispatcher.js';
-import { renderReplyHtml } from '../src/reply/render-html.js';
+import { renderReplyHtml } from '../tools/render-html.js';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const OUT_DIR = resolve('docs');

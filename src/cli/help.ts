@@ -12,7 +12,6 @@ Corpus
 Answers
   ask [--json] [--limit N] [--doc NAME]... "question"
   quote [--json] "reference"                    e.g. "AI Act Art. 5(1)(c)"
-  eval [--json] [--questions FILE]              relevance of Charter and the baselines (dev install)
 
 Discord
   start [--shards auto|N]                       the gateway bot
@@ -23,7 +22,8 @@ Discord
   --version                                     the version of Charter
 
 Environment: CHARTER_MIRROR (a folder of <id>.<ext> copies), CHARTER_DATA_DIR (default ./data),
-DISCORD_* settings (see .env.example), NO_COLOR (plain terminal output).`;
+DISCORD_* settings (see .env.example), NO_COLOR (plain terminal output).
+Relevance against the baselines is development tooling: npm run eval [-- --json].`;
 
 export const HELP: Record<string, string> = {
   sync: `Usage: charter sync [--mirror DIR] [--doc ID]... [--force]
@@ -68,13 +68,6 @@ that share its words follow a note saying so.
 One place in a document, word for word: "AI Act Art. 5(1)(c)", "EO 14110 Sec. 4.2", "GDC para. 6".
 
   --json   {reference, docId, locator, url, passages}`,
-  eval: `Usage: charter eval [--json] [--questions FILE]
-
-Ranking quality of Charter next to plain BM25, MiniSearch and lunr over the same passages. Needs the
-development install (the baselines are devDependencies); also \`npm run eval\`.
-
-  --questions FILE   a JSON-lines relevance set (default: test/relevance/questions.jsonl)
-  --json             the report as JSON`,
   start: `Usage: charter start [--shards auto|N]
 
 The gateway bot (DISCORD_TOKEN and DISCORD_APPLICATION_ID from the environment or .env). Runs until

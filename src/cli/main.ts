@@ -16,7 +16,6 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
   lint: async () => (await import('./lint.js')).runLint,
   ask: async () => (await import('./answer.js')).runAsk,
   quote: async () => (await import('./answer.js')).runQuote,
-  eval: async () => (await import('./run-eval.js')).runEvalCommand,
   start: async () => (await import('./compose.js')).start,
   serve: async () => (await import('./compose.js')).serve,
   deploy: async () => (await import('./discord.js')).runDeploy,

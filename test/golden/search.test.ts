@@ -1,9 +1,9 @@
 // Search and reference resolution on the real corpus (read from the mirror, never copied).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runEval } from '../../src/cli/eval.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { CorpusIndex } from '../../src/search/index.js';
 import { ReferenceResolver } from '../../src/search/reference.js';
+import { runEval } from '../../tools/eval/eval.js';
 import { catalog, describeGolden, realPassages } from '../support/corpus.js';
 
 /** Levels reached on the relevance set (see `charter eval`), minus a small margin for corpus changes. */

@@ -1,8 +1,8 @@
 // Checks every relevance set needs: short, unique snippets, each verbatim text of exactly the document it
 // names (or Recall would measure nothing), and, where a level is given, Charter's recall on the set.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isRelevant, type RelevanceQuestion, runEval } from '../../src/cli/eval.js';
 import type { Passage } from '../../src/corpus/types.js';
+import { isRelevant, type RelevanceQuestion, runEval } from '../../tools/eval/eval.js';
 import { catalog, describeGolden, realPassages } from '../support/corpus.js';
 
 export function expectWellFormed(questions: readonly RelevanceQuestion[]): void {

@@ -2,7 +2,7 @@
 // pick thesaurus groups by looking at individual answers. It guards against tuning that only fits questions.jsonl.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadQuestions } from '../../src/cli/eval.js';
+import { loadQuestions } from '../../tools/eval/eval.js';
 import { catalog } from '../support/corpus.js';
 import { describeAgainstRealDocuments, expectWellFormed } from './checks.js';
 

@@ -2,9 +2,9 @@
 // flagged — "Charter doesn't have …" or "nothing matches well" — and answerable questions must not be.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countFlags, loadSet } from '../../src/cli/eval.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { CorpusIndex } from '../../src/search/index.js';
+import { countFlags, loadSet } from '../../tools/eval/eval.js';
 import { catalog, describeGolden, realPassages } from '../support/corpus.js';
 
 const MISSING_PATH = join(import.meta.dirname, 'tuning-missing.jsonl');

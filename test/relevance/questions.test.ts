@@ -1,7 +1,7 @@
 // The relevance set is only as good as its snippets: each must be verbatim text of the document it names
 // (and of no other), or Recall would measure nothing. Its recall level is guarded in test/golden/search.test.ts.
 import { describe, expect, it } from 'vitest';
-import { loadQuestions } from '../../src/cli/eval.js';
+import { loadQuestions } from '../../tools/eval/eval.js';
 import { catalog } from '../support/corpus.js';
 import { describeAgainstRealDocuments, expectWellFormed } from './checks.js';
 

@@ -3,8 +3,8 @@
 // search gives the provision a question's shape asks for (see `questionShape` and `provisionKinds`).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadQuestions } from '../../src/cli/eval.js';
 import { questionShape } from '../../src/search/query.js';
+import { loadQuestions } from '../../tools/eval/eval.js';
 import { describeAgainstRealDocuments, expectWellFormed } from './checks.js';
 
 const SHAPES_PATH = join(import.meta.dirname, 'shapes.jsonl');

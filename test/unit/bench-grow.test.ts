@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { copyDocId, growCorpus, perturbText, vocabularyOf } from '../../bench/grow.js';
 import { addTypos, benchQuestions, truncate } from '../../bench/questions.js';
 import { seededRandom } from '../../bench/stats.js';
-import type { RelevanceQuestion } from '../../src/cli/eval.js';
 import type { CatalogDocument } from '../../src/corpus/catalog.js';
 import type { Passage } from '../../src/corpus/types.js';
+import type { RelevanceQuestion } from '../../tools/eval/eval.js';
 
 // Made-up fixture text (not corpus text).
 const TEXTS = [

@@ -152,7 +152,6 @@ describe('charter (main)', () => {
       'lint',
       'ask',
       'quote',
-      'eval',
       'start',
       'serve',
       'deploy',

@@ -8,7 +8,7 @@ import {
   renderInline,
   renderMarkdown,
   renderReplyHtml,
-} from '../../src/reply/render-html.js';
+} from '../../tools/render-html.js';
 
 /** The names of the tags opened in some HTML. */
 const tagsIn = (html: string) => [...html.matchAll(/<([a-z0-9]+)/gi)].map((m) => m[1]!.toLowerCase());

@@ -1,12 +1,13 @@
 // Readers: bytes of one format in, cleaned page-tagged lines out (see ReadDocument).
 import type { Format } from '../catalog.js';
 import type { ReadDocument } from '../types.js';
+import { ReadError } from './error.js';
 import { readHtml } from './html.js';
 import { readMarkdown } from './markdown.js';
 import { readPdf } from './pdf.js';
 import { readText } from './text.js';
 
-export class ReadError extends Error {}
+export { ReadError };
 
 const READERS: Record<Format, (bytes: Uint8Array) => Promise<ReadDocument>> = {
   md: readMarkdown,

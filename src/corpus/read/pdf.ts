@@ -9,7 +9,7 @@
 // "risks"; the bodies at the page bottom go to ReadDocument.footnotes with their marker.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ReadDocument, TextLine } from '../types.js';
-import { ReadError } from './index.js';
+import { ReadError } from './error.js';
 import { bodySize, dropsHyphen, extractFootnotes, removeRunningLines, wordForms } from './pdf-clean.js';
 import { buildLines, type PdfTextItem, type RawLine, resolveNarrowSpaces } from './pdf-lines.js';
 

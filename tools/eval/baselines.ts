@@ -2,9 +2,9 @@
 // (only the field to index is given). Used by `charter eval` and `npm run bench`.
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
-import type { Passage } from '../corpus/types.js';
+import type { Passage } from '../../src/corpus/types.js';
+import type { CorpusIndex } from '../../src/search/index.js';
 import { Bm25Index } from './bm25.js';
-import type { CorpusIndex } from './index.js';
 
 /** How deep rankings go (recall is read at 1, 3, 5 and 10). */
 export const DEPTH = 10;

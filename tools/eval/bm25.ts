@@ -1,6 +1,6 @@
 // A plain Okapi BM25 over one text field: the baseline `charter eval` measures Charter's search against.
 // Same term processing as Charter (text.ts), so the comparison isolates what ranking adds on top of BM25.
-import { termsOf } from './text.js';
+import { termsOf } from '../../src/search/text.js';
 
 export interface Bm25Params {
   k1: number;

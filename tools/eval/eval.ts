@@ -2,9 +2,10 @@
 // same passages in the same process (MiniSearch with default options, lunr, plain BM25).
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { CatalogDocument } from '../corpus/catalog.js';
-import type { Passage } from '../corpus/types.js';
-import { PROJECT_ROOT } from '../paths.js';
+import type { CatalogDocument } from '../../src/corpus/catalog.js';
+import type { Passage } from '../../src/corpus/types.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
+import { CorpusIndex, type CorpusIndexOptions } from '../../src/search/index.js';
 import {
   bm25Ranking,
   charterRanking,
@@ -12,8 +13,7 @@ import {
   lunrRanking,
   miniSearchDefaultRanking,
   type Ranking,
-} from '../search/baselines.js';
-import { CorpusIndex, type CorpusIndexOptions } from '../search/index.js';
+} from './baselines.js';
 
 export const RELEVANCE_DIR = join(PROJECT_ROOT, 'test', 'relevance');
 export const DEFAULT_QUESTIONS_PATH = join(RELEVANCE_DIR, 'questions.jsonl');
