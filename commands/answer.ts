@@ -11,6 +11,7 @@ import {
 import { findPassages, type Passages } from '../src/answer/ask.js';
 import type { Services } from '../src/answer/services.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
+import { unitId } from '../src/corpus/citation.js';
 import { LIMITS } from '../src/discord/limits.js';
 import { escapeMarkdown, escapeUserText, plainText } from '../src/reply/escape.js';
 import { locatorOf, passageEmbed } from '../src/reply/format.js';
@@ -181,7 +182,7 @@ export function passagesReply(services: Services, params: AnswerParams, found: P
     });
     embeds.push(built.embed);
     const first = built.shown[0]!;
-    const unit = `${doc.id}#${first.path[0] ?? ''}`;
+    const unit = unitId(doc.id, first.path);
     const buttons = [
       units.has(unit)
         ? undefined

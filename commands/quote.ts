@@ -15,6 +15,7 @@ import { type QuoteResult, quote } from '../src/answer/quote.js';
 import type { Services } from '../src/answer/services.js';
 import { suggestReferences } from '../src/answer/suggest.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
+import { unitId } from '../src/corpus/citation.js';
 import type { Passage, RefPath } from '../src/corpus/types.js';
 import { LIMITS } from '../src/discord/limits.js';
 import { escapeMarkdown, escapeUserText, plainText } from '../src/reply/escape.js';
@@ -54,7 +55,7 @@ export function quoteReply(
   const first = passages[0]!;
   const buttons = [
     built.cut || passages.length > 1
-      ? encodeState({ action: 'full', unit: `${doc.id}#${first.path[0] ?? ''}`, page: 0 })
+      ? encodeState({ action: 'full', unit: unitId(doc.id, first.path), page: 0 })
       : undefined,
     encodeState({
       action: 'cite',

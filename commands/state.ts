@@ -1,6 +1,7 @@
 // The state of Charter's buttons and menu, carried in the custom_id through the generic codec
 // (src/discord/custom-id.ts). Decoding never trusts it: anything malformed decodes to null.
 import { createHash } from 'node:crypto';
+import { ID_PATTERNS } from '../src/corpus/citation.js';
 import { decodeCustomId, encodeCustomId } from '../src/discord/custom-id.js';
 
 export type ComponentState =
@@ -19,11 +20,10 @@ export type ComponentState =
   | { action: 'cite'; passageId: string; count: number };
 
 const SNOWFLAKE = /^\d{15,21}$/;
-const DOC_ID = /^[a-z0-9][a-z0-9-]*$/;
+const DOC_ID = ID_PATTERNS.doc;
 const HASH = /^[0-9a-f]{8}$/;
-// Passage ids: `<docId>#<segments joined by '/'>` with an optional `~n` piece number.
-const PASSAGE_ID = /^[a-z0-9][a-z0-9-]*#[a-z0-9:.\-/]+(?:~\d+)?$/;
-const UNIT_ID = /^[a-z0-9][a-z0-9-]*#[a-z0-9:.-]+$/;
+const PASSAGE_ID = ID_PATTERNS.passage;
+const UNIT_ID = ID_PATTERNS.unit;
 
 /** A short fingerprint of the question, to check the question read back from the message is the same. */
 export function queryHash(query: string): string {

@@ -32,14 +32,7 @@ export function placeLocator(doc: CatalogDocument, passages: readonly Passage[],
   return formatLocator(doc.citation.style, prefix, { unitLabel: doc.citation.unitLabel });
 }
 
-/** `<docId>#<path>` → its parts; undefined for anything else. */
-export function parsePlaceId(value: string): { docId: string; path: string[] } | undefined {
-  const match = /^([a-z0-9][a-z0-9-]*)#([a-z0-9:.\-/]+?)(?:~\d+)?$/.exec(value);
-  if (!match) return undefined;
-  return { docId: match[1]!, path: match[2]!.split('/') };
-}
-
-export const placeId = (docId: string, path: RefPath) => `${docId}#${path.join('/')}`;
+export { parsePlaceId, placeId } from '../corpus/citation.js';
 
 /** The distinct places of a document (every unit and sub-point that has text), in document order. */
 const placesCache = new WeakMap<readonly Passage[], { path: RefPath; locator: string }[]>();

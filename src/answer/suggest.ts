@@ -29,7 +29,7 @@ export type ReferenceSuggestions =
 export function suggestReferences(services: Services, partial: string): ReferenceSuggestions {
   const named = documentPrefix(services.catalog, partial);
   if (!named) return { kind: 'documents', docs: matchDocuments(services.catalog, partial) };
-  const rest = referenceKey(named.rest.replace(/^\d{4}\b/, ''));
+  const rest = referenceKey(named.rest).replace(/^\d{4}\b\s*/, '');
   const places = placesOf(named.doc, services.passagesOf(named.doc.id)).filter((place) => {
     if (rest === '') return place.path.length === 1;
     const key = referenceKey(place.locator);

@@ -28,12 +28,16 @@ export type CitationStyle = (typeof CITATION_STYLES)[number];
 
 const NIST_FUNCTIONS = new Set(['govern', 'map', 'measure', 'manage']);
 
-function splitSegment(segment: string): { type: string; value: string } {
+/** A path segment's unit type and value: 'art:5' → art, 5; a bare sub-point '1' → '', 1. */
+export function parseSegment(segment: string): { type: string; value: string } {
   const colon = segment.indexOf(':');
   return colon < 0
     ? { type: '', value: segment }
     : { type: segment.slice(0, colon), value: segment.slice(colon + 1) };
 }
+
+export const segmentType = (segment: string): string => parseSegment(segment).type;
+export const segmentValue = (segment: string): string => parseSegment(segment).value;
 
 const upperRoman = (value: string) => value.toUpperCase();
 const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
@@ -53,7 +57,7 @@ export function formatLocator(
   const parts: string[] = [];
   let lastTyped = '';
   for (const segment of path) {
-    const { type, value } = splitSegment(segment);
+    const { type, value } = parseSegment(segment);
     if (type === '') {
       // A sub-point of the last typed unit: (1), (c), (ii); after an annex it is a point number.
       if (lastTyped === 'annex' && !parts[parts.length - 1]!.includes('point'))
@@ -117,6 +121,53 @@ export function unitOf(path: RefPath): RefPath {
 
 /** A stable passage id from its document and path. */
 export function passageId(docId: string, path: RefPath, piece = 1): string {
-  const base = `${docId}#${path.join('/')}`;
+  const base = placeId(docId, path);
   return piece > 1 ? `${base}~${piece}` : base;
 }
+
+/** A place in a document: `<docId>#<segments joined by '/'>` (a passage id without its piece number). */
+export const placeId = (docId: string, path: RefPath): string => `${docId}#${path.join('/')}`;
+
+/** The id of the whole unit a path lies in (`eu-ai-act-2024#art:5`). */
+export const unitId = (docId: string, path: RefPath): string => placeId(docId, unitOf(path));
+
+/** What ids look like, for reading them back from untrusted places (custom_ids, choice values). */
+export const ID_PATTERNS = {
+  doc: /^[a-z0-9][a-z0-9-]*$/,
+  /** A passage or place id, with an optional `~n` piece number. */
+  passage: /^[a-z0-9][a-z0-9-]*#[a-z0-9:.\-/]+(?:~\d+)?$/,
+  /** A whole unit: one segment. */
+  unit: /^[a-z0-9][a-z0-9-]*#[a-z0-9:.-]+$/,
+} as const;
+
+/** `<docId>#<path>` (a place or passage id) → its parts; undefined for anything else. */
+export function parsePlaceId(value: string): { docId: string; path: string[] } | undefined {
+  const match = /^([a-z0-9][a-z0-9-]*)#([a-z0-9:.\-/]+?)(?:~\d+)?$/.exec(value);
+  if (!match) return undefined;
+  return { docId: match[1]!, path: match[2]!.split('/') };
+}
+
+/**
+ * What each kind of unit is called: singular and plural in running text ("113 articles"), and the plural
+ * as a document's table of contents says it ("The AI Act has Articles 5–99").
+ */
+export const UNIT_NAMES: Readonly<Record<string, { one: string; many: string; range: string }>> = {
+  art: { one: 'article', many: 'articles', range: 'Articles' },
+  recital: { one: 'recital', many: 'recitals', range: 'Recitals' },
+  annex: { one: 'annex', many: 'annexes', range: 'Annexes' },
+  sec: { one: 'section', many: 'sections', range: 'Sections' },
+  billsec: { one: 'bill section', many: 'bill sections', range: 'bill sections' },
+  para: { one: 'paragraph', many: 'paragraphs', range: 'paragraphs' },
+  pp: { one: 'preambular paragraph', many: 'preambular paragraphs', range: 'preambular paragraphs' },
+  item: { one: 'numbered item', many: 'numbered items', range: 'Items' },
+  rec: { one: 'recommendation', many: 'recommendations', range: 'Recommendations' },
+  action: { one: 'action', many: 'actions', range: 'actions' },
+  appendix: { one: 'appendix', many: 'appendices', range: 'Appendices' },
+  chapter: { one: 'chapter', many: 'chapters', range: 'Chapters' },
+  p: { one: 'page', many: 'pages', range: 'pages' },
+  h: { one: 'headed section', many: 'headed sections', range: 'headed sections' },
+  govern: { one: 'GOVERN subcategory', many: 'GOVERN subcategories', range: 'GOVERN subcategories' },
+  map: { one: 'MAP subcategory', many: 'MAP subcategories', range: 'MAP subcategories' },
+  measure: { one: 'MEASURE subcategory', many: 'MEASURE subcategories', range: 'MEASURE subcategories' },
+  manage: { one: 'MANAGE subcategory', many: 'MANAGE subcategories', range: 'MANAGE subcategories' },
+};

@@ -1,7 +1,9 @@
 // Passages and catalog facts → embed parts. Pure: no Discord calls, no search. Every builder takes a size
 // budget and stays within it; limits.ts has the numbers.
 import type { APIEmbed } from 'discord-api-types/v10';
+import { unitCounts } from '../answer/sources.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
+import { UNIT_NAMES } from '../corpus/citation.js';
 import type { Passage } from '../corpus/types.js';
 import { LIMITS } from '../discord/limits.js';
 import { escapeMarkdown, highlight, plainText, quoteBlock } from './escape.js';
@@ -192,39 +194,11 @@ export function noticeEmbed(title: string, description: string): APIEmbed {
   };
 }
 
-const UNIT_NAMES: Record<string, [string, string]> = {
-  art: ['article', 'articles'],
-  recital: ['recital', 'recitals'],
-  annex: ['annex', 'annexes'],
-  sec: ['section', 'sections'],
-  billsec: ['bill section', 'bill sections'],
-  para: ['paragraph', 'paragraphs'],
-  pp: ['preambular paragraph', 'preambular paragraphs'],
-  item: ['numbered item', 'numbered items'],
-  rec: ['recommendation', 'recommendations'],
-  action: ['action', 'actions'],
-  appendix: ['appendix', 'appendices'],
-  p: ['page', 'pages'],
-  h: ['headed section', 'headed sections'],
-  govern: ['GOVERN subcategory', 'GOVERN subcategories'],
-  map: ['MAP subcategory', 'MAP subcategories'],
-  measure: ['MEASURE subcategory', 'MEASURE subcategories'],
-  manage: ['MANAGE subcategory', 'MANAGE subcategories'],
-};
-
 /** "113 articles, 180 recitals, 13 annexes" — counted from the passages' top-level units, in order of first appearance. */
 export function structureSummary(passages: readonly Passage[]): string {
-  const units = new Map<string, Set<string>>();
-  for (const passage of passages) {
-    const segment = passage.path[0] ?? '';
-    const colon = segment.indexOf(':');
-    const type = colon < 0 ? 'other' : segment.slice(0, colon);
-    if (!units.has(type)) units.set(type, new Set());
-    units.get(type)!.add(segment);
-  }
-  const parts = [...units].map(([type, set]) => {
-    const [one, many] = UNIT_NAMES[type] ?? [`${type} unit`, `${type} units`];
-    return `${set.size} ${set.size === 1 ? one : many}`;
+  const parts = unitCounts(passages).map(({ type, count }) => {
+    const names = UNIT_NAMES[type] ?? { one: `${type} unit`, many: `${type} units` };
+    return `${count} ${count === 1 ? names.one : names.many}`;
   });
   return `${parts.join(', ')} (${passages.length} passages)`;
 }

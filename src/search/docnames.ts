@@ -1,7 +1,9 @@
-// Finds the documents a question names ("under the AI Act", "NIST says", "china's deep synthesis rules") by
-// their catalog titles and aliases, exactly first and then forgiving people's typing.
+// THE document-name matcher: finds the documents a text names by their catalog ids, titles and aliases —
+// exactly, by an alias, by a prefix while typing, or forgiving a typo. Search steering and the reference
+// resolver find names inside questions ("under the AI Act", "NIST says", "china's deep synthesis rules");
+// autocomplete, `--doc` and the commands' document options ask what a whole typed value names.
 import type { CatalogDocument } from '../corpus/catalog.js';
-import { tokenize } from './text.js';
+import { normalizeText, tokenize, tokens } from './text.js';
 
 /** A document name found in a text: which document, and which tokens of the text spell it. */
 export interface NamedDoc {
@@ -65,10 +67,25 @@ function nameWords(text: string): { words: string[]; at: number[] } {
   return { words, at };
 }
 
+/** Folding for matching what is being typed against names: case, accents and punctuation away. */
+const fold = (text: string) =>
+  normalizeText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
 export class DocNameMatcher {
   private readonly names: Name[];
+  private readonly ids: Set<string>;
+  /** Per document, in catalog order: the folded names a partial value is matched against. */
+  private readonly typed: { docId: string; names: string[]; more: string[] }[];
 
   constructor(docs: readonly CatalogDocument[]) {
+    this.ids = new Set(docs.map((doc) => doc.id));
+    this.typed = docs.map((doc) => ({
+      docId: doc.id,
+      names: [doc.id, doc.shortTitle, ...doc.aliases].map(fold),
+      more: [fold(doc.title), fold(doc.jurisdiction)],
+    }));
     const names: Name[] = [];
     const shortened: Name[] = [];
     for (const doc of docs) {
@@ -171,5 +188,52 @@ export class DocNameMatcher {
       };
     }
     return best?.doc;
+  }
+
+  /**
+   * The document a whole typed value names: its id, one of its names exactly, or a name forgiving typos,
+   * word order and generic words ("hiroshma code") when nothing else is in the value. Undefined otherwise.
+   */
+  named(text: string): string | undefined {
+    const trimmed = text.trim();
+    if (this.ids.has(trimmed)) return trimmed;
+    const { words } = nameWords(trimmed);
+    if (words.length === 0) return undefined;
+    const whole = (found: NamedDoc) =>
+      found.positions.length === words.length ||
+      words.every((word, i) => found.positions.includes(nameWords(trimmed).at[i]!) || GENERIC.has(word));
+    const exact = this.findExact(trimmed).find((found) => found.start === 0 && whole(found));
+    if (exact) return exact.docId;
+    const best = this.findBest(trimmed);
+    return best && whole(best) ? best.docId : undefined;
+  }
+
+  /** The document whose id or exact name starts the text (longest name wins), and where the rest begins. */
+  prefix(text: string): { docId: string; rest: string } | undefined {
+    const all = tokens(text);
+    const first = all[0];
+    if (!first) return undefined;
+    if (this.ids.has(first.norm))
+      return { docId: first.norm, rest: text.slice(first.start + first.surface.length) };
+    const { at } = nameWords(text);
+    const found = this.findExact(text).find((name) => name.start === (at[0] ?? -1));
+    if (!found) return undefined;
+    const last = all[found.end - 1]!;
+    return { docId: found.docId, rest: text.slice(last.start + last.surface.length) };
+  }
+
+  /** Documents a partial value may mean, for autocomplete: name prefixes first, then names containing it. */
+  suggest(partial: string): string[] {
+    const key = fold(partial);
+    return this.typed
+      .map(({ docId, names, more }, index) => {
+        const all = [...names, ...more];
+        const rank =
+          key === '' ? 1 : all.some((n) => n.startsWith(key)) ? 0 : all.some((n) => n.includes(key)) ? 1 : 2;
+        return { docId, rank, index };
+      })
+      .filter((s) => s.rank < 2)
+      .sort((a, b) => a.rank - b.rank || a.index - b.index)
+      .map(({ docId }) => docId);
   }
 }

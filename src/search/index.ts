@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { CatalogDocument } from '../corpus/catalog.js';
+import { unitId } from '../corpus/citation.js';
 import type { Passage } from '../corpus/types.js';
 import { DocNameMatcher } from './docnames.js';
 import { MissingDetector } from './missing.js';
@@ -482,7 +483,7 @@ export class CorpusIndex {
     for (const result of head) {
       if (hits.length >= wanted) break;
       const passage = passages[result.i]!;
-      const unit = `${passage.docId}#${passage.path[0] ?? ''}`;
+      const unit = unitId(passage.docId, passage.path);
       const shown = unitHits.get(unit) ?? [];
       const neighbour = shown.find(
         (hit) =>

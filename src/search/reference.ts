@@ -2,7 +2,7 @@
 // exactly that place, in order. The document is found by its catalog names (forgiving typos); the place is
 // parsed into a canonical path prefix (see RefPath in corpus/types.ts) and matched against passage paths.
 import type { CatalogDocument } from '../corpus/catalog.js';
-import { formatLocator } from '../corpus/citation.js';
+import { formatLocator, segmentType, segmentValue, UNIT_NAMES } from '../corpus/citation.js';
 import type { Passage, RefPath } from '../corpus/types.js';
 import { DocNameMatcher, type NamedDoc } from './docnames.js';
 import { normalizeText, STOP_WORDS, tokenize, tokens } from './text.js';
@@ -183,23 +183,6 @@ const EQUIVALENT_TYPES: Record<string, string[]> = {
   art: ['art', 'sec'],
 };
 
-const UNIT_NAMES: Record<string, string> = {
-  art: 'Articles',
-  recital: 'Recitals',
-  annex: 'Annexes',
-  sec: 'Sections',
-  billsec: 'bill sections',
-  para: 'paragraphs',
-  pp: 'preambular paragraphs',
-  rec: 'Recommendations',
-  p: 'pages',
-  chapter: 'Chapters',
-  govern: 'GOVERN subcategories',
-  map: 'MAP subcategories',
-  measure: 'MEASURE subcategories',
-  manage: 'MANAGE subcategories',
-};
-
 // Words a person adds around a reference without asking anything more: "quote", "show me", "what does … say".
 const FILLER = new Set([
   'quote',
@@ -228,14 +211,8 @@ export interface ParsedReference {
 
 const quoted = (references: string[]) => references.map((r) => `"${r}"`).join(' or ');
 
-function typeOfSegment(segment: string): string {
-  const colon = segment.indexOf(':');
-  return colon < 0 ? '' : segment.slice(0, colon);
-}
-
-function valueOfSegment(segment: string): string {
-  return segment.slice(segment.indexOf(':') + 1);
-}
+const typeOfSegment = segmentType;
+const valueOfSegment = segmentValue;
 
 /** True when `path` contains `wanted` as a run of segments starting at a typed segment. */
 function locate(path: RefPath, wanted: readonly string[]): boolean {
@@ -480,7 +457,7 @@ export class ReferenceResolver {
       ? `${values[0]}–${values.at(-1)}`
       : values.slice(0, 6).join(', ') + (values.length > 6 ? ', …' : '');
     const unitName =
-      type === 'item' ? `${doc.citation.unitLabel ?? 'Item'}s` : (UNIT_NAMES[type] ?? `${type} units`);
+      type === 'item' ? `${doc.citation.unitLabel ?? 'Item'}s` : (UNIT_NAMES[type]?.range ?? `${type} units`);
     const suggestions = closest.map((v) => `${doc.shortTitle} ${this.format(doc, [`${type}:${v}`])}`);
     const best = this.format(doc, [`${type}:${closest[0]}`]);
     return this.fail(
