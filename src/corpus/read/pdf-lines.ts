@@ -78,6 +78,16 @@ function isRaisedNumber(item: PdfTextItem, line: { y: number; size: number }): b
   );
 }
 
+/** A raised, smaller comma or dash: the separator between footnote call markers. */
+function isRaisedPunctuation(item: PdfTextItem, line: { y: number; size: number }): boolean {
+  return (
+    /^[,;–-]$/.test(item.str.trim()) &&
+    item.height > 0 &&
+    item.height < line.size * 0.85 &&
+    item.transform[5]! > line.y + line.size * 0.15
+  );
+}
+
 /** Vertical spans overlap by at least half the smaller one: same line (covers superscripts and small caps). */
 function sameLine(item: PdfTextItem, line: { y: number; size: number }): boolean {
   const itemY = item.transform[5]!;
@@ -89,6 +99,8 @@ function sameLine(item: PdfTextItem, line: { y: number; size: number }): boolean
 interface Building extends RawLine {
   pendingSpace: boolean;
   pendingNarrow: boolean;
+  /** The last item placed was a dropped footnote call marker. */
+  afterCall: boolean;
   /** Items placed so far (not counting blanks). */
   itemCount: number;
   fontChars: Map<string, number>;
@@ -143,10 +155,13 @@ export function buildLines(
         current.endX = Math.max(current.endX, x + item.width);
         continue;
       }
-      if (isRaisedNumber(item, current)) {
+      // Raised call markers go, and so do the raised commas between them ("authorities.¹²,¹³,¹⁴").
+      if (isRaisedNumber(item, current) || (current.afterCall && isRaisedPunctuation(item, current))) {
         current.endX = Math.max(current.endX, x + item.width);
+        current.afterCall = true;
         continue;
       }
+      current.afterCall = false;
       const gap = x - current.endX;
       const needsSpace = current.pendingSpace || gap > Math.max(item.height, current.size) * 0.15;
       // A small number opening a line and followed by bigger text is a footnote body's marker ("¹ See …").
@@ -184,6 +199,7 @@ export function buildLines(
       bold: false,
       pendingSpace: false,
       pendingNarrow: false,
+      afterCall: false,
       itemCount: 1,
       fontChars: new Map([[item.fontName, item.str.length]]),
     };
