@@ -196,3 +196,33 @@ export function dropsHyphen(before: string, after: string, forms: WordForms): bo
   // "non-/European": a capital after a lower-case prefix starts a name, which keeps its hyphen.
   return !(/[a-z]$/.test(before) && /^[A-Z]/.test(after));
 }
+
+/**
+ * Legends a publisher prints at the foot of a page, by name so they can be found and argued about. Each
+ * runs from its first line to its last over at most a few lines, and is removed whole.
+ *  - Colorado General Assembly, session laws: "Capital letters or bold & italic numbers indicate new
+ *    material added to existing law; dashes through words or numbers indicate deletions from existing law
+ *    and such material is not part of the act."
+ */
+const PUBLISHER_LEGENDS: { name: string; first: RegExp; last: RegExp; maxLines: number }[] = [
+  {
+    name: 'Colorado session-law legend',
+    first: /^Capital letters or bold & italic numbers indicate new material added to existing law/,
+    last: /is not part of the act\.$|^the act\.$/,
+    maxLines: 4,
+  },
+];
+
+export function dropPublisherLegends(pages: RawLine[][]): RawLine[][] {
+  return pages.map((lines) => {
+    const drop = new Set<number>();
+    lines.forEach((line, i) => {
+      for (const legend of PUBLISHER_LEGENDS) {
+        if (!legend.first.test(line.text.trim())) continue;
+        const end = lines.slice(i, i + legend.maxLines).findIndex((l) => legend.last.test(l.text.trim()));
+        if (end >= 0) for (let j = i; j <= i + end; j++) drop.add(j);
+      }
+    });
+    return drop.size === 0 ? lines : lines.filter((_, i) => !drop.has(i));
+  });
+}

@@ -10,7 +10,14 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ReadDocument, TextLine } from '../types.js';
 import { ReadError } from './error.js';
-import { bodySize, dropsHyphen, extractFootnotes, removeRunningLines, wordForms } from './pdf-clean.js';
+import {
+  bodySize,
+  dropPublisherLegends,
+  dropsHyphen,
+  extractFootnotes,
+  removeRunningLines,
+  wordForms,
+} from './pdf-clean.js';
 import { buildLines, type PdfTextItem, type RawLine, resolveNarrowSpaces } from './pdf-lines.js';
 
 /** Larger than body text by this factor (and short) makes a heading. */
@@ -50,7 +57,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
     }
     resolveNarrowSpaces(pages);
     const body = bodySize(pages);
-    const running = removeRunningLines(pages);
+    const running = removeRunningLines(dropPublisherLegends(pages));
     const { pages: bodyPages, footnotes } = extractFootnotes(running.pages, body);
     const lines = undoLineEndHyphens(toTextLines(bodyPages.flat(), body));
     const read: ReadDocument = { lines, footnotes, pageCount: pdf.numPages };
