@@ -105,6 +105,8 @@ function openErrorSentence(error: unknown): string {
   return `The PDF could not be opened (${(error as Error).message ?? String(error)}).`;
 }
 
+const PRIVATE_USE_BULLET = /^\p{Co}\s*/u;
+
 /** Extra space above a line, in multiples of its type size, that makes it start a paragraph. */
 const PARAGRAPH_GAP = 1.6;
 
@@ -118,10 +120,13 @@ function toTextLines(lines: RawLine[], body: number): TextLine[] {
   );
   return lines.map((line, index) => {
     // `paragraph` is set on every line (false too): it tells splitters the reader marked blocks.
+    // A bullet drawn from a symbol font comes out as a private-use code point (U+F0B7, U+F0A7, U+F0FC):
+    // it is a list marker, not a word, and is written as the bullet it shows.
+    const bullet = PRIVATE_USE_BULLET.test(line.text);
     const out: TextLine = {
-      text: line.text,
+      text: bullet ? line.text.replace(PRIVATE_USE_BULLET, '• ') : line.text,
       page: line.page,
-      paragraph: startsParagraph(lines[index - 1], line),
+      paragraph: bullet || startsParagraph(lines[index - 1], line),
     };
     if (line.bold) out.bold = true;
     if (isHeading(line)) out.heading = headingSizes.indexOf(Math.round(line.size)) + 1;

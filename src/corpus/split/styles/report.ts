@@ -57,6 +57,8 @@ const SENTENCE_LIKE = /[.!?]["”’]?$|^[“"‘]/;
 /** A bold line that may open a heading set at body size: short, and not a lead-in ("Key guidance:"). */
 const BOLD_HEADING_MAX_CHARS = 120;
 const LEAD_IN = /[:;,]$/;
+const sameHeading = (a: string, b: string) =>
+  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
  * Groups lines into headings and body runs. A heading is a run of heading lines of one size on one page,
@@ -108,7 +110,8 @@ function blocksOf(lines: readonly TextLine[]): Block[] {
         run.push(lines[index + run.length]!);
       }
       const text = run.map((l) => l.text.trim()).join(' ');
-      if (!SENTENCE_LIKE.test(text) && !TOC_LEADER.test(text) && text.length <= 160) {
+      // A label ending in a colon ("MASTERCARD:", a case study's name) leads into the text: it is body.
+      if (!SENTENCE_LIKE.test(text) && !TOC_LEADER.test(text) && !LEAD_IN.test(text) && text.length <= 160) {
         blocks.push({ heading: bold ? { text, level, bold } : { text, level }, page: line.page });
         index += run.length;
         continue;
@@ -223,6 +226,8 @@ export function splitReport(doc: CatalogDocument, read: ReadDocument): Passage[]
 
   for (const block of blocks) {
     if ('heading' in block) {
+      // The title repeated at the top of a later page is not a heading under itself.
+      if (stack.some((h) => sameHeading(h.text, block.heading.text))) continue;
       while (stack.length > 0 && stack[stack.length - 1]!.level >= block.heading.level) stack.pop();
       // The table of contents heads its own page only, however large it is set.
       const contents = stack.findIndex((h) => CONTENTS.test(h.text));
