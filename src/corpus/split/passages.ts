@@ -66,6 +66,8 @@ export function packSentences(text: string, target = PASSAGE_TARGET_CHARS): stri
   return pieces;
 }
 
+const isLabel = (text: string) => text.length <= 100 && !/[.!?:;,]["”’)]?$/.test(text.trim());
+
 interface Chunk {
   text: string;
   page?: number;
@@ -80,7 +82,17 @@ function chunkUnit(unit: Unit): Chunk[] {
     if (current && current.text.length > 0) chunks.push(current);
     current = undefined;
   };
-  for (const paragraph of unit.paragraphs) {
+  for (const [index, paragraph] of unit.paragraphs.entries()) {
+    // A short label without a sentence end ("• Covert AI systems") heads what follows it: when the next
+    // paragraph will not fit in this chunk, the label opens the next chunk instead of ending this one.
+    const next = unit.paragraphs[index + 1];
+    if (
+      current &&
+      next &&
+      isLabel(paragraph.text) &&
+      current.text.length + paragraph.text.length + next.text.length + 4 > PASSAGE_TARGET_CHARS
+    )
+      push();
     const pieces = packSentences(paragraph.text);
     for (const [i, piece] of pieces.entries()) {
       // Pages: the first piece starts on the paragraph's page; later pieces are attributed to the page the
