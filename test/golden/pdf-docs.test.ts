@@ -113,7 +113,7 @@ const OPENINGS: Record<string, [string, string][]> = {
       '“1. Requirements of Trustworthy AI”, p. 14',
       'The principles outlined in Chapter I must be translated into concrete',
     ],
-    ['“Accuracy”, p. 27', '\uF0FC Did you assess what level and definition of accuracy'],
+    ['“Accuracy”, p. 27', '• Did you assess what level and definition of accuracy'],
   ],
   'sg-model-ai-governance-framework-2020': [
     ['Sec. 3.1', '3.1 This Model Framework comprises guidance on measures promoting the'],

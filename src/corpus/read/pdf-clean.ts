@@ -226,3 +226,50 @@ export function dropPublisherLegends(pages: RawLine[][]): RawLine[][] {
     return drop.size === 0 ? lines : lines.filter((_, i) => !drop.has(i));
   });
 }
+
+/** The title of a table of contents (or of a list of tables or figures). */
+const CONTENTS_TITLE = /^(?:table of contents|contents|list of (?:tables|figures))$/i;
+/** A contents entry: a title ending with dotted/ruled leaders and a page number, or just the number. */
+const CONTENTS_ENTRY = /(?:[._‗…]\s?){4,}\s*\d{0,4}$|\S\s+\d{1,4}$|^\d{1,4}$/;
+
+/**
+ * Drops tables of contents: the page of a contents title when most of it is entries
+ * ("Pillar I: Accelerate AI Innovation ........ 3"), and the following pages while they are mostly
+ * entries. They are the document's navigation, like its running headers, and no answer to a question.
+ */
+export function dropContents<T extends { text: string; page?: number }>(lines: readonly T[]): T[] {
+  const drop = new Set<number>();
+  const pageRange = (from: number) => {
+    let end = from;
+    while (end < lines.length && lines[end]!.page === lines[from]!.page) end++;
+    return end;
+  };
+  const pageStart = (at: number) => {
+    let start = at;
+    while (start > 0 && lines[start - 1]!.page === lines[at]!.page) start--;
+    return start;
+  };
+  const share = (from: number, to: number) => {
+    const texts = lines.slice(from, to).map((l) => l.text.trim());
+    const entries = texts.filter((t) => CONTENTS_ENTRY.test(t)).length;
+    return { entries, share: texts.length === 0 ? 0 : entries / texts.length };
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.page === undefined || !CONTENTS_TITLE.test(lines[i]!.text.trim())) continue;
+    // The whole page that carries the title (some PDFs draw the title after the entries).
+    const start = pageStart(i);
+    let end = pageRange(i);
+    const first = share(start, end);
+    if (first.entries < 3 || first.share < 0.4) continue;
+    for (let j = start; j < end; j++) drop.add(j);
+    // The contents go on over the next pages while those are mostly entries.
+    for (let from = end; from < lines.length; from = end) {
+      end = pageRange(from);
+      const next = share(from, end);
+      if (next.entries < 5 || next.share < 0.6) break;
+      for (let j = from; j < end; j++) drop.add(j);
+    }
+    i = end - 1;
+  }
+  return drop.size === 0 ? [...lines] : lines.filter((_, i) => !drop.has(i));
+}

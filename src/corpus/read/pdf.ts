@@ -12,6 +12,7 @@ import type { ReadDocument, TextLine } from '../types.js';
 import { ReadError } from './error.js';
 import {
   bodySize,
+  dropContents,
   dropPublisherLegends,
   dropsHyphen,
   extractFootnotes,
@@ -59,7 +60,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
     const body = bodySize(pages);
     const running = removeRunningLines(dropPublisherLegends(pages));
     const { pages: bodyPages, footnotes } = extractFootnotes(running.pages, body);
-    const lines = undoLineEndHyphens(toTextLines(bodyPages.flat(), body));
+    const lines = dropContents(undoLineEndHyphens(toTextLines(bodyPages.flat(), body)));
     const read: ReadDocument = { lines, footnotes, pageCount: pdf.numPages };
     const labels = pageLabels((await pdf.getPageLabels()) ?? undefined, running.printed);
     if (labels) read.pageLabels = labels;
