@@ -21,6 +21,21 @@ function nextNumbers(current: number[]): string[] {
   return out;
 }
 
+/** Where a run-in heading ends: a sentence end after a word, or two spaces before a capital ("benefits  We"). */
+const RUN_IN_END = /(?<=\p{Ll}|\))([.!?])(?:\s+(?=\p{Lu})|$)|\s{2,}(?=\p{Lu})/u;
+
+/**
+ * The heading of a run-in section is its first sentence ("5.4 To create a responsible AI R&D and
+ * application system."), read on over wrapped lines; the rest of the line is the section's text.
+ */
+function firstSentence(lines: ReadDocument['lines'], from: number): string {
+  let text = lines[from]!.text.trim();
+  for (let k = from + 1; !RUN_IN_END.test(text) && k < lines.length && text.length < 200; k++)
+    text += ` ${lines[k]!.text.trim()}`;
+  const end = RUN_IN_END.exec(text);
+  return end ? text.slice(0, end.index + (end[1]?.length ?? 0)).trim() : lines[from]!.text.trim();
+}
+
 export function splitSections(doc: CatalogDocument, read: ReadDocument): Passage[] {
   const builder = new UnitBuilder();
   const format = (path: RefPath) => formatLocator(doc.citation.style, path);
@@ -37,11 +52,17 @@ export function splitSections(doc: CatalogDocument, read: ReadDocument): Passage
       outline.end();
       current = numbered[1]!.split('.').map(Number);
       const next = lines[i + 1]?.text.trim() ?? '';
-      const titleOnly = !/[.;:,]$/.test(t) && t.length < 100;
+      // A line cut after a connecting word ("5.10 To promote … cooperation on") runs on into the text.
+      const cutMidPhrase = /\b(?:on|of|and|or|the|to|for|in|with|by|a|an)$/.test(t);
+      // So does a line with a sentence end inside ("5.4 To create … system. We").
+      const titleOnly = !/[.;:,]$/.test(t) && t.length < 100 && !RUN_IN_END.test(t);
       const wrappedTitle = titleOnly && /^[a-z]/.test(next) && next.length < 80 && !/[.;:]/.test(next);
       // A run-in heading ("5.2 To develop … services. We should …") is also the section's first words.
-      const runIn = !titleOnly || (/^[a-z]/.test(next) && !wrappedTitle);
-      builder.heading(current.length - 1, wrappedTitle ? `${t} ${next}` : t);
+      const runIn = !titleOnly || ((/^[a-z]/.test(next) || cutMidPhrase) && !wrappedTitle);
+      builder.heading(
+        current.length - 1,
+        wrappedTitle ? `${t} ${next}` : runIn ? firstSentence(lines, i) : t,
+      );
       outline = new Outline(builder, [`sec:${numbered[1]}`], { format, markerStartsBlock: true });
       if (wrappedTitle) i++;
       if (runIn) outline.line(line);
