@@ -55,6 +55,13 @@ export function splitUsStatute(doc: CatalogDocument, read: ReadDocument): Passag
     const previous = h.lines.at(-1)!.text.trim();
     const words = () => h.lines.map((l) => l.text.trim()).join(' ');
     held = undefined;
+    // The next section starts ("1107.2. The loss … chapter." then "SEC. 5. (a) …"): no catchline was held.
+    if (BILL_SECTION.test(t) || CODE_SECTION.test(t)) {
+      startCodeSection(h.number, '', h.lines[0]);
+      for (const body of h.lines.slice(1)) outline.line(body);
+      handle(line);
+      return;
+    }
     if (/\.$/.test(previous) && ENACTED_WORDS.test(t)) {
       startCodeSection(h.number, words(), undefined);
       handle(line);
