@@ -41,6 +41,8 @@ export const NARROW_SPACE = '\u0001';
  * used elsewhere in the document and one of them is not ("system s" → "systems", "l east" → "least"), or
  * when neither fragment is a word anywhere else ("ar tificial"); otherwise the blank is a space.
  */
+const NARROW_BETWEEN = new RegExp(`([A-Za-z'’]*)${NARROW_SPACE}(?=([A-Za-z'’]*))`, 'g');
+
 export function resolveNarrowSpaces(pages: RawLine[][]): void {
   const counts = new Map<string, number>();
   for (const line of pages.flat()) {
@@ -55,16 +57,13 @@ export function resolveNarrowSpaces(pages: RawLine[][]): void {
     /^(?:a|i)$/i.test(w) || (w.length > 1 && (counts.get(w.toLowerCase()) ?? 0) > 1);
   for (const line of pages.flat()) {
     if (!line.text.includes(NARROW_SPACE)) continue;
-    line.text = line.text.replace(
-      /([A-Za-z'’]*)\u0001(?=([A-Za-z'’]*))/g,
-      (_, before: string, after: string) => {
-        if (before === '' || after === '') return `${before} `;
-        const joined = (before + after).toLowerCase();
-        const join =
-          (isWord(joined) && !(isWord(before) && isWord(after))) || (!isWord(before) && !isWord(after));
-        return join ? before : `${before} `;
-      },
-    );
+    line.text = line.text.replace(NARROW_BETWEEN, (_, before: string, after: string) => {
+      if (before === '' || after === '') return `${before} `;
+      const joined = (before + after).toLowerCase();
+      const join =
+        (isWord(joined) && !(isWord(before) && isWord(after))) || (!isWord(before) && !isWord(after));
+      return join ? before : `${before} `;
+    });
   }
 }
 
