@@ -16,12 +16,13 @@ import type { Dispatcher } from '../src/discord/contract.js';
 import { Cooldowns } from '../src/discord/cooldown.js';
 import { createDispatcher } from '../src/discord/dispatcher.js';
 import { deferringResponder, discordRest } from '../src/http/deferral.js';
-import { createWorkerPool } from '../src/http/pool.js';
+import { createWorkerPool, type WorkerPool } from '../src/http/pool.js';
 import { createInteractionsServer } from '../src/http/server.js';
 import { verifyInteractionRequest } from '../src/http/verify.js';
 import { createLogger } from '../src/log.js';
 import { dataDir } from '../src/paths.js';
 import { formatHttpModes, type HttpModeRow, type HttpModesResult, OPEN_RATES } from './report.js';
+import { median } from './stats.js';
 
 export interface BenchHttpOptions {
   /** What answers /ask: the real dispatcher over the real index for meaningful figures. */
@@ -347,6 +348,39 @@ function workerEntry(): URL {
  * /healthz probed alongside, then open-loop /ask at fixed offered rates. Questions come from 64 users, as
  * in a real server, so routing by user spreads them.
  */
+/**
+ * What the machine gives this process right now: total work of `threads` busy threads ÷ one thread's, both
+ * measured for `ms`. On a shared box (Linux autogroups share CPU per session, not per thread) this can be
+ * near 1 whatever the core count, and then no worker count can scale; the HTTP table prints it beside the
+ * worker ratio.
+ */
+export async function cpuScaling(threads: number, ms = 1_000): Promise<number> {
+  const code = `const { parentPort, workerData } = require('node:worker_threads');
+    let x = 0, n = 0; const end = performance.now() + workerData;
+    while (performance.now() < end) { for (let i = 0; i < 1e4; i++) x += Math.sqrt(i); n++; }
+    parentPort.postMessage(n + (x < 0 ? 1 : 0));`;
+  const work = async (count: number) => {
+    const done = await Promise.all(
+      Array.from(
+        { length: count },
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const worker = new Worker(code, { eval: true, workerData: ms });
+            worker.once('message', (n: number) => {
+              void worker.terminate();
+              resolve(n);
+            });
+            worker.once('error', reject);
+          }),
+      ),
+    );
+    return done.reduce((a, b) => a + b, 0);
+  };
+  const one = await work(1);
+  const many = await work(threads);
+  return Math.round((many / one) * 100) / 100;
+}
+
 export async function benchHttpModes(opts: {
   dispatcher: Dispatcher;
   dataDir: string;
@@ -354,9 +388,12 @@ export async function benchHttpModes(opts: {
   concurrency?: number;
   durationMs?: number;
   workers?: number[];
+  /** Each mode is measured this many times, interleaved; each figure is the median of its rounds. */
+  rounds?: number;
 }): Promise<HttpModesResult> {
   const concurrency = opts.concurrency ?? 20;
   const durationMs = opts.durationMs ?? 2_000;
+  const rounds = Math.max(1, opts.rounds ?? 1);
   const cores = availableParallelism();
   const counts = opts.workers ?? [...new Set([1, cores])];
   const questions = opts.questions ?? DEFAULT_QUESTIONS;
@@ -367,78 +404,109 @@ export async function benchHttpModes(opts: {
   const pings = [JSON.stringify({ id: '1', application_id: '1', type: 1, token: 'ping', version: 1 })];
   const load = { concurrency, durationMs, maxRequests: 1_000_000 };
 
+  // Every server up at once (the worker pools loaded once), so rounds can alternate between them: drift in
+  // the machine's load (other processes on a shared box) then hits every mode alike.
+  const modes: { workers: number; server: Server; port: number; pool?: WorkerPool }[] = [];
   const floor = floorServer(publicKey);
   const floorPort = await listen(floor);
-  const floorResult = summarize('floor', await generateLoad(floorPort, privateKey, pings, load));
-  await close(floor);
+  try {
+    for (const workers of [0, ...counts]) {
+      const pool =
+        workers > 0
+          ? createWorkerPool({
+              size: workers,
+              entry: workerEntry(),
+              dataDir: opts.dataDir,
+              logger: sinkLogger,
+              cooldowns: 'off',
+            })
+          : undefined;
+      if (pool) await pool.ready;
+      const server = createInteractionsServer({
+        publicKey,
+        dispatcher: pool ?? opts.dispatcher,
+        health: () => ({ corpusVersion: 'bench', passages: 0 }),
+        logger: sinkLogger,
+        respond: deferringResponder({ rest: discordRest(), logger: sinkLogger }),
+      });
+      modes.push({ workers, server, port: await listen(server), ...(pool ? { pool } : {}) });
+    }
 
-  const rows: HttpModeRow[] = [];
-  for (const workers of [0, ...counts]) {
-    const pool =
-      workers > 0
-        ? createWorkerPool({
-            size: workers,
-            entry: workerEntry(),
-            dataDir: opts.dataDir,
-            logger: sinkLogger,
-            cooldowns: 'off',
-          })
-        : undefined;
-    if (pool) await pool.ready;
-    const server = createInteractionsServer({
-      publicKey,
-      dispatcher: pool ?? opts.dispatcher,
-      health: () => ({ corpusVersion: 'bench', passages: 0 }),
-      logger: sinkLogger,
-      respond: deferringResponder({ rest: discordRest(), logger: sinkLogger }),
-    });
-    const port = await listen(server);
-    try {
-      const [saturated, health] = await Promise.all([
-        generateLoad(port, privateKey, bodies, load),
-        generateLoad(port, privateKey, [], {
-          ...load,
-          mode: 'health',
-          intervalMs: 5,
-          durationMs: durationMs - 100,
-          warmupMs: 0,
-        }),
-      ]);
-      const ask = summarize('/ask', saturated);
-      const openP99Ms: Record<string, number> = {};
-      for (const rate of OPEN_RATES) {
-        const open = await generateLoad(port, privateKey, bodies, {
-          ...load,
-          mode: 'open',
-          rate,
-          warmupMs: 200,
+    const machineScaling = await cpuScaling(Math.max(...counts));
+    const floorRuns: { rps: number; p99: number }[] = [];
+    const runs = new Map<number, Omit<HttpModeRow, 'mode' | 'workers' | 'ofFloor'>[]>();
+    for (let round = 0; round < rounds; round++) {
+      floorRuns.push(summarize('floor', await generateLoad(floorPort, privateKey, pings, load)));
+      const order = round % 2 === 0 ? modes : [...modes].reverse();
+      for (const { workers, port } of order) {
+        const [saturated, health] = await Promise.all([
+          generateLoad(port, privateKey, bodies, load),
+          generateLoad(port, privateKey, [], {
+            ...load,
+            mode: 'health',
+            intervalMs: 5,
+            durationMs: durationMs - 100,
+            warmupMs: 0,
+          }),
+        ]);
+        const ask = summarize('/ask', saturated);
+        const openP99Ms: Record<string, number> = {};
+        for (const rate of OPEN_RATES) {
+          const open = await generateLoad(port, privateKey, bodies, {
+            ...load,
+            mode: 'open',
+            rate,
+            warmupMs: 200,
+          });
+          openP99Ms[String(rate)] = summarize(`/ask at ${rate} req/s`, open).p99;
+        }
+        const list = runs.get(workers) ?? [];
+        list.push({
+          askRps: ask.rps,
+          askP50Ms: ask.p50,
+          askP99Ms: ask.p99,
+          openP99Ms,
+          healthP99Ms: summarize('/healthz', health).p99,
         });
-        openP99Ms[String(rate)] = summarize(`/ask at ${rate} req/s`, open).p99;
+        runs.set(workers, list);
       }
-      rows.push({
+    }
+    const mid = (values: number[]) => median(values);
+    const floorRps = mid(floorRuns.map((r) => r.rps));
+    const rows: HttpModeRow[] = modes.map(({ workers }) => {
+      const list = runs.get(workers)!;
+      const askRps = Math.round(mid(list.map((r) => r.askRps)));
+      return {
         mode: workers === 0 ? 'single loop' : `${workers} worker${workers > 1 ? 's' : ''}`,
         workers,
-        askRps: ask.rps,
-        askP50Ms: ask.p50,
-        askP99Ms: ask.p99,
-        ofFloor: Math.round((ask.rps / floorResult.rps) * 100) / 100,
-        openP99Ms,
-        healthP99Ms: summarize('/healthz', health).p99,
-      });
-    } finally {
+        askRps,
+        askP50Ms: mid(list.map((r) => r.askP50Ms)),
+        askP99Ms: mid(list.map((r) => r.askP99Ms)),
+        ofFloor: Math.round((askRps / floorRps) * 100) / 100,
+        openP99Ms: Object.fromEntries(
+          OPEN_RATES.map((rate) => [String(rate), mid(list.map((r) => r.openP99Ms[String(rate)]!))]),
+        ),
+        healthP99Ms: mid(list.map((r) => r.healthP99Ms)),
+      };
+    });
+    const one = rows.find((r) => r.workers === 1);
+    const many = rows.find((r) => r.workers === Math.max(...counts));
+    return {
+      floorRps: Math.round(floorRps),
+      floorP99Ms: mid(floorRuns.map((r) => r.p99)),
+      rows,
+      scaling: one && many ? Math.round((many.askRps / one.askRps) * 100) / 100 : Number.NaN,
+      cores,
+      rounds,
+      machineScaling,
+    };
+  } finally {
+    await close(floor);
+    for (const { server, pool } of modes) {
       await close(server);
       await pool?.close();
     }
   }
-  const one = rows.find((r) => r.workers === 1);
-  const many = rows.find((r) => r.workers === Math.max(...counts));
-  return {
-    floorRps: floorResult.rps,
-    floorP99Ms: floorResult.p99,
-    rows,
-    scaling: one && many ? Math.round((many.askRps / one.askRps) * 100) / 100 : Number.NaN,
-    cores,
-  };
 }
 
 /**
@@ -463,7 +531,8 @@ async function main(): Promise<void> {
   const { dispatcher, passages } = await realDispatcher();
   console.error(`index of ${passages} passages ready in ${Math.round(performance.now() - started)} ms`);
   const durationMs = Number(process.env.BENCH_HTTP_MS ?? 2_000);
-  const modes = await benchHttpModes({ dispatcher, dataDir: dataDir(), durationMs });
+  const rounds = Number(process.env.BENCH_HTTP_ROUNDS ?? 3);
+  const modes = await benchHttpModes({ dispatcher, dataDir: dataDir(), durationMs, rounds });
   console.log(formatHttpModes(modes));
   if (process.argv.includes('--json')) console.log(JSON.stringify(modes));
   if (process.argv.includes('--attack')) {

@@ -121,6 +121,10 @@ export interface HttpModesResult {
   /** N-worker saturated throughput ÷ one worker's. */
   scaling: number;
   cores: number;
+  /** Rounds per mode (interleaved); figures are medians. */
+  rounds: number;
+  /** Work of N busy threads ÷ one thread's, measured in the same run: what the machine allowed. */
+  machineScaling: number;
 }
 
 export const OPEN_RATES = [100, 200, 400];
@@ -152,7 +156,8 @@ export function formatHttpModes(result: HttpModesResult): string {
     line(head),
     ...rows.map(line),
     `floor (verify + PONG, one loop): ${result.floorRps} req/s, p99 ${result.floorP99Ms.toFixed(2)} ms; ` +
-      `${result.cores} cores; ${Math.max(...result.rows.map((r) => r.workers))} workers ÷ 1 worker = ${result.scaling.toFixed(2)}×`,
+      `${result.cores} cores; ${Math.max(...result.rows.map((r) => r.workers))} workers ÷ 1 worker = ${result.scaling.toFixed(2)}×; median of ${result.rounds} interleaved round(s)`,
+    `(the machine at the time: ${Math.max(...result.rows.map((r) => r.workers))} busy threads of plain arithmetic did ${result.machineScaling.toFixed(2)}× the work of one)`,
   ].join('\n');
 }
 

@@ -210,7 +210,13 @@ async function httpFigures(
     cooldowns: new Cooldowns({ user: unlimited, channel: unlimited }),
     logger: createLogger({ write() {} }),
   });
-  const result = await module.benchHttpModes({ dispatcher, dataDir: dataDir(), questions, durationMs });
+  const result = await module.benchHttpModes({
+    dispatcher,
+    dataDir: dataDir(),
+    questions,
+    durationMs,
+    rounds: durationMs >= 2_000 ? 3 : 1,
+  });
   return { http: result, note: undefined };
 }
 
