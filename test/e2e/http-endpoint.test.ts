@@ -7,7 +7,8 @@ import type { APIInteraction } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatcher, DispatchResult } from '../../src/discord/contract.js';
 import { deferringResponder, discordRest } from '../../src/http/deferral.js';
-import { createInteractionsServer, type HttpLogger } from '../../src/http/server.js';
+import { createInteractionsServer } from '../../src/http/server.js';
+import { type LogLine, memoryLogger } from '../support/memory-logger.js';
 import {
   baseUrl,
   type DiscordKeys,
@@ -17,21 +18,6 @@ import {
   send,
   signatureHeaders,
 } from './discord-client.js';
-
-interface LogLine {
-  level: string;
-  message: string;
-  fields: Record<string, unknown>;
-}
-
-function memoryLogger(lines: LogLine[]): HttpLogger {
-  const at =
-    (level: string) =>
-    (message: string, fields: Record<string, unknown> = {}) => {
-      lines.push({ level, message, fields });
-    };
-  return { info: at('info'), warn: at('warn'), error: at('error') };
-}
 
 /** Answers from what it was given, so a test can see the interaction arrived intact. */
 function echoDispatcher(received: APIInteraction[]): Dispatcher {

@@ -9,12 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openCharter } from '../../src/app.js';
-import type { CatalogDocument } from '../../src/corpus/catalog.js';
-import { sha256Hex } from '../../src/corpus/fingerprint.js';
 import { Store } from '../../src/corpus/store.js';
 import { type SyncOutcome, syncCorpus } from '../../src/corpus/sync.js';
 import { CorpusIndex } from '../../src/search/index.js';
 import { makeEncryptedPdf, makePdf } from '../fixtures/pdf/make.js';
+import { fixtureEntry } from '../support/fixture-catalog.js';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const HARBOUR = text(
@@ -25,23 +24,7 @@ const BAKERY = text(
 );
 const CHANGED = text('Harbour Rules\n\nThe harbour master keeps no register at all.\n');
 
-function entry(id: string, format: 'txt' | 'pdf', bytes: Uint8Array, url: string | null): CatalogDocument {
-  return {
-    id,
-    title: `Fixture ${id}`,
-    shortTitle: `Fixture ${id}`,
-    aliases: [],
-    issuer: 'Fixture issuer',
-    jurisdiction: 'ORG',
-    date: '2025-01-01',
-    status: 'published',
-    kind: 'policy',
-    officialUrl: null,
-    license: 'fixture',
-    source: { url, format, sha256: sha256Hex(bytes), bytes: bytes.length },
-    citation: { style: 'report' },
-  };
-}
+const entry = fixtureEntry;
 
 /** What the loopback server serves, by path; the catalog fingerprints are of the good bytes. */
 const served = new Map<string, Uint8Array>();

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openCharter } from '../../src/app.js';
 import type { CatalogDocument } from '../../src/corpus/catalog.js';
-import { sha256Hex } from '../../src/corpus/fingerprint.js';
 import { Store } from '../../src/corpus/store.js';
 import { syncCorpus } from '../../src/corpus/sync.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { CorpusIndex } from '../../src/search/index.js';
+import { fixtureEntry } from '../support/fixture-catalog.js';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const HARBOUR = text(
@@ -24,23 +24,7 @@ const BAKERY = text(
   'Bakery Code\n\nBakers label every loaf that contains sesame.\n\nOvens are inspected each spring by the guild.\n',
 );
 
-function entry(id: string, bytes: Uint8Array, url: string): CatalogDocument {
-  return {
-    id,
-    title: `Fixture ${id}`,
-    shortTitle: `Fixture ${id}`,
-    aliases: [],
-    issuer: 'Fixture issuer',
-    jurisdiction: 'ORG',
-    date: '2025-01-01',
-    status: 'published',
-    kind: 'policy',
-    officialUrl: null,
-    license: 'fixture',
-    source: { url, format: 'txt', sha256: sha256Hex(bytes), bytes: bytes.length },
-    citation: { style: 'report' },
-  };
-}
+const entry = (id: string, bytes: Uint8Array, url: string) => fixtureEntry(id, 'txt', bytes, url);
 
 /** The "network": serves the documents while `online`, else 503; counts every request either way. */
 let online = true;

@@ -9,7 +9,7 @@ import { COMMANDS } from '../../commands/index.js';
 import type { Dispatcher } from '../../src/discord/contract.js';
 import { createDispatcher } from '../../src/discord/dispatcher.js';
 import { deferringResponder, discordRest } from '../../src/http/deferral.js';
-import { createInteractionsServer, type HttpLogger } from '../../src/http/server.js';
+import { createInteractionsServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/log.js';
 import { dataDir } from '../../src/paths.js';
 import {
@@ -21,23 +21,11 @@ import {
 } from '../e2e/discord-client.js';
 import { slash } from '../fixtures/discord/interactions.js';
 import { fakeServices } from '../fixtures/discord/services.js';
+import { type LogLine, memoryLogger } from '../support/memory-logger.js';
 
 const keys = generateDiscordKeys();
 /** Text only a user could have typed: it must never reach a log line. */
 const USER_TEXT = 'Zq7-user-typed-secret';
-
-interface Line {
-  level: string;
-  message: string;
-  fields: Record<string, unknown>;
-}
-function memoryLogger(lines: Line[]): HttpLogger {
-  const at =
-    (level: string) =>
-    (message: string, fields: Record<string, unknown> = {}) =>
-      void lines.push({ level, message, fields });
-  return { info: at('info'), warn: at('warn'), error: at('error') };
-}
 
 function listen(server: Server): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
@@ -47,7 +35,7 @@ function close(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-function serverWith(dispatcher: Dispatcher, lines: Line[], extra: { rejectLogIntervalMs?: number } = {}) {
+function serverWith(dispatcher: Dispatcher, lines: LogLine[], extra: { rejectLogIntervalMs?: number } = {}) {
   const logger = memoryLogger(lines);
   return createInteractionsServer({
     publicKey: keys.publicKeyHex,
@@ -66,7 +54,7 @@ function serverWith(dispatcher: Dispatcher, lines: Line[], extra: { rejectLogInt
 }
 
 describe('W5: malformed but signed payloads', () => {
-  const lines: Line[] = [];
+  const lines: LogLine[] = [];
   const appLines: string[] = [];
   let server: Server;
   beforeAll(async () => {
@@ -118,7 +106,7 @@ describe('W5: malformed but signed payloads', () => {
   }
 
   it('a dispatcher that throws below its guarantee gives a private error with a ref, not a 500', async () => {
-    const local: Line[] = [];
+    const local: LogLine[] = [];
     const broken = await listen(
       serverWith(
         {
@@ -147,7 +135,7 @@ describe('W5: malformed but signed payloads', () => {
 
 describe('W8: refusals', () => {
   it('a 413 says Connection: close, and the connection is closed', async () => {
-    const lines: Line[] = [];
+    const lines: LogLine[] = [];
     const server = await listen(serverWith({ dispatch: async () => Promise.reject(new Error('x')) }, lines));
     try {
       const body = Buffer.alloc(1024 * 1024 + 10, 0x61);
@@ -186,7 +174,7 @@ describe('W8: refusals', () => {
   });
 
   it('unauthenticated rejects are logged once per reason and interval, with a count', async () => {
-    const lines: Line[] = [];
+    const lines: LogLine[] = [];
     const server = await listen(
       serverWith({ dispatch: async () => Promise.reject(new Error('x')) }, lines, {
         rejectLogIntervalMs: 60_000,
@@ -228,7 +216,7 @@ describe('W3: memory pinning by stalled unauthenticated uploads', () => {
   });
 
   it('while large uploads hold the unverified-bytes budget, Discord-sized requests still get through', async () => {
-    const lines: Line[] = [];
+    const lines: LogLine[] = [];
     const server = await listen(serverWith({ dispatch: async () => Promise.reject(new Error('x')) }, lines));
     const sockets: ReturnType<typeof connect>[] = [];
     try {
