@@ -390,6 +390,8 @@ export async function benchHttpModes(opts: {
   workers?: number[];
   /** Each mode is measured this many times, interleaved; each figure is the median of its rounds. */
   rounds?: number;
+  /** How long the machine's thread scaling is probed (each of 1 and N threads). */
+  cpuProbeMs?: number;
 }): Promise<HttpModesResult> {
   const concurrency = opts.concurrency ?? 20;
   const durationMs = opts.durationMs ?? 2_000;
@@ -432,7 +434,7 @@ export async function benchHttpModes(opts: {
       modes.push({ workers, server, port: await listen(server), ...(pool ? { pool } : {}) });
     }
 
-    const machineScaling = await cpuScaling(Math.max(...counts));
+    const machineScaling = await cpuScaling(Math.max(...counts), opts.cpuProbeMs);
     const floorRuns: { rps: number; p99: number }[] = [];
     const runs = new Map<number, Omit<HttpModeRow, 'mode' | 'workers' | 'ofFloor'>[]>();
     for (let round = 0; round < rounds; round++) {

@@ -21,3 +21,33 @@ describe('benchHttp', () => {
     expect(result.floorP99Ms).toBeGreaterThanOrEqual(result.floorP50Ms);
   });
 });
+
+describe('benchHttpModes', () => {
+  it('measures the single loop and a worker pool over the real index, with /healthz probed and open-loop rates', async () => {
+    const { TEST_DATA_DIR } = await import('../global-setup.js');
+    const { openCharter } = await import('../../src/app.js');
+    const { benchHttpModes } = await import('../../bench/http.js');
+    const charter = await openCharter({ dataDir: TEST_DATA_DIR, autoSync: false });
+    const unlimited = { limit: Number.MAX_SAFE_INTEGER, windowMs: 1 };
+    const dispatcher = createDispatcher(charter.services, {
+      cooldowns: new Cooldowns({ user: unlimited, channel: unlimited }),
+      logger: createLogger({ write() {} }),
+    });
+    const result = await benchHttpModes({
+      dispatcher,
+      dataDir: TEST_DATA_DIR,
+      workers: [1],
+      durationMs: 300,
+      concurrency: 4,
+      cpuProbeMs: 100,
+    });
+    expect(result.rows.map((r) => r.mode)).toEqual(['single loop', '1 worker']);
+    for (const row of result.rows) {
+      expect(row.askRps).toBeGreaterThan(0);
+      expect(row.healthP99Ms).toBeGreaterThan(0);
+      expect(Object.keys(row.openP99Ms)).toEqual(['100', '200', '400']);
+    }
+    expect(result.floorRps).toBeGreaterThan(0);
+    expect(result.machineScaling).toBeGreaterThan(0);
+  });
+});
