@@ -29,7 +29,7 @@ describe('benchHttpModes', () => {
     const { benchHttpModes } = await import('../../bench/http.js');
     const charter = await openCharter({ dataDir: TEST_DATA_DIR, autoSync: false });
     const unlimited = { limit: Number.MAX_SAFE_INTEGER, windowMs: 1 };
-    const dispatcher = createDispatcher(charter.services, {
+    const dispatcher = createDispatcher(charter.services, COMMANDS, {
       cooldowns: new Cooldowns({ user: unlimited, channel: unlimited }),
       logger: createLogger({ write() {} }),
     });
