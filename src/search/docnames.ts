@@ -73,13 +73,76 @@ const fold = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+// The words people use for a kind of document (catalog `kind`): "the Trump order", "the 2024 convention".
+const KIND_WORDS: Readonly<Record<string, readonly string[]>> = {
+  law: ['law', 'act', 'statute', 'bill'],
+  regulation: ['regulation', 'rules', 'measures', 'provisions', 'regs'],
+  'executive order': ['order', 'eo'],
+  resolution: ['resolution'],
+  recommendation: ['recommendation'],
+  treaty: ['treaty', 'convention'],
+  declaration: ['declaration', 'statement'],
+  framework: ['framework'],
+  guidelines: ['guidelines', 'guidance'],
+  principles: ['principles'],
+  'code of conduct': ['code'],
+  plan: ['plan'],
+  news: ['report', 'article', 'news'],
+  policy: ['policy'],
+};
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** How a document can be described: its kind's words, its issuer's distinctive words, its year and month. */
+interface Description {
+  docId: string;
+  kind: ReadonlySet<string>;
+  issuer: ReadonlySet<string>;
+  year: string;
+  month: string;
+}
+
+function descriptions(docs: readonly CatalogDocument[]): Description[] {
+  const kindWords = new Set(Object.values(KIND_WORDS).flat());
+  const issuerWords = docs.map(
+    (doc) =>
+      new Set(
+        tokenize(doc.issuer).filter((word) => word.length >= 4 && !/\d/.test(word) && !kindWords.has(word)),
+      ),
+  );
+  // An issuer word names the document only if at most two documents' issuers use it ("trump", "biden").
+  const uses = new Map<string, number>();
+  for (const words of issuerWords) for (const word of words) uses.set(word, (uses.get(word) ?? 0) + 1);
+  return docs.map((doc, i) => ({
+    docId: doc.id,
+    kind: new Set(KIND_WORDS[doc.kind] ?? []),
+    issuer: new Set([...issuerWords[i]!].filter((word) => uses.get(word)! <= 2)),
+    year: doc.date.slice(0, 4),
+    month: MONTHS[Number(doc.date.slice(5, 7)) - 1] ?? '',
+  }));
+}
+
 export class DocNameMatcher {
   private readonly names: Name[];
+  private readonly descriptions: Description[];
   private readonly ids: Set<string>;
   /** Per document, in catalog order: the folded names a partial value is matched against. */
   private readonly typed: { docId: string; names: string[]; more: string[] }[];
 
   constructor(docs: readonly CatalogDocument[]) {
+    this.descriptions = descriptions(docs);
     this.ids = new Set(docs.map((doc) => doc.id));
     this.typed = docs.map((doc) => ({
       docId: doc.id,
@@ -157,6 +220,39 @@ export class DocNameMatcher {
       }
     }
     return found.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Documents a text describes without naming them: a word for the document's kind ("order", "convention")
+   * with its issuer ("Trump's AI order") or its date ("the January 2025 executive order", "the 2024
+   * convention" when only one document of that kind is from that year). The best-described ones; none when
+   * nothing is described.
+   */
+  findDescribed(text: string): string[] {
+    const tokens = tokenize(text);
+    const words = new Set(tokens);
+    let best = 0;
+    let found: string[] = [];
+    const byKindYear = new Map<string, number>();
+    for (const d of this.descriptions)
+      for (const kind of d.kind)
+        byKindYear.set(`${kind} ${d.year}`, (byKindYear.get(`${kind} ${d.year}`) ?? 0) + 1);
+    for (const d of this.descriptions) {
+      const kind = [...d.kind].find((word) => words.has(word));
+      if (!kind) continue;
+      // The issuer just before the kind's word: "Trump's AI order", "the Biden order".
+      const at = tokens.indexOf(kind);
+      const issuer = tokens.slice(Math.max(0, at - 4), at).some((word) => d.issuer.has(word));
+      const year = words.has(d.year);
+      const month = year && words.has(d.month);
+      const onlyOfYear = year && byKindYear.get(`${kind} ${d.year}`) === 1;
+      const score = (issuer ? 2 : 0) + (month ? 2 : 0) + (onlyOfYear ? 1 : 0);
+      if (score === 0 || score < best) continue;
+      if (score > best) found = [];
+      best = score;
+      found.push(d.docId);
+    }
+    return found;
   }
 
   /**

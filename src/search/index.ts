@@ -12,6 +12,7 @@ import {
   type AnalyzedQuery,
   analyzeQuery,
   definedTermKeys,
+  headingKinds,
   ProvisionKind,
   provisionKinds,
   topicKeys,
@@ -19,9 +20,10 @@ import {
 import { termOf, termsOf, tokenize, tokens } from './text.js';
 import { SYNONYM_WEIGHT, type WeightedTerm } from './thesaurus.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
+import { isContentFree, isNonOperative } from './units.js';
 
 /** Bump when the saved shape or the term processing changes: a saved index of another version is rebuilt. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export interface CorpusIndexOptions {
   /**
@@ -52,6 +54,8 @@ export interface CorpusIndexOptions {
    * Just above 1, it leads its document; the topic words still pick the documents and order such provisions.
    */
   shapeDocShare: number;
+  /** Further factor for such a passage when its own heading names the kind ("Entry into force"). */
+  shapeHeadingFactor: number;
   /** Further factor for the definition of exactly the words a definition question asks about. */
   definedTermBoost: number;
   /**
@@ -60,6 +64,19 @@ export interface CorpusIndexOptions {
    * test/relevance/tuning-missing.jsonl: 0.1 flags no in-corpus question; 0.15 flags one, 0.2 three.
    */
   weakCoverage: number;
+  /** Score factor for recitals, preambles, legislative findings and checklists (units.ts): 1 leaves them be. */
+  nonOperativeFactor: number;
+  /** Score factor for list items with fewer than `contentFreeTerms` words of their own (units.ts). */
+  contentFreeFactor: number;
+  contentFreeTerms: number;
+  /** Score factor for documents that bind no one (guidelines, frameworks, plans, news), when none is named. */
+  softLawFactor: number;
+  /** Steer to documents described by kind and issuer or date ("Trump's AI order", "the January 2025 executive order"). */
+  describedDocs: boolean;
+  /** Alternate between the documents or places a question names ("US vs China"): both sides answer. */
+  bothSides: boolean;
+  /** Index a news paragraph with the subject of the paragraph before it (`newsReferents`). */
+  newsReferents: boolean;
   /** At most this many hits from one document before others get a turn (not applied when a document is named). */
   perDocCap: number;
   /** At most this many separate hits from one unit (Art. 5, § 6-1-1706) before other units get a turn. */
@@ -93,8 +110,16 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   jurisdictionBoost: 3,
   shapeBoost: 1.2,
   shapeDocShare: 1.1,
+  shapeHeadingFactor: 1.1,
   definedTermBoost: 3,
   weakCoverage: 0.1,
+  nonOperativeFactor: 0.5,
+  contentFreeFactor: 0.5,
+  contentFreeTerms: 4,
+  softLawFactor: 1,
+  describedDocs: true,
+  bothSides: true,
+  newsReferents: true,
   commonTermShare: 0.2,
   perDocCap: 3,
   perUnitCap: 2,
@@ -105,6 +130,53 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
 };
 
 const FIELDS = ['text', 'heading'] as const;
+
+/**
+ * Hits taken from each side's own ranking in turn, then the overall ranking's other hits, `wanted` in all.
+ */
+function alternate(
+  sides: readonly PendingHit[][],
+  overall: readonly PendingHit[],
+  wanted: number,
+): PendingHit[] {
+  const out: PendingHit[] = [];
+  const seen = new Set<string>();
+  const add = (hit: PendingHit) => {
+    const id = hit.passages[0]!.id;
+    if (out.length >= wanted || seen.has(id)) return;
+    seen.add(id);
+    out.push(hit);
+  };
+  const longest = Math.max(0, ...sides.map((side) => side.length));
+  for (let round = 0; round < longest; round++)
+    for (const side of sides) if (round < side.length) add(side[round]!);
+  for (const hit of overall) add(hit);
+  return out;
+}
+
+/**
+ * For each paragraph of a news report, the first sentence of the paragraph before it: a report names its
+ * subject once ("China proposed a global AI cooperation organization") and then writes "its headquarters".
+ * Indexed with the paragraph's text, so the subject's words find the paragraph; never shown.
+ */
+function newsReferents(docs: readonly CatalogDocument[], passages: readonly Passage[]): Map<number, string> {
+  const news = new Set(docs.filter((doc) => doc.kind === 'news').map((doc) => doc.id));
+  const referents = new Map<number, string>();
+  for (let i = 1; i < passages.length; i++) {
+    const passage = passages[i]!;
+    const previous = passages[i - 1]!;
+    if (!news.has(passage.docId) || previous.docId !== passage.docId) continue;
+    const sentence = /^[\s\S]*?[.!?](?=\s|$)/.exec(previous.text)?.[0] ?? previous.text;
+    referents.set(i, sentence);
+  }
+  return referents;
+}
+
+/** Words that set two things side by side. */
+const COMPARING = /\b(vs\.?|versus|compared?|comparison|compar\w+|differ\w*|between|both)\b/i;
+
+/** Kinds of document that bind (catalog `kind`). */
+const BINDING_KINDS: ReadonlySet<string> = new Set(['law', 'regulation', 'executive order', 'treaty']);
 
 /** How many of the best hits `matchesWeakly` looks at: what a reply shows. */
 const WEAK_DEPTH = 3;
@@ -143,7 +215,10 @@ function findCommonTerms(passages: readonly Passage[], share: number): Set<strin
   return new Set([...documentFrequency].filter(([, count]) => count > limit).map(([term]) => term));
 }
 
-function miniSearchOptions(options: CorpusIndexOptions): Options<Passage & { i: number }> {
+function miniSearchOptions(
+  options: CorpusIndexOptions,
+  referents?: ReadonlyMap<number, string>,
+): Options<Passage & { i: number }> {
   return {
     idField: 'i',
     fields: [...FIELDS],
@@ -154,10 +229,14 @@ function miniSearchOptions(options: CorpusIndexOptions): Options<Passage & { i: 
       switch (field) {
         case 'i':
           return passage.i as unknown as string;
-        case 'text':
-          return passage.context && !passage.text.includes(passage.context)
-            ? `${passage.context}\n${passage.text}`
-            : passage.text;
+        case 'text': {
+          const text =
+            passage.context && !passage.text.includes(passage.context)
+              ? `${passage.context}\n${passage.text}`
+              : passage.text;
+          const referent = referents?.get(passage.i);
+          return referent ? `${referent}\n${text}` : text;
+        }
         case 'heading':
           return passage.headingPath.join('\n');
         default:
@@ -193,6 +272,8 @@ export class CorpusIndex {
   private readonly commonTerms: ReadonlySet<string>;
   private readonly termCache: TermCache;
   private readonly scorer: TermScorer;
+  /** Score factor of each passage for being operative or not (see `nonOperativeFactor`). */
+  private readonly unitFactor: Float64Array;
   /** Each passage's kind of provision, worked out on the first question that asks for one. */
   private provisionIndex?: Provisions;
   /** Per-passage accumulators of `rank`, zeroed again after each use. */
@@ -216,7 +297,10 @@ export class CorpusIndex {
     this.fingerprint = fingerprint;
     this.docs = new Map(docs.map((doc) => [doc.id, doc]));
     this.names = new DocNameMatcher(docs);
-    const miniOptions = miniSearchOptions(options);
+    const miniOptions = miniSearchOptions(
+      options,
+      options.newsReferents && !saved ? newsReferents(docs, passages) : undefined,
+    );
     if (saved) {
       this.mini = MiniSearch.loadJS(saved.index, miniOptions);
       this.commonTerms = new Set(saved.commonTerms);
@@ -234,6 +318,13 @@ export class CorpusIndex {
     });
     this.termCache = new TermCache(
       options.termCacheEntries ?? Math.max(TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE * passages.length),
+    );
+    this.unitFactor = Float64Array.from(
+      passages,
+      (passage) =>
+        (isNonOperative(passage) ? options.nonOperativeFactor : 1) *
+        (isContentFree(passage, options.contentFreeTerms) ? options.contentFreeFactor : 1) *
+        (BINDING_KINDS.has(this.docs.get(passage.docId)?.kind ?? '') ? 1 : options.softLawFactor),
     );
     this.scratch = {
       scores: new Float64Array(passages.length),
@@ -300,6 +391,7 @@ export class CorpusIndex {
     const analyzed = analyzeQuery(query, this.names, {
       synonymWeight: this.options.synonymWeight,
       commonTerms: this.commonTerms,
+      describedDocs: this.options.describedDocs,
     });
     const allowed = this.allowedDocs(options);
     // A named document outside the allowed set does not steer.
@@ -316,7 +408,27 @@ export class CorpusIndex {
     const all = this.rank(terms, this.docBoosts(analyzed.namedDocs, analyzed.jurisdictions), analyzed);
     const passages = this.passages;
     const keep = allowed ? (i: number) => allowed.has(passages[i]!.docId) : undefined;
-    const formed = this.formHits(all, namedDocs.length > 0, offset + limit, keep);
+    const sides =
+      this.options.bothSides && COMPARING.test(query)
+        ? this.sidesOf(namedDocs, analyzed.jurisdictions)
+        : undefined;
+    const wanted = offset + limit;
+    const formed = sides
+      ? alternate(
+          [...new Set(sides.values())]
+            .sort((a, b) => a - b)
+            .map((side) =>
+              this.formHits(
+                all,
+                true,
+                wanted,
+                (i) => sides.get(passages[i]!.docId) === side && (!keep || keep(i)),
+              ),
+            ),
+          this.formHits(all, true, wanted, keep),
+          wanted,
+        )
+      : this.formHits(all, namedDocs.length > 0, wanted, keep);
     const weak = this.matchesWeakly(analyzed, formed.slice(0, WEAK_DEPTH));
     const hits = formed.slice(offset, offset + limit).map(withLazyTerms);
     if (menuSize === 0) return { query, hits, namedDocs, missing, weak };
@@ -326,6 +438,28 @@ export class CorpusIndex {
       ),
     ];
     return { query, hits, namedDocs, missing, weak, documents };
+  }
+
+  /**
+   * For a question that names two or more documents or places ("US vs China on open source"): which side
+   * each document is on (its index in the names), so the answer alternates between them.
+   */
+  private sidesOf(
+    namedDocs: readonly string[],
+    jurisdictions: readonly string[],
+  ): Map<string, number> | undefined {
+    const sides = new Map<string, number>();
+    if (namedDocs.length >= 2) for (const [side, id] of namedDocs.entries()) sides.set(id, side);
+    else if (jurisdictions.length >= 2)
+      for (const doc of this.docs.values()) {
+        const code = doc.jurisdiction.toLowerCase();
+        const side = jurisdictions.findIndex(
+          (j) => code === j.toLowerCase() || code.startsWith(`${j.toLowerCase()}-`),
+        );
+        if (side >= 0) sides.set(doc.id, side);
+      }
+    else return undefined;
+    return sides;
   }
 
   /**
@@ -423,7 +557,7 @@ export class CorpusIndex {
       const i = ids[k]!;
       const boost = boosts ? (boosts.get(passages[i]!.docId) ?? 1) : 1;
       const coordination = exponent === 0 ? 1 : (matchedWeight[i]! / totalWeight) ** exponent;
-      final[k] = boost * matched[i]! * scores[i]! * coordination;
+      final[k] = boost * matched[i]! * scores[i]! * coordination * this.unitFactor[i]!;
       scores[i] = 0;
       matched[i] = 0;
       matchedWeight[i] = 0;
@@ -642,6 +776,8 @@ class TermScorer {
  */
 class Provisions {
   private readonly kinds: Uint8Array;
+  /** The kinds the passage's own heading names (`headingKinds`). */
+  private readonly headed: Uint8Array;
   /** Each passage's document, as an ordinal. */
   private readonly docOf: Uint16Array;
   private readonly docCount: number;
@@ -652,6 +788,7 @@ class Provisions {
 
   constructor(passages: readonly Passage[]) {
     this.kinds = Uint8Array.from(passages, provisionKinds);
+    this.headed = Uint8Array.from(passages, headingKinds);
     const ordinals = this.ordinals;
     this.docOf = Uint16Array.from(passages, (passage) => {
       const known = ordinals.get(passage.docId);
@@ -710,6 +847,7 @@ class Provisions {
       const i = ids[k]!;
       if ((this.kinds[i]! & shape) === 0) continue;
       final[k] = final[k]! * options.shapeBoost + options.shapeDocShare * docBest[this.docOf[i]!]!;
+      if ((this.headed[i]! & shape) !== 0) final[k]! *= options.shapeHeadingFactor;
     }
     if ((shape & ProvisionKind.definition) === 0) return;
     // The definition of exactly the words asked about ("what is a deployer") before definitions using them.

@@ -123,6 +123,20 @@ export function topicKeys(topicTerms: readonly string[]): string[] {
 
 const DEFINED_TERM_WORDS = 5;
 
+/**
+ * The kinds of provision a passage's own heading names ("Entry into force and application", "Penalties"):
+ * a provision under such a heading fits a question of that shape better than one that only uses the words
+ * ("Any delegated act … shall enter into force only if …").
+ */
+export function headingKinds(passage: Pick<Passage, 'headingPath'>): number {
+  const heading = passage.headingPath.at(-1) ?? '';
+  let kinds = 0;
+  if (START_HEADING.test(heading)) kinds |= ProvisionKind.start;
+  if (DEFINITION_HEADING.test(heading)) kinds |= ProvisionKind.definition;
+  if (PENALTY_HEADING.test(heading) || ENFORCEMENT_HEADING.test(heading)) kinds |= ProvisionKind.penalty;
+  return kinds;
+}
+
 /** The kinds of provision a passage is (bits of `ProvisionKind`), from its headings and its wording. */
 export function provisionKinds(passage: Pick<Passage, 'headingPath' | 'text'>): number {
   const heading = passage.headingPath.at(-1) ?? '';
@@ -147,6 +161,8 @@ export interface AnalyzeOptions {
   synonymWeight?: number;
   /** Terms too common to search for when the question has others (see CorpusIndexOptions.commonTermShare). */
   commonTerms?: ReadonlySet<string>;
+  /** Also steer to documents described by kind and issuer or date (`DocNameMatcher.findDescribed`). */
+  describedDocs?: boolean;
 }
 
 export function analyzeQuery(
@@ -174,7 +190,12 @@ export function analyzeQuery(
       if (term !== null && !typed.includes(term)) typed.push(term);
     }
   }
-  const namedDocs = [...new Set(named.map((name) => name.docId))];
+  const namedDocs = [
+    ...new Set([
+      ...named.map((name) => name.docId),
+      ...(options.describedDocs && named.length === 0 ? names.findDescribed(query) : []),
+    ]),
+  ];
   const shape = questionShape(query);
   // The words that only say which kind of provision is wanted ("define", "start") are left to the shape:
   // as terms they match "as defined in" and "start-ups" instead of the topic.

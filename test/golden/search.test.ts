@@ -27,6 +27,19 @@ describe.runIf(describeGolden)('search on the real corpus', () => {
     }
   }, 120_000);
 
+  it('finds the rule: by the heading that fits the question, the document described, both sides compared', () => {
+    const index = CorpusIndex.build(catalog, passages);
+    const first = (query: string) => index.search(query, { limit: 3 }).hits.map((hit) => hit.passages[0]!.id);
+    expect(first('when do the AI Act bans apply')[0]).toMatch(/^eu-ai-act-2024#art:113/);
+    expect(first('what is the policy in the January 2025 executive order on AI')[0]).toMatch(
+      /^us-eo-14179-2025#/,
+    );
+    const sides = first('US vs China on open source AI models').slice(0, 2);
+    expect(
+      sides.map((id) => catalog.find((doc) => id.startsWith(`${doc.id}#`))!.jurisdiction).sort(),
+    ).toEqual(['CN', 'US']);
+  }, 60_000);
+
   it('answers the same after a save and load', () => {
     const index = CorpusIndex.build(catalog, passages);
     const loaded = CorpusIndex.load(catalog, JSON.parse(JSON.stringify(index)), index.fingerprint)!;
