@@ -30,6 +30,7 @@ export const DOCUMENT_KINDS = [
   'plan',
   'news',
   'policy',
+  'memorandum',
 ] as const;
 
 export const DOCUMENT_STATUSES = [
@@ -40,9 +41,18 @@ export const DOCUMENT_STATUSES = [
   'revoked',
   'superseded',
   'draft',
+  /** A bill that lapsed when its parliament ended (Canada's AIDA in Bill C-27): never law. */
+  'died on the order paper',
 ] as const;
 
-export const FORMATS = ['md', 'txt', 'html', 'pdf'] as const;
+/** Statuses a reader must not miss (shown in bold capitals and flagged in choice lists): no longer or never law. */
+const FLAGGED_STATUSES: ReadonlySet<string> = new Set(['revoked', 'superseded', 'died on the order paper']);
+
+export function isFlaggedStatus(status: string): boolean {
+  return FLAGGED_STATUSES.has(status);
+}
+
+export const FORMATS = ['md', 'txt', 'html', 'pdf', 'xml'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The schemas, built on first use (zod is loaded only when a catalog must be validated). */
@@ -74,6 +84,8 @@ function buildSchemas() {
       style: z.enum(CITATION_STYLES),
       /** For the 'numbered' style: what one numbered item is called ("Action", "Principle"). */
       unitLabel: z.string().optional(),
+      /** For a bill that enacts several Acts: the title of the Act this entry is, as the bill prints it. */
+      act: z.string().optional(),
     })
     .strict();
 

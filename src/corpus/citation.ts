@@ -22,6 +22,12 @@ export const CITATION_STYLES = [
   'us-statute',
   /** Plain reports: the heading plus the page. */
   'report',
+  /** Canadian Acts in bill XML: s. 5(1)(a), cited by the Act's own sections (see split/styles/ca-act.ts). */
+  'ca-act',
+  /** Illinois Compiled Statutes: Sec. 15(b)(1), as each section heads itself. */
+  'ilcs',
+  /** Japan's AI Guidelines for Business: Part 2 C 2)(3), Part 3 D-2) i. (see split/styles/jp-guidelines.ts). */
+  'jp-guidelines',
 ] as const;
 
 export type CitationStyle = (typeof CITATION_STYLES)[number];
@@ -89,7 +95,7 @@ function formatTyped(
     case 'chapter':
       return `Chapter ${upperRoman(value)}`;
     case 'sec':
-      return style === 'us-statute' ? `§ ${value}` : `Sec. ${value}`;
+      return style === 'us-statute' ? `§ ${value}` : style === 'ca-act' ? `s. ${value}` : `Sec. ${value}`;
     case 'billsec':
       return `SEC. ${value}`;
     case 'para':
@@ -104,6 +110,8 @@ function formatTyped(
       return value.toUpperCase();
     case 'appendix':
       return `Appendix ${value.toUpperCase()}`;
+    case 'def':
+      return `“${value.replace(/-/g, ' ')}”`;
     case 'p':
       return options.heading ? `“${options.heading}”, p. ${value}` : `p. ${value}`;
     case 'h':

@@ -39,7 +39,18 @@ export interface ReadDocument {
    * the physical number for some page. People cite the printed number; links use the physical one.
    */
   pageLabels?: string[];
+  /** XML only: the element tree, for splitters that read the document's own markup. */
+  xml?: XmlElement;
 }
+
+/** An XML element in document order; text nodes are strings (see read/xml.ts). */
+export interface XmlElement {
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlNode[];
+}
+
+export type XmlNode = XmlElement | string;
 
 export interface Footnote {
   marker: string;

@@ -6,6 +6,7 @@ import { readHtml } from './html.js';
 import { readMarkdown } from './markdown.js';
 import { readPdf } from './pdf.js';
 import { readText } from './text.js';
+import { readXml } from './xml.js';
 
 export { ReadError };
 
@@ -14,6 +15,7 @@ const READERS: Record<Format, (bytes: Uint8Array) => Promise<ReadDocument>> = {
   txt: readText,
   html: readHtml,
   pdf: readPdf,
+  xml: readXml,
 };
 
 /** Reads a document's bytes. Throws ReadError with one sentence a person can act on. */

@@ -14,6 +14,8 @@ import {
   stripFrontMatter,
   stripInlineHtml,
 } from './clean.js';
+import { unMarkPoints } from './md-points.js';
+import { cutSiteChrome } from './site-chrome.js';
 
 export async function readMarkdown(bytes: Uint8Array): Promise<ReadDocument> {
   return parseMarkdown(decodeText(bytes));
@@ -21,9 +23,9 @@ export async function readMarkdown(bytes: Uint8Array): Promise<ReadDocument> {
 
 export function parseMarkdown(source: string): ReadDocument {
   const raw = breakBeforeMarkers(
-    cutSiteFooter(cutAtEndOfContent(stripFrontMatter(source.split('\n')))).filter(
-      (line) => !isNavigationLine(line),
-    ),
+    cutSiteFooter(
+      cutAtEndOfContent(stripFrontMatter(unMarkPoints(cutSiteChrome(source.split('\n'))))),
+    ).filter((line) => !isNavigationLine(line)),
   );
   const { lines: paged, pageCount } = paginate(raw);
   const atFoot = pageCount !== undefined ? setPageFootnotesApart(paged) : { lines: paged, footnotes: [] };
@@ -106,6 +108,7 @@ export function markdownToText(block: string): string {
   text = text.replace(/<(https?:\/\/[^>\s]+)>/g, '$1');
   text = text.replace(/\*\*([^*\n]+?)\*\*/g, '$1').replace(/__([^_\n]+?)__/g, '$1');
   text = text.replace(/(?<![\w*\\])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])/g, '$1');
+  text = text.replace(/(?<![\w\\])_(?![\s_])([^_\n]+?)(?<![\s_])_(?!\w)/g, '$1');
   return text.replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
 }
 

@@ -3,7 +3,10 @@ import type { CatalogDocument } from '../catalog.js';
 import type { CitationStyle } from '../citation.js';
 import type { Passage, ReadDocument } from '../types.js';
 import { splitArticles } from './styles/articles.js';
+import { splitCaAct } from './styles/ca-act.js';
 import { splitEuAct } from './styles/eu-act.js';
+import { splitIlcs } from './styles/ilcs.js';
+import { splitJpGuidelines } from './styles/jp-guidelines.js';
 import { splitNistCore } from './styles/nist-core.js';
 import { splitNumbered } from './styles/numbered.js';
 import { splitReport } from './styles/report.js';
@@ -22,6 +25,9 @@ const SPLITTERS: Record<CitationStyle, (doc: CatalogDocument, read: ReadDocument
   sections: splitSections,
   'us-statute': splitUsStatute,
   report: splitReport,
+  'ca-act': splitCaAct,
+  ilcs: splitIlcs,
+  'jp-guidelines': splitJpGuidelines,
 };
 
 export function splitDocument(doc: CatalogDocument, read: ReadDocument): Passage[] {

@@ -24,7 +24,8 @@ function capitalizeLabel(label: string): string {
   return label.charAt(0) + label.slice(1).toLowerCase();
 }
 
-const CHAPTER = /^(CHAPTER|SECTION) ([IVXLC]+|\d+)$/;
+// The AI Act's copy sets SECTION in capitals, the GDPR's in title case.
+const CHAPTER = /^(CHAPTER|SECTION|Section) ([IVXLC]+|\d+)$/;
 const ARTICLE = /^Article (\d+[a-z]?)$/;
 const ANNEX = /^ANNEX ([IVXLC]+)$/;
 
@@ -37,6 +38,7 @@ export function splitEuAct(doc: CatalogDocument, read: ReadDocument): Passage[] 
   let recital = 0;
   let block: TextLine[] = [];
   let inSection = false;
+  let annexSeen = false;
 
   const endOutline = () => {
     outline?.end();
@@ -88,20 +90,23 @@ export function splitEuAct(doc: CatalogDocument, read: ReadDocument): Passage[] 
     }
     flushBlock(['h:closing']);
 
-    const chapter = CHAPTER.exec(t);
+    // In the annexes "Section 1" titles a part of an annex, not a section of the enacting terms.
+    const chapter = annexSeen && !t.startsWith('SECTION') ? null : CHAPTER.exec(t);
     const article = ARTICLE.exec(t);
     const annex = ANNEX.exec(t);
     if (chapter || annex || article) {
       endOutline();
       const [title, j] = titleAfter(i);
       if (chapter) {
-        inSection = chapter[1] === 'SECTION';
+        inSection = chapter[1]!.toUpperCase() === 'SECTION';
         builder.heading(
           inSection ? 1 : 0,
           `${capitalizeLabel(chapter[1]!)} ${chapter[2]} ${sentenceCase(title)}`,
         );
-      } else if (annex) builder.heading(0, `Annex ${annex[1]} ${title}`);
-      else builder.heading(inSection ? 2 : 1, `Article ${article![1]} ${title}`);
+      } else if (annex) {
+        annexSeen = true;
+        builder.heading(0, `Annex ${annex[1]} ${title}`);
+      } else builder.heading(inSection ? 2 : 1, `Article ${article![1]} ${title}`);
       i = j;
       if (article)
         outline = new Outline(builder, [`art:${article[1]}`], { format, subparagraphWord: 'subparagraph' });

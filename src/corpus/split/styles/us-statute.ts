@@ -11,7 +11,8 @@ import { Outline, UnitBuilder } from './common.js';
 
 const BILL_SECTION = /^(?:SECTION|SEC\.) (\d+)\.\s*(.*)$/;
 /** A code section: "22757.12. …", "1107. …", "11546.8. …", Colorado's "6-1-1702. …". */
-const CODE_SECTION = /^(\d{3,6}(?:\.\d{1,3})?|\d{1,2}-\d{1,2}-\d{3,4}(?:\.\d{1,2})?)\.\s+(.*)$/;
+// leginfo's web pages set the number alone on its line ("17940."), the words below it.
+const CODE_SECTION = /^(\d{3,6}(?:\.\d{1,3})?|\d{1,2}-\d{1,2}-\d{3,4}(?:\.\d{1,2})?)\.(?:\s+(.*))?$/;
 const CODE_CHAPTER = /^(?:CHAPTER|ARTICLE|PART)\s+\d+(?:\.\d+)?\.?\s+\S/;
 /**
  * Colorado prints a catchline in ordinary type after the section number, then the enacted words (in
@@ -90,7 +91,10 @@ export function splitUsStatute(doc: CatalogDocument, read: ReadDocument): Passag
       return;
     }
     const bill = BILL_SECTION.exec(t);
-    const code = billSection > 0 ? CODE_SECTION.exec(t) : null;
+    const numbered = billSection > 0 ? CODE_SECTION.exec(t) : null;
+    // A number alone is a section heading only as a block of its own, not a cross-reference wrapped to a line.
+    const code = numbered && (numbered[2] !== undefined || afterBlank) ? numbered : null;
+    afterBlank = t === '';
     if (/^LEGISLATIVE COUNSEL[’']S DIGEST$/i.test(t))
       start(0, "Legislative Counsel's Digest", ['h:digest'], undefined);
     else if (/^Digest Key$/i.test(t)) start(0, 'Digest Key', ['h:digest-key'], undefined);
@@ -105,7 +109,7 @@ export function splitUsStatute(doc: CatalogDocument, read: ReadDocument): Passag
       builder.heading(1, t.replace(/\s+/g, ' '));
       outline = new Outline(builder, [`billsec:${billSection}`], { format });
     } else if (code) {
-      const rest = code[2]!;
+      const rest = code[2] ?? '';
       const inline = CATCHLINE_START.test(rest) ? CATCHLINE_END_INLINE.exec(rest) : null;
       if (inline) {
         const cut = inline.index + inline[0].length;
@@ -115,6 +119,7 @@ export function splitUsStatute(doc: CatalogDocument, read: ReadDocument): Passag
     } else outline.line(line);
   };
 
+  let afterBlank = true;
   for (const line of read.lines) handle(line);
   if (held) {
     const { number, lines } = held;

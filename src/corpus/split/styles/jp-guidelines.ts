@@ -1,0 +1,188 @@
+// Japan's AI Guidelines for Business (a layout text extraction of the ministries' English translation),
+// cited by its own headings and numbering:
+//   Preface, Part 1 … Part 5                                   → "Preface", "Part 1"
+//   Part 2's sections A.–E.                                    → "Part 2 A"
+//   the common guiding principles 1)–10) in C., their items (1) → "Part 2 C 1)", "Part 2 C 2)(3)"
+//   the items (1) of A. and E.                                 → "Part 2 A(1)", "Part 2 E(4)"
+//   the advanced-AI principles I)–XII) in D.                   → "Part 2 D VII)"
+//   the actor-specific items of Parts 3–5: D-2) i., P-4) ii., U-7) ii. → "Part 3 D-2) i."
+// Paths: ['part:2','sec:c','item:2','3'] (so "principle 2(3)" finds it), ['part:3','h:stage-1','actor:d-2','i'].
+// Stage headings of Parts 3–5 ("⚫ When developing AI") and section titles go to the heading path; an
+// item's own line ("(1) Human dignity and autonomy of individuals", "D-2) i. Proper data training") stays
+// in its text. Numbers must follow each other, so table rows and cross-references are not taken for items.
+//
+// Paragraphs: the extraction hard-wraps lines; a paragraph starts after a blank line, at a bullet
+// (, ➢, ⚫, ✓, ・), or at an indented line after a line that ends a sentence. Lines of a diagram (words
+// spread over columns) stay apart, each its own paragraph.
+
+import type { CatalogDocument } from '../../catalog.js';
+import type { Passage, ReadDocument, RefPath, TextLine } from '../../types.js';
+import { buildPassages } from '../passages.js';
+import { paragraphOf, UnitBuilder } from './common.js';
+
+const PART = /^Part ([1-5]) ([A-Z].*)$/;
+const SECTION = /^([A-E])\. ([A-Z][^.]*)$/;
+const PRINCIPLE = /^(\d{1,2})\)\s+([A-Z].*)$/;
+const ROMAN_ITEM = /^([IVX]{1,5})\)\s+\S/;
+const ITEM = /^\s{0,8}\((\d{1,2})\)\s+\S/;
+const TABLE = /^Table (\d{1,2})\. [A-Z]/;
+const ACTOR_ITEM = /^\s*➢\s+([DPU])-(\d{1,2})\)\s+([ivx]{1,5})\.\s+\S/;
+const STAGE = /^⚫\s{2,}([A-Z].*)$/;
+const BULLET = /^\s*(?:[\uF0B2\uF09F➢⚫✓・]|\d{1,2}\)\s)/;
+const SENTENCE_END = /[.:;!?”"’)]$/;
+const COLUMNS = /\S\s{6,}\S/;
+const ROMANS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+
+/** A heading's words without a footnote call run into them ("Transparency33" → "Transparency"). */
+const headingText = (text: string) => text.replace(/(?<=\p{Ll})\d{1,2}$/u, '').trim();
+
+export function splitJpGuidelines(doc: CatalogDocument, read: ReadDocument): Passage[] {
+  const builder = new UnitBuilder();
+  const lines = read.lines;
+  let part = 0;
+  let section = '';
+  let principle = 0;
+  let item = 0;
+  let roman = 0;
+  let stage = 0;
+  let stageTitle = '';
+  const codes = new Set<string>();
+  const used = new Set<string>();
+  let paragraph: TextLine[] = [];
+
+  const flush = () => {
+    if (paragraph.length > 0) builder.add(paragraphOf(paragraph), ['h:cover']);
+    paragraph = [];
+  };
+  const open = (path: RefPath, locator: string) => {
+    flush();
+    let unique = path;
+    for (let n = 2; used.has(unique.join('/')); n++) unique = [...path.slice(0, -1), `${path.at(-1)}~${n}`];
+    used.add(unique.join('/'));
+    builder.open(unique, { locator });
+  };
+  const partLocator = () => (section ? `Part ${part} ${section}` : `Part ${part}`);
+
+  builder.open(['h:cover'], { locator: 'Cover' });
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const raw = line.text;
+    const t = raw.trim();
+    if (t === '') {
+      flush();
+      continue;
+    }
+    if (t.includes('.....')) {
+      // The table of contents: its own unit, line by line.
+      if (!used.has('h:contents')) {
+        flush();
+        builder.heading(0, 'Contents');
+        open(['h:contents'], 'Contents');
+      }
+      paragraph.push(line);
+      flush();
+      continue;
+    }
+    const atMargin = !/^\s/.test(raw);
+    const partMatch = atMargin ? PART.exec(t) : null;
+    if (partMatch && Number(partMatch[1]) === part + 1) {
+      let title = t;
+      while (/^\p{Ll}/u.test(lines[i + 1]?.text ?? '')) title += ` ${lines[++i]!.text.trim()}`;
+      part++;
+      section = '';
+      principle = item = roman = stage = 0;
+      flush();
+      builder.heading(0, headingText(title));
+      open([`part:${part}`], `Part ${part}`);
+      continue;
+    }
+    if (part === 0 && atMargin && t === 'Preface') {
+      flush();
+      builder.heading(0, 'Preface');
+      open(['h:preface'], 'Preface');
+      continue;
+    }
+    const sectionMatch = part === 2 && atMargin ? SECTION.exec(t) : null;
+    const nextSection = String.fromCharCode((section || '@').charCodeAt(0) + 1);
+    if (sectionMatch && sectionMatch[1] === nextSection) {
+      let title = t;
+      while (/^\p{Ll}/u.test(lines[i + 1]?.text ?? '')) title += ` ${lines[++i]!.text.trim()}`;
+      section = sectionMatch[1]!;
+      principle = item = roman = 0;
+      flush();
+      builder.heading(1, headingText(title));
+      open([`part:2`, `sec:${section.toLowerCase()}`], partLocator());
+      continue;
+    }
+    const table = atMargin ? TABLE.exec(t) : null;
+    if (table) {
+      // A table restates numbered items in its cells: no item starts inside it.
+      item = Number.POSITIVE_INFINITY;
+      flush();
+      builder.heading(2, t);
+      open([`part:${part}`, `h:table-${table[1]}`], `${partLocator()}, Table ${table[1]}`);
+      paragraph.push(line);
+      continue;
+    }
+    const principleMatch = section === 'C' && atMargin ? PRINCIPLE.exec(t) : null;
+    if (principleMatch && Number(principleMatch[1]) === principle + 1) {
+      principle++;
+      item = 0;
+      flush();
+      builder.heading(2, headingText(t.replace(/\s+/g, ' ')));
+      open(['part:2', 'sec:c', `item:${principle}`], `Part 2 C ${principle})`);
+      continue;
+    }
+    const romanMatch = section === 'D' && atMargin ? ROMAN_ITEM.exec(t) : null;
+    if (romanMatch && romanMatch[1] === ROMANS[roman]) {
+      roman++;
+      open(['part:2', 'sec:d', `item:${romanMatch[1]!.toLowerCase()}`], `Part 2 D ${romanMatch[1]})`);
+      paragraph.push(line);
+      continue;
+    }
+    const itemMatch = part === 2 && ['A', 'C', 'E'].includes(section) ? ITEM.exec(raw) : null;
+    if (itemMatch && Number(itemMatch[1]) === item + 1 && (section !== 'C' || principle > 0)) {
+      item++;
+      const base = section === 'C' ? `Part 2 C ${principle})` : `Part 2 ${section}`;
+      const path = ['part:2', `sec:${section.toLowerCase()}`];
+      if (section === 'C') path.push(`item:${principle}`);
+      open([...path, String(item)], `${base}(${item})`);
+      paragraph.push(line);
+      continue;
+    }
+    const stageMatch = part >= 3 && atMargin ? STAGE.exec(t) : null;
+    if (stageMatch) {
+      stage++;
+      stageTitle = stageMatch[1]!.replace(/\s+/g, ' ');
+      flush();
+      builder.heading(1, stageTitle);
+      open([`part:${part}`, `h:stage-${stage}`], `Part ${part}, “${stageTitle}”`);
+      continue;
+    }
+    const actor = part >= 3 ? ACTOR_ITEM.exec(raw) : null;
+    if (actor) {
+      const [, who, n, sub] = actor;
+      // An item listed under two stages is cited with the stage the second time.
+      const code = `Part ${part} ${who}-${n}) ${sub}.`;
+      open(
+        [`part:${part}`, `h:stage-${stage}`, `actor:${who!.toLowerCase()}-${n}`, sub!],
+        codes.has(code) ? `${code}, “${stageTitle}”` : code,
+      );
+      codes.add(code);
+      paragraph.push(line);
+      continue;
+    }
+    // Running text: does this line start a new paragraph?
+    const previous = paragraph.at(-1)?.text;
+    const starts =
+      previous === undefined ||
+      BULLET.test(raw) ||
+      COLUMNS.test(t) ||
+      COLUMNS.test(previous.trim()) ||
+      (/^\s/.test(raw) && SENTENCE_END.test(previous.trim()) && !/^\s{5,}\p{Ll}/u.test(raw));
+    if (starts) flush();
+    paragraph.push(line);
+  }
+  flush();
+  return buildPassages(doc, builder.units);
+}
