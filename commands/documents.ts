@@ -1,14 +1,14 @@
 // Documents as autocomplete choices (the matching itself is the answer core's, src/answer/documents.ts).
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { matchDocuments } from '../src/answer/documents.js';
-import type { CatalogDocument } from '../src/corpus/catalog.js';
+import { type CatalogDocument, isFlaggedStatus } from '../src/corpus/catalog.js';
 import { LIMITS } from '../src/discord/limits.js';
 import { plainText } from '../src/reply/escape.js';
 import { clip } from '../src/reply/truncate.js';
 
 /** How a document is offered in a choice list: short title, year, and a revoked/superseded flag. */
 export function documentChoiceName(doc: CatalogDocument): string {
-  const flag = doc.status === 'revoked' || doc.status === 'superseded' ? `, ${doc.status}` : '';
+  const flag = isFlaggedStatus(doc.status) ? `, ${doc.status}` : '';
   return clip(plainText(`${doc.shortTitle} (${doc.date.slice(0, 4)}${flag})`), LIMITS.choiceName);
 }
 

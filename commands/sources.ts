@@ -4,7 +4,7 @@ import { type APIEmbed, ApplicationCommandType } from 'discord-api-types/v10';
 import { findDocument } from '../src/answer/documents.js';
 import type { Services } from '../src/answer/services.js';
 import { newestFirst } from '../src/answer/sources.js';
-import type { CatalogDocument } from '../src/corpus/catalog.js';
+import { type CatalogDocument, isFlaggedStatus } from '../src/corpus/catalog.js';
 import { correctionsFor } from '../src/corpus/corrections.js';
 import { LIMITS } from '../src/discord/limits.js';
 import { escapeMarkdown, escapeUserText } from '../src/reply/escape.js';
@@ -27,8 +27,7 @@ const linkTarget = (url: string) => url.replace(/\)/g, '%29').replace(/\s/g, '%2
 function catalogLine(doc: CatalogDocument): string {
   const name = `**${escapeMarkdown(doc.shortTitle)}**`;
   const linked = doc.officialUrl ? `[${name}](${linkTarget(doc.officialUrl)})` : name;
-  const status =
-    doc.status === 'revoked' || doc.status === 'superseded' ? `**${doc.status.toUpperCase()}**` : doc.status;
+  const status = isFlaggedStatus(doc.status) ? `**${doc.status.toUpperCase()}**` : doc.status;
   return `${linked} · ${escapeMarkdown(doc.jurisdiction)} · ${doc.date} · ${status} · \`${doc.id}\``;
 }
 

@@ -2,7 +2,7 @@
 // budget and stays within it; limits.ts has the numbers.
 import type { APIEmbed } from 'discord-api-types/v10';
 import { unitCounts } from '../answer/sources.js';
-import type { CatalogDocument } from '../corpus/catalog.js';
+import { type CatalogDocument, isFlaggedStatus } from '../corpus/catalog.js';
 import { UNIT_NAMES } from '../corpus/citation.js';
 import type { Passage } from '../corpus/types.js';
 import { LIMITS } from '../discord/limits.js';
@@ -18,15 +18,15 @@ export const COLORS = {
 };
 
 export function statusColor(doc: CatalogDocument): number {
-  if (doc.status === 'revoked') return COLORS.revoked;
+  if (doc.status === 'revoked' || doc.status === 'died on the order paper') return COLORS.revoked;
   if (doc.status === 'superseded') return COLORS.superseded;
   if (doc.status === 'draft') return COLORS.draft;
   return COLORS.ok;
 }
 
-/** "issuer · date · status", with a revoked or superseded status in bold and its note. */
+/** "issuer · date · status", with a flagged status (revoked, superseded, lapsed) in bold and its note. */
 export function statusLine(doc: CatalogDocument): string {
-  const flagged = doc.status === 'revoked' || doc.status === 'superseded';
+  const flagged = isFlaggedStatus(doc.status);
   const status = flagged ? `**${doc.status.toUpperCase()}**` : doc.status;
   const note = doc.statusNote ? ` (${escapeMarkdown(clip(doc.statusNote, 200))})` : '';
   return `${escapeMarkdown(clip(doc.issuer, 160))} · ${doc.date} · ${status}${note}`;

@@ -61,7 +61,8 @@ const RULES: Rule[] = [
   },
   {
     subs: true,
-    pattern: new RegExp(String.raw`(?:\bsec(?:tion)?s?\.?|§+)\s*(\d+(?:[.-]\d+)*)${SUBS}`),
+    // "s. 5(1)", "ss. 6" as Canadian Acts are cited.
+    pattern: new RegExp(String.raw`(?:\bsec(?:tion)?s?\.?|\bss?\.|§+)\s*(\d+(?:[.-]\d+)*)${SUBS}`),
     type: () => 'sec',
   },
   {
@@ -80,6 +81,13 @@ const RULES: Rule[] = [
     type: () => 'rec',
   },
   { pattern: /\b(?:chapter|ch\.)\s*([ivxlc]+|\d+)\b/, type: () => 'chapter' },
+  // Japan's AI Guidelines for Business: the actor-specific items "D-2) i.", "P-4) ii.", "U-7) ii.".
+  {
+    pattern: /\b([dpu]-\d{1,2})\)?\s*([ivx]{1,5})\b\.?/,
+    type: () => 'actor',
+    value: (m) => m[1]!,
+  },
+  { pattern: /\bpart\s*(\d)\b/, type: () => 'part' },
   { pattern: /\b(?:pages?|pp?\.|pg\.?)\s*(\d+)\b/, type: () => 'p' },
 ];
 
@@ -142,6 +150,7 @@ export function parsePlace(normalized: string): ParsedPlace | undefined {
       path.push(...subSegments(type === 'annex' ? match[3] : undefined));
     } else {
       path.push(`${type}:${value}`);
+      if (type === 'actor') path.push(match[2]!);
       if (rule.subs) path.push(...subSegments(match[match.length - 1]));
     }
     return { path, typed: true, start: match.index, end: match.index + match[0].length };
@@ -172,6 +181,8 @@ const BARE_TYPES: Record<string, string[]> = {
   sections: ['sec'],
   'us-statute': ['sec', 'billsec'],
   report: ['p', 'rec'],
+  'ca-act': ['sec'],
+  ilcs: ['sec'],
 };
 
 /** Other keys the same kind of unit may carry in a document's paths. */
