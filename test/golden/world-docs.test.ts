@@ -104,8 +104,11 @@ describe.runIf(describeGolden)('the six documents of issue 14 (golden)', () => {
       );
       const { missing, skipped } = coverage(read, passages);
       expect(missing).toEqual([]);
-      // Only headings fall between passages (AIDA: the rest of Bill C-27 before and after it).
-      const inner = id === 'ca-aida-2022' ? skipped.slice(1, -1) : skipped;
+      // Only headings fall between passages (AIDA: the rest of Bill C-27 before and after it; Japan's
+      // guidelines: the table of contents, left out like the headings it repeats).
+      const inner = (id === 'ca-aida-2022' ? skipped.slice(1, -1) : skipped).filter(
+        (gap) => !gap.startsWith('ContentsPreface...'),
+      );
       for (const gap of inner) expect(gap.length, gap.slice(0, 120)).toBeLessThan(400);
     });
   }

@@ -2,6 +2,7 @@
 // page markers, form feeds and running headers (see clean.ts). No markup is interpreted.
 
 import type { ReadDocument } from '../types.js';
+import { plainBullet } from './bullets.js';
 import {
   collapseBlankLines,
   decodeText,
@@ -23,7 +24,7 @@ export function parseText(source: string): ReadDocument {
   const lines = collapseBlankLines(
     atFoot.lines
       .filter((line) => !isDecorationLine(line.text) && !isPublisherBoilerplate(line.text))
-      .map((line) => ({ ...line, text: normalizeSpaces(line.text) })),
+      .map((line) => ({ ...line, text: normalizeSpaces(plainBullet(line.text)) })),
   );
   const doc: ReadDocument = { lines, footnotes: atFoot.footnotes };
   if (pageCount !== undefined) doc.pageCount = pageCount;

@@ -12,7 +12,7 @@
 // in its text. Numbers must follow each other, so table rows and cross-references are not taken for items.
 //
 // Paragraphs: the extraction hard-wraps lines; a paragraph starts after a blank line, at a bullet
-// (, ➢, ⚫, ✓, ・), or at an indented line after a line that ends a sentence. Lines of a diagram (words
+// (• for the extraction's private-use bullets, ➢, ⚫, ✓, ・), or at an indented line after a line that ends a sentence. Lines of a diagram (words
 // spread over columns) stay apart, each its own paragraph.
 
 import type { CatalogDocument } from '../../catalog.js';
@@ -28,7 +28,7 @@ const ITEM = /^\s{0,8}\((\d{1,2})\)\s+\S/;
 const TABLE = /^Table (\d{1,2})\. [A-Z]/;
 const ACTOR_ITEM = /^\s*➢\s+([DPU])-(\d{1,2})\)\s+([ivx]{1,5})\.\s+\S/;
 const STAGE = /^⚫\s{2,}([A-Z].*)$/;
-const BULLET = /^\s*(?:[\uF0B2\uF09F➢⚫✓・]|\d{1,2}\)\s)/;
+const BULLET = /^\s*(?:[•➢⚫✓・]|\d{1,2}\)\s)/;
 const SENTENCE_END = /[.:;!?”"’)]$/;
 const COLUMNS = /\S\s{6,}\S/;
 const ROMANS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
@@ -72,15 +72,8 @@ export function splitJpGuidelines(doc: CatalogDocument, read: ReadDocument): Pas
       flush();
       continue;
     }
-    if (t.includes('.....')) {
-      // The table of contents: its own unit, line by line.
-      if (!used.has('h:contents')) {
-        flush();
-        builder.heading(0, 'Contents');
-        open(['h:contents'], 'Contents');
-      }
-      paragraph.push(line);
-      flush();
+    if (t.includes('.....') || (part === 0 && (t === 'Contents' || /\.{2,}\s*\d{1,3}$/.test(t)))) {
+      // The table of contents repeats the headings: it is not quoted (like a heading, it is left out).
       continue;
     }
     const atMargin = !/^\s/.test(raw);
