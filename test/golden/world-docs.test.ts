@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentChoices, findDocument } from '../../commands/documents.js';
+import { documentChoices } from '../../commands/documents.js';
+import { findDocument } from '../../src/answer/documents.js';
 import { readDocument } from '../../src/corpus/read/index.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { DocNameMatcher } from '../../src/search/docnames.js';
