@@ -21,9 +21,13 @@ export function loadAllowList(path = ALLOW_LIST_PATH): AllowEntry[] {
   return z.array(Entry).parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 
+/** An entry's passage id, or with a final "*" every passage id it starts (a heading over many passages). */
+const samePassage = (entry: AllowEntry, id: string) =>
+  entry.passageId.endsWith('*') ? id.startsWith(entry.passageId.slice(0, -1)) : entry.passageId === id;
+
 export function isAllowed(finding: Finding, allow: readonly AllowEntry[]): boolean {
   return allow.some(
     (e) =>
-      e.check === finding.check && e.passageId === finding.passageId && finding.excerpt.includes(e.excerpt),
+      e.check === finding.check && samePassage(e, finding.passageId) && finding.excerpt.includes(e.excerpt),
   );
 }
