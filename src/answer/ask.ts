@@ -3,6 +3,7 @@
 // no place, the passages that share its words are shown with a note saying the quote failed, so they are
 // never taken for the place asked for; when nothing shares them either, the reason alone.
 import type { CatalogDocument } from '../corpus/catalog.js';
+import type { Passage } from '../corpus/types.js';
 import type { MissingName, SearchHit } from '../search/types.js';
 import { type QuoteResult, quote } from './quote.js';
 import type { Services } from './services.js';
@@ -57,7 +58,7 @@ export async function findPassages(services: Services, request: AskRequest): Pro
     .slice(0, request.limit);
   const found: Passages = {
     kind: 'passages',
-    hits,
+    hits: hits.map((hit) => withItems(services, hit)),
     more: response.hits.length > request.limit,
     missing: response.missing ?? [],
     weak: response.weak ?? false,
@@ -68,6 +69,29 @@ export async function findPassages(services: Services, request: AskRequest): Pro
       : await documentsOn(services, request.query, request.facets);
   }
   return found;
+}
+
+/** A list's lead-in is never an answer alone: its items (and theirs) travel with it; the reply cuts to fit. */
+function withItems(services: Services, hit: SearchHit): SearchHit {
+  const leadIn = hit.passages.find((p) => p.items && p.items.length > 0);
+  if (!leadIn?.items) return hit;
+  const all = services.passagesOf(leadIn.docId);
+  const shown = new Set(hit.passages.map((p) => p.id));
+  const items: Passage[] = [];
+  const add = (ids: readonly string[]) => {
+    for (const id of ids) {
+      const item = all.find((p) => p.id === id);
+      if (!item || shown.has(id)) continue;
+      shown.add(id);
+      items.push(item);
+      if (item.items) add(item.items);
+    }
+  };
+  add(leadIn.items);
+  if (items.length === 0) return hit;
+  // In document order, so a sub-list stays under its item.
+  const passages = [...hit.passages, ...items].sort((a, b) => a.seq - b.seq);
+  return { ...hit, passages };
 }
 
 /** The documents of the first hits over all documents (when search did not list them itself). */

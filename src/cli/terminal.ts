@@ -3,7 +3,7 @@
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import { termSpans } from '../reply/escape.js';
-import { locatorOf, sourceUrl } from '../reply/format.js';
+import { followingItems, locatorOf, sourceUrl } from '../reply/format.js';
 
 export interface Terminal {
   write(text: string): void;
@@ -82,10 +82,11 @@ export function renderQuote(
   if (first.headingPath.length > 0) lines.push(wrap(first.headingPath.join(' › '), style.width));
   if (first.context && !first.text.startsWith(first.context))
     lines.push(wrap(`${first.context} […]`, style.width, '  │ '));
-  lines.push(
-    wrap(passages.map((p) => marked(p.text, terms, style)).join('\n\n'), style.width, '  │ '),
-    style.dim(wrap(plainStatus(doc), style.width)),
-  );
+  lines.push(wrap(passages.map((p) => marked(p.text, terms, style)).join('\n\n'), style.width, '  │ '));
+  // An item of a list says which items follow it when they are not shown.
+  const next = followingItems(passages);
+  if (next) lines.push(wrap(`  (followed by ${next})`, style.width));
+  lines.push(style.dim(wrap(plainStatus(doc), style.width)));
   const url = sourceUrl(doc, first);
   if (url) lines.push(style.dim(url));
   return `${lines.join('\n')}\n`;

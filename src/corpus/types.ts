@@ -94,6 +94,13 @@ export interface Passage {
    * It is part of the `text` of exactly one passage (the one it stands in); elsewhere it is only context.
    */
   context?: string;
+  /**
+   * On a list's lead-in ("The following AI practices shall be prohibited:"): the ids of the passages of
+   * its items, in order. A lead-in is never an answer alone: it is shown with these.
+   */
+  items?: string[];
+  /** On an item of a list: the locators of the items after it in the same list ("Art. 5(1)(b)", …). */
+  following?: string[];
   /** Position in the document, 0-based; passages sorted by `seq` give back the body. */
   seq: number;
 }

@@ -89,6 +89,28 @@ export function passageTitle(doc: CatalogDocument, locator: string): string {
   return `${clip(doc.shortTitle, LIMITS.embedTitle - loc.length - 3)} · ${loc}`;
 }
 
+/**
+ * When the last passage shown is an item of a list, the items that follow it and are not shown:
+ * "Art. 5(1)(b), Art. 5(1)(c), … Art. 5(1)(h) (7 points)". Undefined when none.
+ */
+export function followingItems(shown: readonly Passage[]): string | undefined {
+  const seen = new Set(shown.map((p) => p.locator));
+  // The outermost item shown (the last of them): its later siblings are what follows.
+  let item: Passage | undefined;
+  for (const p of shown) if (p.following && (!item || p.path.length <= item.path.length)) item = p;
+  const next = (item?.following ?? []).filter((locator) => !seen.has(locator));
+  if (next.length === 0) return undefined;
+  return next.length <= 3
+    ? next.join(', ')
+    : `${next[0]}, ${next[1]}, … ${next.at(-1)} (${next.length} points)`;
+}
+
+/** The markdown line under a quote saying which items follow (empty when none). */
+function followedBy(shown: readonly Passage[]): string {
+  const names = followingItems(shown);
+  return names ? `\n-# followed by ${escapeMarkdown(names)}` : '';
+}
+
 export interface QuotedPassage {
   /** Markdown: the quote block (with context lead-in when useful). */
   markdown: string;
@@ -132,7 +154,7 @@ export function quotePassages(
         break;
       }
     }
-    const markdown = lead + quoteBlock(highlight(blocks.join('\n\n'), terms));
+    const markdown = lead + quoteBlock(highlight(blocks.join('\n\n'), terms)) + followedBy(shown);
     return { markdown, shown: shown.length > 0 ? shown : passages.slice(0, 1), cut };
   };
   // Escaping and quote markers lengthen the text; shrink the raw budget until the markdown fits.

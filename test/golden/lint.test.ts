@@ -64,4 +64,21 @@ describe.runIf(describeGolden)('corpus lint on the real documents', () => {
       /^\(a\) The provisions of this act are severable/,
     );
   });
+
+  it('links every list lead-in to its items (a lead-in never answers alone)', async () => {
+    const p = await all();
+    expect(byId(p, 'eu-ai-act-2024#art:5/1').items).toHaveLength(8);
+    expect(byId(p, 'eu-ai-act-2024#art:5/1/a').following?.at(-1)).toBe('Art. 5(1)(h)');
+    // Every passage some later passage names as its lead-in (text ending with that context) knows its items.
+    const leadIns = p.filter((x, i) => {
+      const next = p[i + 1];
+      return (
+        next?.docId === x.docId &&
+        next.context !== undefined &&
+        x.text.trimEnd().endsWith(next.context.trim())
+      );
+    });
+    expect(leadIns.length).toBeGreaterThan(100);
+    expect(leadIns.filter((x) => !x.items).map((x) => x.id)).toEqual([]);
+  });
 });

@@ -144,5 +144,41 @@ export function buildPassages(doc: CatalogDocument, units: Unit[]): Passage[] {
       passages.push(passage);
     }
   }
+  linkLists(passages);
   return passages;
+}
+
+/**
+ * Links each list to its lead-in: the passage whose text ends with the items' `context` gets the items'
+ * ids (`items`), and each item the locators of the items after it at its own depth (`following`).
+ */
+function linkLists(passages: Passage[]): void {
+  // Keyed by the lead-in: the nearest passage before the item whose text ends with its context (the same
+  // words, "We commit to:", may lead several lists).
+  const lists = new Map<Passage, { leadIn: Passage; items: Passage[] }>();
+  for (const [index, passage] of passages.entries()) {
+    if (!passage.context) continue;
+    const key = passage.context.trim();
+    let leadIn: Passage | undefined;
+    for (let i = index - 1; i >= 0 && !leadIn; i--)
+      if (passages[i]!.text.trimEnd().endsWith(key)) leadIn = passages[i];
+    if (!leadIn) continue;
+    const list = lists.get(leadIn) ?? { leadIn, items: [] };
+    lists.set(leadIn, list);
+    list.items.push(passage);
+  }
+  for (const { leadIn, items } of lists.values()) {
+    if (leadIn.context !== leadIn.text) leadIn.items = items.map((p) => p.id);
+    items.forEach((item, i) => {
+      const later = [
+        ...new Set(
+          items
+            .slice(i + 1)
+            .filter((p) => p.path.length === item.path.length && p.locator !== item.locator)
+            .map((p) => p.locator),
+        ),
+      ];
+      if (later.length > 0) item.following = later;
+    });
+  }
 }

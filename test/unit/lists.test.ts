@@ -1,0 +1,73 @@
+// Lists: a lead-in records its items and never answers alone; an item shown says which items follow it.
+import { describe, expect, it } from 'vitest';
+import { findPassages } from '../../src/answer/ask.js';
+import type { Services } from '../../src/answer/services.js';
+import { buildPassages, type Unit } from '../../src/corpus/split/passages.js';
+import type { Passage } from '../../src/corpus/types.js';
+import { followingItems, quotePassages } from '../../src/reply/format.js';
+import { fixtureDoc } from '../fixtures/text/check.js';
+
+const LEAD = '1. The following AI practices shall be prohibited:';
+const unit = (path: string[], text: string, context?: string): Unit => ({
+  path,
+  headingPath: ['Article 5'],
+  paragraphs: [{ text }],
+  ...(context ? { context } : {}),
+});
+const passages = buildPassages(fixtureDoc('eu-act', 'act'), [
+  unit(['art:5', '1'], LEAD),
+  unit(['art:5', '1', 'a'], '(a) subliminal techniques;', LEAD),
+  unit(['art:5', '1', 'b'], '(b) exploiting vulnerabilities;', LEAD),
+  unit(['art:5', '1', 'c'], '(c) social scoring leading to either of the following:', LEAD),
+  unit(
+    ['art:5', '1', 'c', 'i'],
+    '(i) unrelated contexts;',
+    '(c) social scoring leading to either of the following:',
+  ),
+  unit(
+    ['art:5', '1', 'c', 'ii'],
+    '(ii) disproportionate treatment;',
+    '(c) social scoring leading to either of the following:',
+  ),
+  unit(['art:5', '1', 'd'], '(d) risk assessments.', LEAD),
+]);
+const at = (suffix: string) => passages.find((p) => p.id === `act#art:5/1${suffix}`)!;
+
+describe('lists', () => {
+  it('links a lead-in to its items and each item to the items after it at its depth', () => {
+    expect(at('').items).toEqual(['act#art:5/1/a', 'act#art:5/1/b', 'act#art:5/1/c', 'act#art:5/1/d']);
+    expect(at('/c').items).toEqual(['act#art:5/1/c/i', 'act#art:5/1/c/ii']);
+    expect(at('/a').following).toEqual(['Art. 5(1)(b)', 'Art. 5(1)(c)', 'Art. 5(1)(d)']);
+    expect(at('/c/i').following).toEqual(['Art. 5(1)(c)(ii)']);
+    expect(at('/d').following).toBeUndefined();
+  });
+
+  it('says which items follow the outermost item shown, naming long runs by their ends', () => {
+    expect(followingItems([at('/b')])).toBe('Art. 5(1)(c), Art. 5(1)(d)');
+    expect(followingItems([at('/c'), at('/c/i'), at('/c/ii')])).toBe('Art. 5(1)(d)');
+    expect(followingItems([at('/d')])).toBeUndefined();
+    expect(quotePassages([at('/a')], [], 1000).markdown).toMatch(
+      /\n-# followed by Art\. 5\(1\)\(b\), Art\. 5\(1\)\(c\), Art\. 5\(1\)\(d\)$/,
+    );
+  });
+
+  it('never answers with a lead-in alone: its items (and their sub-items) come with it, in order', async () => {
+    const services = {
+      catalog: [],
+      search: () => ({ query: 'q', namedDocs: [], hits: [{ passages: [at('')], score: 1, terms: [] }] }),
+      quote: () => ({ ok: false, reference: '', message: '', suggestions: [] }),
+      isReference: () => false,
+      passagesOf: (): readonly Passage[] => passages,
+    } satisfies Services;
+    const found = await findPassages(services, { query: 'prohibited practices', limit: 3 });
+    expect(found.hits[0]!.passages.map((p) => p.id.replace('act#art:5/1', ''))).toEqual([
+      '',
+      '/a',
+      '/b',
+      '/c',
+      '/c/i',
+      '/c/ii',
+      '/d',
+    ]);
+  });
+});
