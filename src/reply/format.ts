@@ -108,7 +108,7 @@ export function followingItems(shown: readonly Passage[]): string | undefined {
 /** The markdown line under a quote saying which items follow (empty when none). */
 function followedBy(shown: readonly Passage[]): string {
   const names = followingItems(shown);
-  return names ? `\n-# followed by ${escapeMarkdown(names)}` : '';
+  return names ? `\n\n-# followed by ${escapeMarkdown(names)}` : '';
 }
 
 export interface QuotedPassage {

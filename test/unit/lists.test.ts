@@ -47,7 +47,7 @@ describe('lists', () => {
     expect(followingItems([at('/c'), at('/c/i'), at('/c/ii')])).toBe('Art. 5(1)(d)');
     expect(followingItems([at('/d')])).toBeUndefined();
     expect(quotePassages([at('/a')], [], 1000).markdown).toMatch(
-      /\n-# followed by Art\. 5\(1\)\(b\), Art\. 5\(1\)\(c\), Art\. 5\(1\)\(d\)$/,
+      /\n\n-# followed by Art\. 5\(1\)\(b\), Art\. 5\(1\)\(c\), Art\. 5\(1\)\(d\)$/,
     );
   });
 
