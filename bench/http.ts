@@ -146,9 +146,10 @@ function health(ms) {
 
 const run = mode === 'open' ? (ms) => open(ms) : mode === 'health' ? (ms) => health(ms) : (ms, limit) => closed(ms, limit);
 const warm = mode === 'health' ? Promise.resolve() : run(warmupMs, Infinity);
-warm.then(() => run(durationMs, maxRequests)).then((result) => {
+let warmSent = 0;
+warm.then((w) => { warmSent = w ? w.latencies.length + w.failures : 0; return run(durationMs, maxRequests); }).then((result) => {
   agent.destroy();
-  parentPort.postMessage(result);
+  parentPort.postMessage({ ...result, sent: warmSent + result.latencies.length + result.failures });
 });
 `;
 
@@ -156,6 +157,8 @@ interface LoadResult {
   latencies: number[];
   failures: number;
   elapsedMs: number;
+  /** Requests sent in all, warm-up included. */
+  sent?: number;
 }
 
 function listen(server: Server): Promise<number> {
@@ -441,6 +444,7 @@ export async function benchHttpModes(opts: {
       floorRuns.push(summarize('floor', await generateLoad(floorPort, privateKey, pings, load)));
       const order = round % 2 === 0 ? modes : [...modes].reverse();
       for (const { workers, port } of order) {
+        const cpuBefore = process.cpuUsage();
         const [saturated, health] = await Promise.all([
           generateLoad(port, privateKey, bodies, load),
           generateLoad(port, privateKey, [], {
@@ -451,7 +455,11 @@ export async function benchHttpModes(opts: {
             warmupMs: 0,
           }),
         ]);
+        const cpu = process.cpuUsage(cpuBefore);
         const ask = summarize('/ask', saturated);
+        // The whole process (server, workers and the load generators), warm-up included: comparable
+        // between modes, and unaffected by how much CPU the machine happens to give.
+        const cpuMsPerAsk = (cpu.user + cpu.system) / 1000 / (saturated.sent ?? saturated.latencies.length);
         const openP99Ms: Record<string, number> = {};
         for (const rate of OPEN_RATES) {
           const open = await generateLoad(port, privateKey, bodies, {
@@ -469,6 +477,7 @@ export async function benchHttpModes(opts: {
           askP99Ms: ask.p99,
           openP99Ms,
           healthP99Ms: summarize('/healthz', health).p99,
+          cpuMsPerAsk,
         });
         runs.set(workers, list);
       }
@@ -489,6 +498,7 @@ export async function benchHttpModes(opts: {
           OPEN_RATES.map((rate) => [String(rate), mid(list.map((r) => r.openP99Ms[String(rate)]!))]),
         ),
         healthP99Ms: mid(list.map((r) => r.healthP99Ms)),
+        cpuMsPerAsk: Math.round(mid(list.map((r) => r.cpuMsPerAsk)) * 1000) / 1000,
       };
     });
     const one = rows.find((r) => r.workers === 1);

@@ -112,6 +112,8 @@ export interface HttpModeRow {
   openP99Ms: Record<string, number>;
   /** GET /healthz p99 while /ask is saturated. */
   healthP99Ms: number;
+  /** CPU of the whole bench process per saturated /ask (server, workers, load generator). */
+  cpuMsPerAsk: number;
 }
 
 export interface HttpModesResult {
@@ -139,6 +141,7 @@ export function formatHttpModes(result: HttpModesResult): string {
     'of floor',
     ...OPEN_RATES.map((r) => `p99 @${r}/s`),
     '/healthz p99',
+    'CPU ms/ask',
   ];
   const rows = result.rows.map((r) => [
     r.mode,
@@ -148,6 +151,7 @@ export function formatHttpModes(result: HttpModesResult): string {
     `${r.ofFloor.toFixed(2)}×`,
     ...OPEN_RATES.map((rate) => (r.openP99Ms[String(rate)] ?? Number.NaN).toFixed(2)),
     r.healthP99Ms.toFixed(2),
+    r.cpuMsPerAsk.toFixed(2),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) =>
