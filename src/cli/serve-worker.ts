@@ -27,7 +27,9 @@ try {
   const charter = await openCharter({
     dataDir: setup.dataDir,
     autoSync: false,
-    onWarning: (message) => logger.warn(message),
+    // The HTTP thread already reported any recovery when it prepared the data directory; what a worker
+    // sees again (say, an index it cannot save either) is logged once, by the first worker, not N times.
+    onWarning: (message) => (setup.index === 0 ? logger.warn(message) : logger.debug(message)),
   });
   const unlimited = { limit: Number.MAX_SAFE_INTEGER, windowMs: 1 };
   const dispatcher = createDispatcher(charter.services, COMMANDS, {
