@@ -117,7 +117,7 @@ export async function loadCorpus(options: LoadOptions = {}): Promise<LoadedCorpu
 
   const byDoc = new Map<string, Passage[]>();
   const missing: { id: string; cause: string }[] = [];
-  const recovered: string[] = [];
+  const recovered = new Map<string, string[]>(); // cause → ids
   const unsaved: string[] = [];
   let manifestChanged = false;
   for (const doc of catalog) {
@@ -134,7 +134,8 @@ export async function loadCorpus(options: LoadOptions = {}): Promise<LoadedCorpu
     if (recovery) {
       byDoc.set(doc.id, recovery.passages);
       manifestChanged = true;
-      if (cause !== 'the catalog names new bytes for it') recovered.push(`${doc.id} (${cause})`);
+      if (cause !== 'the catalog names new bytes for it')
+        recovered.set(cause, [...(recovered.get(cause) ?? []), doc.id]);
       if (recovery.unsaved) unsaved.push(`${doc.id} (${recovery.unsaved})`);
       continue;
     }
@@ -156,10 +157,11 @@ export async function loadCorpus(options: LoadOptions = {}): Promise<LoadedCorpu
       unsaved.push(`manifest.json (${(error as Error).message})`);
     }
   }
-  if (recovered.length > 0)
-    warn(
-      `re-read ${recovered.length} document(s) from their verified copies, offline: ${recovered.join('; ')}.`,
-    );
+  if (recovered.size > 0) {
+    const count = [...recovered.values()].reduce((n, ids) => n + ids.length, 0);
+    const why = [...recovered].map(([cause, ids]) => `${ids.join(', ')} (${cause})`);
+    warn(`re-read ${count} document(s) from their verified copies, offline: ${why.join('; ')}.`);
+  }
   if (unsaved.length > 0) warn(`could not save to ${store.dir}, serving from memory: ${unsaved.join('; ')}.`);
 
   const docs = catalog.filter((doc) => byDoc.has(doc.id));

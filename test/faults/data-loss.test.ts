@@ -100,7 +100,9 @@ describe('W1: an empty manifest', () => {
       expect(again.documents[id]?.passages).toBe(manifest.documents[id]?.passages);
     }
     expect(log.lines).toHaveLength(1);
-    expect(log.lines[0]).toMatch(/re-read 2 document\(s\) .*offline.*harbour \(the manifest has no entry/);
+    expect(log.lines[0]).toMatch(
+      /re-read 2 document\(s\) .*offline: harbour, bakery \(the manifest has no entry for it\)\./,
+    );
   });
 
   it('`charter sync` with an empty manifest re-verifies the kept copies and downloads nothing', async () => {
