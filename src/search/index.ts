@@ -21,6 +21,7 @@ import { termOf, termsOf, tokenize, tokens } from './text.js';
 import { SYNONYM_WEIGHT, type WeightedTerm } from './thesaurus.js';
 import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
 import { isContentFree, isNonOperative } from './units.js';
+import { WordNet } from './wordnet.js';
 
 /** Bump when the saved shape or the term processing changes: a saved index of another version is rebuilt. */
 export const INDEX_FORMAT_VERSION = 2;
@@ -75,6 +76,12 @@ export interface CorpusIndexOptions {
   describedDocs: boolean;
   /** Alternate between the documents or places a question names ("US vs China"): both sides answer. */
   bothSides: boolean;
+  /**
+   * A vocabulary bridge from everyday words to the documents' words, and its weight (query.ts): WordNet's
+   * first-sense synonyms of the words the corpus never uses, by default; null for none.
+   */
+  bridge?: ((word: string) => readonly string[]) | null;
+  bridgeWeight: number;
   /** Index a news paragraph with the subject of the paragraph before it (`newsReferents`). */
   newsReferents: boolean;
   /** At most this many hits from one document before others get a turn (not applied when a document is named). */
@@ -120,6 +127,7 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   describedDocs: true,
   bothSides: true,
   newsReferents: true,
+  bridgeWeight: 0.6,
   commonTermShare: 0.2,
   perDocCap: 3,
   perUnitCap: 2,
@@ -170,6 +178,15 @@ function newsReferents(docs: readonly CatalogDocument[], passages: readonly Pass
     referents.set(i, sentence);
   }
   return referents;
+}
+
+let wordNet: WordNet | undefined | null;
+
+/** WordNet's synonyms, opened once per process (no bridge when the package is missing). */
+function defaultBridge(): ((word: string) => readonly string[]) | undefined {
+  if (wordNet === undefined) wordNet = WordNet.installed() ?? null;
+  const found = wordNet;
+  return found ? (word) => found.synonyms(word) : undefined;
 }
 
 /** Words that set two things side by side. */
@@ -272,6 +289,8 @@ export class CorpusIndex {
   private readonly commonTerms: ReadonlySet<string>;
   private readonly termCache: TermCache;
   private readonly scorer: TermScorer;
+  /** The vocabulary bridge (`CorpusIndexOptions.bridge`; WordNet by default). */
+  private readonly bridge?: (word: string) => readonly string[];
   /** Score factor of each passage for being operative or not (see `nonOperativeFactor`). */
   private readonly unitFactor: Float64Array;
   /** Each passage's kind of provision, worked out on the first question that asks for one. */
@@ -319,6 +338,7 @@ export class CorpusIndex {
     this.termCache = new TermCache(
       options.termCacheEntries ?? Math.max(TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE * passages.length),
     );
+    this.bridge = options.bridge === null ? undefined : (options.bridge ?? defaultBridge());
     this.unitFactor = Float64Array.from(
       passages,
       (passage) =>
@@ -392,6 +412,13 @@ export class CorpusIndex {
       synonymWeight: this.options.synonymWeight,
       commonTerms: this.commonTerms,
       describedDocs: this.options.describedDocs,
+      ...(this.bridge
+        ? {
+            bridge: this.bridge,
+            bridgeWeight: this.options.bridgeWeight,
+            hasTerm: (term: string) => this.scorer.has(term),
+          }
+        : {}),
     });
     const allowed = this.allowedDocs(options);
     // A named document outside the allowed set does not steer.

@@ -163,6 +163,15 @@ export interface AnalyzeOptions {
   commonTerms?: ReadonlySet<string>;
   /** Also steer to documents described by kind and issuer or date (`DocNameMatcher.findDescribed`). */
   describedDocs?: boolean;
+  /**
+   * A vocabulary bridge: the documents' words for an everyday word ("boss" → "employer"), added at
+   * `bridgeWeight` where the corpus has them (`hasTerm`).
+   */
+  bridge?: (word: string) => readonly string[];
+  bridgeWeight?: number;
+  /** Bridge every typed word, not only those the corpus lacks (measured: worse). */
+  bridgeAll?: boolean;
+  hasTerm?: (term: string) => boolean;
 }
 
 export function analyzeQuery(
@@ -177,10 +186,14 @@ export function analyzeQuery(
   const places = findJurisdictions(tokens, taken);
   for (const position of places.positions) taken.add(position);
   const typed: string[] = [];
+  const words: string[] = [];
   for (const [i, token] of tokens.entries()) {
     if (taken.has(i)) continue;
     const term = termOf(token);
-    if (term !== null && !typed.includes(term)) typed.push(term);
+    if (term !== null && !typed.includes(term)) {
+      typed.push(term);
+      words.push(token);
+    }
     if (typed.length >= MAX_QUERY_TERMS) break;
   }
   // A question that is only a name ("the AI Act?", "China?") searches for the name itself.
@@ -200,11 +213,34 @@ export function analyzeQuery(
   // The words that only say which kind of provision is wanted ("define", "start") are left to the shape:
   // as terms they match "as defined in" and "start-ups" instead of the topic.
   const topical = typed.filter((term) => !isCueTerm(term, shape));
-  return {
-    topicTerms: topical,
-    namedDocs,
-    jurisdictions: places.jurisdictions,
-    terms: expandTerms(topical.length > 0 ? topical : typed, options.synonymWeight, options.commonTerms),
-    shape,
-  };
+  const terms = expandTerms(topical.length > 0 ? topical : typed, options.synonymWeight, options.commonTerms);
+  if (options.bridge) bridgeTerms(terms, words, options);
+  return { topicTerms: topical, namedDocs, jurisdictions: places.jurisdictions, terms, shape };
+}
+
+/** Adds the bridge's words for the typed words to `terms` (a multi-word one shares the weight among its words). */
+function bridgeTerms(terms: WeightedTerm[], words: readonly string[], options: AnalyzeOptions): void {
+  const weight = options.bridgeWeight ?? 0;
+  if (weight <= 0) return;
+  const have = new Map(terms.map((term) => [term.term, term]));
+  for (const word of words) {
+    // Only words the documents never use: a word they use already finds its passages.
+    const own = termOf(word);
+    if (options.bridgeAll !== true && own !== null && options.hasTerm?.(own)) continue;
+    for (const bridged of options.bridge!(word)) {
+      const parts = termsOf(bridged);
+      if (parts.length === 0 || (options.hasTerm && !parts.every(options.hasTerm))) continue;
+      for (const part of parts) {
+        if (options.commonTerms?.has(part)) continue;
+        const known = have.get(part);
+        const share = weight / parts.length;
+        if (known) known.weight = Math.max(known.weight, share);
+        else {
+          const added = { term: part, weight: share };
+          have.set(part, added);
+          terms.push(added);
+        }
+      }
+    }
+  }
 }
