@@ -134,6 +134,8 @@ const DIGITS = /^\d+$/;
 interface PlaceName {
   tokens: string[];
   codes: string[];
+  /** One of the names search itself steers by (thesaurus.ts): known in any case ("chinese", "eu"). */
+  steering: boolean;
 }
 
 export interface MissingDetectorOptions {
@@ -178,8 +180,11 @@ export class MissingDetector {
     };
     for (const [code, names] of Object.entries(JURISDICTION_NAMES)) for (const name of names) add(name, code);
     for (const place of options.places) for (const name of place.names) add(name, place.code);
+    const steering = new Set(
+      Object.values(JURISDICTION_NAMES).flatMap((names) => names.map((n) => tokenize(n).join(' '))),
+    );
     this.placeNames = [...byName]
-      .map(([key, codes]) => ({ tokens: key.split(' '), codes: [...codes] }))
+      .map(([key, codes]) => ({ tokens: key.split(' '), codes: [...codes], steering: steering.has(key) }))
       .sort((a, b) => b.tokens.length - a.tokens.length);
   }
 
@@ -325,7 +330,7 @@ export class MissingDetector {
     for (const place of this.placeNames) {
       const n = place.tokens.length;
       for (let i = 0; i + n <= norms.length; i++) {
-        let ok = mayBeName(i);
+        let ok = place.steering || mayBeName(i);
         for (let k = 0; k < n && ok; k++)
           ok = norms[i + k] === place.tokens[k] && !heldAt.has(i + k) && !at.has(i + k);
         if (!ok) continue;

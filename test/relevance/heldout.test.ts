@@ -18,11 +18,11 @@ describe('held-out relevance set', () => {
     for (const q of heldout) expect(tuned.has(q.q.toLowerCase()), q.q).toBe(false);
   });
 
-  // Levels reached on the held-out set (see `charter eval --questions`), minus a small margin.
+  // Levels reached on the held-out set with 30 documents (R@5 0.780, MRR@10 0.627; `npm run eval`), minus a margin.
   describeAgainstRealDocuments(heldout, {
     questionsPath: HELDOUT_PATH,
-    minRecallAt5: 0.68,
-    minMrrAt10: 0.58,
+    minRecallAt5: 0.74,
+    minMrrAt10: 0.59,
     title: 'keeps its recall on questions nobody tuned for',
   });
 });

@@ -28,11 +28,11 @@ describe('question-shape relevance set', () => {
     expect(shaped.length).toBeGreaterThanOrEqual(22);
   });
 
-  // Levels reached on the shape set (see `charter eval --questions`), minus a small margin.
+  // Levels reached on the shape set with 30 documents (R@5 0.875, MRR@10 0.758; `npm run eval`), minus a margin.
   describeAgainstRealDocuments(shapes, {
     questionsPath: SHAPES_PATH,
     minRecallAt5: 0.83,
-    minMrrAt10: 0.65,
+    minMrrAt10: 0.72,
     title: 'keeps its recall on shaped questions',
   });
 });

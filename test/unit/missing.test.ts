@@ -88,6 +88,8 @@ describe('MissingDetector', () => {
       "what does the Council of Europe's framework convention say about democracy",
       "whats a frontier model in california's SB 53",
       'how do the Chinese deep synthesis rules treat face swaps',
+      // A place search steers by counts in any case, even in a question written with capitals.
+      "US vs China on open source AI: the chinese safety framework's view",
     ])
       expect(detect(question), question).toEqual([]);
   });
