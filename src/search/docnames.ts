@@ -90,7 +90,8 @@ const KIND_WORDS: Readonly<Record<string, readonly string[]>> = {
   news: ['report', 'article', 'news'],
   policy: ['policy'],
 };
-const MONTHS = [
+/** Month names, January first (also read by missing.ts: a date is no name). */
+export const MONTHS = [
   'january',
   'february',
   'march',

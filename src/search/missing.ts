@@ -5,7 +5,7 @@
 // aliases, issuers, jurisdictions), the generated list of places (places.ts) and the corpus vocabulary, never
 // from a list of what Charter lacks: a document added to the catalog stops being reported at once.
 import type { CatalogDocument } from '../corpus/catalog.js';
-import type { DocNameMatcher } from './docnames.js';
+import { type DocNameMatcher, MONTHS } from './docnames.js';
 import type { Place } from './places.js';
 import { MAX_QUERY_CHARS } from './query.js';
 import { STOP_WORDS, type Token, termOf, tokenize, tokens } from './text.js';
@@ -87,17 +87,7 @@ const GENERIC = new Set([
   'first',
   'international',
   'executive',
-  'january',
-  'february',
-  'march',
-  'april',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+  ...MONTHS,
 ]);
 // Prefixes of bill, order and standard numbers: "SB 1047", "EO 13960", "Local Law 144", "ISO/IEC 42001".
 const ID_PREFIXES = new Set(['sb', 'ab', 'hb', 'sf', 'hf', 'lb', 'll', 'eo', 'hr', 'iso', 'iec', 'ieee']);

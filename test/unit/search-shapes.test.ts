@@ -142,8 +142,11 @@ describe('CorpusIndex.search lifts the provision a question shape asks for', () 
     passage(CN, ['art:6'], 'Article 6: Gadget service providers shall keep logs of gadget content.'),
     passage(CN, ['art:25'], 'Article 25: These provisions shall take effect on March 3, 2031.'),
   ];
-  const index = CorpusIndex.build(docs, passages);
+  // Without the WordNet bridge: in this tiny corpus "rules" is a word no passage uses, and its synonym
+  // "regulation" would be the EU fixture's word, which is not what these tests are about.
+  const index = CorpusIndex.build(docs, passages, { bridge: null });
   const unshaped = CorpusIndex.build(docs, passages, {
+    bridge: null,
     shapeBoost: 1,
     shapeDocShare: 0,
     definedTermBoost: 1,
