@@ -1,0 +1,103 @@
+// The corpus linter's checks on passages made up for the purpose: each check fires on its defect and stays
+// quiet on the same words set right.
+import { describe, expect, it } from 'vitest';
+import { isAllowed } from '../../src/corpus/lint/allow.js';
+import { type Check, headingProblem, lintPassages } from '../../src/corpus/lint/checks.js';
+import type { Passage } from '../../src/corpus/types.js';
+
+let seq = 0;
+const passage = (text: string, headingPath: string[] = ['Part 1']): Passage => ({
+  id: `doc#p:${++seq}`,
+  docId: 'doc',
+  locator: `p. ${seq}`,
+  path: [`p:${seq}`],
+  headingPath,
+  text,
+  seq,
+});
+
+/** Background text that makes the words of the examples words of the corpus. */
+const corpus = [
+  passage('artificial intelligence systems are artificial systems; artificial intelligence helps'),
+  passage('the least developed countries and the least developed economies need the least delay'),
+  passage('systems, systems and more systems; keeping pace with the pace of change at a steady pace'),
+  passage('facts are facts and facts matter; confusing facts'),
+];
+const checksOf = (text: string, headingPath?: string[]): Check[] =>
+  lintPassages([...corpus, passage(text, headingPath)])
+    .filter((f) => f.passageId === `doc#p:${seq}`)
+    .map((f) => f.check);
+
+describe('lint checks', () => {
+  it('split words: fragments that are not words whose join is', () => {
+    expect(checksOf('trustworthy ar tificial intelligence in the l east developed countries')).toEqual([
+      'split-word',
+      'split-word',
+    ]);
+    expect(checksOf('trustworthy artificial intelligence in the least developed countries')).toEqual([]);
+  });
+
+  it('private-use glyphs and control characters', () => {
+    expect(checksOf('\uF0B7 Develop, deploy and use AI systems')).toEqual(['private-use']);
+    expect(checksOf('• Develop, deploy and use AI systems\nnext line')).toEqual([]);
+  });
+
+  it('footnote debris, but not abbreviations', () => {
+    expect(checksOf('and other authorities., , ,')).toContain('footnote-debris');
+    expect(checksOf('across GAI outputs and contexts., Confabulations are')).toContain('footnote-debris');
+    expect(checksOf('resources (e.g., AI incident database, etc., and more) by Smith et al., 2020')).toEqual(
+      [],
+    );
+  });
+
+  it('a lost superscript in a compute threshold', () => {
+    expect(checksOf('floating point operations is greater than 1025.')).toEqual(['lost-superscript']);
+    expect(checksOf('floating point operations is greater than 10^25.')).toEqual([]);
+    expect(checksOf('Regulation (EU) No 1025/2012 on standardisation')).toEqual([]);
+  });
+
+  it('page furniture', () => {
+    expect(
+      checksOf('ACTUAL OR Capital letters or bold & italic numbers indicate new material added'),
+    ).toEqual(['page-furniture']);
+    expect(checksOf('the text continues on Page 3 of 12 here')).toEqual(['page-furniture']);
+  });
+
+  it('tables of contents', () => {
+    expect(checksOf('Introduction ........ 1 Pillar I ........ 3 Pillar II ........ 14')).toEqual(['toc']);
+    expect(checksOf('Executive Summary 1 Part 1: Framing 4 Risk 4 Audiences 9 Trust 12')).toEqual(['toc']);
+    expect(
+      checksOf('This Regulation should apply from 2 August 2026 and Article 5 from 2 February 2025.'),
+    ).toEqual([]);
+  });
+
+  it('headings that are not headings', () => {
+    expect(headingProblem('ETHICS GUIDELINES', 'Ethics Guidelines')).toBe('repeats its parent');
+    expect(headingProblem('MASTERCARD:', 'Part 1')).toBe('a lead-in, not a heading');
+    expect(headingProblem('5.4 To create a system. We should propose', undefined)).toBe('a sentence');
+    expect(headingProblem('5.10 To promote exchange and cooperation on', undefined)).toBe('cut mid-phrase');
+    expect(
+      headingProblem('§ 6-1-1703 Deployer duty to avoid algorithmic discrimination.', undefined),
+    ).toBeUndefined();
+    expect(checksOf('text', ['TITLE', 'TITLE'])).toEqual(['heading']);
+  });
+
+  it('missing spaces', () => {
+    expect(checksOf('ON AND AFTER FEBRUARY 1,2026, A DEVELOPER')).toEqual(['missing-space']);
+    expect(checksOf('ON AND AFTER FEBRUARY 1, 2026, A DEVELOPER')).toEqual([]);
+  });
+
+  it('an allow-list entry excuses its own finding only', () => {
+    const [finding] = lintPassages([passage('deep fakes and deepfakes and deepfakes')]);
+    expect(finding?.check).toBe('split-word');
+    const entry = {
+      check: 'split-word' as const,
+      passageId: finding!.passageId,
+      excerpt: 'deep fakes',
+      reason: 'the document spells it so',
+    };
+    expect(isAllowed(finding!, [entry])).toBe(true);
+    expect(isAllowed(finding!, [{ ...entry, excerpt: 'chat bot' }])).toBe(false);
+    expect(isAllowed(finding!, [{ ...entry, passageId: 'doc#*' }])).toBe(true);
+  });
+});
