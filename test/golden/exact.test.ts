@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/corpus/read/html.js';
-import { describeGolden, MIRROR, realPassages } from '../support/corpus.js';
+import { splitDocument } from '../../src/corpus/split/index.js';
+import { catalogDoc, describeGolden, MIRROR, realPassages } from '../support/corpus.js';
 
 const EXACT: Record<string, string> = {
   'eu-ai-act-2024#art:51/2':
@@ -51,4 +52,19 @@ describe.runIf(describeGolden)('golden passages, character for character', () =>
     expect(differ).toEqual([]);
     expect(passages.length).toBeGreaterThan(1400);
   });
+
+  it.runIf(existsSync(html))(
+    'the official EUR-Lex HTML splits into the same places as the markdown copy',
+    async () => {
+      const doc = catalogDoc('eu-ai-act-2024');
+      const fromHtml = splitDocument(doc, parseHtml(readFileSync(html, 'utf8')));
+      const ids = new Set(fromHtml.map((p) => p.id));
+      const missing = (await realPassages('eu-ai-act-2024')).filter((p) => !ids.has(p.id)).map((p) => p.id);
+      // Annex I is one list in the markdown and two subparagraph runs in the HTML; nothing else differs.
+      expect(missing).toEqual(['eu-ai-act-2024#annex:i']);
+      expect(fromHtml.find((p) => p.id === 'eu-ai-act-2024#art:51/2')?.text).toMatch(
+        /greater than 10\^25\.$/,
+      );
+    },
+  );
 });

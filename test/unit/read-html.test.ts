@@ -45,6 +45,20 @@ describe('html reader', () => {
     ]);
   });
 
+  it('breaks lines again inside a table nested in a cell (EUR-Lex sub-points)', () => {
+    expect(
+      texts(
+        '<table><tr><td><p>(c)</p></td><td><p>social scoring leading to either or both of the following:</p>' +
+          '<table><tr><td><p>(i)</p></td><td><p>detrimental treatment;</p></td></tr></table>' +
+          '<table><tr><td><p>(ii)</p></td><td><p>unjustified treatment;</p></td></tr></table></td></tr></table>',
+      ),
+    ).toEqual([
+      '(c) social scoring leading to either or both of the following:',
+      '(i) detrimental treatment;',
+      '(ii) unjustified treatment;',
+    ]);
+  });
+
   it('drops chrome and keeps <main> when there is one; decodes every entity the parser knows', () => {
     expect(
       texts(

@@ -165,7 +165,15 @@ export function parseHtml(source: string): ReadDocument {
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   // Inside a table cell, blocks (EUR-Lex wraps each cell's text in <p>) do not break the row's line.
-  const inCell = () => stack.some((o) => o.name === 'td' || o.name === 'th');
+  // A table nested in a cell (EUR-Lex's sub-points) breaks lines again: the innermost table decides.
+  const inCell = () => {
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const name = stack[i]!.name;
+      if (name === 'td' || name === 'th') return true;
+      if (name === 'table') return false;
+    }
+    return false;
+  };
   parser.write(source);
   parser.end();
   breakLine();
