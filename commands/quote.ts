@@ -10,6 +10,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
+import { isQuoteLanguage } from '../src/answer/languages.js';
 import { commonPrefix, placeId } from '../src/answer/places.js';
 import { type QuoteResult, quote } from '../src/answer/quote.js';
 import type { Services } from '../src/answer/services.js';
@@ -18,6 +19,7 @@ import type { CatalogDocument } from '../src/corpus/catalog.js';
 import { unitId } from '../src/corpus/citation.js';
 import type { Passage, RefPath } from '../src/corpus/types.js';
 import { LIMITS } from '../src/discord/limits.js';
+import { bilingualEmbed } from '../src/reply/bilingual.js';
 import { escapeMarkdown, escapeUserText, plainText } from '../src/reply/escape.js';
 import { passageEmbed } from '../src/reply/format.js';
 import { type MessageReply, privateNotice } from '../src/reply/reply.js';
@@ -45,12 +47,19 @@ export function quoteReply(
   locator: string,
   passages: readonly Passage[],
   params: QuoteParams,
+  alongside?: { doc: CatalogDocument; locator: string; passages: readonly Passage[] },
 ): MessageReply {
-  const built = passageEmbed(doc, passages, {
-    budget: LIMITS.embedsTotal - 100,
-    locator,
-    maxQuoteChars: 3500,
-  });
+  const role = (d: CatalogDocument): 'authentic' | 'translation' => (d.originalOf ? 'authentic' : 'translation');
+  const built = alongside
+    ? bilingualEmbed([
+        { doc, locator, passages, role: role(doc) },
+        { ...alongside, role: role(alongside.doc) },
+      ])
+    : passageEmbed(doc, passages, {
+        budget: LIMITS.embedsTotal - 100,
+        locator,
+        maxQuoteChars: 3500,
+      });
   const prefix: RefPath = commonPrefix(passages);
   const first = passages[0]!;
   const buttons = [
@@ -90,7 +99,7 @@ export function quoteReply(
 export function quoteResultReply(result: QuoteResult, params: QuoteParams): MessageReply {
   switch (result.kind) {
     case 'found':
-      return quoteReply(result.doc, result.locator, result.passages, params);
+      return quoteReply(result.doc, result.locator, result.passages, params, result.alongside);
     case 'document': {
       const examples = result.examples.map((locator) => `\`${plainText(locator).replace(/`/g, '')}\``);
       return privateNotice(
@@ -147,6 +156,16 @@ export const quoteCommand: CommandModule = {
         autocomplete: true,
         max_length: 200,
       },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'lang',
+        description: 'For the Chinese measures: the authentic Chinese, the English translation, or both',
+        choices: [
+          { name: '中文 — Chinese (authentic)', value: 'zh' },
+          { name: 'English (translation)', value: 'en' },
+          { name: 'Both, side by side', value: 'both' },
+        ],
+      },
       hideOption,
       mentionOption,
     ],
@@ -159,10 +178,14 @@ export const quoteCommand: CommandModule = {
         'Give a reference, e.g. `/quote reference: AI Act Art. 5(1)(c)`.',
       );
     const mention = mentionOf(request);
-    return quoteResultReply(await quote(services, reference.trim()), {
-      ephemeral: booleanOption(request, 'hide'),
-      ...(mention ? { mention } : {}),
-    });
+    const lang = stringOption(request, 'lang');
+    return quoteResultReply(
+      await quote(services, reference.trim(), lang && isQuoteLanguage(lang) ? lang : undefined),
+      {
+        ephemeral: booleanOption(request, 'hide'),
+        ...(mention ? { mention } : {}),
+      },
+    );
   },
   autocomplete(request, services) {
     return { type: 'choices', choices: referenceChoices(services, request.focused.value) };

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { type AskResult, ask } from '../answer/ask.js';
 import { findDocument } from '../answer/documents.js';
+import { isQuoteLanguage } from '../answer/languages.js';
 import { type QuoteResult, quote } from '../answer/quote.js';
 import type { Charter } from '../app.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
@@ -187,13 +188,16 @@ export async function runQuote(args: string[], io: CliIo = processIo()): Promise
   const { values, positionals } = parseCommandArgs(
     'quote',
     args,
-    { json: { type: 'boolean', default: false } },
+    { json: { type: 'boolean', default: false }, lang: { type: 'string' } },
     true,
   );
   const reference = positionals.join(' ').trim();
+  const lang = values.lang as string | undefined;
+  if (lang !== undefined && !isQuoteLanguage(lang))
+    throw new UsageError(`--lang must be zh, en or both, not "${lang}".`);
   if (reference === '') throw new UsageError('Give a reference, e.g. charter quote "AI Act Art. 5(1)(c)".');
   const charter = await io.open();
-  const quoted = await quote(charter.services, reference);
+  const quoted = await quote(charter.services, reference, lang);
   if (quoted.kind !== 'found') {
     io.stderr.write(`${unquotedMessage(quoted)}\n`);
     return 2;
@@ -206,10 +210,24 @@ export async function runQuote(args: string[], io: CliIo = processIo()): Promise
         locator: quoted.locator,
         passages: quoted.passages.map((p) => jsonPassage(quoted.doc, p)),
         url: sourceUrl(quoted.doc, quoted.passages[0]) ?? null,
+        ...(quoted.alongside
+          ? {
+              alongside: {
+                docId: quoted.alongside.doc.id,
+                locator: quoted.alongside.locator,
+                passages: quoted.alongside.passages.map((p) => jsonPassage(quoted.alongside!.doc, p)),
+              },
+            }
+          : {}),
       })}\n`,
     );
     return 0;
   }
-  io.stdout.write(renderQuote(quoted.doc, quoted.passages, [], styleFor(io.stdout, io.env), quoted.locator));
+  const style = styleFor(io.stdout, io.env);
+  io.stdout.write(renderQuote(quoted.doc, quoted.passages, [], style, quoted.locator));
+  if (quoted.alongside) {
+    const { doc, passages, locator } = quoted.alongside;
+    io.stdout.write(`\n${renderQuote(doc, passages, [], style, locator)}`);
+  }
   return 0;
 }

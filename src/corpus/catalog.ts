@@ -91,7 +91,10 @@ function buildSchemas() {
 
   const documentSchema = z
     .object({
-      id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens'),
+      // An original-language text takes its translation's id plus a language suffix: "….zh".
+      id: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]*(?:\.[a-z]{2})?$/, 'must be lower-case letters, digits and hyphens'),
       title: z.string().min(1),
       shortTitle: z.string().min(1).max(60),
       aliases: z.array(z.string().min(1)),
@@ -105,6 +108,13 @@ function buildSchemas() {
       license: z.string().min(1),
       source: sourceSchema,
       citation: citationSchema,
+      /** The language of the text (ISO 639-1); English when absent. */
+      language: z
+        .string()
+        .regex(/^[a-z]{2}$/)
+        .optional(),
+      /** On an original-language text: the id of the entry that is its translation (see search/languages.ts). */
+      originalOf: z.string().optional(),
     })
     .strict();
 
@@ -132,7 +142,7 @@ export function parseCatalog(raw: unknown, origin = 'the catalog'): CatalogDocum
   const top = catalogSchema.safeParse(raw);
   if (!top.success) throw new CatalogError(`${origin} must be an object with a "documents" array.`);
   const seen = new Set<string>();
-  return top.data.documents.map((entry, index) => {
+  const docs = top.data.documents.map((entry, index) => {
     const parsed = documentSchema.safeParse(entry);
     const name =
       typeof entry === 'object' && entry !== null && typeof (entry as { id?: unknown }).id === 'string'
@@ -147,6 +157,13 @@ export function parseCatalog(raw: unknown, origin = 'the catalog'): CatalogDocum
     seen.add(parsed.data.id);
     return parsed.data;
   });
+  for (const doc of docs) {
+    if (doc.originalOf && !seen.has(doc.originalOf))
+      throw new CatalogError(
+        `In ${origin}, document "${doc.id}" is the original of "${doc.originalOf}", which is not in the catalog.`,
+      );
+  }
+  return docs;
 }
 
 export function loadCatalog(path = DEFAULT_CATALOG_PATH): CatalogDocument[] {

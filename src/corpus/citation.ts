@@ -1,6 +1,7 @@
 // The one place that knows how each kind of document is cited. A passage's place is stored as a canonical
 // path (see RefPath in types.ts); this module turns a path into the document's own citation style.
 
+import { formatChineseLocator } from './citation-zh.js';
 import type { RefPath } from './types.js';
 
 export const CITATION_STYLES = [
@@ -26,6 +27,10 @@ export const CITATION_STYLES = [
   'ca-act',
   /** Illinois Compiled Statutes: Sec. 15(b)(1), as each section heads itself. */
   'ilcs',
+  /** The Chinese originals' articles: 第七条（一） (see citation-zh.ts). */
+  'cn-articles',
+  /** The Chinese originals' numbered sections: 3.1.1（a）. */
+  'cn-sections',
   /** Japan's AI Guidelines for Business: Part 2 C 2)(3), Part 3 D-2) i. (see split/styles/jp-guidelines.ts). */
   'jp-guidelines',
 ] as const;
@@ -60,6 +65,7 @@ export function formatLocator(
   path: RefPath,
   options: { unitLabel?: string; heading?: string } = {},
 ): string {
+  if (style === 'cn-articles' || style === 'cn-sections') return formatChineseLocator(path);
   const parts: string[] = [];
   let lastTyped = '';
   for (const segment of path) {

@@ -25,9 +25,18 @@ export function cutText(text: string, max: number): { text: string; cut: boolean
     kept += sentence;
   }
   kept = kept.trimEnd();
-  // A single sentence longer than the room: fall back to a word boundary.
-  if (kept.length === 0) kept = cutAtWord(text, room);
+  // Chinese sentences end at 。！？； with no space after them; else a single sentence longer than the
+  // room: fall back to a word boundary, or for Chinese (no spaces) a character.
+  if (kept.length === 0) kept = cutAtChineseStop(text, room) ?? cutAtWord(text, room);
+  if (kept.length === 0 && /\p{Script=Han}/u.test(text.slice(0, room))) kept = sliceWhole(text, room);
   return { text: kept.length > 0 ? `${kept} ${ELLIPSIS}` : ELLIPSIS, cut: true };
+}
+
+/** The text up to its last Chinese full stop (。！？；) within `max`, when that keeps a third of the room. */
+function cutAtChineseStop(text: string, max: number): string | undefined {
+  const head = text.slice(0, max);
+  const stop = Math.max(...['。', '！', '？', '；'].map((mark) => head.lastIndexOf(mark)));
+  return stop >= max / 3 ? head.slice(0, stop + 1) : undefined;
 }
 
 /** At most `max` UTF-16 units without splitting a surrogate pair. */

@@ -3,6 +3,7 @@
 // parsed into a canonical path prefix (see RefPath in corpus/types.ts) and matched against passage paths.
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { formatLocator, segmentType, segmentValue, UNIT_NAMES } from '../corpus/citation.js';
+import { fromChineseNumber } from '../corpus/citation-zh.js';
 import type { Passage, RefPath } from '../corpus/types.js';
 import { DocNameMatcher, type NamedDoc } from './docnames.js';
 import { normalizeText, STOP_WORDS, tokenize, tokens } from './text.js';
@@ -29,6 +30,8 @@ interface Rule {
   pattern: RegExp;
   /** The pattern ends with SUBS: its last group holds "(1)(c)". */
   subs?: true;
+  /** Chinese sub-points "(一)(二)" follow in the second group. */
+  zh?: true;
   type: (match: RegExpExecArray) => string;
   value?: (match: RegExpExecArray) => string;
 }
@@ -40,6 +43,13 @@ const RULES: Rule[] = [
     pattern: new RegExp(String.raw`\b(govern|map|measure|manage)\s*(\d+(?:\.\d+)?)\b${SUBS}`),
     type: (m) => m[1]!,
     value: (m) => m[2]!,
+  },
+  // Chinese: "第七条（一）", read after normalization ("第七条(一)": NFKC folds full-width brackets).
+  {
+    zh: true,
+    pattern: /第([一二三四五六七八九十百零〇\d]+)条((?:\s*\([一二三四五六七八九十\d]{1,4}\))*)/,
+    type: () => 'art',
+    value: (m) => String(fromChineseNumber(m[1]!) ?? m[1]),
   },
   { subs: true, pattern: new RegExp(String.raw`\brecitals?\s*(\d+)${SUBS}`), type: () => 'recital' },
   {
@@ -151,6 +161,9 @@ export function parsePlace(normalized: string): ParsedPlace | undefined {
     } else {
       path.push(`${type}:${value}`);
       if (type === 'actor') path.push(match[2]!);
+      if (rule.zh)
+        for (const sub of (match[2] ?? '').matchAll(/\(([^)]+)\)/g))
+          path.push(String(fromChineseNumber(sub[1]!) ?? sub[1]));
       if (rule.subs) path.push(...subSegments(match[match.length - 1]));
     }
     return { path, typed: true, start: match.index, end: match.index + match[0].length };
@@ -182,6 +195,8 @@ const BARE_TYPES: Record<string, string[]> = {
   'us-statute': ['sec', 'billsec'],
   report: ['p', 'rec'],
   'ca-act': ['sec'],
+  'cn-articles': ['art'],
+  'cn-sections': ['sec'],
   ilcs: ['sec'],
 };
 

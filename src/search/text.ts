@@ -57,7 +57,21 @@ export function tokens(text: string): Token[] {
   return out;
 }
 
+// Chinese (and Japanese) is written without spaces: a run of Han or kana is split into words by ICU's
+// dictionary-based word breaking (Intl.Segmenter), so "生成式人工智能训练数据" gives 生成 式 人工 智能 训练 数据.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+let segmenter: Intl.Segmenter | undefined;
+
 function pushToken(out: Token[], surface: string, start: number): void {
+  if (CJK.test(surface)) {
+    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+    for (const piece of segmenter.segment(surface)) {
+      if (!piece.isWordLike) continue;
+      const norm = normalizeText(piece.segment);
+      if (norm.length > 0) out.push({ surface: piece.segment, norm, start: start + piece.index });
+    }
+    return;
+  }
   const norm = normalizeText(surface);
   if (norm.length > 0) out.push({ surface, norm, start });
 }

@@ -16,6 +16,7 @@ import {
   isDecorationLine,
   normalizeSpaces,
 } from './clean.js';
+import { cutSiteChrome } from './site-chrome.js';
 
 export async function readHtml(bytes: Uint8Array): Promise<ReadDocument> {
   return parseHtml(decodeText(bytes));
@@ -178,7 +179,7 @@ export function parseHtml(source: string): ReadDocument {
   parser.end();
   breakLine();
 
-  const body = mainStart !== undefined ? lines.slice(mainStart, mainEnd) : lines;
+  const body = cutSiteChrome(mainStart !== undefined ? lines.slice(mainStart, mainEnd) : lines);
   const out: TextLine[] = cutAtEndOfContent(body)
     .map((l) => normalizeSpaces(l.replace(/ {2,}/g, ' ')).trim())
     .filter((l) => l !== '' && !isDecorationLine(l))

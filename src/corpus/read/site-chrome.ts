@@ -11,6 +11,8 @@ interface SiteRule {
   startAfter: RegExp;
   /** The first line of chrome after the document (none: the document runs to the end of the file). */
   endAt?: RegExp;
+  /** The start line may wrap over the lines after it (up to a blank line): they are chrome too. */
+  wraps?: true;
 }
 
 const RULES: SiteRule[] = [
@@ -28,6 +30,15 @@ const RULES: SiteRule[] = [
     site: /justatic\.com\/|law\.justia\.com\//,
     startAfter: /^\*\*\[ Previous \]\(/,
     endAt: /^\*\*\[ Previous \]\(/,
+    wraps: true,
+  },
+  {
+    // www.cac.gov.cn articles (read from HTML): header, search, navigation, breadcrumb, the page's title,
+    // date and source, then the print/correct links; after the text the "关闭" (close) link and the footer.
+    name: 'Cyberspace Administration of China article page',
+    site: /^中华人民共和国国家互联网信息办公室 © 版权所有$/,
+    startAfter: /^【打印】【纠错】$/,
+    endAt: /^关闭$/,
   },
   {
     // bidenwhitehouse.archives.gov (and www.whitehouse.gov before the move): archive banner, navigation,
@@ -47,7 +58,7 @@ export function cutSiteChrome(lines: string[]): string[] {
     if (start < 0) continue;
     // A start line may wrap ("**[ Previous ](…) ** **[ Next" / "](…) **"): the chrome ends at its block's end.
     let from = start + 1;
-    while (from < lines.length && lines[from]!.trim() !== '') from++;
+    while (rule.wraps && from < lines.length && lines[from]!.trim() !== '') from++;
     const end = rule.endAt ? lines.findIndex((line, i) => i >= from && rule.endAt!.test(line.trim())) : -1;
     return lines.slice(from, end < 0 ? lines.length : end);
   }

@@ -14,6 +14,7 @@ import { splitSections } from './styles/sections.js';
 import { splitUnResolution } from './styles/un-resolution.js';
 import { splitUsEo } from './styles/us-eo.js';
 import { splitUsStatute } from './styles/us-statute.js';
+import { splitCnArticles, splitCnSections } from './styles/zh.js';
 
 const SPLITTERS: Record<CitationStyle, (doc: CatalogDocument, read: ReadDocument) => Passage[]> = {
   'eu-act': splitEuAct,
@@ -28,6 +29,8 @@ const SPLITTERS: Record<CitationStyle, (doc: CatalogDocument, read: ReadDocument
   'ca-act': splitCaAct,
   ilcs: splitIlcs,
   'jp-guidelines': splitJpGuidelines,
+  'cn-articles': splitCnArticles,
+  'cn-sections': splitCnSections,
 };
 
 export function splitDocument(doc: CatalogDocument, read: ReadDocument): Passage[] {
