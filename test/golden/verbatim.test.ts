@@ -8,10 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { readCorrected } from '../../src/corpus/build.js';
 import { catalog, describeGolden, MIRROR, realPassages } from '../support/corpus.js';
 
-/** Whitespace-normalized; a line wrapped after a hyphen ("high-" / "risk") counts as unwrapped. */
+/** Whitespace-normalized; a line wrapped after a hyphen ("high-" / "risk") or inside Chinese counts as unwrapped. */
 const normalize = (text: string) =>
   text
     .replace(/(?<=\p{L}-)\s+/gu, '')
+    // Chinese is written without spaces: a line wrapped between two Chinese characters joins without one.
+    .replace(/(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”])\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”])/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
 

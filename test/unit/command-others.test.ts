@@ -56,7 +56,7 @@ describe('/sources', () => {
     const { run } = harness();
     const data = dataOf((await run(slash('sources'))).response);
     const text = data.embeds!.map((e) => e.description).join('\n');
-    expect(text.split('\n')).toHaveLength(30);
+    expect(text.split('\n')).toHaveLength(32);
     expect(text).toContain(
       '[**EO 14110**](https://www.federalregister.gov/documents/2023/11/01/2023-24283/safe-secure-and-trustworthy-development-and-use-of-artificial-intelligence) · US · 2023-10-30 · **REVOKED**',
     );

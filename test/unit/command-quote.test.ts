@@ -11,7 +11,7 @@ describe('/quote', () => {
     const { run } = harness();
     const empty = choicesOf(dataOf((await run(autocomplete('quote', 'reference', ''))).response));
     expect(empty).toHaveLength(25); // Discord's limit on choices; the catalog has 30 documents
-    expect(empty.every((c) => /^[a-z0-9-]+$/.test(c.value))).toBe(true);
+    expect(empty.every((c) => /^[a-z0-9-]+(?:\.[a-z]{2})?$/.test(c.value))).toBe(true);
     const docs = choicesOf(dataOf((await run(autocomplete('quote', 'reference', 'ai a'))).response));
     expect(docs[0]).toEqual({ name: 'AI Act — type a place, e.g. Art. 5', value: 'eu-ai-act-2024' });
     const places = choicesOf(

@@ -1,0 +1,135 @@
+// The Chinese originals (the CAC's measures from its web page, TC260's framework from its PDF) on the real
+// corpus: their own structure, aligned with the English translations, quoted by Chinese references, in a
+// chosen language or both side by side, and found by Chinese questions.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { quoteResultReply } from '../../commands/quote.js';
+import { quote } from '../../src/answer/quote.js';
+import { assemble, type Charter } from '../../src/app.js';
+import type { Passage } from '../../src/corpus/types.js';
+import { messageViolations } from '../../src/discord/limits.js';
+import { CorpusIndex } from '../../src/search/index.js';
+import { catalog, catalogDoc, describeGolden, realPassages } from '../support/corpus.js';
+
+const MEASURES = 'cn-generative-ai-interim-measures-2023';
+const FRAMEWORK = 'cn-ai-safety-governance-framework-2024';
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+const units = (passages: Passage[]) => [
+  ...new Set(passages.map((p) => p.id.split('#')[1]!.replace(/~\d+$/, ''))),
+];
+
+describe.runIf(describeGolden)('the Chinese originals (golden)', () => {
+  let charter: Charter;
+  beforeAll(async () => {
+    const passages = (await Promise.all(catalog.map((doc) => realPassages(doc.id)))).flat();
+    charter = assemble(catalog, CorpusIndex.build(catalog, passages), 'test');
+  }, 120_000);
+
+  it('生成式人工智能服务管理暂行办法: 第一条–第二十四条 in five chapters, items （一）, no page chrome', async () => {
+    const passages = await realPassages(`${MEASURES}.zh`);
+    const articles = [...new Set(passages.map((p) => p.path[0]).filter((s) => s?.startsWith('art:')))];
+    expect(articles).toEqual(Array.from({ length: 24 }, (_, i) => `art:${i + 1}`));
+    const byLocator = (l: string) => passages.find((p) => p.locator === l)!;
+    expect(byLocator('第七条（一）').text).toBe('（一）使用具有合法来源的数据和基础模型；');
+    expect(byLocator('第七条（一）').context).toMatch(/^第七条 生成式人工智能服务提供者/);
+    expect(byLocator('第二十四条').text).toBe('第二十四条 本办法自2023年8月15日起施行。');
+    expect(byLocator('第二十四条').headingPath).toEqual(['第五章 附 则', '第二十四条']);
+    expect(flat(byLocator('第二十一条').text)).toContain(
+      '法律、行政法规没有规定的，由有关主管部门依据职责予以警告',
+    );
+    expect(byLocator('序言').text.startsWith('国家互联网信息办公室')).toBe(true);
+    for (const p of passages) expect(p.text).not.toMatch(/设为首页|【打印】|版权所有|京ICP备|关闭/);
+  });
+
+  it('人工智能安全治理框架: sections 1–6 and their items （a） from the PDF, Chinese lines joined without spaces', async () => {
+    const passages = await realPassages(`${FRAMEWORK}.zh`);
+    const byLocator = (l: string) => passages.find((p) => p.locator === l)!;
+    expect(byLocator('3.1.1（e）').text).toBe(
+      '（e）输出不可靠风险。生成式人工智能可能产生“幻觉”，即生成看似合理，实则不符常理的内容，造成知识偏见与误导。',
+    );
+    expect(byLocator('5.10').text.startsWith('5.10 促进人工智能安全治理国际交流合作。')).toBe(true);
+    expect(byLocator('6.4（f）').text.startsWith('（f）社会公众应注意人工智能产品对儿童和青少年的影响')).toBe(
+      true,
+    );
+    // The title printed at the top of the first body page is not text of Sec. 1.1.
+    expect(byLocator('1.1').text).not.toContain('人工智能安全治理框架');
+    expect(passages.some((p) => /……/.test(p.text))).toBe(false);
+  });
+
+  it('each Chinese place has the same path as the English place: Art. 7(1) ↔ 第七条（一）, Sec. 3.1.1(e) ↔ 3.1.1（e）', async () => {
+    for (const id of [MEASURES, FRAMEWORK]) {
+      const english = units(await realPassages(id));
+      const chinese = units(await realPassages(`${id}.zh`));
+      const onlyEnglish = english.filter((u) => !chinese.includes(u));
+      expect(onlyEnglish, id).toEqual([]);
+      // The Chinese has the cover and one item the English lacks (6.2（j）), nothing else.
+      expect(chinese.filter((u) => !english.includes(u)).length, id).toBeLessThanOrEqual(2);
+    }
+    expect(catalogDoc(`${MEASURES}.zh`).originalOf).toBe(MEASURES);
+    expect(catalogDoc(`${MEASURES}.zh`).statusNote).toMatch(/^Authentic Chinese text/);
+    expect(catalogDoc(MEASURES).statusNote).toMatch(/^Unofficial English translation/);
+  });
+
+  const ZH_REFERENCES: [string, string, string][] = [
+    ['生成式人工智能服务管理暂行办法 第七条', `${MEASURES}.zh`, '第七条'],
+    ['生成式人工智能服务管理暂行办法第七条（一）', `${MEASURES}.zh`, '第七条（一）'],
+    ['《生成式人工智能服务管理暂行办法》第二十二条（三）', `${MEASURES}.zh`, '第二十二条（三）'],
+    ['人工智能安全治理框架 3.1.1（e）', `${FRAMEWORK}.zh`, '3.1.1（e）'],
+  ];
+
+  it('charter quote and /quote accept Chinese references', async () => {
+    for (const [reference, id, locator] of ZH_REFERENCES) {
+      const result = await quote(charter.services, reference);
+      expect(result.kind, reference).toBe('found');
+      if (result.kind !== 'found') continue;
+      expect(result.doc.id, reference).toBe(id);
+      expect(result.locator, reference).toBe(locator);
+    }
+  });
+
+  it('a language choice gives the other text of the same place, or both side by side within Discord limits', async () => {
+    const zh = await quote(charter.services, 'Generative AI Interim Measures Art. 7(1)', 'zh');
+    expect(zh.kind === 'found' && [zh.doc.id, zh.locator, zh.passages.at(-1)!.text]).toEqual([
+      `${MEASURES}.zh`,
+      '第七条（一）',
+      '（一）使用具有合法来源的数据和基础模型；',
+    ]);
+    const en = await quote(charter.services, '生成式人工智能服务管理暂行办法 第七条（一）', 'en');
+    expect(en.kind === 'found' && [en.doc.id, en.locator]).toEqual([MEASURES, 'Art. 7(1)']);
+    for (const reference of [
+      'AI Safety Governance Framework Sec. 3.1.1',
+      '生成式人工智能服务管理暂行办法 第四条',
+    ]) {
+      const both = await quote(charter.services, reference, 'both');
+      expect(both.kind, reference).toBe('found');
+      if (both.kind !== 'found') continue;
+      expect(both.doc.language, reference).toBe('zh');
+      expect(both.alongside?.doc.language ?? 'en', reference).toBe('en');
+      const reply = quoteResultReply(both, {});
+      if (reply.type !== 'message') throw new Error('expected a message');
+      expect(messageViolations({ embeds: reply.embeds, components: reply.components })).toEqual([]);
+      const fields = reply.embeds![0]!.fields!;
+      expect(fields.map((f) => f.inline)).toEqual([true, true]);
+      expect(fields[0]!.name).toMatch(/^中文（正式文本）/);
+      expect(fields[1]!.name).toMatch(/unofficial translation/);
+    }
+    const none = await quote(charter.services, 'AI Act Art. 5', 'zh');
+    expect(none.kind === 'not-found' && none.message).toBe('AI Act has no Chinese text in Charter.');
+  });
+
+  it('Chinese questions are searched in Chinese: 生成式人工智能 训练数据 合法来源 finds 第七条', () => {
+    const cases: [string, string][] = [
+      ['生成式人工智能 训练数据 合法来源', `${MEASURES}.zh#art:7`],
+      ['生成式人工智能服务提供者应当对生成内容进行标识吗', `${MEASURES}.zh#art:12`],
+      ['人工智能 幻觉 输出不可靠', `${FRAMEWORK}.zh#sec:3.1.1/e`],
+      ['训练数据 投毒 风险', `${FRAMEWORK}.zh#sec:3.1.2/b`],
+    ];
+    for (const [question, id] of cases) {
+      const hits = charter.index.search(question, { limit: 3 }).hits;
+      const ids = hits.flatMap((h) => h.passages.map((p) => p.id));
+      expect(
+        ids.some((found) => found === id || found.startsWith(`${id}/`)),
+        `${question}: ${ids.join(', ')}`,
+      ).toBe(true);
+    }
+  });
+});
