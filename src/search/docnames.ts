@@ -138,12 +138,19 @@ function descriptions(docs: readonly CatalogDocument[]): Description[] {
 export class DocNameMatcher {
   private readonly names: Name[];
   private readonly descriptions: Description[];
+  /** How many documents of each kind word and year ("order 2025"). */
+  private readonly byKindYear = new Map<string, number>();
   private readonly ids: Set<string>;
   /** Per document, in catalog order: the folded names a partial value is matched against. */
   private readonly typed: { docId: string; names: string[]; more: string[] }[];
 
   constructor(docs: readonly CatalogDocument[]) {
     this.descriptions = descriptions(docs);
+    for (const d of this.descriptions)
+      for (const kind of d.kind) {
+        const key = `${kind} ${d.year}`;
+        this.byKindYear.set(key, (this.byKindYear.get(key) ?? 0) + 1);
+      }
     this.ids = new Set(docs.map((doc) => doc.id));
     this.typed = docs.map((doc) => ({
       docId: doc.id,
@@ -234,10 +241,7 @@ export class DocNameMatcher {
     const words = new Set(tokens);
     let best = 0;
     let found: string[] = [];
-    const byKindYear = new Map<string, number>();
-    for (const d of this.descriptions)
-      for (const kind of d.kind)
-        byKindYear.set(`${kind} ${d.year}`, (byKindYear.get(`${kind} ${d.year}`) ?? 0) + 1);
+    const byKindYear = this.byKindYear;
     for (const d of this.descriptions) {
       const kind = [...d.kind].find((word) => words.has(word));
       if (!kind) continue;

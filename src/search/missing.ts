@@ -140,8 +140,8 @@ export class MissingDetector {
   private readonly names: DocNameMatcher;
   private readonly docs: ReadonlyMap<string, CatalogDocument>;
   private readonly hasTerm: (term: string) => boolean;
-  /** Places by name, longest first; held regional names (EU, UN, "federal") before countries. */
-  private readonly placeNames: PlaceName[];
+  /** Place names by their first word. */
+  private readonly placesByFirstWord: Map<string, PlaceName[]>;
   private readonly held: ReadonlySet<string>;
   /** Each document's name words (title, short title, aliases, issuer), normalized. */
   private readonly nameWords: ReadonlySet<string>[];
@@ -173,9 +173,13 @@ export class MissingDetector {
     const steering = new Set(
       Object.values(JURISDICTION_NAMES).flatMap((names) => names.map((n) => tokenize(n).join(' '))),
     );
-    this.placeNames = [...byName]
-      .map(([key, codes]) => ({ tokens: key.split(' '), codes: [...codes], steering: steering.has(key) }))
-      .sort((a, b) => b.tokens.length - a.tokens.length);
+    this.placesByFirstWord = new Map();
+    for (const [key, codes] of byName) {
+      const place = { tokens: key.split(' '), codes: [...codes], steering: steering.has(key) };
+      const list = this.placesByFirstWord.get(place.tokens[0]!) ?? [];
+      list.push(place);
+      this.placesByFirstWord.set(place.tokens[0]!, list);
+    }
   }
 
   /** The things a question names that Charter does not hold, in the order they appear. */
@@ -317,17 +321,20 @@ export class MissingDetector {
   ): { at: Map<number, boolean>; spans: Map<number, number> } {
     const at = new Map<number, boolean>();
     const spans = new Map<number, number>();
-    for (const place of this.placeNames) {
+    // Candidates by their first word, then taken longest first ("new south wales" before "wales").
+    const found: { i: number; place: PlaceName }[] = [];
+    for (let i = 0; i < norms.length; i++)
+      for (const place of this.placesByFirstWord.get(norms[i]!) ?? [])
+        if (place.tokens.every((token, k) => norms[i + k] === token)) found.push({ i, place });
+    found.sort((a, b) => b.place.tokens.length - a.place.tokens.length || a.i - b.i);
+    for (const { i, place } of found) {
       const n = place.tokens.length;
-      for (let i = 0; i + n <= norms.length; i++) {
-        let ok = place.steering || mayBeName(i);
-        for (let k = 0; k < n && ok; k++)
-          ok = norms[i + k] === place.tokens[k] && !heldAt.has(i + k) && !at.has(i + k);
-        if (!ok) continue;
-        const held = place.codes.some((code) => this.held.has(code));
-        for (let k = 0; k < n; k++) at.set(i + k, held);
-        spans.set(i, i + n);
-      }
+      let ok = place.steering || mayBeName(i);
+      for (let k = 0; k < n && ok; k++) ok = !heldAt.has(i + k) && !at.has(i + k);
+      if (!ok) continue;
+      const held = place.codes.some((code) => this.held.has(code));
+      for (let k = 0; k < n; k++) at.set(i + k, held);
+      spans.set(i, i + n);
     }
     return { at, spans: new Map([...spans].sort((a, b) => a[0] - b[0])) };
   }
