@@ -28,7 +28,8 @@ function catalogLine(doc: CatalogDocument): string {
   const name = `**${escapeMarkdown(doc.shortTitle)}**`;
   const linked = doc.officialUrl ? `[${name}](${linkTarget(doc.officialUrl)})` : name;
   const status = isFlaggedStatus(doc.status) ? `**${doc.status.toUpperCase()}**` : doc.status;
-  return `${linked} · ${escapeMarkdown(doc.jurisdiction)} · ${doc.date} · ${status} · \`${doc.id}\``;
+  const local = doc.addedLocally ? ' · added locally' : '';
+  return `${linked} · ${escapeMarkdown(doc.jurisdiction)} · ${doc.date} · ${status} · \`${doc.id}\`${local}`;
 }
 
 export function catalogReply(catalog: readonly CatalogDocument[]): MessageReply {

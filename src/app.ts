@@ -7,8 +7,8 @@
 import { join } from 'node:path';
 import type { Services } from './answer/services.js';
 import type { CatalogDocument } from './corpus/catalog.js';
-import { loadCatalog } from './corpus/catalog.js';
 import type { LoadOptions } from './corpus/load.js';
+import { deploymentCatalog } from './corpus/local.js';
 import { availableCorpus, Store } from './corpus/store.js';
 import type { SyncEvent } from './corpus/sync.js';
 import type { Passage } from './corpus/types.js';
@@ -79,7 +79,7 @@ export async function rebuildIndex(options: OpenOptions = {}): Promise<BuiltInde
   const index = CorpusIndex.build(corpus.docs, corpus.passages);
   const done = (built: Omit<BuiltIndex, 'ms'>): BuiltIndex => ({ ...built, ms: performance.now() - started });
 
-  const kept = savedCoverage(path, options.catalog ?? loadCatalog());
+  const kept = savedCoverage(path, options.catalog ?? deploymentCatalog(corpus.store.dir));
   const lost = kept ? [...kept.docIds].filter((id) => !corpus.docs.some((d) => d.id === id)) : [];
   if (kept && lost.length > 0) {
     const why = lost.map((id) => {
@@ -132,7 +132,7 @@ function savedCoverage(path: string, catalog: CatalogDocument[]) {
 
 export async function openCharter(options: OpenOptions = {}): Promise<Charter> {
   const dir = options.dataDir ?? defaultDataDir();
-  const catalog = options.catalog ?? loadCatalog();
+  const catalog = options.catalog ?? deploymentCatalog(options.dataDir);
   const store = new Store(dir);
   const manifest = store.readManifest();
   const allCurrent = catalog.every((doc) => store.isCurrent(doc, manifest));

@@ -20,6 +20,8 @@ export interface SourceRow {
   /** null when the document is not synced. */
   passages: number | null;
   url: string | null;
+  /** Added to this deployment with `charter add` (kept in the data directory, not the repository). */
+  addedLocally?: true;
 }
 
 export function sourceRows(
@@ -36,6 +38,7 @@ export function sourceRows(
     jurisdiction: doc.jurisdiction,
     passages: passageCount(doc.id),
     url: doc.officialUrl,
+    ...(doc.addedLocally ? { addedLocally: true } : {}),
   }));
 }
 

@@ -1,8 +1,9 @@
 // sync, sources, passages.
 import { sourceRows } from '../answer/sources.js';
-import { type CatalogDocument, loadCatalog } from '../corpus/catalog.js';
+import type { CatalogDocument } from '../corpus/catalog.js';
 import { correctionsFor } from '../corpus/corrections.js';
 import { defaultMirror } from '../corpus/load.js';
+import { deploymentCatalog } from '../corpus/local.js';
 import { Store } from '../corpus/store.js';
 import { syncCorpus } from '../corpus/sync.js';
 import { dataDir } from '../paths.js';
@@ -25,7 +26,7 @@ export async function runSync(args: string[]): Promise<number> {
     doc: { type: 'string', multiple: true },
     force: { type: 'boolean', default: false },
   });
-  const catalog = loadCatalog();
+  const catalog = deploymentCatalog();
   const docs = selectDocs(catalog, values.doc);
   const mirror = values.mirror ?? defaultMirror();
   const report = await syncCorpus({
@@ -46,7 +47,7 @@ export async function runSync(args: string[]): Promise<number> {
 
 export async function runSources(args: string[]): Promise<number> {
   const { values } = parseCommandArgs('sources', args, { json: { type: 'boolean', default: false } });
-  const catalog = loadCatalog();
+  const catalog = deploymentCatalog();
   const store = new Store(dataDir());
   const manifest = store.readManifest();
   // Documented corrections of the source copy (corpus/corrections.json), applied on every sync.
@@ -61,7 +62,7 @@ export async function runSources(args: string[]): Promise<number> {
   for (const row of rows) {
     const count = row.passages === null ? 'not synced' : `${row.passages} passages`;
     console.log(
-      `${row.id.padEnd(56)} ${row.date}  ${row.status.padEnd(9)} ${count.padStart(14)}  ${row.shortTitle}`,
+      `${row.id.padEnd(56)} ${row.date}  ${row.status.padEnd(9)} ${count.padStart(14)}  ${row.shortTitle}${row.addedLocally ? '  (added locally)' : ''}`,
     );
   }
   return 0;
@@ -72,7 +73,7 @@ export async function runPassages(args: string[]): Promise<number> {
     json: { type: 'boolean', default: true },
     doc: { type: 'string', multiple: true },
   });
-  const docs = selectDocs(loadCatalog(), values.doc);
+  const docs = selectDocs(deploymentCatalog(), values.doc);
   const store = new Store(dataDir());
   const missing: string[] = [];
   for (const doc of docs) {

@@ -8,6 +8,8 @@ Corpus
   sources [--json]                              the catalog with passage counts
   passages --json [--doc ID]...                 every passage as JSON lines
   lint [--json] [--doc ID]...                   check every passage for text that is not the document's
+  add FILE|URL --id ID --title T --issuer I --date YYYY-MM-DD   add your own document to this deployment
+  remove ID                                     remove a document added with charter add
 
 Answers
   ask [--json] [--limit N] [--doc NAME]... "question"
@@ -26,6 +28,19 @@ DISCORD_* settings (see .env.example), NO_COLOR (plain terminal output).
 Relevance against the baselines is development tooling: npm run eval [-- --json].`;
 
 export const HELP: Record<string, string> = {
+  add: `Usage: charter add FILE|URL --id ID --title T --issuer I --date YYYY-MM-DD [--jurisdiction J]
+                  [--kind K] [--short-title S] [--alias A]...
+
+Adds a document (md, txt, html, pdf or xml) to this deployment: reads the file or downloads the URL,
+checks that Charter can read it, detects its structure (articles, sections, numbered paragraphs, else
+headings and pages), records its fingerprint, keeps the entry in the data directory (never the
+repository's catalog) and rebuilds the index. Bad input changes nothing.
+
+  --kind K         one of the catalog's kinds (default: policy)
+  --alias A        a name people type for it (repeatable)`,
+  remove: `Usage: charter remove ID
+
+Removes a document added with charter add: its entry, kept copy and passages; rebuilds the index.`,
   sync: `Usage: charter sync [--mirror DIR] [--doc ID]... [--force]
 
 Fetches every document of the catalog (from the mirror folder when it has a copy, else from its pinned

@@ -1,8 +1,9 @@
 // `charter lint [--json] [--doc ID]…`: the corpus linter over the synced passages (see src/corpus/lint).
 // Exit 1 when any finding is not on the allow-list (corpus/lint-allow.json).
-import { loadCatalog } from '../corpus/catalog.js';
+
 import { isAllowed, loadAllowList } from '../corpus/lint/allow.js';
 import { CHECKS, lintPassages, vocabulary } from '../corpus/lint/checks.js';
+import { deploymentCatalog } from '../corpus/local.js';
 import { Store } from '../corpus/store.js';
 import type { Passage } from '../corpus/types.js';
 import { dataDir } from '../paths.js';
@@ -13,7 +14,7 @@ export async function runLint(args: string[]): Promise<number> {
     json: { type: 'boolean', default: false },
     doc: { type: 'string', multiple: true },
   });
-  const catalog = loadCatalog();
+  const catalog = deploymentCatalog();
   for (const id of values.doc ?? []) {
     if (!catalog.some((d) => d.id === id))
       throw new UsageError(`There is no document "${id}" in the catalog (try "charter sources").`);

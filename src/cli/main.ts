@@ -14,6 +14,8 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
   sources: async () => (await import('./corpus.js')).runSources,
   passages: async () => (await import('./corpus.js')).runPassages,
   lint: async () => (await import('./lint.js')).runLint,
+  add: async () => (await import('./add.js')).runAdd,
+  remove: async () => (await import('./add.js')).runRemove,
   ask: async () => (await import('./answer.js')).runAsk,
   quote: async () => (await import('./answer.js')).runQuote,
   start: async () => (await import('./compose.js')).start,

@@ -115,6 +115,8 @@ function buildSchemas() {
         .optional(),
       /** On an original-language text: the id of the entry that is its translation (see search/languages.ts). */
       originalOf: z.string().optional(),
+      /** Set on the entries `charter add` keeps in the data directory (see local.ts); never in the repository. */
+      addedLocally: z.boolean().optional(),
     })
     .strict();
 
@@ -183,6 +185,11 @@ export function loadCatalog(path = DEFAULT_CATALOG_PATH): CatalogDocument[] {
     throw new CatalogError(`The catalog file ${path} is not valid JSON (${(error as Error).message}).`);
   }
   const docs = parseCatalog(json, path);
+  const added = docs.find((doc) => doc.addedLocally);
+  if (added)
+    throw new CatalogError(
+      `In ${path}, document "${added.id}" is marked addedLocally, which only the data directory's entries are.`,
+    );
   if (key !== undefined) remember(key, docs);
   return docs;
 }

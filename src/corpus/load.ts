@@ -9,8 +9,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir as defaultDataDir, PROJECT_ROOT } from '../paths.js';
 import { passagesOf } from './build.js';
-import { type CatalogDocument, loadCatalog } from './catalog.js';
+import type { CatalogDocument } from './catalog.js';
 import { sha256Hex } from './fingerprint.js';
+import { deploymentCatalog } from './local.js';
 import { corpusVersion, type Manifest, PIPELINE_VERSION, Store } from './store.js';
 import { keptCopy, type SyncEvent, syncCorpus } from './sync.js';
 import type { Passage } from './types.js';
@@ -91,7 +92,7 @@ async function recoverFromKeptCopy(
 }
 
 export async function loadCorpus(options: LoadOptions = {}): Promise<LoadedCorpus> {
-  const catalog = options.catalog ?? loadCatalog();
+  const catalog = options.catalog ?? deploymentCatalog(options.dataDir ?? defaultDataDir());
   const store = new Store(options.dataDir ?? defaultDataDir());
   const warn = options.onWarning ?? warnOnStderr;
   let manifest = store.readManifest();

@@ -3,7 +3,7 @@
 //   data/passages/<id>.json     { pipeline, sha256, passages }
 //   data/manifest.json          what was synced, from which bytes, by which pipeline
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../fsutil.js';
@@ -107,6 +107,17 @@ export class Store {
     } catch {
       return undefined;
     }
+  }
+
+  /** Drops a document's kept copy, passages and manifest entry (`charter remove`). */
+  forget(doc: CatalogDocument): void {
+    const manifest = this.readManifest();
+    if (manifest.documents[doc.id]) {
+      delete manifest.documents[doc.id];
+      this.writeManifest(manifest);
+    }
+    rmSync(this.passagesPath(doc.id), { force: true });
+    rmSync(this.docPath(doc), { force: true });
   }
 
   /** Has this document been synced by the current pipeline, so it can be served (perhaps an older copy)? */
