@@ -49,7 +49,8 @@ export function quoteReply(
   params: QuoteParams,
   alongside?: { doc: CatalogDocument; locator: string; passages: readonly Passage[] },
 ): MessageReply {
-  const role = (d: CatalogDocument): 'authentic' | 'translation' => (d.originalOf ? 'authentic' : 'translation');
+  const role = (d: CatalogDocument): 'authentic' | 'translation' =>
+    d.originalOf ? 'authentic' : 'translation';
   const built = alongside
     ? bilingualEmbed([
         { doc, locator, passages, role: role(doc) },

@@ -13,7 +13,10 @@ const normalize = (text: string) =>
   text
     .replace(/(?<=\p{L}-)\s+/gu, '')
     // Chinese is written without spaces: a line wrapped between two Chinese characters joins without one.
-    .replace(/(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”])\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”])/gu, '')
+    .replace(
+      /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”])\s+(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”])/gu,
+      '',
+    )
     .replace(/\s+/g, ' ')
     .trim();
 
