@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceRows } from '../../src/answer/sources.js';
 import { runAdd, runRemove } from '../../src/cli/add.js';
@@ -220,6 +221,22 @@ describe('charter add / remove', () => {
       expect(snapshot(dir)).toEqual(before);
     });
   }
+
+  it('answers any typed id, title and date with one sentence and changes nothing (property)', async () => {
+    const before = snapshot(dir);
+    await fc.assert(
+      fc.asyncProperty(fc.string(), fc.string(), fc.string(), async (id, title, date) => {
+        const error = await runAdd(
+          [join(files, 'nope.md'), '--id', id, '--title', title, '--issuer', 'X', '--date', date],
+          io,
+        ).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(UsageError);
+        expect((error as Error).message).toMatch(/^\S.*\.$/s);
+      }),
+      { numRuns: 60 },
+    );
+    expect(snapshot(dir)).toEqual(before);
+  });
 
   it('removes what it added, and only that', async () => {
     const before = snapshot(dir);
