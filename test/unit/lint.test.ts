@@ -87,6 +87,19 @@ describe('lint checks', () => {
     expect(checksOf('ON AND AFTER FEBRUARY 1, 2026, A DEVELOPER')).toEqual([]);
   });
 
+  it('markup: HTML tags let through as text, not a document’s own angle brackets', () => {
+    expect(
+      checksOf(
+        'Synthetic content. <figure> <img src="https://example.org/image.gif" title="Anchor" class="wp-image-1" decoding="async" /> </figure> To foster',
+      ),
+    ).toEqual(['markup', 'markup', 'markup']);
+    expect(checksOf('the <span style="text-decoration: underline">Sec. 2.</span> Policy')).toEqual([
+      'markup',
+      'markup',
+    ]);
+    expect(checksOf('skills such as <Academic discipline> and <Career>, where a < b and c > d')).toEqual([]);
+  });
+
   it('an allow-list entry excuses its own finding only', () => {
     const [finding] = lintPassages([passage('deep fakes and deepfakes and deepfakes')]);
     expect(finding?.check).toBe('split-word');

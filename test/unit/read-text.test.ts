@@ -92,6 +92,29 @@ describe('markdown reader', () => {
     expect(markdownToText('a 2 * 3 product')).toBe('a 2 * 3 product');
   });
 
+  it('reads a raw HTML block for its words only: an image in a figure is no text', () => {
+    const doc = parseMarkdown(
+      [
+        '4.5.  Reducing the Risks Posed by Synthetic Content.',
+        '',
+        '<figure>',
+        '<img',
+        'src="https://example.gov/wp-content/uploads/image.gif"',
+        'title="Anchor" class="wp-image-86686" decoding="async" />',
+        '</figure>',
+        '',
+        '<div class="note">A note &amp; its <em>words</em></div>',
+        '',
+        ' To foster capabilities for identifying synthetic content:',
+      ].join('\n'),
+    );
+    expect(doc.lines.map((l) => l.text.trim().replace(/\s+/g, ' ')).filter((t) => t !== '')).toEqual([
+      '4.5. Reducing the Risks Posed by Synthetic Content.',
+      'A note & its words',
+      'To foster capabilities for identifying synthetic content:',
+    ]);
+  });
+
   it('drops a scraped page’s navigation row, utility links and site footer', () => {
     const doc = parseMarkdown(
       [

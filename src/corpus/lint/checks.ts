@@ -12,6 +12,7 @@ export const CHECKS = [
   'toc',
   'heading',
   'missing-space',
+  'markup',
 ] as const;
 export type Check = (typeof CHECKS)[number];
 
@@ -168,6 +169,19 @@ const missingSpace: PassageCheck = (passage, vocab) => {
   return out;
 };
 
+/** HTML elements whose tags, met in a passage, are markup a reader let through rather than words. */
+const HTML_ELEMENTS =
+  'a|abbr|address|article|aside|audio|b|blockquote|br|button|caption|center|code|dd|details|div|dl|dt|em|figcaption|figure|font|footer|form|h[1-6]|header|hr|i|iframe|img|input|li|link|main|mark|meta|nav|ol|p|picture|pre|script|section|small|source|span|strong|style|sub|sup|svg|table|tbody|td|tfoot|th|thead|tr|u|ul|video';
+const TAG = new RegExp(
+  `</?(?:${HTML_ELEMENTS})(?:\\s+[\\w:-]+(?:\\s*=\\s*(?:"[^"]*"|'[^']*'|[^\\s"'>]+))?)*\\s*/?>`,
+  'gi',
+);
+/**
+ * Markup: an HTML tag ("<figure>", "<img src=… />", "</span>") in a passage's text. A document's own angle
+ * brackets around words ("<Academic discipline>") are not tags of an HTML element and are not flagged.
+ */
+const markup: PassageCheck = (passage) => all(TAG, passage.text);
+
 const CHECK_FUNCTIONS: Record<Exclude<Check, 'heading'>, PassageCheck> = {
   'split-word': splitWord,
   'private-use': privateUse,
@@ -176,6 +190,7 @@ const CHECK_FUNCTIONS: Record<Exclude<Check, 'heading'>, PassageCheck> = {
   'page-furniture': pageFurniture,
   toc,
   'missing-space': missingSpace,
+  markup,
 };
 
 /**

@@ -1,6 +1,7 @@
 // Markdown reader: scraped web pages and text extractions saved as .md. Markup is reduced to its words
 // (links to their text, images dropped, emphasis and escapes removed); footnote bodies set apart.
 
+import { Parser } from 'htmlparser2';
 import type { Footnote, ReadDocument, TextLine } from '../types.js';
 import {
   collapseBlankLines,
@@ -118,7 +119,8 @@ function inlineBlocks(lines: TextLine[]): TextLine[] {
   let block: TextLine[] = [];
   const flush = () => {
     if (block.length === 0) return;
-    const texts = markdownToText(block.map((l) => l.text).join('\n')).split('\n');
+    const joined = block.map((l) => l.text).join('\n');
+    const texts = (isHtmlBlock(joined) ? htmlBlockText(joined) : markdownToText(joined)).split('\n');
     // Links spanning lines shrink the block; pages follow the line each piece starts on.
     texts.forEach((text, i) => {
       if (text.trim() !== '') out.push({ ...block[Math.min(i, block.length - 1)]!, text });
@@ -133,6 +135,24 @@ function inlineBlocks(lines: TextLine[]): TextLine[] {
   }
   flush();
   return out;
+}
+
+/**
+ * A raw HTML block (CommonMark's HTML blocks, types 6 and 7): a paragraph opening with a tag of a block
+ * element or an image, e.g. the '<figure><img … /></figure>' anchors of a White House page. Markdown passes
+ * such a block through as HTML, so it is markup, never words of the document.
+ */
+const HTML_BLOCK_START =
+  /^\s{0,3}<\/?(?:address|article|aside|blockquote|center|details|dialog|div|dl|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|img|li|main|nav|ol|p|picture|section|source|table|tbody|td|tfoot|th|thead|tr|ul|video|audio)(?=[\s/>]|$)/i;
+export const isHtmlBlock = (block: string): boolean => HTML_BLOCK_START.test(block);
+
+/** The words of a raw HTML block, read by htmlparser2: its text nodes only (an image has none). */
+export function htmlBlockText(block: string): string {
+  let text = '';
+  const parser = new Parser({ ontext: (t) => (text += t) }, { decodeEntities: true });
+  parser.write(block);
+  parser.end();
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**
