@@ -172,6 +172,8 @@ export interface AnalyzeOptions {
   /** Bridge every typed word, not only those the corpus lacks (measured: worse). */
   bridgeAll?: boolean;
   hasTerm?: (term: string) => boolean;
+  /** Which of the bridge's words may join the search (by default those the corpus has). */
+  isBridgeTarget?: (term: string) => boolean;
 }
 
 export function analyzeQuery(
@@ -229,7 +231,8 @@ function bridgeTerms(terms: WeightedTerm[], words: readonly string[], options: A
     if (options.bridgeAll !== true && own !== null && options.hasTerm?.(own)) continue;
     for (const bridged of options.bridge!(word)) {
       const parts = termsOf(bridged);
-      if (parts.length === 0 || (options.hasTerm && !parts.every(options.hasTerm))) continue;
+      const target = options.isBridgeTarget ?? options.hasTerm;
+      if (parts.length === 0 || (target && !parts.every(target))) continue;
       for (const part of parts) {
         if (options.commonTerms?.has(part)) continue;
         const known = have.get(part);
