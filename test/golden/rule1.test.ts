@@ -16,4 +16,23 @@ describe.runIf(describeGolden)('rule 1: only the document’s words (golden)', (
     expect(byId(eo, 'us-eo-14110-2023#sec:4.5').text).toMatch(/^To foster capabilities for identifying/);
     expect(eo.filter((p) => /<\/?(?:figure|img)\b|wp-image-|image\.gif/.test(p.text))).toEqual([]);
   });
+
+  it('Japan guidelines: no printed page number inside a passage', async () => {
+    const jp = await realPassages('jp-ai-guidelines-for-business-2025');
+    const p7 = jp.find((p) => p.locator.endsWith('P-7) i.') && p.locator.includes('Part 4'));
+    expect(p7?.text).toMatch(/common guiding principles\s+• Encourage AI business users/);
+    const u7 = jp.find((p) => p.locator.endsWith('U-7) i.') && p.locator.includes('Part 5'));
+    expect(u7?.text).not.toMatch(/\n\s*36\s*\n/);
+    expect(jp.filter((p) => /(?:^|\n)\s*\d{1,3}\s*(?:\n|$)/.test(p.text)).map((p) => p.locator)).toEqual([]);
+  });
+
+  it('Singapore framework: footnote 4 is a footnote, not the end of Sec. 3.16', async () => {
+    const sg = await realPassages('sg-model-ai-governance-framework-2020');
+    const s316 = sg
+      .filter((p) => p.locator === 'Sec. 3.16')
+      .map((p) => p.text)
+      .join('\n');
+    expect(s316).not.toMatch(/(?:^|\n)\s*4\s*(?:\n|$)/);
+    expect(s316).not.toContain('Other factors that organisations in various contexts');
+  });
 });

@@ -87,6 +87,14 @@ describe('lint checks', () => {
     expect(checksOf('ON AND AFTER FEBRUARY 1, 2026, A DEVELOPER')).toEqual([]);
   });
 
+  it('page furniture: a bare page number or stranded marker between paragraphs', () => {
+    expect(checksOf('Explanation of conformity to guiding principles\n\n34\n\n• Encourage users')).toEqual([
+      'page-furniture',
+    ]);
+    expect(checksOf('driverless vehicles).\n\n4\n\nHIGHLY RECOMMENDED!')).toEqual(['page-furniture']);
+    expect(checksOf('a table of 34 rows\n\n(4) the fourth point')).toEqual([]);
+  });
+
   it('markup: HTML tags let through as text, not a document’s own angle brackets', () => {
     expect(
       checksOf(

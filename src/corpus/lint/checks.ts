@@ -120,7 +120,19 @@ const FURNITURE = [
   /\bPAGE \d+-(?:SENATE|HOUSE) BILL\b/g,
   /\b(?:SENATE|HOUSE) BILL \d+-\d+ PAGE\b/g,
 ];
-const pageFurniture: PassageCheck = (passage) => FURNITURE.flatMap((re) => all(re, passage.text));
+/**
+ * A paragraph that is only a number, between a paragraph and another that does not open with a capital or
+ * marker of its own ("… common guiding principles / 34 / • Encourage …"): a page number or a stranded
+ * footnote marker, never a sentence of the document.
+ */
+const BARE_NUMBER = /(?<=\S[ \t]*\n[ \t]*\n?[ \t]*)\d{1,4}(?=[ \t]*\n)/g;
+const pageFurniture: PassageCheck = (passage) =>
+  FURNITURE.flatMap((re) => all(re, passage.text)).concat(
+    all(BARE_NUMBER, passage.text).filter((hit) => {
+      const line = passage.text.slice(passage.text.lastIndexOf('\n', hit.start) + 1, hit.end);
+      return line.trim() === passage.text.slice(hit.start, hit.end);
+    }),
+  );
 
 /**
  * Tables of contents: a passage made of titles each followed by a page number ("Pillar I … 3 Remove Red

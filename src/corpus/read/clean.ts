@@ -149,7 +149,37 @@ export function paginate(lines: string[]): { lines: TextLine[]; pageCount?: numb
   const hasTail = pending.some((p) => p.text.trim() !== '');
   out.push(...pending);
   const pageCount = markers >= 2 ? (hasTail ? lastMarked + 1 : lastMarked) : page;
-  return { lines: dropRunningHeaders(out, pageCount), pageCount };
+  const numbered = markers >= 2 ? out : dropPrintedPageNumbers(out);
+  return { lines: dropRunningHeaders(numbered, pageCount), pageCount };
+}
+
+/**
+ * Printed page numbers of a text extraction paged by form feeds: a line holding only a number, the first or
+ * last words of its page, whose number is the page's place in the file plus the offset most such lines
+ * share (covers and front matter go unnumbered). A number that does not fit that sequence, or a sequence
+ * seen on fewer than three pages, stays: it may be the document's own (a footnote marker, a count).
+ */
+export function dropPrintedPageNumbers(lines: TextLine[]): TextLine[] {
+  const edges = new Map<number, number[]>();
+  lines.forEach((line, i) => {
+    if (line.text.trim() === '' || line.page === undefined) return;
+    const ends = edges.get(line.page) ?? [];
+    edges.set(line.page, ends);
+    if (ends.length < 2) ends.push(i);
+    else ends[1] = i;
+  });
+  const candidates: { index: number; offset: number }[] = [];
+  for (const [page, ends] of edges)
+    for (const index of new Set(ends)) {
+      const n = /^\d{1,4}$/.exec(lines[index]!.text.trim())?.[0];
+      if (n !== undefined) candidates.push({ index, offset: Number(n) - page });
+    }
+  const counts = new Map<number, number>();
+  for (const c of candidates) counts.set(c.offset, (counts.get(c.offset) ?? 0) + 1);
+  const [offset, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  if (count < 3) return lines;
+  const drop = new Set(candidates.filter((c) => c.offset === offset).map((c) => c.index));
+  return lines.filter((_, i) => !drop.has(i));
 }
 
 /** Short lines that recur on a third or more of the pages are running headers or footers. */

@@ -110,7 +110,8 @@ export function extractFootnotes(
   const isSmall = (line: RawLine) => line.size > 0 && line.size < body * 0.9;
   const numbered = (line: RawLine) => /^\d{1,3}\.?\s?[A-Za-z“"(]/.test(line.text);
   const opensNote = (line: RawLine) => numbered(line) && (line.startsWithSuperscript || isSmall(line));
-  const cleaned = pages.map((lines) => {
+  const cleaned = pages.map((page) => {
+    const lines = attachStrayMarkers(page, body);
     // The earliest line near the bottom that opens a note, with nothing larger below it.
     let start = -1;
     let largestBelow = 0;
@@ -144,6 +145,28 @@ export function extractFootnotes(
     return bodyLines;
   });
   return { pages: cleaned, footnotes };
+}
+
+/**
+ * A footnote body's raised marker that the line builder set on a line of its own (its baseline sits a
+ * little above the body's first line, so it is sorted after the note): a bare number in type far smaller
+ * than the body, within its own height of a small-type line's baseline. It is put back at that line's start.
+ */
+function attachStrayMarkers(lines: RawLine[], body: number): RawLine[] {
+  const strays = lines.filter((l) => /^\d{1,3}$/.test(l.text.trim()) && l.size > 0 && l.size < body * 0.7);
+  if (strays.length === 0) return lines;
+  const out = lines.filter((l) => !strays.includes(l)).map((l) => ({ ...l }));
+  for (const stray of strays) {
+    const target = out
+      .filter(
+        (l) => l.size < body * 0.9 && Math.abs(l.y - stray.y) <= stray.size && /^[A-Za-z“"(]/.test(l.text),
+      )
+      .sort((a, b) => Math.abs(a.y - stray.y) - Math.abs(b.y - stray.y))[0];
+    if (!target) return lines;
+    target.text = `${stray.text.trim()} ${target.text}`;
+    target.startsWithSuperscript = true;
+  }
+  return out;
 }
 
 /** A footnote separator drawn as text: a run of underscores or dashes. */
