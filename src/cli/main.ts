@@ -68,3 +68,25 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
 }
+
+/**
+ * The process entry point (bin/charter.js): runs a command and sets the exit code. A reader that closes
+ * its end early (`charter passages --json | head -1`) ends the process quietly with exit 0, for every
+ * command, instead of an unhandled `write EPIPE`.
+ */
+export function runCli(argv: string[]): Promise<void> {
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  return main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exitCode = 1;
+    },
+  );
+}

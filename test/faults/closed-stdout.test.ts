@@ -1,0 +1,43 @@
+// A reader that closes its end early (`charter passages --json | head -1`) must end the command quietly
+// with exit 0, not an unhandled `write EPIPE` stack trace. Real child processes over a real pipe whose
+// read end is closed before the command writes.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/paths.js';
+import { TEST_DATA_DIR } from '../global-setup.js';
+
+function runClosed(argv: string[]): Promise<{ status: number | null; stderr: string }> {
+  const script = `
+    import { runCli } from ${JSON.stringify(join(PROJECT_ROOT, 'src', 'cli', 'main.ts'))};
+    await runCli(JSON.parse(process.env.ARGV));
+  `;
+  return new Promise((resolve) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ARGV: JSON.stringify(argv), CHARTER_DATA_DIR: TEST_DATA_DIR, CHARTER_MIRROR: '' },
+    });
+    // Closed before the child has even loaded: its first write meets a pipe with no reader.
+    proc.stdout.destroy();
+    let stderr = '';
+    proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    const timer = setTimeout(() => proc.kill(), 25_000);
+    proc.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stderr });
+    });
+  });
+}
+
+describe('a closed stdout', () => {
+  it.each([
+    [['passages', '--json']],
+    [['quote', '--json', 'AI Act Art. 5']],
+    [['sources']],
+    [['help']],
+  ])('ends charter %j quietly with exit 0', async (argv) => {
+    const { status, stderr } = await runClosed(argv);
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(status, stderr).toBe(0);
+  }, 30_000);
+});
