@@ -10,6 +10,26 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** The option a parse error names ("--limt"), if any. */
 const optionIn = (message: string) => /'(-[^' ]*)/.exec(message)?.[1];
 
+/**
+ * `--limit -1`: Node's parser reads "-1" as an option, so the command would say the option "takes no
+ * value". A value that looks like a negative number is joined to its string option ("--limit=-1"), so the
+ * command's own range check answers instead.
+ */
+function joinNegativeValues(args: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (arg === '--') return [...out, ...args.slice(i)];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 export function parseCommandArgs<O extends Options>(
   command: string,
   args: string[],
@@ -17,7 +37,7 @@ export function parseCommandArgs<O extends Options>(
   allowPositionals = false,
 ) {
   try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
+    return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals, strict: true });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) throw error;

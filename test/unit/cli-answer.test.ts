@@ -111,6 +111,7 @@ describe('charter ask', () => {
   it('refuses a bad --limit in one sentence', async () => {
     await expect(runAsk(['--limit', '0', 'x'], io().cli)).rejects.toThrow(/whole number from 1 to 50/);
     await expect(runAsk(['--limit', '2.5', 'x'], io().cli)).rejects.toThrow(/whole number/);
+    await expect(runAsk(['--limit', '-1', 'x'], io().cli)).rejects.toThrow(/whole number from 1 to 50/);
   });
 });
 
