@@ -3,7 +3,6 @@
 // (src/cli/terminal.ts); --json gives the fields other tools need.
 import { readFileSync } from 'node:fs';
 import { type AskResult, ask } from '../answer/ask.js';
-import { findDocument } from '../answer/documents.js';
 import { isQuoteLanguage } from '../answer/languages.js';
 import { type QuoteResult, quote } from '../answer/quote.js';
 import type { Charter } from '../app.js';
@@ -13,6 +12,7 @@ import { locatorOf, sourceUrl } from '../reply/format.js';
 import { missingLine, weakLine } from '../reply/honesty.js';
 import type { SearchHit } from '../search/types.js';
 import { parseCommandArgs, UsageError } from './args.js';
+import { selectDocuments } from './docs.js';
 import { type CliIo, processIo } from './io.js';
 import { renderQuote, styleFor } from './terminal.js';
 
@@ -107,14 +107,6 @@ function askJson(charter: Charter, query: string, result: AskResult) {
   };
 }
 
-function resolveDocs(charter: Charter, names: string[] | undefined): CatalogDocument[] {
-  return (names ?? []).map((name) => {
-    const doc = findDocument(charter.docs, name);
-    if (!doc) throw new UsageError(`No synced document is called "${name}" (see "charter sources").`);
-    return doc;
-  });
-}
-
 export async function runAsk(args: string[], io: CliIo = processIo()): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     'ask',
@@ -136,7 +128,7 @@ export async function runAsk(args: string[], io: CliIo = processIo()): Promise<n
   if (!file && question === '')
     throw new UsageError('Give a question, e.g. charter ask "does the EU ban social scoring?".');
   const charter = await io.open();
-  const docs = resolveDocs(charter, values.doc);
+  const docs = values.doc ? selectDocuments(charter.docs, values.doc) : [];
   const answer = (query: string) =>
     ask(charter.services, { query, limit, ...(docs.length > 0 ? { docs } : {}) });
   if (file) {

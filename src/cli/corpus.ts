@@ -1,24 +1,15 @@
 // sync, sources, passages.
 import { sourceRows } from '../answer/sources.js';
-import type { CatalogDocument } from '../corpus/catalog.js';
 import { correctionsFor } from '../corpus/corrections.js';
 import { defaultMirror } from '../corpus/load.js';
 import { deploymentCatalog } from '../corpus/local.js';
 import { Store } from '../corpus/store.js';
 import { syncCorpus } from '../corpus/sync.js';
 import { dataDir } from '../paths.js';
-import { parseCommandArgs, UsageError } from './args.js';
+import { parseCommandArgs } from './args.js';
+import { selectDocuments } from './docs.js';
 import { afterSync } from './hooks.js';
 import { syncReporter } from './progress.js';
-
-function selectDocs(all: CatalogDocument[], ids: string[] | undefined): CatalogDocument[] {
-  if (!ids || ids.length === 0) return all;
-  return ids.map((id) => {
-    const doc = all.find((d) => d.id === id);
-    if (!doc) throw new UsageError(`There is no document "${id}" in the catalog (try "charter sources").`);
-    return doc;
-  });
-}
 
 export async function runSync(args: string[]): Promise<number> {
   const { values } = parseCommandArgs('sync', args, {
@@ -27,7 +18,7 @@ export async function runSync(args: string[]): Promise<number> {
     force: { type: 'boolean', default: false },
   });
   const catalog = deploymentCatalog();
-  const docs = selectDocs(catalog, values.doc);
+  const docs = selectDocuments(catalog, values.doc);
   const mirror = values.mirror ?? defaultMirror();
   const report = await syncCorpus({
     docs,
@@ -73,7 +64,7 @@ export async function runPassages(args: string[]): Promise<number> {
     json: { type: 'boolean', default: true },
     doc: { type: 'string', multiple: true },
   });
-  const docs = selectDocs(deploymentCatalog(), values.doc);
+  const docs = selectDocuments(deploymentCatalog(), values.doc);
   const store = new Store(dataDir());
   const missing: string[] = [];
   for (const doc of docs) {

@@ -7,7 +7,8 @@ import { deploymentCatalog } from '../corpus/local.js';
 import { Store } from '../corpus/store.js';
 import type { Passage } from '../corpus/types.js';
 import { dataDir } from '../paths.js';
-import { parseCommandArgs, UsageError } from './args.js';
+import { parseCommandArgs } from './args.js';
+import { selectDocuments } from './docs.js';
 
 export async function runLint(args: string[]): Promise<number> {
   const { values } = parseCommandArgs('lint', args, {
@@ -15,10 +16,7 @@ export async function runLint(args: string[]): Promise<number> {
     doc: { type: 'string', multiple: true },
   });
   const catalog = deploymentCatalog();
-  for (const id of values.doc ?? []) {
-    if (!catalog.some((d) => d.id === id))
-      throw new UsageError(`There is no document "${id}" in the catalog (try "charter sources").`);
-  }
+  const chosen = values.doc ? new Set(selectDocuments(catalog, values.doc).map((d) => d.id)) : undefined;
   const store = new Store(dataDir());
   const all: Passage[] = [];
   const missing: string[] = [];
@@ -32,7 +30,7 @@ export async function runLint(args: string[]): Promise<number> {
     return 1;
   }
   // The vocabulary is always the whole corpus's, so --doc never changes what counts as a word.
-  const selected = values.doc ? all.filter((p) => values.doc!.includes(p.docId)) : all;
+  const selected = chosen ? all.filter((p) => chosen.has(p.docId)) : all;
   const allow = loadAllowList();
   const findings = lintPassages(selected, vocabulary(all));
   const open = findings.filter((f) => !isAllowed(f, allow));

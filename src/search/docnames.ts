@@ -306,7 +306,20 @@ export class DocNameMatcher {
     const exact = this.findExact(trimmed).find((found) => found.start === 0 && whole(found));
     if (exact) return exact.docId;
     const best = this.findBest(trimmed);
-    return best && whole(best) ? best.docId : undefined;
+    if (best && whole(best)) return best.docId;
+    return this.head(trimmed);
+  }
+
+  /**
+   * The one document whose id, short title or alias begins with the typed whole words, as autocomplete
+   * would offer it ("Colorado" for "Colorado AI Act"). Undefined when several documents would fit
+   * ("EU") or the value is shorter than three letters.
+   */
+  private head(text: string): string | undefined {
+    const key = fold(text);
+    if (key.length < 3) return undefined;
+    const owners = this.typed.filter(({ names }) => names.some((n) => n === key || n.startsWith(`${key} `)));
+    return owners.length === 1 ? owners[0]!.docId : undefined;
   }
 
   /** The document whose id or exact name starts the text (longest name wins), and where the rest begins. */
