@@ -13,11 +13,12 @@ import { missingLine, weakLine } from '../reply/honesty.js';
 import type { SearchHit } from '../search/types.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { selectDocuments } from './docs.js';
+import { LIMIT } from './help.js';
 import { type CliIo, processIo } from './io.js';
 import { renderQuote, styleFor } from './terminal.js';
 
-export const DEFAULT_LIMIT = 5;
-export const MAX_LIMIT = 50;
+export const DEFAULT_LIMIT = LIMIT.default;
+export const MAX_LIMIT = LIMIT.max;
 
 interface JsonPassage {
   id: string;

@@ -1,5 +1,21 @@
 // What `charter help` and `charter <command> --help` print. Kept apart from the commands so help never
-// loads the index, discord.js or pdfjs.
+// loads the index, discord.js or pdfjs. Facts other code owns (the quote languages, the JSON shapes, the
+// --limit range) are read from one place here, and test/unit/cli-help.test.ts checks the JSON shapes
+// against what the commands print.
+import { QUOTE_LANGUAGES } from '../answer/languages.js';
+
+const LANG = `--lang ${QUOTE_LANGUAGES.join('|')}`;
+const LIMIT = { default: 5, max: 50 } as const;
+
+/** What `charter ask --json` prints (every key of src/cli/answer.ts askJson). */
+export const ASK_JSON = `{query, note?, missing, weak, results: [{docId, title,
+                       shortTitle, issuer, date, status, locator, score, url, passages: [{id,
+                       docId, locator, headingPath, page, text, url}]}]}`;
+/** What `charter quote --json` prints. */
+export const QUOTE_JSON = `{reference, docId, locator, url, passages: [{id, docId, locator,
+                      headingPath, page, text, url}], alongside?: {docId, locator, passages}}`;
+
+export { LIMIT };
 
 export const OVERVIEW = `Usage: charter <command> [options]      (charter <command> --help for one command)
 
@@ -13,7 +29,7 @@ Corpus
 
 Answers
   ask [--json] [--limit N] [--doc NAME]... "question"
-  quote [--json] "reference"                    e.g. "AI Act Art. 5(1)(c)"
+  quote [--json] [${LANG}] "reference"  e.g. "AI Act Art. 5(1)(c)"
 
 Discord
   start [--shards auto|N]                       the gateway bot
@@ -74,15 +90,17 @@ The passages that answer a question, quoted word for word with their place, stat
 that reads like a reference ("AI Act Art. 5(1)(c)") is quoted instead; if it names no place, the passages
 that share its words follow a note saying so.
 
-  --limit N            how many results (1–50, default 5), in text and JSON alike
+  --limit N            how many results (1–${LIMIT.max}, default ${LIMIT.default}), in text and JSON alike
   --doc NAME           only this document: its id, short title or an alias ("AI Act") (repeatable)
-  --json               one JSON object: {query, note?, results: [{docId, locator, score, url, passages}]}
+  --json               one JSON object: ${ASK_JSON}
   --queries-file FILE  one question per line, one JSON line per question (needs --json)`,
-  quote: `Usage: charter quote [--json] "reference"
+  quote: `Usage: charter quote [--json] [${LANG}] "reference"
 
 One place in a document, word for word: "AI Act Art. 5(1)(c)", "EO 14110 Sec. 4.2", "GDC para. 6".
 
-  --json   {reference, docId, locator, url, passages}`,
+  ${LANG}   a Chinese document with an English translation: the original (zh), the
+                      translation (en) or both
+  --json              ${QUOTE_JSON}`,
   start: `Usage: charter start [--shards auto|N]
 
 The gateway bot (DISCORD_TOKEN and DISCORD_APPLICATION_ID from the environment or .env). Runs until

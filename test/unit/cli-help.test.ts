@@ -1,0 +1,53 @@
+// Help says what the commands do: every option a command takes is in its help and the overview, and the
+// JSON shapes in help name every key the commands print.
+import { describe, expect, it } from 'vitest';
+import { runAsk, runQuote } from '../../src/cli/answer.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { HELP, OVERVIEW } from '../../src/cli/help.js';
+import { fixtureCharter } from '../fixtures/answers/corpus.js';
+
+const charter = fixtureCharter();
+
+function io() {
+  const out: string[] = [];
+  const cli: CliIo = {
+    stdout: { write: (t) => void out.push(t), isTTY: false, columns: 80 },
+    stderr: { write: () => undefined },
+    open: async () => charter,
+    env: {},
+  };
+  return { cli, json: () => JSON.parse(out.join('')) as unknown };
+}
+
+function keys(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) keys(item, into);
+  else if (value && typeof value === 'object')
+    for (const [key, inner] of Object.entries(value)) {
+      into.add(key);
+      keys(inner, into);
+    }
+  return into;
+}
+
+const named = (help: string, key: string) => new RegExp(`[{ ,]${key}\\??[,:}]`).test(help);
+
+describe('help', () => {
+  it('names every key ask --json prints', async () => {
+    const t = io();
+    await runAsk(['--json', 'providers shall'], t.cli);
+    const printed = keys(t.json());
+    printed.add('note');
+    for (const key of printed) expect(named(HELP.ask!, key), key).toBe(true);
+  });
+
+  it('names every key quote --json prints', async () => {
+    const t = io();
+    await runQuote(['--json', 'AI Act Art. 12(1)'], t.cli);
+    for (const key of keys(t.json())) expect(named(HELP.quote!, key), key).toBe(true);
+  });
+
+  it('lists --lang for quote, in its help and the overview', () => {
+    expect(HELP.quote).toContain('--lang zh|en|both');
+    expect(OVERVIEW).toMatch(/quote \[--json\] \[--lang zh\|en\|both\]/);
+  });
+});
