@@ -5,6 +5,7 @@
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import type { MissingName, SearchHit } from '../search/types.js';
+import { namesDocument } from './documents.js';
 import { type QuoteResult, quote } from './quote.js';
 import type { Services } from './services.js';
 
@@ -107,6 +108,16 @@ export async function ask(services: Services, request: AskRequest): Promise<AskR
   // A reference typed with one document chosen apart ("Art. 7", document: deep synthesis) names it too.
   const quoted = await quote(services, docs.length === 1 ? `${query} ${docs[0]!.shortTitle}` : query);
   if (quoted.kind === 'found') return quoted;
+  // One fallback policy with quote: a reference naming no document whose place several documents have
+  // ("Recital 71", "Art. 5(1)(c)") asks which document, with the places it may mean, exactly as quote
+  // does; passages sharing its words would be taken for an answer.
+  if (
+    quoted.kind === 'not-found' &&
+    quoted.suggestions.length > 0 &&
+    docs.length === 0 &&
+    !namesDocument(services.catalog, query)
+  )
+    return quoted;
   const found = await findPassages(services, request);
   return found.hits.length > 0 ? { ...found, unquoted: quoted } : quoted;
 }

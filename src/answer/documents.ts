@@ -43,3 +43,8 @@ export function matchDocuments(catalog: readonly CatalogDocument[], partial: str
     .map((id) => byId(catalog, id)!)
     .filter(Boolean);
 }
+
+/** Whether a text names any document, exactly or forgiving a typo ("Recital 71" names none). */
+export function namesDocument(catalog: readonly CatalogDocument[], text: string): boolean {
+  return matcherFor(catalog).findBest(text) !== undefined;
+}

@@ -108,6 +108,16 @@ describe('charter ask', () => {
     await expect(runAsk(['--doc', 'Magna Carta', 'x'], io().cli)).rejects.toThrow(UsageError);
   });
 
+  it('asks which document for a place several documents have, with the same note as quote', async () => {
+    const asked = io();
+    expect(await runAsk(['Art. 7'], asked.cli)).toBe(1);
+    const quoted = io();
+    expect(await runQuote(['Art. 7'], quoted.cli)).toBe(2);
+    expect(asked.out()).toBe('');
+    expect(asked.err()).toMatch(/Which document\?.*Did you mean: Deep Synthesis Provisions Art\. 7; /);
+    expect(asked.err()).toBe(quoted.err());
+  });
+
   it('refuses a bad --limit in one sentence', async () => {
     await expect(runAsk(['--limit', '0', 'x'], io().cli)).rejects.toThrow(/whole number from 1 to 50/);
     await expect(runAsk(['--limit', '2.5', 'x'], io().cli)).rejects.toThrow(/whole number/);
