@@ -5,7 +5,7 @@
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import type { MissingName, SearchHit } from '../search/types.js';
-import { namesDocument } from './documents.js';
+import { documentPrefix, namesDocument } from './documents.js';
 import { type QuoteResult, quote } from './quote.js';
 import type { Services } from './services.js';
 
@@ -44,23 +44,21 @@ export type AskResult = Passages | QuoteResult;
 /** The best passages on a question, each passage once. */
 export async function findPassages(services: Services, request: AskRequest): Promise<Passages> {
   const offset = request.offset ?? 0;
+  // A few results more than asked for: results folded into one that contains them leave room.
   const response = await services.search(request.query, {
-    limit: request.limit + 1,
+    limit: request.limit + FOLD_SPARE + 1,
     offset,
     ...(request.facets ? { menuDocuments: request.facets } : {}),
     ...(request.docs && request.docs.length > 0 ? { docs: request.docs.map((d) => d.id) } : {}),
   });
-  // The same passage twice on one page would only repeat itself.
-  const hits = response.hits
-    .filter(
-      (hit, i, all) =>
-        hit.passages.length > 0 && all.findIndex((h) => h.passages[0]?.id === hit.passages[0]?.id) === i,
-    )
-    .slice(0, request.limit);
+  const folded = foldNested(
+    response.hits.filter((hit) => hit.passages.length > 0).map((hit) => withItems(services, hit)),
+  );
+  const hits = folded.slice(0, request.limit);
   const found: Passages = {
     kind: 'passages',
-    hits: hits.map((hit) => withItems(services, hit)),
-    more: response.hits.length > request.limit,
+    hits,
+    more: folded.length > request.limit,
     missing: response.missing ?? [],
     weak: response.weak ?? false,
   };
@@ -70,6 +68,36 @@ export async function findPassages(services: Services, request: AskRequest): Pro
       : await documentsOn(services, request.query, request.facets);
   }
   return found;
+}
+
+/** How many results beyond the asked-for ones are fetched, to fill the places of folded ones. */
+const FOLD_SPARE = 10;
+
+/**
+ * Each passage once per answer. A result whose passages a higher-ranked one already shows (Art. 5(1)(c)(ii)
+ * after Art. 5(1)(c) with its points) is dropped; a result that shows all of a higher-ranked one's passages
+ * and more (Sec. 20(a) after Sec. 20(a)(1)) takes the place of the first such one and the rest go. Ranking
+ * is search's; only repetition is removed.
+ */
+export function foldNested(hits: readonly SearchHit[]): SearchHit[] {
+  const kept: SearchHit[] = [];
+  const ids = (hit: SearchHit) => new Set(hit.passages.map((p) => p.id));
+  for (const hit of hits) {
+    const mine = ids(hit);
+    const shown = new Set(kept.flatMap((k) => k.passages.map((p) => p.id)));
+    if ([...mine].every((id) => shown.has(id))) continue;
+    const inside = kept.filter((k) => k.passages.every((p) => mine.has(p.id)));
+    if (inside.length === 0) {
+      kept.push(hit);
+      continue;
+    }
+    const at = kept.indexOf(inside[0]!);
+    const terms = [...new Set([...inside.flatMap((k) => k.terms), ...hit.terms])];
+    const score = Math.max(hit.score, ...inside.map((k) => k.score));
+    kept[at] = { ...hit, terms, score };
+    for (const gone of inside.slice(1)) kept.splice(kept.indexOf(gone), 1);
+  }
+  return kept;
 }
 
 /** A list's lead-in is never an answer alone: its items (and theirs) travel with it; the reply cuts to fit. */
@@ -101,6 +129,10 @@ async function documentsOn(services: Services, query: string, limit: number): Pr
   return [...new Set(hits.map((hit) => hit.passages[0]?.docId).filter((id): id is string => !!id))];
 }
 
+/** The documents suggested places are in ("AI Act Recital 71; GDPR Recital 71": two). */
+const documentsOf = (catalog: readonly CatalogDocument[], suggestions: readonly string[]) =>
+  new Set(suggestions.map((s) => documentPrefix(catalog, s)?.doc.id).filter(Boolean));
+
 /** A reference is quoted; anything else, or a reference naming no place, is searched. */
 export async function ask(services: Services, request: AskRequest): Promise<AskResult> {
   if (request.searchOnly || !services.isReference(request.query)) return findPassages(services, request);
@@ -113,9 +145,9 @@ export async function ask(services: Services, request: AskRequest): Promise<AskR
   // does; passages sharing its words would be taken for an answer.
   if (
     quoted.kind === 'not-found' &&
-    quoted.suggestions.length > 0 &&
     docs.length === 0 &&
-    !namesDocument(services.catalog, query)
+    !namesDocument(services.catalog, query) &&
+    documentsOf(services.catalog, quoted.suggestions).size > 1
   )
     return quoted;
   const found = await findPassages(services, request);
