@@ -5,7 +5,10 @@ import type { CatalogDocument } from '../corpus/catalog.js';
 import { UsageError } from './args.js';
 
 /** Every document when no name is given; else the named ones, or one sentence naming the one that is not. */
-export function selectDocuments(all: readonly CatalogDocument[], names: string[] | undefined): CatalogDocument[] {
+export function selectDocuments(
+  all: readonly CatalogDocument[],
+  names: string[] | undefined,
+): CatalogDocument[] {
   if (!names || names.length === 0) return [...all];
   return names.map((name) => {
     const doc = findDocument(all, name);

@@ -15,7 +15,12 @@ function runClosed(argv: string[]): Promise<{ status: number | null; stderr: str
   return new Promise((resolve) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, ARGV: JSON.stringify(argv), CHARTER_DATA_DIR: TEST_DATA_DIR, CHARTER_MIRROR: '' },
+      env: {
+        ...process.env,
+        ARGV: JSON.stringify(argv),
+        CHARTER_DATA_DIR: TEST_DATA_DIR,
+        CHARTER_MIRROR: '',
+      },
     });
     // Closed before the child has even loaded: its first write meets a pipe with no reader.
     proc.stdout.destroy();
@@ -30,14 +35,13 @@ function runClosed(argv: string[]): Promise<{ status: number | null; stderr: str
 }
 
 describe('a closed stdout', () => {
-  it.each([
-    [['passages', '--json']],
-    [['quote', '--json', 'AI Act Art. 5']],
-    [['sources']],
-    [['help']],
-  ])('ends charter %j quietly with exit 0', async (argv) => {
-    const { status, stderr } = await runClosed(argv);
-    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
-    expect(status, stderr).toBe(0);
-  }, 30_000);
+  it.each([[['passages', '--json']], [['quote', '--json', 'AI Act Art. 5']], [['sources']], [['help']]])(
+    'ends charter %j quietly with exit 0',
+    async (argv) => {
+      const { status, stderr } = await runClosed(argv);
+      expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+      expect(status, stderr).toBe(0);
+    },
+    30_000,
+  );
 });

@@ -2,8 +2,8 @@
 // JSON shapes in help name every key the commands print.
 import { describe, expect, it } from 'vitest';
 import { runAsk, runQuote } from '../../src/cli/answer.js';
-import type { CliIo } from '../../src/cli/io.js';
 import { HELP, OVERVIEW } from '../../src/cli/help.js';
+import type { CliIo } from '../../src/cli/io.js';
 import { fixtureCharter } from '../fixtures/answers/corpus.js';
 
 const charter = fixtureCharter();
