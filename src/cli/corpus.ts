@@ -10,6 +10,7 @@ import { parseCommandArgs } from './args.js';
 import { selectDocuments } from './docs.js';
 import { afterSync } from './hooks.js';
 import { syncReporter } from './progress.js';
+import { sourceTable } from './terminal.js';
 
 export async function runSync(args: string[]): Promise<number> {
   const { values } = parseCommandArgs('sync', args, {
@@ -50,12 +51,7 @@ export async function runSources(args: string[]): Promise<number> {
     console.log(JSON.stringify(rows, null, 2));
     return 0;
   }
-  for (const row of rows) {
-    const count = row.passages === null ? 'not synced' : `${row.passages} passages`;
-    console.log(
-      `${row.id.padEnd(56)} ${row.date}  ${row.status.padEnd(9)} ${count.padStart(14)}  ${row.shortTitle}${row.addedLocally ? '  (added locally)' : ''}`,
-    );
-  }
+  for (const line of sourceTable(rows)) console.log(line);
   return 0;
 }
 

@@ -4,6 +4,7 @@ import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import { termSpans } from '../reply/escape.js';
 import { followingItems, locatorOf, sourceUrl } from '../reply/format.js';
+import { displayWidth, graphemesOf, graphemeWidth, padDisplay } from './width.js';
 
 export interface Terminal {
   write(text: string): void;
@@ -31,25 +32,67 @@ export function styleFor(out: Terminal, env: NodeJS.ProcessEnv = process.env): S
   return { bold: sgr(1, 22), dim: sgr(2, 22), mark: sgr(33, 39), width };
 }
 
-/** Words wrapped to `width` columns after `indent`; the text's own line breaks are kept. */
+/** Wide closing punctuation stays with what it closes; wide opening punctuation with what it opens. */
+const CLOSING = /^[，。、；：？！）》」』】〕〉％]$/u;
+const OPENING = /^[（《「『【〔〈]$/u;
+
+/**
+ * Where a line may break: at spaces, and between wide characters (Chinese has no spaces), never before
+ * closing or after opening punctuation. `space` says a space stood before the piece.
+ */
+function pieces(line: string): { text: string; space: boolean }[] {
+  const out: { text: string; space: boolean }[] = [];
+  for (const [i, word] of line.split(/ +/).entries()) {
+    const start = out.length;
+    let narrow = '';
+    let opening = '';
+    const push = (text: string) => {
+      out.push({ text: opening + text, space: out.length === start && i > 0 });
+      opening = '';
+    };
+    for (const grapheme of graphemesOf(word)) {
+      if (graphemeWidth(grapheme) < 2) {
+        narrow += grapheme;
+        continue;
+      }
+      if (CLOSING.test(grapheme) && (narrow !== '' || out.length > start)) {
+        if (narrow !== '') narrow += grapheme;
+        else out[out.length - 1]!.text += grapheme;
+        continue;
+      }
+      if (narrow !== '') push(narrow);
+      narrow = '';
+      if (OPENING.test(grapheme)) opening += grapheme;
+      else push(grapheme);
+    }
+    if (narrow !== '' || opening !== '' || out.length === start) push(narrow);
+  }
+  return out;
+}
+
+/** Text wrapped to `width` display columns after `indent`; the text's own line breaks are kept. */
 export function wrap(text: string, width: number, indent = ''): string {
-  const room = Math.max(20, width - indent.length);
+  const room = Math.max(20, width - displayWidth(indent));
   const out: string[] = [];
   for (const line of text.split('\n')) {
     let current = '';
-    for (const word of line.split(/ +/)) {
-      if (current !== '' && visibleLength(current) + 1 + visibleLength(word) > room) {
+    let used = 0;
+    for (const { text: piece, space } of pieces(line)) {
+      const gap = space && current !== '' ? 1 : 0;
+      const columns = displayWidth(piece);
+      if (current !== '' && used + gap + columns > room) {
         out.push(indent + current);
-        current = word;
-      } else current = current === '' ? word : `${current} ${word}`;
+        current = piece;
+        used = columns;
+      } else {
+        current += (gap ? ' ' : '') + piece;
+        used += gap + columns;
+      }
     }
     out.push(current === '' ? indent.trimEnd() : indent + current);
   }
   return out.join('\n');
 }
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI styles are not visible characters
-const visibleLength = (text: string) => text.replace(/\x1b\[\d+m/g, '').length;
 
 /** Marks the matched terms in a passage's verbatim text. */
 function marked(text: string, terms: readonly string[], style: Style): string {
@@ -90,4 +133,26 @@ export function renderQuote(
   const url = sourceUrl(doc, first);
   if (url) lines.push(style.dim(url));
   return `${lines.join('\n')}\n`;
+}
+
+/** One row of `charter sources`. */
+export interface SourceLine {
+  id: string;
+  date: string;
+  status: string;
+  passages: number | null;
+  shortTitle: string;
+  addedLocally?: boolean;
+}
+
+/** The `charter sources` table: each column as wide as its widest cell, so a long status keeps it aligned. */
+export function sourceTable(rows: readonly SourceLine[]): string[] {
+  const count = (row: SourceLine) => (row.passages === null ? 'not synced' : `${row.passages} passages`);
+  const idWidth = Math.max(0, ...rows.map((row) => displayWidth(row.id)));
+  const statusWidth = Math.max(0, ...rows.map((row) => displayWidth(row.status)));
+  const countWidth = Math.max(0, ...rows.map((row) => count(row).length));
+  return rows.map(
+    (row) =>
+      `${padDisplay(row.id, idWidth)}  ${row.date}  ${padDisplay(row.status, statusWidth)}  ${count(row).padStart(countWidth)}  ${row.shortTitle}${row.addedLocally ? '  (added locally)' : ''}`,
+  );
 }
