@@ -349,7 +349,7 @@ export class ReferenceResolver {
       return this.fail(
         reference,
         `No document in Charter's corpus is called “${parsed.leftover.join(' ')}”; /sources lists the documents.`,
-        this.docsWithPlace(place.path).map((d) => `${d.shortTitle} ${this.format(d, place.path)}`),
+        this.placesIn(this.docsWithPlace(place.path), place.path, reference),
       );
     }
     if (!doc && place?.typed) {
@@ -365,7 +365,7 @@ export class ReferenceResolver {
         return this.fail(
           reference,
           'Which document? Name it with the reference, e.g. "AI Act Art. 5".',
-          owners.map((d) => `${d.shortTitle} ${this.format(d, place.path)}`),
+          this.placesIn(owners, place.path, reference),
         );
     }
     if (!doc) {
@@ -434,6 +434,24 @@ export class ReferenceResolver {
         passages.some((passage) => locate(passage.path, candidate)),
       );
     });
+  }
+
+  /**
+   * The place in each document, named in that document's own units (AIDA "s. 7", not "Art. 7"); for a
+   * reference written in Chinese (第七条), the Chinese documents first, then the other Chinese ones'.
+   */
+  private placesIn(docs: readonly CatalogDocument[], path: readonly string[], reference: string): string[] {
+    const rank = (doc: CatalogDocument) =>
+      !/\p{Script=Han}/u.test(reference) ? 0 : doc.language === 'zh' ? 0 : doc.jurisdiction === 'CN' ? 1 : 2;
+    return [...docs]
+      .sort((a, b) => rank(a) - rank(b))
+      .map((doc) => {
+        const passages = this.byDoc.get(doc.id) ?? [];
+        const own = this.candidatePaths(doc, path).find((candidate) =>
+          passages.some((passage) => locate(passage.path, candidate)),
+        );
+        return `${doc.shortTitle} ${this.format(doc, own ?? path)}`;
+      });
   }
 
   private format(doc: CatalogDocument, path: readonly string[]): string {

@@ -55,6 +55,17 @@ describe.runIf(describeGolden)('the Chinese originals (golden)', () => {
     expect(passages.some((p) => /……/.test(p.text))).toBe(false);
   });
 
+  it("suggests places in each document's own units, the Chinese documents first for a Chinese unit", async () => {
+    const raw = await charter.services.quote('第七条');
+    const suggestions = raw.ok ? [] : raw.suggestions;
+    expect(suggestions[0]).toBe('生成式人工智能服务管理暂行办法 第七条');
+    expect(suggestions.join('; ')).not.toMatch(/AIDA \(Bill C-27\) Art\./);
+    const shown = await quote(charter.services, '第七条');
+    expect(shown.kind === 'not-found' && shown.suggestions).toContain(
+      '生成式人工智能服务管理暂行办法 第七条',
+    );
+  });
+
   it('each Chinese place has the same path as the English place: Art. 7(1) ↔ 第七条（一）, Sec. 3.1.1(e) ↔ 3.1.1（e）', async () => {
     for (const id of [MEASURES, FRAMEWORK]) {
       const english = units(await realPassages(id));
