@@ -35,4 +35,14 @@ describe.runIf(describeGolden)('rule 1: only the document’s words (golden)', (
     expect(s316).not.toMatch(/(?:^|\n)\s*4\s*(?:\n|$)/);
     expect(s316).not.toContain('Other factors that organisations in various contexts');
   });
+
+  it('Japan guidelines: footnote calls go as a group, and a number of the text stays', async () => {
+    const jp = await realPassages('jp-ai-guidelines-for-business-2025');
+    const text = jp.map((p) => p.text).join('\n');
+    expect(text).toContain('take necessary countermeasures.');
+    expect(text).not.toMatch(/countermeasures ?1[78]/);
+    expect(text).toContain('international guiding principles.');
+    expect(text).toContain('executive officers, including management');
+    expect(text).toContain('Parts 3 to 5 and the appendix');
+  });
 });

@@ -95,6 +95,14 @@ describe('lint checks', () => {
     expect(checksOf('a table of 34 rows\n\n(4) the fourth point')).toEqual([]);
   });
 
+  it('footnote debris: a call left glued to its word', () => {
+    expect(checksOf('take necessary countermeasures17 18. Then')).toEqual(['footnote-debris']);
+    expect(checksOf('business executive officers5, including management')).toEqual(['footnote-debris']);
+    expect(checksOf('take necessary countermeasures. Guidelines Ver1.1 on x86 and ISO/IEC 42001')).toEqual(
+      [],
+    );
+  });
+
   it('markup: HTML tags let through as text, not a document’s own angle brackets', () => {
     expect(
       checksOf(

@@ -1,6 +1,7 @@
 // Page numbers and stray footnote markers: the readers take them out of the running text by rules that
 // cannot take a word of the document.
 import { describe, expect, it } from 'vitest';
+import { setPageFootnotesApart } from '../../src/corpus/read/clean.js';
 import { extractFootnotes } from '../../src/corpus/read/pdf-clean.js';
 import type { RawLine } from '../../src/corpus/read/pdf-lines.js';
 import { parseText } from '../../src/corpus/read/text.js';
@@ -70,5 +71,27 @@ describe('a footnote marker the line builder set apart', () => {
   it('leaves a small number with no note beside it alone', () => {
     const lines = [line('Body text here.', 500, 12), line('4', 300, 5.2)];
     expect(extractFootnotes([lines], 12).pages[0]!.map((l) => l.text)).toEqual(['Body text here.', '4']);
+  });
+});
+
+describe('footnote calls at a page foot', () => {
+  const onPage = (texts: string[]) => texts.map((text) => ({ text, page: 1 }));
+
+  it('takes a group of calls out whole, even when a later note sits on the next page', () => {
+    const { lines, footnotes } = setPageFootnotesApart(
+      onPage(['by AI, and take necessary countermeasures17 18.', 'More text.', '17', 'A note.']),
+    );
+    expect(lines.map((l) => l.text)).toEqual(['by AI, and take necessary countermeasures.', 'More text.']);
+    expect(footnotes).toEqual([{ marker: '17', text: 'A note.', page: 1 }]);
+  });
+
+  it('prefers a glued call to a number that is text ("Parts 3 to 5")', () => {
+    const { lines } = setPageFootnotesApart(
+      onPage(['described in Parts 3 to 5', 'executive officers5, including management', '5', 'A note.']),
+    );
+    expect(lines.map((l) => l.text)).toEqual([
+      'described in Parts 3 to 5',
+      'executive officers, including management',
+    ]);
   });
 });

@@ -85,7 +85,8 @@ const privateUse: PassageCheck = (passage) =>
 
 /**
  * Footnote-marker debris: a call marker taken out of "contexts.,12" leaves "contexts.,", a run of them
- * ", , ,". Abbreviations ("e.g.,", "etc.,", "U.S.,") are not debris.
+ * ", , ,"; a call kept glued to its word ("countermeasures17"). Abbreviations ("e.g.,", "etc.,", "U.S.,")
+ * are not debris.
  */
 const footnoteDebris: PassageCheck = (passage) =>
   [
@@ -95,6 +96,9 @@ const footnoteDebris: PassageCheck = (passage) =>
     ),
     ...all(/,\s+,/g, passage.text),
     ...all(/(?<=\p{Ll}{3}[.;:])(?:\s*,)+\s+(?=\p{Lu})/gu, passage.text),
+    // A call left glued to its lower-case word ("countermeasures17", "officers5,"); names with digits
+    // ("Ver1.1", "x86", "ISO/IEC") are not lower-case words standing alone.
+    ...all(/(?<=(?:^|[\s(“"‘])\p{Ll}{4,})\d{1,3}(?=[\s,;.:]|$)/gu, passage.text),
   ].filter((hit, i, hits) => hits.findIndex((h) => h.start === hit.start) === i);
 
 /**

@@ -218,7 +218,29 @@ const BARE_MARKER = /^(\d{1,3})$/;
 
 /** Where footnote `marker`'s call sits in running text: glued ("Rights.20", "Child21") or spaced ("Development. 17 We"). */
 function callPattern(marker: string): RegExp {
-  return new RegExp(`(?<=[A-Za-z.,;:”’)])${marker}(?=[\\s,;.:]|$)|(?<=\\S) ${marker}(?= |$)`);
+  return new RegExp(`${gluedCall(marker).source}|(?<=\\S) ${marker}(?= |$)`);
+}
+/** A call glued to its word ("Rights.20", "officers5,"): preferred over a spaced number, which may be text. */
+const gluedCall = (marker: string) => new RegExp(`(?<=[A-Za-z.,;:”’)])${marker}(?=[\\s,;.:]|$)`);
+
+/**
+ * Takes a footnote call out of a line together with the calls set right after it ("countermeasures17 18."
+ * → "countermeasures."): a run of higher numbers, each within ten of the first, is one group of calls
+ * whose notes may sit on a later page. Without this, one call of the group would go and the next stay.
+ */
+function removeCall(text: string, marker: string): string {
+  const m = gluedCall(marker).exec(text) ?? callPattern(marker).exec(text);
+  if (!m) return text;
+  let end = m.index + m[0].length;
+  let last = Number(marker);
+  for (;;) {
+    const next = /^ (\d{1,3})(?=[\s,;.:]|$)/.exec(text.slice(end));
+    const n = next ? Number(next[1]) : Number.NaN;
+    if (!next || !(n > last && n <= Number(marker) + 10)) break;
+    end += next[0].length;
+    last = n;
+  }
+  return text.slice(0, m.index) + text.slice(end);
 }
 
 /**
@@ -262,8 +284,11 @@ export function setPageFootnotesApart(lines: TextLine[]): { lines: TextLine[]; f
         footnotes.push(note);
       });
       for (const marker of markers) {
-        const line = body.find((l) => callPattern(marker).test(l.text));
-        if (line) line.text = line.text.replace(callPattern(marker), '');
+        // A glued call anywhere on the page before a spaced one ("Parts 3 to 5" is text, "officers5," a call).
+        const line =
+          body.find((l) => gluedCall(marker).test(l.text)) ??
+          body.find((l) => callPattern(marker).test(l.text));
+        if (line) line.text = removeCall(line.text, marker);
       }
       out.push(...body);
     }
