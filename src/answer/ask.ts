@@ -48,7 +48,7 @@ export async function findPassages(services: Services, request: AskRequest): Pro
   const response = await services.search(request.query, {
     limit: request.limit + FOLD_SPARE + 1,
     offset,
-    ...(request.facets ? { menuDocuments: request.facets } : {}),
+    ...(request.facets ? { documentFacets: request.facets } : {}),
     ...(request.docs && request.docs.length > 0 ? { docs: request.docs.map((d) => d.id) } : {}),
   });
   const folded = foldNested(

@@ -1,143 +1,66 @@
-// Full-text search over passages: MiniSearch (BM25+) with legal-English term processing, a governance
-// thesaurus, steering toward documents the question names, diverse hits and a fast save/load format.
-import { createHash } from 'node:crypto';
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+// The search facade: full-text search over passages — MiniSearch (BM25+) with legal-English term
+// processing, a governance thesaurus, steering toward documents the question names, diverse hits and a fast
+// save/load format. The parts live beside it: options.ts (tuning and the saved shape), scorer.ts (per-term
+// BM25+ from MiniSearch's postings), ranking.ts (partial sort), provisions.ts (provision kinds),
+// term-cache.ts (shared term results) and highlight.ts (the words to highlight).
+import type { AsPlainObject } from 'minisearch';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { unitId } from '../corpus/citation.js';
 import type { Passage } from '../corpus/types.js';
 import { DocNameMatcher } from './docnames.js';
+import { type PendingHit, withLazyTerms } from './highlight.js';
 import { MissingDetector } from './missing.js';
-import { loadPlaces } from './places.js';
 import {
-  type AnalyzedQuery,
-  analyzeQuery,
-  definedTermKeys,
-  headingKinds,
-  ProvisionKind,
-  provisionKinds,
-  topicKeys,
-} from './query.js';
-import { termOf, termsOf, tokenize, tokens } from './text.js';
-import { SYNONYM_WEIGHT, type WeightedTerm } from './thesaurus.js';
-import type { SearchHit, SearchOptions, SearchResponse } from './types.js';
+  type CorpusIndexOptions,
+  corpusFingerprint,
+  DEFAULT_INDEX_OPTIONS,
+  findCommonTerms,
+  INDEX_FORMAT_VERSION,
+  miniSearchOptions,
+  newsReferents,
+  type SavedIndex,
+} from './options.js';
+import { loadPlaces } from './places.js';
+import { includes, Provisions } from './provisions.js';
+import { type AnalyzedQuery, analyzeQuery, ProvisionKind } from './query.js';
+import { type Ranked, RankedList } from './ranking.js';
+import { PassageMiniSearch, TermScorer, type TermScores } from './scorer.js';
+import { TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE, TermCache } from './term-cache.js';
+import type { WeightedTerm } from './thesaurus.js';
+import type { SearchOptions, SearchResponse } from './types.js';
 import { isContentFree, isNonOperative } from './units.js';
 import { WordNet } from './wordnet.js';
 
-/** Bump when the saved shape or the term processing changes: a saved index of another version is rebuilt. */
-export const INDEX_FORMAT_VERSION = 2;
+export { surfaceTerms } from './highlight.js';
+export {
+  type CorpusIndexOptions,
+  corpusFingerprint,
+  DEFAULT_INDEX_OPTIONS,
+  INDEX_FORMAT_VERSION,
+  type SavedIndex,
+} from './options.js';
+export { TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE } from './term-cache.js';
 
-export interface CorpusIndexOptions {
-  /**
-   * Field weights: `text` is the passage with its list lead-in, `heading` its headings. (A locator field was
-   * measured and dropped: no gain on the relevance set, 6% of the postings. References go to reference.ts.)
-   */
-  fieldBoosts: { text: number; heading: number };
-  /** Weight of a thesaurus synonym next to a typed word (typed = 1). */
-  synonymWeight: number;
-  /** Score factor for passages of a document the question names ("under the AI Act"). */
-  namedDocBoost: number;
-  /** Score factor for passages of documents of a jurisdiction the question names ("in China"). */
-  jurisdictionBoost: number;
-  /**
-   * Terms in more than this share of passages ("ai" in most of them) are left out of a query that has other
-   * terms: they barely change the ranking but make up most of the work.
-   */
-  commonTermShare: number;
-  /**
-   * Score factor for passages of the kind of provision the question's wording asks for (a definition for
-   * "what does … mean", the entry into force for "when does … apply", penalties for "what's the fine"):
-   * moderate, so the question's topic words still decide among them.
-   */
-  shapeBoost: number;
-  /**
-   * Added to those passages' scores: this share of the best score in their document, so that a provision of
-   * the wanted kind that does not repeat the topic words still comes up in the document the topic picks.
-   * Just above 1, it leads its document; the topic words still pick the documents and order such provisions.
-   */
-  shapeDocShare: number;
-  /** Further factor for such a passage when its own heading names the kind ("Entry into force"). */
-  shapeHeadingFactor: number;
-  /** Further factor for the definition of exactly the words a definition question asks about. */
-  definedTermBoost: number;
-  /**
-   * A question that names no document is answered "nothing matches well" when its best hits hold less than
-   * this share of its words (weighted by how rare each word is). Measured on the relevance sets and
-   * test/relevance/tuning-missing.jsonl: 0.1 flags no in-corpus question; 0.15 flags one, 0.2 three.
-   */
-  weakCoverage: number;
-  /** Score factor for recitals, preambles, legislative findings and checklists (units.ts): 1 leaves them be. */
-  nonOperativeFactor: number;
-  /** Score factor for list items with fewer than `contentFreeTerms` words of their own (units.ts). */
-  contentFreeFactor: number;
-  contentFreeTerms: number;
-  /** Score factor for documents that bind no one (guidelines, frameworks, plans, news), when none is named. */
-  softLawFactor: number;
-  /** Steer to documents described by kind and issuer or date ("Trump's AI order", "the January 2025 executive order"). */
-  describedDocs: boolean;
-  /** Alternate between the documents or places a question names ("US vs China"): both sides answer. */
-  bothSides: boolean;
-  /**
-   * A vocabulary bridge from everyday words to the documents' words, and its weight (query.ts): WordNet's
-   * first-sense synonyms of the words the corpus never uses, by default; null for none.
-   */
-  bridge?: ((word: string) => readonly string[]) | null;
-  bridgeWeight: number;
-  /** Index a news paragraph with the subject of the paragraph before it (`newsReferents`). */
-  newsReferents: boolean;
-  /** At most this many hits from one document before others get a turn (not applied when a document is named). */
-  perDocCap: number;
-  /** At most this many separate hits from one unit (Art. 5, § 6-1-1706) before other units get a turn. */
-  perUnitCap: number;
-  /** At most this many passages merged into one hit. */
-  maxMergedPassages: number;
-  /** A neighbouring passage joins a hit only if it scores at least this share of the hit's score. */
-  mergeScoreShare: number;
-  /** Exponent of the share of query weight a passage matches: rewards passages that match more of the question. */
-  coordinationExponent: number;
-  /** BM25+ parameters. */
-  bm25: { k: number; b: number; d: number };
-  /**
-   * Most passages, summed over terms, whose per-term results are kept for later queries (12 bytes each);
-   * by default `TERM_CACHE_PER_PASSAGE` per indexed passage, at least `TERM_CACHE_MIN`. 0 turns it off.
-   */
-  termCacheEntries?: number;
+/** Largest share of passages a word brought in by the vocabulary bridge may occur in. */
+const BRIDGE_MAX_SHARE = 0.01;
+
+/** How many of the best hits `matchesWeakly` looks at: what a reply shows. */
+const WEAK_DEPTH = 3;
+
+let wordNet: WordNet | undefined | null;
+
+/** WordNet's synonyms, opened once per process (no bridge when the package is missing). */
+function defaultBridge(): ((word: string) => readonly string[]) | undefined {
+  if (wordNet === undefined) wordNet = WordNet.installed() ?? null;
+  const found = wordNet;
+  return found ? (word) => found.synonyms(word) : undefined;
 }
 
-/**
- * Defaults chosen on the relevance set (test/relevance/questions.jsonl, `charter eval`), one option at a time.
- * The shape options were chosen on questions.jsonl, heldout.jsonl and shapes.jsonl together (R@5 / MRR@10
- * 0.780 / 0.605, 0.723 / 0.623, 0.875 / 0.698; without them 0.780 / 0.597, 0.660 / 0.558, 0.458 / 0.318).
- * Prefix and fuzzy matching are off: measured on that set, prefix search on terms of 5+ letters moved one
- * question (MRR 0.594 → 0.602, within noise) at extra cost per query, and fuzzy (1 edit, 6+ letters) none.
- */
-export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
-  fieldBoosts: { text: 1, heading: 1 },
-  synonymWeight: SYNONYM_WEIGHT,
-  namedDocBoost: 8,
-  jurisdictionBoost: 3,
-  shapeBoost: 1.2,
-  shapeDocShare: 1.1,
-  shapeHeadingFactor: 1.1,
-  definedTermBoost: 3,
-  weakCoverage: 0.1,
-  nonOperativeFactor: 0.5,
-  contentFreeFactor: 0.5,
-  contentFreeTerms: 4,
-  softLawFactor: 1,
-  describedDocs: true,
-  bothSides: true,
-  newsReferents: true,
-  bridgeWeight: 0.6,
-  commonTermShare: 0.2,
-  perDocCap: 3,
-  perUnitCap: 2,
-  maxMergedPassages: 3,
-  mergeScoreShare: 0.3,
-  coordinationExponent: 0,
-  bm25: { k: 1.2, b: 0.7, d: 0.5 },
-};
+/** Words that set two things side by side. */
+const COMPARING = /\b(vs\.?|versus|compared?|comparison|compar\w+|differ\w*|between|both)\b/i;
 
-const FIELDS = ['text', 'heading'] as const;
+/** Kinds of document that bind (catalog `kind`). */
+const BINDING_KINDS: ReadonlySet<string> = new Set(['law', 'regulation', 'executive order', 'treaty']);
 
 /**
  * Hits taken from each side's own ranking in turn, then the overall ranking's other hits, `wanted` in all.
@@ -162,125 +85,6 @@ function alternate(
   return out;
 }
 
-/**
- * For each paragraph of a news report, the first sentence of the paragraph before it: a report names its
- * subject once ("China proposed a global AI cooperation organization") and then writes "its headquarters".
- * Indexed with the paragraph's text, so the subject's words find the paragraph; never shown.
- */
-function newsReferents(docs: readonly CatalogDocument[], passages: readonly Passage[]): Map<number, string> {
-  const news = new Set(docs.filter((doc) => doc.kind === 'news').map((doc) => doc.id));
-  const referents = new Map<number, string>();
-  for (let i = 1; i < passages.length; i++) {
-    const passage = passages[i]!;
-    const previous = passages[i - 1]!;
-    if (!news.has(passage.docId) || previous.docId !== passage.docId) continue;
-    const sentence = /^[\s\S]*?[.!?](?=\s|$)/.exec(previous.text)?.[0] ?? previous.text;
-    referents.set(i, sentence);
-  }
-  return referents;
-}
-
-/** Largest share of passages a word brought in by the vocabulary bridge may occur in. */
-const BRIDGE_MAX_SHARE = 0.01;
-
-let wordNet: WordNet | undefined | null;
-
-/** WordNet's synonyms, opened once per process (no bridge when the package is missing). */
-function defaultBridge(): ((word: string) => readonly string[]) | undefined {
-  if (wordNet === undefined) wordNet = WordNet.installed() ?? null;
-  const found = wordNet;
-  return found ? (word) => found.synonyms(word) : undefined;
-}
-
-/** Words that set two things side by side. */
-const COMPARING = /\b(vs\.?|versus|compared?|comparison|compar\w+|differ\w*|between|both)\b/i;
-
-/** Kinds of document that bind (catalog `kind`). */
-const BINDING_KINDS: ReadonlySet<string> = new Set(['law', 'regulation', 'executive order', 'treaty']);
-
-/** How many of the best hits `matchesWeakly` looks at: what a reply shows. */
-const WEAK_DEPTH = 3;
-
-/** What `save` writes: everything needed to answer without reading the documents again. */
-export interface SavedIndex {
-  format: number;
-  fingerprint: string;
-  passages: Passage[];
-  /** Terms too common to search for (see `commonTermShare`). */
-  commonTerms: string[];
-  index: AsPlainObject;
-}
-
-/** Identifies the corpus an index was built from: the passages and the catalog facts that are indexed. */
-export function corpusFingerprint(docs: readonly CatalogDocument[], passages: readonly Passage[]): string {
-  const hash = createHash('sha256');
-  hash.update(`format ${INDEX_FORMAT_VERSION}\n`);
-  for (const doc of docs)
-    hash.update(JSON.stringify([doc.id, doc.title, doc.shortTitle, doc.aliases, doc.jurisdiction]));
-  for (const passage of passages)
-    hash.update(
-      JSON.stringify([passage.id, passage.locator, passage.headingPath, passage.context ?? '', passage.text]),
-    );
-  return hash.digest('hex');
-}
-
-/** Index terms found in more than `share` of the passages. */
-function findCommonTerms(passages: readonly Passage[], share: number): Set<string> {
-  const documentFrequency = new Map<string, number>();
-  for (const passage of passages) {
-    for (const term of new Set(termsOf(passage.text)))
-      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  }
-  const limit = share * passages.length;
-  return new Set([...documentFrequency].filter(([, count]) => count > limit).map(([term]) => term));
-}
-
-function miniSearchOptions(
-  options: CorpusIndexOptions,
-  referents?: ReadonlyMap<number, string>,
-): Options<Passage & { i: number }> {
-  return {
-    idField: 'i',
-    fields: [...FIELDS],
-    storeFields: [],
-    tokenize,
-    processTerm: termOf,
-    extractField: (passage, field) => {
-      switch (field) {
-        case 'i':
-          return passage.i as unknown as string;
-        case 'text': {
-          const text =
-            passage.context && !passage.text.includes(passage.context)
-              ? `${passage.context}\n${passage.text}`
-              : passage.text;
-          const referent = referents?.get(passage.i);
-          return referent ? `${referent}\n${text}` : text;
-        }
-        case 'heading':
-          return passage.headingPath.join('\n');
-        default:
-          return '';
-      }
-    },
-    searchOptions: { bm25: options.bm25 },
-  };
-}
-
-/** A scored passage before hits are formed. */
-interface Ranked {
-  i: number;
-  score: number;
-}
-
-/**
- * Term cache size: questions share terms, and the terms that cost most (the frequent ones) are the ones they
- * share most. Measured on the bench questions over a 69k-passage corpus, their terms' results held 774k
- * entries (9 MB), a small part of the index itself.
- */
-export const TERM_CACHE_PER_PASSAGE = 12;
-export const TERM_CACHE_MIN = 300_000;
-
 export class CorpusIndex {
   readonly passages: readonly Passage[];
   readonly options: CorpusIndexOptions;
@@ -288,7 +92,7 @@ export class CorpusIndex {
   private readonly docs: Map<string, CatalogDocument>;
   private readonly names: DocNameMatcher;
   private readonly missing: MissingDetector;
-  private readonly mini: MiniSearch<Passage & { i: number }>;
+  private readonly mini: PassageMiniSearch;
   private readonly commonTerms: ReadonlySet<string>;
   private readonly termCache: TermCache;
   private readonly scorer: TermScorer;
@@ -324,10 +128,10 @@ export class CorpusIndex {
       options.newsReferents && !saved ? newsReferents(docs, passages) : undefined,
     );
     if (saved) {
-      this.mini = MiniSearch.loadJS(saved.index, miniOptions);
+      this.mini = PassageMiniSearch.restore(saved.index, miniOptions);
       this.commonTerms = new Set(saved.commonTerms);
     } else {
-      this.mini = new MiniSearch(miniOptions);
+      this.mini = new PassageMiniSearch(miniOptions);
       this.mini.addAll(passages.map((passage, i) => ({ ...passage, i })));
       this.commonTerms = findCommonTerms(passages, options.commonTermShare);
     }
@@ -432,11 +236,11 @@ export class CorpusIndex {
     const allowed = this.allowedDocs(options);
     // A named document outside the allowed set does not steer.
     const namedDocs = analyzed.namedDocs.filter((id) => allowed === undefined || allowed.has(id));
-    const menuSize = Math.max(0, Math.min(options.menuDocuments ?? 0, 50));
+    const facetSize = Math.max(0, Math.min(options.documentFacets ?? 0, 50));
     const terms = analyzed.terms;
     const missing = this.missing.detect(query);
     if (terms.length === 0)
-      return { query, hits: [], namedDocs, missing, weak: true, ...(menuSize > 0 ? { documents: [] } : {}) };
+      return { query, hits: [], namedDocs, missing, weak: true, ...(facetSize > 0 ? { documents: [] } : {}) };
 
     // Ranked over all documents, then filtered: a passage's score depends only on its own document's boost
     // (the same with or without the filter), so this equals ranking within the allowed documents, and the
@@ -467,10 +271,10 @@ export class CorpusIndex {
       : this.formHits(all, namedDocs.length > 0, wanted, keep);
     const weak = this.matchesWeakly(analyzed, formed.slice(0, WEAK_DEPTH));
     const hits = formed.slice(offset, offset + limit).map(withLazyTerms);
-    if (menuSize === 0) return { query, hits, namedDocs, missing, weak };
+    if (facetSize === 0) return { query, hits, namedDocs, missing, weak };
     const documents = [
       ...new Set(
-        this.formHits(all, analyzed.namedDocs.length > 0, menuSize).map((hit) => hit.passages[0]!.docId),
+        this.formHits(all, analyzed.namedDocs.length > 0, facetSize).map((hit) => hit.passages[0]!.docId),
       ),
     ];
     return { query, hits, namedDocs, missing, weak, documents };
@@ -694,436 +498,8 @@ export class CorpusIndex {
   }
 }
 
-/**
- * The parts of MiniSearch 7's in-memory index that a one-term search reads (its own `termResults` walks the
- * same maps). Not public API: the shape is checked when an index is made, and a unit test compares every
- * score with `MiniSearch#search`, so a MiniSearch that stores them otherwise fails loudly, not silently.
- */
-interface MiniSearchInternals {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
-  _fieldIds: Record<string, number>;
-  _documentIds: Map<number, unknown>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
-}
-
-function internalsOf(mini: MiniSearch<Passage & { i: number }>): MiniSearchInternals {
-  const inner = mini as unknown as Partial<MiniSearchInternals>;
-  if (
-    typeof inner._index?.get !== 'function' ||
-    typeof inner._fieldIds !== 'object' ||
-    !(inner._documentIds instanceof Map) ||
-    !(inner._fieldLength instanceof Map) ||
-    !Array.isArray(inner._avgFieldLength) ||
-    typeof inner._documentCount !== 'number'
-  )
-    throw new Error(
-      'MiniSearch keeps its index in an unexpected shape: see MiniSearchInternals in index.ts.',
-    );
-  return inner as MiniSearchInternals;
-}
-
-/**
- * One term's BM25+ scores straight from MiniSearch's postings, as `MiniSearch#search` computes them (same
- * formula, same order of operations, so the same numbers) without the result objects, match lists and sort it
- * builds per posting: those made a first-seen common term cost ~2 µs per passage that has it (125 ms for "ai"
- * over 69k passages).
- */
-class TermScorer {
-  private readonly inner: MiniSearchInternals;
-  private readonly fields: { id: number; boost: number; lengths: Float64Array; average: number }[];
-  /** Passage index of each MiniSearch short id (-1: none). */
-  private readonly passageOf: Int32Array;
-  private readonly bm25: { k: number; b: number; d: number };
-  /** Per-passage sums for a term over the fields, zeroed after each use. */
-  private readonly sums: Float64Array;
-  private readonly seen: Uint8Array;
-  private readonly found: Int32Array;
-
-  constructor(mini: MiniSearch<Passage & { i: number }>, options: CorpusIndexOptions, passageCount: number) {
-    const inner = internalsOf(mini);
-    this.inner = inner;
-    this.bm25 = options.bm25;
-    let shortIds = 0;
-    for (const shortId of inner._documentIds.keys()) shortIds = Math.max(shortIds, shortId + 1);
-    this.passageOf = new Int32Array(shortIds).fill(-1);
-    for (const [shortId, id] of inner._documentIds) this.passageOf[shortId] = id as number;
-    // MiniSearch reads a boost of 0 as 1, so a field weighted 0 is left out of the search instead.
-    this.fields = FIELDS.filter((field) => options.fieldBoosts[field] > 0).map((field) => {
-      const id = inner._fieldIds[field]!;
-      const lengths = new Float64Array(shortIds);
-      for (const [shortId, perField] of inner._fieldLength) lengths[shortId] = perField[id] ?? 0;
-      return { id, boost: options.fieldBoosts[field], lengths, average: inner._avgFieldLength[id]! };
-    });
-    this.sums = new Float64Array(passageCount);
-    this.seen = new Uint8Array(passageCount);
-    this.found = new Int32Array(passageCount);
-  }
-
-  /** Whether any passage has the term. */
-  has(term: string): boolean {
-    return this.inner._index.get(term) !== undefined;
-  }
-
-  /** How many passages have the term in their largest field (a cheap document frequency). */
-  frequency(term: string): number {
-    const data = this.inner._index.get(term);
-    if (!data) return 0;
-    let most = 0;
-    for (const postings of data.values()) most = Math.max(most, postings.size);
-    return most;
-  }
-
-  score(term: string): TermScores {
-    const data = this.inner._index.get(term);
-    if (!data) return { ids: new Int32Array(0), scores: new Float64Array(0) };
-    const { k, b, d } = this.bm25;
-    const total = this.inner._documentCount;
-    const { sums, seen, found, passageOf } = this;
-    let count = 0;
-    for (const field of this.fields) {
-      const postings = data.get(field.id);
-      if (!postings) continue;
-      const matching = postings.size;
-      const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-      const { lengths, average, boost } = field;
-      for (const [shortId, termFreq] of postings) {
-        const i = passageOf[shortId] ?? -1;
-        if (i < 0) continue;
-        const raw =
-          invDocFreq *
-          (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * lengths[shortId]!) / average)));
-        if (seen[i] === 0) {
-          seen[i] = 1;
-          found[count++] = i;
-        }
-        sums[i]! += boost * raw;
-      }
-    }
-    const ids = found.slice(0, count).sort();
-    const scores = new Float64Array(count);
-    for (let n = 0; n < count; n++) {
-      const i = ids[n]!;
-      scores[n] = sums[i]!;
-      sums[i] = 0;
-      seen[i] = 0;
-    }
-    return { ids, scores };
-  }
-}
-
-/**
- * The kinds of provision of the passages (`provisionKinds`) and the lift a question asking for a kind gives
- * them: a factor on their own score, plus a share of the best score in their document. The share is what
- * brings "These Provisions take effect on …" to a question about when those provisions start: the topic
- * words pick the document, the shape the provision in it.
- */
-class Provisions {
-  private readonly kinds: Uint8Array;
-  /** The kinds the passage's own heading names (`headingKinds`). */
-  private readonly headed: Uint8Array;
-  /** Each passage's document, as an ordinal. */
-  private readonly docOf: Uint16Array;
-  private readonly docCount: number;
-  private readonly ordinals = new Map<string, number>();
-  private readonly byShape = new Map<number, Int32Array>();
-  /** Definition passages by the key of the term they define (`definedTermKeys`). */
-  private readonly definitions = new Map<string, number[]>();
-
-  constructor(passages: readonly Passage[]) {
-    this.kinds = Uint8Array.from(passages, provisionKinds);
-    this.headed = Uint8Array.from(passages, headingKinds);
-    const ordinals = this.ordinals;
-    this.docOf = Uint16Array.from(passages, (passage) => {
-      const known = ordinals.get(passage.docId);
-      if (known !== undefined) return known;
-      ordinals.set(passage.docId, ordinals.size);
-      return ordinals.size - 1;
-    });
-    this.docCount = ordinals.size;
-    for (const [i, passage] of passages.entries()) {
-      if ((this.kinds[i]! & ProvisionKind.definition) === 0) continue;
-      for (const key of definedTermKeys(passage.text)) {
-        const list = this.definitions.get(key);
-        if (list) list.push(i);
-        else this.definitions.set(key, [i]);
-      }
-    }
-  }
-
-  /** The passages of any kind in `shape`, ascending. */
-  ofShape(shape: number): Int32Array {
-    let found = this.byShape.get(shape);
-    if (!found) {
-      const ids: number[] = [];
-      for (let i = 0; i < this.kinds.length; i++) if ((this.kinds[i]! & shape) !== 0) ids.push(i);
-      found = Int32Array.from(ids);
-      this.byShape.set(shape, found);
-    }
-    return found;
-  }
-
-  /**
-   * Raises the scores (`final`, of passages `ids`) of passages of a kind in `shape`. A document the question
-   * names counts as matching as well as the best passage: "when do the deep synthesis rules take effect" has
-   * no topic words but the name.
-   */
-  lift(
-    ids: Int32Array,
-    final: Float64Array,
-    asked: Pick<AnalyzedQuery, 'shape' | 'namedDocs' | 'topicTerms'>,
-    options: CorpusIndexOptions,
-  ): void {
-    const { shape, namedDocs } = asked;
-    const docBest = new Float64Array(this.docCount);
-    let best = 0;
-    for (let k = 0; k < ids.length; k++) {
-      const doc = this.docOf[ids[k]!]!;
-      if (final[k]! > docBest[doc]!) docBest[doc] = final[k]!;
-      if (final[k]! > best) best = final[k]!;
-    }
-    for (const id of namedDocs) {
-      const doc = this.ordinals.get(id);
-      // Any positive score will do when nothing matched at all: there is nothing else to rank.
-      if (doc !== undefined) docBest[doc] = best > 0 ? best : 1;
-    }
-    for (let k = 0; k < ids.length; k++) {
-      const i = ids[k]!;
-      if ((this.kinds[i]! & shape) === 0) continue;
-      final[k] = final[k]! * options.shapeBoost + options.shapeDocShare * docBest[this.docOf[i]!]!;
-      if ((this.headed[i]! & shape) !== 0) final[k]! *= options.shapeHeadingFactor;
-    }
-    if ((shape & ProvisionKind.definition) === 0) return;
-    // The definition of exactly the words asked about ("what is a deployer") before definitions using them.
-    const defining = new Set<number>();
-    for (const key of topicKeys(asked.topicTerms))
-      for (const i of this.definitions.get(key) ?? []) defining.add(i);
-    if (defining.size === 0) return;
-    for (let k = 0; k < ids.length; k++) if (defining.has(ids[k]!)) final[k]! *= options.definedTermBoost;
-  }
-}
-
-/** One term's scores: the passages that have it, ascending, and its score in each. */
-interface TermScores {
-  ids: Int32Array;
-  scores: Float64Array;
-}
-
-/** Whether ascending `ids` holds `id` (binary search). */
-function includes(ids: Int32Array, id: number): boolean {
-  let low = 0;
-  let high = ids.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const at = ids[mid]!;
-    if (at === id) return true;
-    if (at < id) low = mid + 1;
-    else high = mid - 1;
-  }
-  return false;
-}
-
-/** Whether `a` ranks before `b`: higher score first, then corpus order. */
-const before = (a: Ranked, b: Ranked): boolean => a.score > b.score || (a.score === b.score && a.i < b.i);
-
-/**
- * The scored passages of one query, sorted only as deep as asked: sorting every match of a query with common
- * words is most of its cost on a large corpus, and hits come from the first few dozen.
- */
-class RankedList {
-  constructor(
-    private readonly ids: Int32Array,
-    private readonly scores: Float64Array,
-    readonly termsOf: (i: number) => string[],
-  ) {}
-
-  /** The best `depth` passages (of those `keep` accepts), best first. */
-  top(depth: number, keep?: (i: number) => boolean): Ranked[] {
-    // A min-heap of the best so far: its root is the one the next better passage replaces.
-    const heap: Ranked[] = [];
-    const { ids, scores } = this;
-    for (let k = 0; k < ids.length; k++) {
-      const i = ids[k]!;
-      const score = scores[k]!;
-      // A passage of the asked kind in a document nothing matched (see Provisions) is no answer.
-      if (score <= 0) continue;
-      // Most passages lose to the heap's root: compared before any object is made for them.
-      if (heap.length === depth) {
-        const root = heap[0]!;
-        if (score < root.score || (score === root.score && i > root.i)) continue;
-      }
-      if (keep && !keep(i)) continue;
-      const candidate = { i, score };
-      if (heap.length < depth) {
-        heap.push(candidate);
-        siftUp(heap, heap.length - 1);
-      } else {
-        heap[0] = candidate;
-        siftDown(heap, 0);
-      }
-    }
-    return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-  }
-}
-
-function siftUp(heap: Ranked[], at: number): void {
-  while (at > 0) {
-    const parent = (at - 1) >> 1;
-    if (!before(heap[parent]!, heap[at]!)) return;
-    [heap[parent], heap[at]] = [heap[at]!, heap[parent]!];
-    at = parent;
-  }
-}
-
-function siftDown(heap: Ranked[], at: number): void {
-  for (;;) {
-    const left = 2 * at + 1;
-    const right = left + 1;
-    let worst = at;
-    if (left < heap.length && before(heap[worst]!, heap[left]!)) worst = left;
-    if (right < heap.length && before(heap[worst]!, heap[right]!)) worst = right;
-    if (worst === at) return;
-    [heap[worst], heap[at]] = [heap[at]!, heap[worst]!];
-    at = worst;
-  }
-}
-
-/**
- * Term results by term, least recently used dropped first once they hold more than `capacity` passages in
- * all: questions share many terms, and a common term costs most of a query the first time.
- */
-class TermCache {
-  private readonly entries = new Map<string, TermScores>();
-  private size = 0;
-
-  constructor(private readonly capacity: number) {}
-
-  get(term: string): TermScores | undefined {
-    const found = this.entries.get(term);
-    if (found) {
-      this.entries.delete(term);
-      this.entries.set(term, found);
-    }
-    return found;
-  }
-
-  set(term: string, scores: TermScores): void {
-    if (scores.ids.length > this.capacity) return;
-    this.entries.set(term, scores);
-    this.size += scores.ids.length;
-    for (const [oldest, old] of this.entries) {
-      if (this.size <= this.capacity) break;
-      this.entries.delete(oldest);
-      this.size -= old.ids.length;
-    }
-  }
-}
-
 /** Whether one path lies within the other: pieces of one point, or a point and its sub-points ((c) and (c)(i)). */
 function nested(a: readonly string[], b: readonly string[]): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   return short.every((segment, i) => long[i] === segment);
-}
-
-/** A hit before its highlight words are looked up (only done for the hits returned). */
-interface PendingHit {
-  passages: Passage[];
-  score: number;
-  stems: Set<string>;
-}
-
-// Maximal runs of letters and digits with inner "." "/" "-", as text.ts tokenizes them (the ASCII form is
-// several times faster on the plain-ASCII passages that are most of the corpus).
-const WORD_RUN = /[\p{L}\p{N}]+(?:[./-][\p{L}\p{N}]+)*/gu;
-const ASCII_WORD_RUN = /[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*/g;
-const ASCII_TEXT = /^[\t\n\r -~]*$/;
-
-/**
- * A hit whose highlight words are looked up when first read: callers that only list documents (the /ask
- * narrowing menu asks for 25 hits) never pay for them. Still a plain enumerable property for JSON and spreads.
- */
-function withLazyTerms({ passages, score, stems }: PendingHit): SearchHit {
-  let terms: string[] | undefined;
-  return {
-    passages,
-    score,
-    get terms() {
-      terms ??= surfaceTerms(passages, stems);
-      return terms;
-    },
-    set terms(value) {
-      terms = value;
-    },
-  };
-}
-
-/**
- * The words of the passages, as written, whose index term is one of `stems` (for bold highlighting). A stem
- * shares its first two letters with the words it comes from, so a run of words is stemmed only from its first
- * word that starts that way (stemming every word of whole passages would cost more than the search itself).
- * The scan uses fixed patterns: a pattern built per query is compiled anew each time, which cost more than
- * the search.
- */
-export function surfaceTerms(passages: readonly Passage[], stems: ReadonlySet<string>): string[] {
-  if (stems.size === 0) return [];
-  const prefixes = new Set<number>();
-  for (const stem of stems) prefixes.add(prefixKey(stem, 0));
-  const out = new Set<string>();
-  for (const passage of passages) {
-    const text = passage.text;
-    const ascii = ASCII_TEXT.test(text);
-    const runs = ascii ? ASCII_WORD_RUN : WORD_RUN;
-    runs.lastIndex = 0;
-    for (let match = runs.exec(text); match !== null; match = runs.exec(text)) {
-      const run = match[0];
-      const start = firstWordWithPrefix(run, prefixes);
-      if (start < 0) continue;
-      if (ascii && start === 0 && !hasSeparator(run)) {
-        // One plain ASCII word: its token is itself, lower-cased (what `tokens` would return, without its cost).
-        if (stems.has(termOf(run.toLowerCase()) ?? '')) out.add(run);
-        continue;
-      }
-      for (const token of tokens(start === 0 ? run : run.slice(start))) {
-        const term = termOf(token.norm);
-        if (term !== null && stems.has(term)) out.add(token.surface);
-      }
-    }
-  }
-  return [...out];
-}
-
-const isSeparator = (code: number) => code === 0x2e || code === 0x2d || code === 0x2f; // . - /
-
-function hasSeparator(run: string): boolean {
-  for (let at = 1; at < run.length; at++) if (isSeparator(run.charCodeAt(at))) return true;
-  return false;
-}
-
-/** Lower-cased code unit (ASCII at once, others through toLowerCase; -1 when that changes the length). */
-function lower(code: number): number {
-  if (code >= 0x41 && code <= 0x5a) return code + 0x20;
-  if (code < 0x80) return code;
-  const folded = String.fromCharCode(code).toLowerCase();
-  return folded.length === 1 ? folded.charCodeAt(0) : -1;
-}
-
-/** The first one or two code units of `text` from `at`, lower-cased, as one number. */
-function prefixKey(text: string, at: number): number {
-  const first = lower(text.charCodeAt(at));
-  return at + 1 < text.length ? first * 0x10000 + lower(text.charCodeAt(at + 1)) : first;
-}
-
-/** Where in a run the first word starting with one of `prefixes` (case-insensitively) begins; -1 if none. */
-function firstWordWithPrefix(run: string, prefixes: ReadonlySet<number>): number {
-  if (startsWithPrefix(run, 0, prefixes)) return 0;
-  for (let at = 1; at < run.length; at++)
-    if (isSeparator(run.charCodeAt(at - 1)) && startsWithPrefix(run, at, prefixes)) return at;
-  return -1;
-}
-
-function startsWithPrefix(run: string, at: number, prefixes: ReadonlySet<number>): boolean {
-  const first = lower(run.charCodeAt(at));
-  if (prefixes.has(first)) return true; // a one-letter stem ("5")
-  return at + 1 < run.length && prefixes.has(first * 0x10000 + lower(run.charCodeAt(at + 1)));
 }

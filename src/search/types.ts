@@ -15,11 +15,11 @@ export interface SearchOptions {
   /** Skip this many hits (for "More"). */
   offset?: number;
   /**
-   * Also list, in `SearchResponse.documents`, the documents of the first this-many hits over ALL documents
-   * (ignoring `docs`, `jurisdictions` and `offset`): what a menu that narrows to one document shows, without
-   * a second search.
+   * A facet: also list, in `SearchResponse.documents`, the documents of the first this-many hits over ALL
+   * documents (ignoring `docs`, `jurisdictions` and `offset`) — what narrowing to one document can offer —
+   * without a second search.
    */
-  menuDocuments?: number;
+  documentFacets?: number;
 }
 
 export interface SearchHit {
@@ -39,7 +39,7 @@ export interface SearchResponse {
   missing?: MissingName[];
   /** Nothing matches the question well: its hits are the nearest passages, not an answer. */
   weak?: boolean;
-  /** With `menuDocuments`: the documents of the first hits over all documents, best first, each once. */
+  /** With `documentFacets`: the documents of the first hits over all documents, best first, each once. */
   documents?: string[];
 }
 

@@ -108,7 +108,7 @@ describe('per-term result cache', () => {
   ];
   const answers = (of: CorpusIndex) =>
     questions.map((q) =>
-      of.search(q, { limit: 10, menuDocuments: 5 }).hits.map((hit) => ({
+      of.search(q, { limit: 10, documentFacets: 5 }).hits.map((hit) => ({
         ids: hit.passages.map((p) => p.id),
         score: hit.score,
         terms: hit.terms,
@@ -157,10 +157,10 @@ describe('CorpusIndex.search for the /ask menu', () => {
       const broad = index.search(query, { limit: 25 });
       const expected = [...new Set(broad.hits.map((hit) => hit.passages[0]!.docId))];
       for (const options of [{}, { docs: ['cn-deep-synthesis-provisions-2022'] }, { offset: 2 }]) {
-        const response = index.search(query, { ...options, menuDocuments: 25 });
+        const response = index.search(query, { ...options, documentFacets: 25 });
         expect(response.documents).toEqual(expected);
         // Asking for the menu changes nothing else.
-        expect(ids(query, { ...options, menuDocuments: 25 })).toEqual(ids(query, options));
+        expect(ids(query, { ...options, documentFacets: 25 })).toEqual(ids(query, options));
       }
     }
   });

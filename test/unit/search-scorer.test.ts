@@ -1,17 +1,30 @@
-import type MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { CorpusIndex } from '../../src/search/index.js';
+import {
+  type CorpusIndexOptions,
+  DEFAULT_INDEX_OPTIONS,
+  miniSearchOptions,
+} from '../../src/search/options.js';
+import { PassageMiniSearch, TermScorer } from '../../src/search/scorer.js';
 import { termsOf } from '../../src/search/text.js';
-import { docs, passages } from './search-fixture.js';
+import { passages } from './search-fixture.js';
 
-// The term scorer reads MiniSearch's postings itself; these pin it to what MiniSearch's own search returns.
-interface Inside {
-  mini: MiniSearch;
-  termScores(term: string): { ids: Int32Array; scores: Float64Array };
+// The term scorer reads MiniSearch's postings itself (through the typed PassageMiniSearch); these pin it to
+// what MiniSearch's own search returns, for an index built and for one saved and loaded back.
+interface Scored {
+  mini: PassageMiniSearch;
+  scorer: TermScorer;
 }
 
-function miniSearchScores(index: CorpusIndex, term: string, fields: string[], boost: Record<string, number>) {
-  const results = (index as unknown as Inside).mini.search(term, {
+function build(overrides: Partial<CorpusIndexOptions> = {}): Scored[] {
+  const options = { ...DEFAULT_INDEX_OPTIONS, ...overrides };
+  const built = new PassageMiniSearch(miniSearchOptions(options));
+  built.addAll(passages.map((passage, i) => ({ ...passage, i })));
+  const loaded = PassageMiniSearch.restore(JSON.parse(JSON.stringify(built)), miniSearchOptions(options));
+  return [built, loaded].map((mini) => ({ mini, scorer: new TermScorer(mini, options, passages.length) }));
+}
+
+function miniSearchScores(index: Scored, term: string, fields: string[], boost: Record<string, number>) {
+  const results = index.mini.search(term, {
     tokenize: (text) => [text],
     processTerm: (text) => text,
     fields,
@@ -22,8 +35,8 @@ function miniSearchScores(index: CorpusIndex, term: string, fields: string[], bo
   return results.map((result) => ({ i: result.id as number, score: result.score })).sort((a, b) => a.i - b.i);
 }
 
-function scorerScores(index: CorpusIndex, term: string) {
-  const { ids, scores } = (index as unknown as Inside).termScores(term);
+function scorerScores(index: Scored, term: string) {
+  const { ids, scores } = index.scorer.score(term);
   return [...ids].map((i, n) => ({ i, score: scores[n]! }));
 }
 
@@ -34,9 +47,7 @@ const vocabulary = [
 describe('per-term scores', () => {
   it('equal MiniSearch search scores for every indexed term, built and loaded', () => {
     expect(vocabulary.length).toBeGreaterThan(100);
-    const built = CorpusIndex.build(docs, passages);
-    const loaded = CorpusIndex.load(docs, JSON.parse(JSON.stringify(built)))!;
-    for (const index of [built, loaded]) {
+    for (const index of build()) {
       for (const term of vocabulary) {
         expect(scorerScores(index, term)).toEqual(
           miniSearchScores(index, term, ['text', 'heading'], { text: 1, heading: 1 }),
@@ -46,10 +57,7 @@ describe('per-term scores', () => {
   });
 
   it('follow field boosts, leaving out a field weighted 0', () => {
-    const index = CorpusIndex.build(docs, passages, {
-      fieldBoosts: { text: 1, heading: 0 },
-      termCacheEntries: 0,
-    });
+    const [index] = build({ fieldBoosts: { text: 1, heading: 0 } }) as [Scored];
     const headingOnly = vocabulary.filter(
       (term) =>
         passages.some((p) => termsOf(p.headingPath.join(' ')).includes(term)) &&
@@ -58,7 +66,7 @@ describe('per-term scores', () => {
     for (const term of vocabulary)
       expect(scorerScores(index, term)).toEqual(miniSearchScores(index, term, ['text'], { text: 1 }));
     for (const term of headingOnly) expect(scorerScores(index, term)).toEqual([]);
-    const boosted = CorpusIndex.build(docs, passages, { fieldBoosts: { text: 1, heading: 2.5 } });
+    const [boosted] = build({ fieldBoosts: { text: 1, heading: 2.5 } }) as [Scored];
     for (const term of vocabulary)
       expect(scorerScores(boosted, term)).toEqual(
         miniSearchScores(boosted, term, ['text', 'heading'], { text: 1, heading: 2.5 }),
@@ -66,6 +74,6 @@ describe('per-term scores', () => {
   });
 
   it('are empty for a term not in the index', () => {
-    expect(scorerScores(CorpusIndex.build(docs, passages), 'zzzqx')).toEqual([]);
+    expect(scorerScores(build()[0]!, 'zzzqx')).toEqual([]);
   });
 });

@@ -1,0 +1,211 @@
+// How the index is built and tuned (CorpusIndexOptions, each default measured on the relevance sets), what a
+// saved index holds, and the MiniSearch options that follow from them.
+import { createHash } from 'node:crypto';
+import type { AsPlainObject, Options } from 'minisearch';
+import type { CatalogDocument } from '../corpus/catalog.js';
+import type { Passage } from '../corpus/types.js';
+import { termOf, termsOf, tokenize } from './text.js';
+import { SYNONYM_WEIGHT } from './thesaurus.js';
+
+/** Bump when the saved shape or the term processing changes: a saved index of another version is rebuilt. */
+export const INDEX_FORMAT_VERSION = 2;
+
+export interface CorpusIndexOptions {
+  /**
+   * Field weights: `text` is the passage with its list lead-in, `heading` its headings. (A locator field was
+   * measured and dropped: no gain on the relevance set, 6% of the postings. References go to reference.ts.)
+   */
+  fieldBoosts: { text: number; heading: number };
+  /** Weight of a thesaurus synonym next to a typed word (typed = 1). */
+  synonymWeight: number;
+  /** Score factor for passages of a document the question names ("under the AI Act"). */
+  namedDocBoost: number;
+  /** Score factor for passages of documents of a jurisdiction the question names ("in China"). */
+  jurisdictionBoost: number;
+  /**
+   * Terms in more than this share of passages ("ai" in most of them) are left out of a query that has other
+   * terms: they barely change the ranking but make up most of the work.
+   */
+  commonTermShare: number;
+  /**
+   * Score factor for passages of the kind of provision the question's wording asks for (a definition for
+   * "what does … mean", the entry into force for "when does … apply", penalties for "what's the fine"):
+   * moderate, so the question's topic words still decide among them.
+   */
+  shapeBoost: number;
+  /**
+   * Added to those passages' scores: this share of the best score in their document, so that a provision of
+   * the wanted kind that does not repeat the topic words still comes up in the document the topic picks.
+   * Just above 1, it leads its document; the topic words still pick the documents and order such provisions.
+   */
+  shapeDocShare: number;
+  /** Further factor for such a passage when its own heading names the kind ("Entry into force"). */
+  shapeHeadingFactor: number;
+  /** Further factor for the definition of exactly the words a definition question asks about. */
+  definedTermBoost: number;
+  /**
+   * A question that names no document is answered "nothing matches well" when its best hits hold less than
+   * this share of its words (weighted by how rare each word is). Measured on the relevance sets and
+   * test/relevance/tuning-missing.jsonl: 0.1 flags no in-corpus question; 0.15 flags one, 0.2 three.
+   */
+  weakCoverage: number;
+  /** Score factor for recitals, preambles, legislative findings and checklists (units.ts): 1 leaves them be. */
+  nonOperativeFactor: number;
+  /** Score factor for list items with fewer than `contentFreeTerms` words of their own (units.ts). */
+  contentFreeFactor: number;
+  contentFreeTerms: number;
+  /** Score factor for documents that bind no one (guidelines, frameworks, plans, news), when none is named. */
+  softLawFactor: number;
+  /** Steer to documents described by kind and issuer or date ("Trump's AI order", "the January 2025 executive order"). */
+  describedDocs: boolean;
+  /** Alternate between the documents or places a question names ("US vs China"): both sides answer. */
+  bothSides: boolean;
+  /**
+   * A vocabulary bridge from everyday words to the documents' words, and its weight (query.ts): WordNet's
+   * first-sense synonyms of the words the corpus never uses, by default; null for none.
+   */
+  bridge?: ((word: string) => readonly string[]) | null;
+  bridgeWeight: number;
+  /** Index a news paragraph with the subject of the paragraph before it (`newsReferents`). */
+  newsReferents: boolean;
+  /** At most this many hits from one document before others get a turn (not applied when a document is named). */
+  perDocCap: number;
+  /** At most this many separate hits from one unit (Art. 5, § 6-1-1706) before other units get a turn. */
+  perUnitCap: number;
+  /** At most this many passages merged into one hit. */
+  maxMergedPassages: number;
+  /** A neighbouring passage joins a hit only if it scores at least this share of the hit's score. */
+  mergeScoreShare: number;
+  /** Exponent of the share of query weight a passage matches: rewards passages that match more of the question. */
+  coordinationExponent: number;
+  /** BM25+ parameters. */
+  bm25: { k: number; b: number; d: number };
+  /**
+   * Most passages, summed over terms, whose per-term results are kept for later queries (12 bytes each);
+   * by default `TERM_CACHE_PER_PASSAGE` per indexed passage, at least `TERM_CACHE_MIN`. 0 turns it off.
+   */
+  termCacheEntries?: number;
+}
+
+/**
+ * Defaults chosen on the relevance set (test/relevance/questions.jsonl, `charter eval`), one option at a time.
+ * The shape options were chosen on questions.jsonl, heldout.jsonl and shapes.jsonl together (R@5 / MRR@10
+ * 0.780 / 0.605, 0.723 / 0.623, 0.875 / 0.698; without them 0.780 / 0.597, 0.660 / 0.558, 0.458 / 0.318).
+ * Prefix and fuzzy matching are off: measured on that set, prefix search on terms of 5+ letters moved one
+ * question (MRR 0.594 → 0.602, within noise) at extra cost per query, and fuzzy (1 edit, 6+ letters) none.
+ */
+export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
+  fieldBoosts: { text: 1, heading: 1 },
+  synonymWeight: SYNONYM_WEIGHT,
+  namedDocBoost: 8,
+  jurisdictionBoost: 3,
+  shapeBoost: 1.2,
+  shapeDocShare: 1.1,
+  shapeHeadingFactor: 1.1,
+  definedTermBoost: 3,
+  weakCoverage: 0.1,
+  nonOperativeFactor: 0.5,
+  contentFreeFactor: 0.5,
+  contentFreeTerms: 4,
+  softLawFactor: 1,
+  describedDocs: true,
+  bothSides: true,
+  newsReferents: true,
+  bridgeWeight: 0.6,
+  commonTermShare: 0.2,
+  perDocCap: 3,
+  perUnitCap: 2,
+  maxMergedPassages: 3,
+  mergeScoreShare: 0.3,
+  coordinationExponent: 0,
+  bm25: { k: 1.2, b: 0.7, d: 0.5 },
+};
+
+export const FIELDS = ['text', 'heading'] as const;
+
+/**
+ * For each paragraph of a news report, the first sentence of the paragraph before it: a report names its
+ * subject once ("China proposed a global AI cooperation organization") and then writes "its headquarters".
+ * Indexed with the paragraph's text, so the subject's words find the paragraph; never shown.
+ */
+export function newsReferents(
+  docs: readonly CatalogDocument[],
+  passages: readonly Passage[],
+): Map<number, string> {
+  const news = new Set(docs.filter((doc) => doc.kind === 'news').map((doc) => doc.id));
+  const referents = new Map<number, string>();
+  for (let i = 1; i < passages.length; i++) {
+    const passage = passages[i]!;
+    const previous = passages[i - 1]!;
+    if (!news.has(passage.docId) || previous.docId !== passage.docId) continue;
+    const sentence = /^[\s\S]*?[.!?](?=\s|$)/.exec(previous.text)?.[0] ?? previous.text;
+    referents.set(i, sentence);
+  }
+  return referents;
+}
+
+/** What `save` writes: everything needed to answer without reading the documents again. */
+export interface SavedIndex {
+  format: number;
+  fingerprint: string;
+  passages: Passage[];
+  /** Terms too common to search for (see `commonTermShare`). */
+  commonTerms: string[];
+  index: AsPlainObject;
+}
+
+/** Identifies the corpus an index was built from: the passages and the catalog facts that are indexed. */
+export function corpusFingerprint(docs: readonly CatalogDocument[], passages: readonly Passage[]): string {
+  const hash = createHash('sha256');
+  hash.update(`format ${INDEX_FORMAT_VERSION}\n`);
+  for (const doc of docs)
+    hash.update(JSON.stringify([doc.id, doc.title, doc.shortTitle, doc.aliases, doc.jurisdiction]));
+  for (const passage of passages)
+    hash.update(
+      JSON.stringify([passage.id, passage.locator, passage.headingPath, passage.context ?? '', passage.text]),
+    );
+  return hash.digest('hex');
+}
+
+/** Index terms found in more than `share` of the passages. */
+export function findCommonTerms(passages: readonly Passage[], share: number): Set<string> {
+  const documentFrequency = new Map<string, number>();
+  for (const passage of passages) {
+    for (const term of new Set(termsOf(passage.text)))
+      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
+  const limit = share * passages.length;
+  return new Set([...documentFrequency].filter(([, count]) => count > limit).map(([term]) => term));
+}
+
+export function miniSearchOptions(
+  options: CorpusIndexOptions,
+  referents?: ReadonlyMap<number, string>,
+): Options<Passage & { i: number }> {
+  return {
+    idField: 'i',
+    fields: [...FIELDS],
+    storeFields: [],
+    tokenize,
+    processTerm: termOf,
+    extractField: (passage, field) => {
+      switch (field) {
+        case 'i':
+          return passage.i as unknown as string;
+        case 'text': {
+          const text =
+            passage.context && !passage.text.includes(passage.context)
+              ? `${passage.context}\n${passage.text}`
+              : passage.text;
+          const referent = referents?.get(passage.i);
+          return referent ? `${referent}\n${text}` : text;
+        }
+        case 'heading':
+          return passage.headingPath.join('\n');
+        default:
+          return '';
+      }
+    },
+    searchOptions: { bm25: options.bm25 },
+  };
+}

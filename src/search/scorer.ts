@@ -1,0 +1,157 @@
+// One term's BM25+ scores over all passages, read straight from MiniSearch's postings.
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import type { Passage } from '../corpus/types.js';
+import { type CorpusIndexOptions, FIELDS } from './options.js';
+
+/** What the index stores per passage: the passage and its position in the corpus. */
+export type IndexedPassage = Passage & { i: number };
+
+/**
+ * MiniSearch with typed access to the parts of its in-memory index that a one-term search reads (its own
+ * `termResults` walks the same maps; they are `protected` in MiniSearch 7's typings). Not public API: the
+ * shape is checked when the scorer is made, and a unit test compares every score with `MiniSearch#search`,
+ * so a MiniSearch that stores them otherwise fails loudly, not silently.
+ */
+export class PassageMiniSearch extends MiniSearch<IndexedPassage> {
+  /** A saved index loaded back (MiniSearch's own `loadJS` makes a plain MiniSearch: its state moves over). */
+  static restore(js: AsPlainObject, options: Options<IndexedPassage>): PassageMiniSearch {
+    return Object.assign(new PassageMiniSearch(options), MiniSearch.loadJS(js, options));
+  }
+
+  /** A term's postings: field id → (short id → term frequency). */
+  postings(term: string): Map<number, Map<number, number>> | undefined {
+    return this._index.get(term);
+  }
+
+  get passageCount(): number {
+    return this._documentCount;
+  }
+
+  /** Short id → passage position (the `i` id field). */
+  get shortIds(): ReadonlyMap<number, unknown> {
+    return this._documentIds;
+  }
+
+  fieldId(field: string): number | undefined {
+    return this._fieldIds[field];
+  }
+
+  /** Short id → length of each field. */
+  get fieldLengths(): ReadonlyMap<number, number[]> {
+    return this._fieldLength;
+  }
+
+  averageFieldLength(fieldId: number): number | undefined {
+    return this._avgFieldLength[fieldId];
+  }
+
+  /** Throws when this MiniSearch keeps its index in another shape than the one read here. */
+  checkShape(): void {
+    if (
+      typeof this._index?.get !== 'function' ||
+      typeof this._fieldIds !== 'object' ||
+      !(this._documentIds instanceof Map) ||
+      !(this._fieldLength instanceof Map) ||
+      !Array.isArray(this._avgFieldLength) ||
+      typeof this._documentCount !== 'number'
+    )
+      throw new Error(
+        'MiniSearch keeps its index in an unexpected shape: see PassageMiniSearch in scorer.ts.',
+      );
+  }
+}
+
+/** One term's scores: the passages that have it, ascending, and its score in each. */
+export interface TermScores {
+  ids: Int32Array;
+  scores: Float64Array;
+}
+
+/**
+ * One term's BM25+ scores straight from MiniSearch's postings, as `MiniSearch#search` computes them (same
+ * formula, same order of operations, so the same numbers) without the result objects, match lists and sort it
+ * builds per posting, which made a first-seen common term cost most of a query on a large corpus (`npm run
+ * bench` measures it).
+ */
+export class TermScorer {
+  private readonly mini: PassageMiniSearch;
+  private readonly fields: { id: number; boost: number; lengths: Float64Array; average: number }[];
+  /** Passage index of each MiniSearch short id (-1: none). */
+  private readonly passageOf: Int32Array;
+  private readonly bm25: { k: number; b: number; d: number };
+  /** Per-passage sums for a term over the fields, zeroed after each use. */
+  private readonly sums: Float64Array;
+  private readonly seen: Uint8Array;
+  private readonly found: Int32Array;
+
+  constructor(mini: PassageMiniSearch, options: CorpusIndexOptions, passageCount: number) {
+    mini.checkShape();
+    this.mini = mini;
+    this.bm25 = options.bm25;
+    let shortIds = 0;
+    for (const shortId of mini.shortIds.keys()) shortIds = Math.max(shortIds, shortId + 1);
+    this.passageOf = new Int32Array(shortIds).fill(-1);
+    for (const [shortId, id] of mini.shortIds) this.passageOf[shortId] = id as number;
+    // MiniSearch reads a boost of 0 as 1, so a field weighted 0 is left out of the search instead.
+    this.fields = FIELDS.filter((field) => options.fieldBoosts[field] > 0).map((field) => {
+      const id = mini.fieldId(field)!;
+      const lengths = new Float64Array(shortIds);
+      for (const [shortId, perField] of mini.fieldLengths) lengths[shortId] = perField[id] ?? 0;
+      return { id, boost: options.fieldBoosts[field], lengths, average: mini.averageFieldLength(id)! };
+    });
+    this.sums = new Float64Array(passageCount);
+    this.seen = new Uint8Array(passageCount);
+    this.found = new Int32Array(passageCount);
+  }
+
+  /** How many passages have the term in their largest field (a cheap document frequency). */
+  frequency(term: string): number {
+    const data = this.mini.postings(term);
+    if (!data) return 0;
+    let most = 0;
+    for (const postings of data.values()) most = Math.max(most, postings.size);
+    return most;
+  }
+
+  /** Whether any passage has the term. */
+  has(term: string): boolean {
+    return this.mini.postings(term) !== undefined;
+  }
+
+  score(term: string): TermScores {
+    const data = this.mini.postings(term);
+    if (!data) return { ids: new Int32Array(0), scores: new Float64Array(0) };
+    const { k, b, d } = this.bm25;
+    const total = this.mini.passageCount;
+    const { sums, seen, found, passageOf } = this;
+    let count = 0;
+    for (const field of this.fields) {
+      const postings = data.get(field.id);
+      if (!postings) continue;
+      const matching = postings.size;
+      const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+      const { lengths, average, boost } = field;
+      for (const [shortId, termFreq] of postings) {
+        const i = passageOf[shortId] ?? -1;
+        if (i < 0) continue;
+        const raw =
+          invDocFreq *
+          (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * lengths[shortId]!) / average)));
+        if (seen[i] === 0) {
+          seen[i] = 1;
+          found[count++] = i;
+        }
+        sums[i]! += boost * raw;
+      }
+    }
+    const ids = found.slice(0, count).sort();
+    const scores = new Float64Array(count);
+    for (let n = 0; n < count; n++) {
+      const i = ids[n]!;
+      scores[n] = sums[i]!;
+      sums[i] = 0;
+      seen[i] = 0;
+    }
+    return { ids, scores };
+  }
+}
