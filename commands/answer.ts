@@ -13,6 +13,7 @@ import type { Services } from '../src/answer/services.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import { unitId } from '../src/corpus/citation.js';
 import { LIMITS } from '../src/discord/limits.js';
+import { BUDGETS } from '../src/reply/budgets.js';
 import { escapeMarkdown, escapeUserText, plainText } from '../src/reply/escape.js';
 import { locatorOf, passageEmbed } from '../src/reply/format.js';
 import { missingLine, weakLine } from '../src/reply/honesty.js';
@@ -69,7 +70,7 @@ export function noResults(query: string, doc?: CatalogDocument): MessageReply {
   const where = doc ? ` in ${escapeMarkdown(doc.shortTitle)}` : '';
   return privateNotice(
     'No passage found',
-    `Nothing${where} matches “${escapeUserText(clip(query, 200))}”.\n\nTry:\n• fewer or plainer words (“biometric identification”, “risk assessment”)\n` +
+    `Nothing${where} matches “${escapeUserText(clip(query, BUDGETS.echoedQuery))}”.\n\nTry:\n• fewer or plainer words (“biometric identification”, “risk assessment”)\n` +
       `${doc ? '• leaving out the document, to search them all\n' : ''}• \`/quote\` with a reference, e.g. \`Art. 5 AI Act\`\n• \`/sources\` to see which documents are covered`,
   );
 }
@@ -78,7 +79,7 @@ export function weakMatch(query: string, doc?: CatalogDocument): MessageReply {
   const where = doc ? ` (searched in ${escapeMarkdown(doc.shortTitle)})` : '';
   return privateNotice(
     'Nothing matches well',
-    `${weakLine(clip(query, 200), escapeUserText)}${where}\n\nTry:\n• the words the documents would use (“biometric identification”, “risk assessment”)\n` +
+    `${weakLine(clip(query, BUDGETS.echoedQuery), escapeUserText)}${where}\n\nTry:\n• the words the documents would use (“biometric identification”, “risk assessment”)\n` +
       '• naming a document (“under the AI Act”)\n• `/sources` to see which documents are covered',
   );
 }
@@ -164,11 +165,11 @@ export function passagesReply(services: Services, params: AnswerParams, found: P
   // Said first, in the asker's words: what Charter lacks; or that nothing matches well, instead of passages.
   const missing =
     offset === 0
-      ? missingLine(found.missing, services.catalog, (text) => escapeUserText(clip(text, 100)))
+      ? missingLine(found.missing, services.catalog, (text) => escapeUserText(clip(text, BUDGETS.echoedName)))
       : undefined;
   if (offset === 0 && !missing && found.weak) return weakMatch(params.query, params.doc);
   const hash = queryHash(params.query);
-  const budget = Math.floor((LIMITS.embedsTotal - 50) / hits.length);
+  const budget = Math.floor(BUDGETS.passagesEmbeds / hits.length);
   const embeds: APIEmbed[] = [];
   const hitRows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
   const units = new Set<string>();
@@ -217,7 +218,9 @@ export function passagesReply(services: Services, params: AnswerParams, found: P
   const range = offset > 0 ? ` (results ${offset + 1}–${offset + hits.length})` : '';
   return {
     type: 'message',
-    content: missing ? missing : `Passages for “${escapeUserText(clip(params.query, 200))}”${scope}${range}`,
+    content: missing
+      ? missing
+      : `Passages for “${escapeUserText(clip(params.query, BUDGETS.echoedQuery))}”${scope}${range}`,
     embeds,
     components: components.slice(0, LIMITS.actionRows),
     ...(params.ephemeral ? { ephemeral: true } : {}),

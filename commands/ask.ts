@@ -5,6 +5,7 @@ import { ask } from '../src/answer/ask.js';
 import { findDocument } from '../src/answer/documents.js';
 import { clampQuery, MAX_QUERY_CHARS } from '../src/answer/query.js';
 import { LIMITS } from '../src/discord/limits.js';
+import { BUDGETS } from '../src/reply/budgets.js';
 import { escapeUserText } from '../src/reply/escape.js';
 import { privateNotice } from '../src/reply/reply.js';
 import { clip } from '../src/reply/truncate.js';
@@ -55,7 +56,7 @@ export const askCommand: CommandModule = {
     if (typedDoc && !doc) {
       return privateNotice(
         'Unknown document',
-        `No document is called “${escapeUserText(clip(typedDoc, 100))}”. Pick one from the list as you type, or see \`/sources\`.`,
+        `No document is called “${escapeUserText(clip(typedDoc, BUDGETS.echoedName))}”. Pick one from the list as you type, or see \`/sources\`.`,
       );
     }
     const mention = mentionOf(request);
@@ -77,7 +78,7 @@ export const askCommand: CommandModule = {
     return result.unquoted
       ? {
           ...reply,
-          content: `Could not quote “${escapeUserText(clip(query, 200))}”; passages that share its words:`,
+          content: `Could not quote “${escapeUserText(clip(query, BUDGETS.echoedQuery))}”; passages that share its words:`,
         }
       : reply;
   },

@@ -11,6 +11,7 @@ import { findDocument } from '../src/answer/documents.js';
 import { clampQuery, MAX_QUERY_CHARS } from '../src/answer/query.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import { LIMITS } from '../src/discord/limits.js';
+import { BUDGETS } from '../src/reply/budgets.js';
 import { escapeMarkdown, escapeUserText } from '../src/reply/escape.js';
 import { COLORS, passageEmbed, statusLine } from '../src/reply/format.js';
 import { privateNotice } from '../src/reply/reply.js';
@@ -64,14 +65,14 @@ export const compareCommand: CommandModule = {
       if (!doc) {
         return privateNotice(
           'Unknown document',
-          `No document is called “${escapeUserText(clip(typed, 100))}”. Pick documents from the list as you type, or see \`/sources\`.`,
+          `No document is called “${escapeUserText(clip(typed, BUDGETS.echoedName))}”. Pick documents from the list as you type, or see \`/sources\`.`,
         );
       }
       if (!docs.includes(doc)) docs.push(doc);
     }
     if (docs.length < 2)
       return privateNotice('Two documents at least', 'Pick two to five different documents to compare.');
-    const budget = Math.floor((LIMITS.embedsTotal - 50) / docs.length);
+    const budget = Math.floor(BUDGETS.passagesEmbeds / docs.length);
     const embeds: APIEmbed[] = [];
     for (const { doc, hit } of await compare(services, topic, docs)) {
       if (hit) {
@@ -88,7 +89,7 @@ export const compareCommand: CommandModule = {
     const mention = mentionOf(request);
     return {
       type: 'message',
-      content: `On “${escapeUserText(clip(topic, 200))}”, in ${docs.length} documents:`,
+      content: `On “${escapeUserText(clip(topic, BUDGETS.echoedQuery))}”, in ${docs.length} documents:`,
       embeds,
       ...(booleanOption(request, 'hide') ? { ephemeral: true } : {}),
       ...(mention ? { mention } : {}),

@@ -20,6 +20,7 @@ import { unitId } from '../src/corpus/citation.js';
 import type { Passage, RefPath } from '../src/corpus/types.js';
 import { LIMITS } from '../src/discord/limits.js';
 import { bilingualEmbed } from '../src/reply/bilingual.js';
+import { BUDGETS } from '../src/reply/budgets.js';
 import { escapeMarkdown, escapeUserText, plainText } from '../src/reply/escape.js';
 import { passageEmbed } from '../src/reply/format.js';
 import { type MessageReply, privateNotice } from '../src/reply/reply.js';
@@ -57,9 +58,9 @@ export function quoteReply(
         { ...alongside, role: role(alongside.doc) },
       ])
     : passageEmbed(doc, passages, {
-        budget: LIMITS.embedsTotal - 100,
+        budget: BUDGETS.quoteEmbed,
         locator,
-        maxQuoteChars: 3500,
+        maxQuoteChars: BUDGETS.quoteChars,
       });
   const prefix: RefPath = commonPrefix(passages);
   const first = passages[0]!;
@@ -111,7 +112,7 @@ export function quoteResultReply(result: QuoteResult, params: QuoteParams): Mess
     case 'not-found':
       return privateNotice(
         'Reference not found',
-        `“${escapeUserText(clip(result.reference, 200))}”: ${escapeMarkdown(clip(result.message, 500))}` +
+        `“${escapeUserText(clip(result.reference, BUDGETS.echoedQuery))}”: ${escapeMarkdown(clip(result.message, BUDGETS.reason))}` +
           (result.suggestions.length > 0
             ? `\n\nDid you mean: ${result.suggestions.map((s) => `\`${plainText(s).replace(/`/g, '')}\``).join(', ')}?`
             : '') +

@@ -7,6 +7,7 @@ import { newestFirst } from '../src/answer/sources.js';
 import { type CatalogDocument, isFlaggedStatus } from '../src/corpus/catalog.js';
 import { correctionsFor } from '../src/corpus/corrections.js';
 import { LIMITS } from '../src/discord/limits.js';
+import { BUDGETS } from '../src/reply/budgets.js';
 import { escapeMarkdown, escapeUserText } from '../src/reply/escape.js';
 import { COLORS, statusColor, statusLine, structureSummary } from '../src/reply/format.js';
 import { type MessageReply, privateNotice } from '../src/reply/reply.js';
@@ -44,8 +45,8 @@ export function catalogReply(catalog: readonly CatalogDocument[]): MessageReply 
   let total = 0;
   for (const doc of sorted) {
     const line = catalogLine(doc);
-    if (total + line.length + 1 > LIMITS.embedsTotal - 200) break;
-    if ([...lines, line].join('\n').length > LIMITS.embedDescription - 100) flush();
+    if (total + line.length + 1 > BUDGETS.catalogEmbeds) break;
+    if ([...lines, line].join('\n').length > BUDGETS.catalogDescription) flush();
     lines.push(line);
     total += line.length + 1;
   }
@@ -79,7 +80,7 @@ export function documentReply(doc: CatalogDocument, services: Services): Message
       name: all.length > 1 ? `Correction of the source copy (${i + 1})` : 'Correction of the source copy',
       value: `“${escapeMarkdown(c.find)}” → “${escapeMarkdown(c.replace)}”: ${escapeMarkdown(c.reason)}`,
     })),
-    { name: 'Licence', value: escapeMarkdown(clip(doc.license, LIMITS.fieldValue - 100)) },
+    { name: 'Licence', value: escapeMarkdown(clip(doc.license, BUDGETS.licenceField)) },
     {
       name: 'Cited as',
       value: `${doc.citation.style}${doc.citation.unitLabel ? ` (${doc.citation.unitLabel})` : ''}`,
@@ -115,7 +116,7 @@ export const sourcesCommand: CommandModule = {
     if (!doc) {
       return privateNotice(
         'Unknown document',
-        `No document is called “${escapeUserText(clip(typed, 100))}”. Run \`/sources\` for the list.`,
+        `No document is called “${escapeUserText(clip(typed, BUDGETS.echoedName))}”. Run \`/sources\` for the list.`,
       );
     }
     return { ...documentReply(doc, services), ...(ephemeral ? { ephemeral } : {}) };

@@ -12,6 +12,8 @@ import { afterSync } from './hooks.js';
 import { syncReporter } from './progress.js';
 import { sourceTable } from './terminal.js';
 
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
 export async function runSync(args: string[]): Promise<number> {
   const { values } = parseCommandArgs('sync', args, {
     mirror: { type: 'string' },
@@ -21,6 +23,7 @@ export async function runSync(args: string[]): Promise<number> {
   const catalog = deploymentCatalog();
   const docs = selectDocuments(catalog, values.doc);
   const mirror = values.mirror ?? defaultMirror();
+  const started = performance.now();
   const report = await syncCorpus({
     docs,
     dataDir: dataDir(),
@@ -28,12 +31,16 @@ export async function runSync(args: string[]): Promise<number> {
     force: values.force,
     onProgress: syncReporter(),
   });
-  const passages = report.outcomes.reduce((n, o) => n + (o.status === 'updated' ? o.passages : 0), 0);
+  const built = await afterSync(report.changed > 0 || values.force === true);
+  const manifest = new Store(dataDir()).readManifest();
+  const passages =
+    built?.passages ?? docs.reduce((n, doc) => n + (manifest.documents[doc.id]?.passages ?? 0), 0);
+  // One summary line: documents, passages, time (sync and index together).
   console.error(
-    `Synced ${docs.length} documents in ${(report.ms / 1000).toFixed(1)} s: ${report.changed} updated (${passages} passages), ` +
-      `${docs.length - report.changed - report.failed} unchanged, ${report.failed} failed.`,
+    `Synced ${docs.length} documents (${passages.toLocaleString('en')} passages) in ${seconds(started)} s: ` +
+      `${report.changed} updated, ${docs.length - report.changed - report.failed} unchanged, ${report.failed} failed` +
+      `${built ? '; search index rebuilt' : ''}.`,
   );
-  await afterSync(report.changed > 0 || values.force === true);
   return report.failed > 0 ? 1 : 0;
 }
 

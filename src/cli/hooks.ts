@@ -5,10 +5,9 @@ import { rebuildIndex } from '../app.js';
 import { dataDir } from '../paths.js';
 import { INDEX_FILE_NAME } from '../search/store.js';
 
-export async function afterSync(changed: boolean): Promise<void> {
-  if (!changed && existsSync(join(dataDir(), INDEX_FILE_NAME))) return;
+/** Rebuilds the index when needed; says how many passages it holds, or undefined when it was current. */
+export async function afterSync(changed: boolean): Promise<{ passages: number } | undefined> {
+  if (!changed && existsSync(join(dataDir(), INDEX_FILE_NAME))) return undefined;
   const built = await rebuildIndex();
-  console.error(
-    `Indexed ${built.index.passages.length} passages of ${built.docs.length} documents in ${Math.round(built.ms)} ms (${(built.bytes / 1e6).toFixed(1)} MB).`,
-  );
+  return { passages: built.index.passages.length };
 }

@@ -15,7 +15,23 @@ export function processIo(): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    open: () => openCharter({ onProgress: syncReporter() }),
+    open: async () => {
+      // The first answer syncs the corpus: it ends, like `charter sync`, with one summary line.
+      const started = performance.now();
+      const report = syncReporter();
+      let synced = 0;
+      const charter = await openCharter({
+        onProgress: (event) => {
+          if (event.type === 'done') synced++;
+          report(event);
+        },
+      });
+      if (synced > 0)
+        process.stderr.write(
+          `Synced ${charter.docs.length} documents (${charter.index.passages.length.toLocaleString('en')} passages) in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`,
+        );
+      return charter;
+    },
     env: process.env,
   };
 }

@@ -1,11 +1,13 @@
 // THE one module that knows Discord's size limits. Everything that builds a payload checks against these,
 // and `messageViolations` / `commandViolations` say exactly which limit a payload breaks.
-import type {
-  APIActionRowComponent,
-  APIComponentInMessageActionRow,
-  APIEmbed,
-  APIInteractionResponseCallbackData,
-  RESTPostAPIApplicationCommandsJSONBody,
+import {
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIInteractionResponseCallbackData,
+  ApplicationCommandType,
+  ComponentType,
+  type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 
 export const LIMITS = {
@@ -76,7 +78,7 @@ function componentViolations(rows: APIActionRowComponent<APIComponentInMessageAc
   if (rows.length > LIMITS.actionRows) out.push(`${rows.length} > ${LIMITS.actionRows} action rows`);
   const ids = new Set<string>();
   for (const [r, row] of rows.entries()) {
-    const buttons = row.components.filter((c) => c.type === 2);
+    const buttons = row.components.filter((c) => c.type === ComponentType.Button);
     const selects = row.components.filter((c) => c.type !== 2);
     if (buttons.length > LIMITS.buttonsPerRow) out.push(`row ${r} has ${buttons.length} > 5 buttons`);
     if (selects.length > 0 && row.components.length > 1)
@@ -89,10 +91,14 @@ function componentViolations(rows: APIActionRowComponent<APIComponentInMessageAc
         if (ids.has(customId)) out.push(`custom_id "${customId}" is used twice`);
         ids.add(customId);
       }
-      if (component.type === 2 && 'label' in component && len(component.label) > LIMITS.buttonLabel) {
+      if (
+        component.type === ComponentType.Button &&
+        'label' in component &&
+        len(component.label) > LIMITS.buttonLabel
+      ) {
         out.push(`row ${r} button label is ${len(component.label)} > ${LIMITS.buttonLabel}`);
       }
-      if (component.type === 3) {
+      if (component.type === ComponentType.StringSelect) {
         if (component.options.length > LIMITS.selectOptions)
           out.push(`select has ${component.options.length} > 25 options`);
         if (component.options.length === 0) out.push('select has no options');
@@ -147,7 +153,7 @@ interface OptionLike {
 /** Every limit a command definition breaks; empty when it fits. */
 export function commandViolations(command: RESTPostAPIApplicationCommandsJSONBody): string[] {
   const out: string[] = [];
-  const isChatInput = command.type === undefined || command.type === 1;
+  const isChatInput = command.type === undefined || command.type === ApplicationCommandType.ChatInput;
   const name = command.name;
   if (isChatInput) {
     if (!NAME_PATTERN.test(name) || name !== name.toLowerCase())

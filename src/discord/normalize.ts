@@ -1,6 +1,11 @@
 // Raw interaction (as Discord sends it) → a small, typed request the handlers can trust. Tolerant: a
 // missing or mistyped field becomes "absent", never an exception.
-import type { APIInteraction } from 'discord-api-types/v10';
+import {
+  type APIInteraction,
+  ApplicationCommandType,
+  InteractionType,
+  MessageFlags,
+} from 'discord-api-types/v10';
 
 export type OptionValue = string | number | boolean;
 
@@ -101,9 +106,9 @@ export function normalize(interaction: APIInteraction | unknown): NormalizedRequ
   const id = str(raw.id) ?? '0';
   const data = obj(raw.data) ?? {};
   switch (raw.type) {
-    case 1:
+    case InteractionType.Ping:
       return { kind: 'ping', id };
-    case 2: {
+    case InteractionType.ApplicationCommand: {
       const request: CommandRequest = {
         ...common(raw),
         kind: 'command',
@@ -111,13 +116,13 @@ export function normalize(interaction: APIInteraction | unknown): NormalizedRequ
         options: optionsOf(data.options),
       };
       const targetId = str(data.target_id);
-      if (data.type === 3 && targetId) {
+      if (data.type === ApplicationCommandType.Message && targetId) {
         const message = obj(obj(obj(data.resolved)?.messages)?.[targetId]);
         request.target = { id: targetId, content: str(message?.content) ?? '' };
       }
       return request;
     }
-    case 4: {
+    case InteractionType.ApplicationCommandAutocomplete: {
       const focused: { name: string; value: string }[] = [];
       const options = optionsOf(data.options, {}, focused);
       return {
@@ -128,7 +133,7 @@ export function normalize(interaction: APIInteraction | unknown): NormalizedRequ
         focused: focused[0] ?? { name: '', value: '' },
       };
     }
-    case 3: {
+    case InteractionType.MessageComponent: {
       const message = obj(raw.message) ?? {};
       const flags = typeof message.flags === 'number' ? message.flags : 0;
       const firstFooter = str(obj(obj(arr(message.embeds)[0])?.footer)?.text);
@@ -139,7 +144,7 @@ export function normalize(interaction: APIInteraction | unknown): NormalizedRequ
         values: arr(data.values).filter((v): v is string => typeof v === 'string'),
         message: {
           id: str(message.id) ?? '0',
-          ephemeral: (flags & 64) !== 0,
+          ephemeral: (flags & MessageFlags.Ephemeral) !== 0,
           ...(firstFooter ? { firstFooter } : {}),
         },
       };

@@ -6,6 +6,7 @@ import { type CatalogDocument, isFlaggedStatus } from '../corpus/catalog.js';
 import { UNIT_NAMES } from '../corpus/citation.js';
 import type { Passage } from '../corpus/types.js';
 import { LIMITS } from '../discord/limits.js';
+import { BUDGETS } from './budgets.js';
 import { escapeMarkdown, highlight, plainText, quoteBlock } from './escape.js';
 import { clip, cutText } from './truncate.js';
 
@@ -28,8 +29,8 @@ export function statusColor(doc: CatalogDocument): number {
 export function statusLine(doc: CatalogDocument): string {
   const flagged = isFlaggedStatus(doc.status);
   const status = flagged ? `**${doc.status.toUpperCase()}**` : doc.status;
-  const note = doc.statusNote ? ` (${escapeMarkdown(clip(doc.statusNote, 200))})` : '';
-  return `${escapeMarkdown(clip(doc.issuer, 160))} · ${doc.date} · ${status}${note}`;
+  const note = doc.statusNote ? ` (${escapeMarkdown(clip(doc.statusNote, BUDGETS.statusNote))})` : '';
+  return `${escapeMarkdown(clip(doc.issuer, BUDGETS.issuer))} · ${doc.date} · ${status}${note}`;
 }
 
 /** The locator for what is shown: one place, or the first and last when adjacent passages are merged. */
@@ -85,7 +86,7 @@ export function citeLine(doc: CatalogDocument, locator: string, url = doc.offici
 
 /** Embed title: short title and locator, cut to fit but never dropping the locator. */
 export function passageTitle(doc: CatalogDocument, locator: string): string {
-  const loc = clip(locator, 180);
+  const loc = clip(locator, BUDGETS.locatorInTitle);
   return `${clip(doc.shortTitle, LIMITS.embedTitle - loc.length - 3)} · ${loc}`;
 }
 
@@ -185,14 +186,14 @@ export function passageEmbed(
   options: PassageEmbedOptions,
 ): { embed: APIEmbed; cut: boolean; shown: Passage[] } {
   const status = statusLine(doc);
-  const author = clip(plainText(passages[0]?.headingPath.join(' › ') ?? ''), 200);
+  const author = clip(plainText(passages[0]?.headingPath.join(' › ') ?? ''), BUDGETS.headingPath);
   const footer = options.footer ? clip(options.footer, LIMITS.footerText) : undefined;
   const titleGuess = passageTitle(doc, options.locator ?? locatorOf(passages));
   const fixed = titleGuess.length + author.length + (footer?.length ?? 0) + status.length + 2;
   const room = Math.min(
     LIMITS.embedDescription - status.length - 2,
     options.budget - fixed,
-    options.maxQuoteChars ?? 1600,
+    options.maxQuoteChars ?? BUDGETS.passageQuoteChars,
   );
   const quoted = quotePassages(passages, options.terms ?? [], Math.max(60, room));
   const embed: APIEmbed = {

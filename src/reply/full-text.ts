@@ -3,12 +3,12 @@
 
 import { packSentences } from '../corpus/split/passages.js';
 import type { Passage } from '../corpus/types.js';
-import { LIMITS } from '../discord/limits.js';
+import { BUDGETS } from './budgets.js';
 import { escapeMarkdown, quoteBlock } from './escape.js';
 import { cutText } from './truncate.js';
 
 /** Room for the page's text in a description, leaving space for the status line above it. */
-export const PAGE_CHARS = LIMITS.embedDescription - 500;
+export const PAGE_CHARS = BUDGETS.fullTextPage;
 
 export function fullTextPages(passages: readonly Passage[]): string[] {
   const blocks: string[] = [];
