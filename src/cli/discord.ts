@@ -3,15 +3,14 @@
 import { join } from 'node:path';
 import { REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
-import { COMMANDS, commandDefinitions } from '../../commands/index.js';
 import type { Services } from '../answer/services.js';
 import { botConfig, ConfigError } from '../config/index.js';
 import { commandsFor } from '../discord/deploy.js';
-import { createDispatcher } from '../discord/dispatcher.js';
 import { describeDiscordFailure } from '../discord/failure.js';
 import { createLogger } from '../log.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { parseCommandArgs } from './args.js';
+import { charterDefinitions, charterDispatcher } from './wiring.js';
 
 /** Settings problems are one sentence for the operator, not a stack trace. */
 async function withConfig(run: () => Promise<number>): Promise<number> {
@@ -110,7 +109,7 @@ export async function runStart(
     const { createGatewayBot } = await import('../discord/gateway.js');
     const bot = createGatewayBot({
       token: config.token,
-      dispatcher: createDispatcher(services, COMMANDS, { logger }),
+      dispatcher: charterDispatcher(services, { logger }),
       logger,
       ...(deps.api ? { clientOptions: { rest: { api: deps.api } } } : {}),
     });
@@ -145,7 +144,7 @@ export async function runDeploy(args: string[], deps: DiscordDeps = {}): Promise
       count = await deployCommands(
         rest,
         config.applicationId,
-        commandDefinitions(),
+        charterDefinitions(),
         guildId ? { guildId } : {},
       );
     } catch (error) {
@@ -169,7 +168,7 @@ export async function printCommands(args: string[]): Promise<number> {
     json: { type: 'boolean' },
     guild: { type: 'string' },
   });
-  const definitions = commandsFor(commandDefinitions(), values.guild ? { guildId: values.guild } : {});
+  const definitions = commandsFor(charterDefinitions(), values.guild ? { guildId: values.guild } : {});
   if (values.json) {
     console.log(JSON.stringify(definitions, null, 2));
     return 0;

@@ -3,12 +3,11 @@
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { APIInteraction } from 'discord-api-types/v10';
-import { COMMANDS } from '../../commands/index.js';
 import { openCharter } from '../app.js';
 import { Cooldowns } from '../discord/cooldown.js';
-import { createDispatcher } from '../discord/dispatcher.js';
 import type { WorkerMessage, WorkerSetup } from '../http/pool.js';
 import { createLogger } from '../log.js';
+import { charterDispatcher } from './wiring.js';
 
 const setup = workerData as WorkerSetup;
 // On Linux this lowers only this thread: the HTTP thread (PING, /healthz, signatures) wins the CPU.
@@ -32,7 +31,7 @@ try {
     onWarning: (message) => (setup.index === 0 ? logger.warn(message) : logger.debug(message)),
   });
   const unlimited = { limit: Number.MAX_SAFE_INTEGER, windowMs: 1 };
-  const dispatcher = createDispatcher(charter.services, COMMANDS, {
+  const dispatcher = charterDispatcher(charter.services, {
     logger,
     ...(setup.cooldowns === 'off'
       ? { cooldowns: new Cooldowns({ user: unlimited, channel: unlimited }) }

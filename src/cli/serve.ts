@@ -6,17 +6,16 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
-import { COMMANDS } from '../../commands/index.js';
 import type { Services } from '../answer/services.js';
 import { type EndpointConfig, endpointConfig } from '../config/index.js';
 import type { Dispatcher } from '../discord/contract.js';
-import { createAckPolicy, createDispatcher } from '../discord/dispatcher.js';
 import { deferringResponder, discordRest } from '../http/deferral.js';
 import { createWorkerPool, type WorkerPool } from '../http/pool.js';
 import { createInteractionsServer, type HealthStatus } from '../http/server.js';
 import { createLogger, type Logger } from '../log.js';
 import { dataDir } from '../paths.js';
 import { parseCommandArgs, UsageError } from './args.js';
+import { charterAckPolicy, charterDispatcher } from './wiring.js';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '0.0.0.0';
@@ -96,7 +95,7 @@ export async function runServe(args: string[], deps: ServeDeps): Promise<number>
       rest: discordRest(),
       logger,
       // Decided from the commands alone, so answers computed in workers are acknowledged the same way.
-      ackFor: createAckPolicy(COMMANDS),
+      ackFor: charterAckPolicy,
     }),
   });
 
@@ -112,7 +111,7 @@ export async function runServe(args: string[], deps: ServeDeps): Promise<number>
     // The HTTP thread prepares the data directory once (sync, recovery, index build and save) ...
     const loaded = await deps.loadServices();
     if (options.workers === 0) {
-      ready = { dispatcher: createDispatcher(loaded.services, COMMANDS, { logger }), health: loaded.health };
+      ready = { dispatcher: charterDispatcher(loaded.services, { logger }), health: loaded.health };
       return;
     }
     // ... then the workers each load the saved index; this thread drops its copy.
