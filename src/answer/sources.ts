@@ -1,6 +1,7 @@
 // What Charter can quote: the catalog (newest first for people, catalog order for tools) and, for one
 // document, how its passages divide into units.
 import type { CatalogDocument } from '../corpus/catalog.js';
+import { segmentType } from '../corpus/citation.js';
 import type { Passage } from '../corpus/types.js';
 
 /** The catalog, newest first. */
@@ -47,8 +48,7 @@ export function unitCounts(passages: readonly Passage[]): { type: string; count:
   const units = new Map<string, Set<string>>();
   for (const passage of passages) {
     const segment = passage.path[0] ?? '';
-    const colon = segment.indexOf(':');
-    const type = colon < 0 ? 'other' : segment.slice(0, colon);
+    const type = segmentType(segment) || 'other';
     if (!units.has(type)) units.set(type, new Set());
     units.get(type)!.add(segment);
   }
