@@ -38,7 +38,7 @@ export interface Span {
 }
 
 // A letter or digit, the characters a whole-word match may not touch. Tested one character at a time: in a
-// pattern built per call, these Unicode classes cost ~1 ms to compile, more than the rest of a reply.
+// pattern built per call, these Unicode classes cost more to compile than the rest of a reply.
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 function isWordChar(codePoint: number | undefined): boolean {
