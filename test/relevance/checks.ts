@@ -16,6 +16,9 @@ export function expectWellFormed(questions: readonly RelevanceQuestion[]): void 
 export function describeAgainstRealDocuments(
   questions: readonly RelevanceQuestion[],
   guard?: { questionsPath: string; minRecallAt5: number; minMrrAt10: number; title: string },
+  // A set written blind is never edited: a snippet that a corpus fix made appear in a second document too
+  // ("10^26 integer" once EO 14110's superscripts read as powers) still counts only in the document it names.
+  { exclusive = true }: { exclusive?: boolean } = {},
 ): void {
   describe.runIf(describeGolden)('against the real documents', () => {
     let passages: Passage[];
@@ -28,7 +31,8 @@ export function describeAgainstRealDocuments(
         const owners = new Set(
           passages.filter((p) => isRelevant({ ...question, docId: p.docId }, p)).map((p) => p.docId),
         );
-        expect([...owners], question.snippet).toEqual([question.docId]);
+        if (exclusive) expect([...owners], question.snippet).toEqual([question.docId]);
+        else expect([...owners], question.snippet).toContain(question.docId);
       }
     });
 

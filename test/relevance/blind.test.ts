@@ -1,0 +1,86 @@
+// The blind set (issue 11): written by a helper who saw only the documents — no code, no results, no other
+// set — and committed with its sha256 before any tuning. It is never tuned on: these tests only keep its
+// files unchanged and stop a later change from falling below the levels it was first measured at.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Passage } from '../../src/corpus/types.js';
+import { CorpusIndex } from '../../src/search/index.js';
+import { countFlags, loadQuestions, loadSet } from '../../tools/eval/eval.js';
+import { catalog, describeGolden, realPassages } from '../support/corpus.js';
+import { describeAgainstRealDocuments } from './checks.js';
+
+const path = (name: string) => join(import.meta.dirname, name);
+
+// The hashes printed in the README when the set was committed (before any tuning).
+const COMMITTED: Record<string, string> = {
+  'blind.jsonl': 'e8b0e58a6b66c17e02270686b1b4c083e80651ba66299874d69e18dcd34a99aa',
+  'blind-missing.jsonl': '196e110cfd8796c6cf4f322b6834fe1d2b7725d0e1fe29343ba4155ad8a54380',
+  'blind-zh.jsonl': '8dd6517fc23951801f3dd1323dbe218655f6617c87e3e8fa55c2cb1815a4f49d',
+};
+
+describe('blind relevance set', () => {
+  it('is byte for byte the set committed before tuning', () => {
+    for (const [name, sha256] of Object.entries(COMMITTED)) {
+      expect(
+        createHash('sha256')
+          .update(readFileSync(path(name)))
+          .digest('hex'),
+        name,
+      ).toBe(sha256);
+    }
+  });
+
+  it('asks about every English document of the catalog', () => {
+    const english = catalog.filter((doc) => !doc.id.endsWith('.zh')).map((doc) => doc.id);
+    expect(new Set(loadQuestions(path('blind.jsonl')).map((q) => q.docId))).toEqual(new Set(english));
+  });
+
+  // First (and only) measurement, 2026-11-30, 32 documents: R@5 0.750, MRR@10 0.601; minus a margin.
+  describeAgainstRealDocuments(
+    loadQuestions(path('blind.jsonl')),
+    {
+      questionsPath: path('blind.jsonl'),
+      minRecallAt5: 0.72,
+      minMrrAt10: 0.57,
+      title: 'keeps the level first measured on questions written blind',
+    },
+    { exclusive: false },
+  );
+
+  // First measurement: R@5 1.000, MRR@10 0.917; minus a margin.
+  describeAgainstRealDocuments(
+    loadQuestions(path('blind-zh.jsonl')),
+    {
+      questionsPath: path('blind-zh.jsonl'),
+      minRecallAt5: 0.9,
+      minMrrAt10: 0.85,
+      title: 'keeps the level first measured on Chinese questions written blind',
+    },
+    { exclusive: false },
+  );
+
+  describe.runIf(describeGolden)('flags, against the real documents', () => {
+    let index: CorpusIndex;
+    beforeAll(async () => {
+      const passages: Passage[] = (await Promise.all(catalog.map((doc) => realPassages(doc.id)))).flat();
+      index = CorpusIndex.build(catalog, passages);
+    }, 120_000);
+
+    // First measurement: 13/20 flagged (65 %), 6/268 answerable flagged wrongly (2.2 %).
+    it('flags what the corpus lacks at least as often as first measured', () => {
+      const flags = countFlags(index, loadSet(path('blind-missing.jsonl')));
+      expect(flags.missingFlagged / flags.missingTotal, flags.unflagged.join('\n')).toBeGreaterThanOrEqual(
+        0.6,
+      );
+    });
+
+    it('flags at most 3 % of the answerable blind questions', () => {
+      const sets = ['blind.jsonl', 'blind-zh.jsonl'].map((name) => countFlags(index, loadSet(path(name))));
+      const wrong = sets.flatMap((flags) => flags.wrong);
+      const total = sets.reduce((sum, flags) => sum + flags.answerableTotal, 0);
+      expect(wrong.length / total, wrong.join('\n')).toBeLessThanOrEqual(0.03);
+    });
+  });
+});
