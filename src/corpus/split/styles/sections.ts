@@ -11,7 +11,7 @@ import { Outline, UnitBuilder } from './common.js';
 const NUMBERED = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s*([A-Z].*)$/;
 
 /** The section numbers that may come after `current`: a first child, the next sibling, or a next ancestor. */
-function nextNumbers(current: number[]): string[] {
+export function nextNumbers(current: number[]): string[] {
   const out = [[...current, 1].join('.')];
   for (let depth = current.length; depth >= 1; depth--) {
     const prefix = current.slice(0, depth);

@@ -14,6 +14,7 @@ import { fromChineseNumber } from '../../citation-zh.js';
 import type { Passage, ReadDocument, RefPath, TextLine } from '../../types.js';
 import { buildPassages, type UnitParagraph } from '../passages.js';
 import { UnitBuilder } from './common.js';
+import { nextNumbers } from './sections.js';
 
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
 
@@ -90,17 +91,6 @@ export function splitCnArticles(doc: CatalogDocument, read: ReadDocument): Passa
 
 const SECTION = /^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s*(\S.*)$/;
 const LETTER = /^（([a-z])）/;
-
-/** Section numbers that may follow `current`: a first child, the next sibling, or a next ancestor. */
-function nextNumbers(current: number[]): string[] {
-  const out = [[...current, 1].join('.')];
-  for (let depth = current.length; depth >= 1; depth--) {
-    const prefix = current.slice(0, depth);
-    prefix[depth - 1]! += 1;
-    out.push(prefix.join('.'));
-  }
-  return out;
-}
 
 export function splitCnSections(doc: CatalogDocument, read: ReadDocument): Passage[] {
   const builder = new UnitBuilder();
