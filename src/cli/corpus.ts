@@ -7,6 +7,7 @@ import { Store } from '../corpus/store.js';
 import { syncCorpus } from '../corpus/sync.js';
 import { dataDir } from '../paths.js';
 import { parseCommandArgs } from './args.js';
+import { currentCorpus } from './current.js';
 import { selectDocuments } from './docs.js';
 import { afterSync } from './hooks.js';
 import { syncReporter } from './progress.js';
@@ -67,24 +68,14 @@ export async function runPassages(args: string[]): Promise<number> {
     json: { type: 'boolean', default: true },
     doc: { type: 'string', multiple: true },
   });
-  const docs = selectDocuments(deploymentCatalog(), values.doc);
-  const store = new Store(dataDir());
-  const missing: string[] = [];
-  for (const doc of docs) {
-    const passages = store.readPassages(doc.id);
-    if (!passages) {
-      missing.push(doc.id);
-      continue;
-    }
-    for (const p of passages) {
-      process.stdout.write(
-        `${JSON.stringify({ id: p.id, docId: p.docId, locator: p.locator, headingPath: p.headingPath, page: p.page ?? null, text: p.text })}\n`,
-      );
-    }
-  }
-  if (missing.length > 0) {
-    console.error(`Not synced yet: ${missing.join(', ')}. Run "charter sync" first.`);
-    return 1;
+  const chosen = new Set(selectDocuments(deploymentCatalog(), values.doc).map((d) => d.id));
+  const corpus = await currentCorpus();
+  if (!corpus) return 1;
+  for (const p of corpus.passages) {
+    if (!chosen.has(p.docId)) continue;
+    process.stdout.write(
+      `${JSON.stringify({ id: p.id, docId: p.docId, locator: p.locator, headingPath: p.headingPath, page: p.page ?? null, text: p.text })}\n`,
+    );
   }
   return 0;
 }

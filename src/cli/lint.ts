@@ -4,10 +4,8 @@
 import { isAllowed, loadAllowList } from '../corpus/lint/allow.js';
 import { CHECKS, lintPassages, vocabulary } from '../corpus/lint/checks.js';
 import { deploymentCatalog } from '../corpus/local.js';
-import { Store } from '../corpus/store.js';
-import type { Passage } from '../corpus/types.js';
-import { dataDir } from '../paths.js';
 import { parseCommandArgs } from './args.js';
+import { currentCorpus } from './current.js';
 import { selectDocuments } from './docs.js';
 
 export async function runLint(args: string[]): Promise<number> {
@@ -15,20 +13,12 @@ export async function runLint(args: string[]): Promise<number> {
     json: { type: 'boolean', default: false },
     doc: { type: 'string', multiple: true },
   });
-  const catalog = deploymentCatalog();
-  const chosen = values.doc ? new Set(selectDocuments(catalog, values.doc).map((d) => d.id)) : undefined;
-  const store = new Store(dataDir());
-  const all: Passage[] = [];
-  const missing: string[] = [];
-  for (const doc of catalog) {
-    const passages = store.readPassages(doc.id);
-    if (passages) all.push(...passages);
-    else missing.push(doc.id);
-  }
-  if (missing.length > 0) {
-    console.error(`Not synced yet: ${missing.join(', ')}. Run "charter sync" first.`);
-    return 1;
-  }
+  const chosen = values.doc
+    ? new Set(selectDocuments(deploymentCatalog(), values.doc).map((d) => d.id))
+    : undefined;
+  const corpus = await currentCorpus();
+  if (!corpus) return 1;
+  const all = corpus.passages;
   // The vocabulary is always the whole corpus's, so --doc never changes what counts as a word.
   const selected = chosen ? all.filter((p) => chosen.has(p.docId)) : all;
   const allow = loadAllowList();

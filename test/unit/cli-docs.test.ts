@@ -1,10 +1,11 @@
 // --doc in every command goes through the one document-name matcher: what `ask --doc` accepts, `lint`,
 // `passages` and `sync` accept too; a unique head word of a short title names its document.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../src/cli/args.js';
 import { selectDocuments } from '../../src/cli/docs.js';
 import { runLint } from '../../src/cli/lint.js';
 import { loadCatalog } from '../../src/corpus/catalog.js';
+import { TEST_DATA_DIR } from '../global-setup.js';
 
 const catalog = loadCatalog();
 const ids = (names: string[]) => selectDocuments(catalog, names).map((d) => d.id);
@@ -23,9 +24,12 @@ describe('--doc names', () => {
   });
 
   it('lint accepts what ask accepts', async () => {
+    // lint loads the corpus as ask does; the run's test data directory, never ./data, is the one to read.
+    vi.stubEnv('CHARTER_DATA_DIR', TEST_DATA_DIR);
     const result = runLint(['--doc', 'BIPA', '--json']);
     await expect(result.catch((e: unknown) => (e instanceof UsageError ? e : 0))).resolves.not.toBeInstanceOf(
       UsageError,
     );
+    vi.unstubAllEnvs();
   });
 });
