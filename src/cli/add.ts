@@ -12,7 +12,6 @@ import { rebuildIndex } from '../app.js';
 import {
   type CatalogDocument,
   DOCUMENT_KINDS,
-  FORMATS,
   type Format,
   parseCatalog,
 } from '../corpus/catalog.js';
