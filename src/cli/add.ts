@@ -9,12 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { rebuildIndex } from '../app.js';
-import {
-  type CatalogDocument,
-  DOCUMENT_KINDS,
-  type Format,
-  parseCatalog,
-} from '../corpus/catalog.js';
+import { type CatalogDocument, DOCUMENT_KINDS, type Format, parseCatalog } from '../corpus/catalog.js';
 import type { CitationStyle } from '../corpus/citation.js';
 import { download } from '../corpus/fetch.js';
 import { sha256Hex, textFingerprint } from '../corpus/fingerprint.js';
