@@ -18,6 +18,9 @@ const COMMITTED: Record<string, string> = {
   'blind.jsonl': 'e8b0e58a6b66c17e02270686b1b4c083e80651ba66299874d69e18dcd34a99aa',
   'blind-missing.jsonl': '196e110cfd8796c6cf4f322b6834fe1d2b7725d0e1fe29343ba4155ad8a54380',
   'blind-zh.jsonl': '8dd6517fc23951801f3dd1323dbe218655f6617c87e3e8fa55c2cb1815a4f49d',
+  // Issue 19, committed 2026-12-04 before any honesty work: instruments Charter does not hold, and off-topic chatter.
+  'blind-unheld.jsonl': '49ae8bfa0e829429eb71414c413ed3633b5556b4fbbb7078bdf67e15753293b4',
+  'blind-offtopic.jsonl': 'c6ab6eb2e05388e6871140f526a25f0e8f183c287be4dbd31f4c4cefcd259cb9',
 };
 
 describe('blind relevance set', () => {
