@@ -21,6 +21,9 @@ const COMMITTED: Record<string, string> = {
   // Issue 19, committed 2026-12-04 before any honesty work: instruments Charter does not hold, and off-topic chatter.
   'blind-unheld.jsonl': '49ae8bfa0e829429eb71414c413ed3633b5556b4fbbb7078bdf67e15753293b4',
   'blind-offtopic.jsonl': 'c6ab6eb2e05388e6871140f526a25f0e8f183c287be4dbd31f4c4cefcd259cb9',
+  // Issue 18, committed 2026-12-04 before any relevance work: situations in everyday words, 302 English, 28 Chinese.
+  'blind-situations.jsonl': 'da2f979ecf2c2cb058b30787b565dcf25e5a6e96bdfd382ec1e335431131f497',
+  'blind-situations-zh.jsonl': '699eda248e6c8b20a6be76ee0e639b88d005d93956aa277ddfc9e3934ce329a7',
 };
 
 describe('blind relevance set', () => {
