@@ -52,6 +52,14 @@ export function isFlaggedStatus(status: string): boolean {
   return FLAGGED_STATUSES.has(status);
 }
 
+/**
+ * A document id: lower-case letters, digits and hyphens; an original-language text takes its translation's
+ * id plus a language suffix ("….zh"). The one rule for the repository's catalog and `charter add` alike.
+ */
+export const DOCUMENT_ID = /^[a-z0-9][a-z0-9-]*(?:\.[a-z]{2})?$/;
+export const DOCUMENT_ID_RULE =
+  'must be lower-case letters, digits and hyphens (optionally a language suffix such as .zh)';
+
 export const FORMATS = ['md', 'txt', 'html', 'pdf', 'xml'] as const;
 export type Format = (typeof FORMATS)[number];
 
@@ -91,10 +99,7 @@ function buildSchemas() {
 
   const documentSchema = z
     .object({
-      // An original-language text takes its translation's id plus a language suffix: "….zh".
-      id: z
-        .string()
-        .regex(/^[a-z0-9][a-z0-9-]*(?:\.[a-z]{2})?$/, 'must be lower-case letters, digits and hyphens'),
+      id: z.string().regex(DOCUMENT_ID, DOCUMENT_ID_RULE),
       title: z.string().min(1),
       shortTitle: z.string().min(1).max(60),
       aliases: z.array(z.string().min(1)),

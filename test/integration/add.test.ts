@@ -167,6 +167,13 @@ describe('charter add / remove', () => {
     expect(new Store(dir).readPassages('acme-statement')!.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('takes an id with a language suffix, as the catalog schema does (one id rule)', async () => {
+    expect(await runAdd([join(files, 'acme-policy.md'), ...meta('acme-policy.zh')], io)).toBe(0);
+    expect(loadLocalCatalog(dir).map((d) => d.id)).toContain('acme-policy.zh');
+    expect(await runRemove(['acme-policy.zh'], io)).toBe(0);
+    expect(loadLocalCatalog(dir).map((d) => d.id)).not.toContain('acme-policy.zh');
+  });
+
   const BAD: [string, () => string[], RegExp][] = [
     ['an empty file', () => [join(files, 'empty.txt'), ...meta('empty-doc')], /is empty\.$/],
     [

@@ -1,0 +1,203 @@
+// Adding an operator's own document to one deployment (`charter add`) and taking it out again (`charter
+// remove`). The file (or the page at the URL) must be readable by one of the readers; its structure is
+// detected by trying the generic citation styles and keeping the one that finds the most numbered units; its
+// fingerprint is recorded; the entry goes to the data directory's local catalog (never the repository's),
+// the copy and its passages to the store through the same sync as every document. Any bad input is one
+// sentence (AddError) and changes nothing. Rebuilding the search index is the caller's (it sits above).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type CatalogDocument,
+  DOCUMENT_ID,
+  DOCUMENT_ID_RULE,
+  DOCUMENT_KINDS,
+  parseCatalog,
+} from './catalog.js';
+import type { CitationStyle } from './citation.js';
+import { download } from './fetch.js';
+import { sha256Hex, textFingerprint } from './fingerprint.js';
+import { deploymentCatalog, loadLocalCatalog, saveLocalCatalog } from './local.js';
+import { detectFormat } from './read/detect.js';
+import { readDocument } from './read/index.js';
+import { splitDocument } from './split/index.js';
+import { Store } from './store.js';
+import { syncCorpus } from './sync.js';
+import type { Passage, ReadDocument } from './types.js';
+
+/** Why a document was not added or removed: one sentence a person can act on. */
+export class AddError extends Error {}
+
+export interface AddRequest {
+  /** A file path or an http(s) URL. */
+  source: string;
+  id: string;
+  title: string;
+  issuer: string;
+  date: string;
+  jurisdiction?: string;
+  kind?: string;
+  shortTitle?: string;
+  aliases?: string[];
+}
+
+export interface AddResult {
+  doc: CatalogDocument;
+  passages: number;
+  style: CitationStyle;
+  /** The deployment's catalog with the new entry. */
+  catalog: CatalogDocument[];
+}
+
+/** Styles that need no catalog knowledge (no unit label, no enacted Act), most specific first. */
+const GENERIC_STYLES: CitationStyle[] = ['articles', 'us-eo', 'sections', 'un-resolution', 'report'];
+
+/** How many distinct numbered units a split found (headings-only and page units count nothing). */
+function structureScore(passages: readonly Passage[]): number {
+  const units = new Set(
+    passages.map((p) => p.path[0] ?? '').filter((segment) => !/^(?:h|p):/.test(segment) && segment !== ''),
+  );
+  return units.size;
+}
+
+/** The citation style whose splitter finds the document's own numbering best; plain reports otherwise. */
+export function detectStyle(doc: CatalogDocument, read: ReadDocument) {
+  let best: { style: CitationStyle; score: number; passages: Passage[] } | undefined;
+  for (const style of GENERIC_STYLES) {
+    let passages: Passage[];
+    try {
+      passages = splitDocument({ ...doc, citation: { style } }, read);
+    } catch {
+      continue;
+    }
+    const score = style === 'report' ? 0 : structureScore(passages);
+    // A style must find at least three numbered units to be believed.
+    if (passages.length > 0 && (score >= 3 || style === 'report') && (!best || score > best.score))
+      best = { style, score, passages };
+  }
+  return best;
+}
+
+const isUrl = (source: string) => /^https?:\/\//i.test(source);
+
+function validDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
+}
+
+async function fetchSource(source: string): Promise<Uint8Array> {
+  if (isUrl(source)) {
+    try {
+      return await download(source, { retries: 1, timeoutMs: 30_000 });
+    } catch (error) {
+      throw new AddError(
+        `${(error as Error).message.replace(/^could not/, 'Could not')}.`.replace(/\.\.$/, '.'),
+      );
+    }
+  }
+  try {
+    return new Uint8Array(readFileSync(source));
+  } catch {
+    throw new AddError(`The file ${source} could not be read.`);
+  }
+}
+
+/** The entry for the new document, checked by the catalog's own schema (one id rule, one date rule). */
+function draftEntry(request: AddRequest, bytes: Uint8Array, format: CatalogDocument['source']['format']) {
+  const { source, id, title } = request;
+  const draft = {
+    id,
+    title,
+    shortTitle: request.shortTitle ?? (title.length <= 60 ? title : `${title.slice(0, 59).trimEnd()}…`),
+    aliases: request.aliases ?? [],
+    issuer: request.issuer,
+    jurisdiction: request.jurisdiction ?? 'unspecified',
+    date: request.date,
+    status: 'published',
+    kind: request.kind ?? 'policy',
+    officialUrl: isUrl(source) ? source : null,
+    license:
+      'Added to this deployment by its operator (charter add); reuse terms as its publisher states them.',
+    source: {
+      url: isUrl(source) ? source : null,
+      format,
+      sha256: sha256Hex(bytes),
+      bytes: bytes.length,
+      ...(format !== 'pdf' ? { textSha256: textFingerprint(bytes) } : {}),
+    },
+    citation: { style: 'report' },
+  };
+  try {
+    return (parseCatalog({ documents: [draft] }, 'the new entry') as [CatalogDocument])[0];
+  } catch (error) {
+    throw new AddError((error as Error).message);
+  }
+}
+
+export async function addDocument(request: AddRequest, dir: string): Promise<AddResult> {
+  const { source, id, date } = request;
+  if (!DOCUMENT_ID.test(id)) throw new AddError(`The id "${id}" ${DOCUMENT_ID_RULE}.`);
+  if (!validDate(date)) throw new AddError(`The date "${date}" is not a date written YYYY-MM-DD.`);
+  const kind = request.kind ?? 'policy';
+  if (!(DOCUMENT_KINDS as readonly string[]).includes(kind))
+    throw new AddError(`The kind "${kind}" is not one of: ${DOCUMENT_KINDS.join(', ')}.`);
+  const catalog = deploymentCatalog(dir);
+  if (catalog.some((doc) => doc.id === id))
+    throw new AddError(`A document with the id "${id}" already exists.`);
+
+  const bytes = await fetchSource(source);
+  if (bytes.length === 0) throw new AddError(`${source} is empty.`);
+  const format = detectFormat(source, bytes);
+  let doc = draftEntry(request, bytes, format);
+  let read: ReadDocument;
+  try {
+    read = await readDocument(bytes, format);
+  } catch (error) {
+    throw new AddError(`${source} could not be read as ${format}: ${(error as Error).message}`);
+  }
+  const detected = detectStyle(doc, read);
+  if (!detected) throw new AddError(`${source} has no text Charter could split into passages.`);
+  doc = { ...doc, citation: { style: detected.style } };
+
+  // Store the verified copy and its passages through the normal sync (a private mirror holding this file).
+  const mirror = mkdtempSync(join(tmpdir(), 'charter-add-'));
+  try {
+    writeFileSync(join(mirror, `${id}.${format}`), bytes);
+    const report = await syncCorpus({ docs: [doc], dataDir: dir, mirror });
+    const outcome = report.outcomes[0];
+    if (!outcome || outcome.status === 'failed')
+      throw new AddError(
+        `${source} could not be stored: ${outcome?.status === 'failed' ? outcome.error : 'unknown error'}.`,
+      );
+  } finally {
+    rmSync(mirror, { recursive: true, force: true });
+  }
+  saveLocalCatalog([...loadLocalCatalog(dir), doc], dir);
+  return {
+    doc,
+    passages: detected.passages.length,
+    style: detected.style,
+    catalog: [...catalog, { ...doc, addedLocally: true }],
+  };
+}
+
+/** Takes out a document added with `addDocument`; returns the deployment's catalog without it. */
+export function removeDocument(id: string, dir: string): CatalogDocument[] {
+  const local = loadLocalCatalog(dir);
+  const doc = local.find((d) => d.id === id);
+  if (!doc) {
+    const inRepo = deploymentCatalog(dir).some((d) => d.id === id);
+    throw new AddError(
+      inRepo
+        ? `"${id}" is in the repository's catalog; only documents added with charter add can be removed.`
+        : `No document added with charter add has the id "${id}".`,
+    );
+  }
+  saveLocalCatalog(
+    local.filter((d) => d.id !== id),
+    dir,
+  );
+  new Store(dir).forget(doc);
+  return deploymentCatalog(dir);
+}
