@@ -4,7 +4,7 @@
 // fingerprint is recorded; the entry goes to the data directory's local catalog (never the repository's),
 // the copy and its passages to the store through the same sync as every document. Any bad input is one
 // sentence (AddError) and changes nothing. Rebuilding the search index is the caller's (it sits above).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -15,7 +15,7 @@ import {
   parseCatalog,
 } from './catalog.js';
 import type { CitationStyle } from './citation.js';
-import { download } from './fetch.js';
+import { fetchDocument, MAX_DOWNLOAD_BYTES } from './fetch.js';
 import { sha256Hex, textFingerprint } from './fingerprint.js';
 import { deploymentCatalog, loadLocalCatalog, saveLocalCatalog } from './local.js';
 import { detectFormat } from './read/detect.js';
@@ -86,25 +86,43 @@ function validDate(date: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
 }
 
-async function fetchSource(source: string): Promise<Uint8Array> {
+interface Obtained {
+  bytes: Uint8Array;
+  /** Where the bytes came from after redirects (URLs only): the pinned download URL of the entry. */
+  finalUrl?: string;
+}
+
+async function obtain(source: string): Promise<Obtained> {
   if (isUrl(source)) {
     try {
-      return await download(source, { retries: 1, timeoutMs: 30_000 });
+      return await fetchDocument(source, { retries: 1, timeoutMs: 30_000 });
     } catch (error) {
       throw new AddError(
         `${(error as Error).message.replace(/^could not/, 'Could not')}.`.replace(/\.\.$/, '.'),
       );
     }
   }
+  // A local file gets the same cap as a download, checked before a byte is read.
+  let size: number;
   try {
-    return new Uint8Array(readFileSync(source));
+    size = statSync(source).size;
+  } catch {
+    throw new AddError(`The file ${source} could not be read.`);
+  }
+  if (size > MAX_DOWNLOAD_BYTES)
+    throw new AddError(
+      `The file ${source} is larger than the ${MAX_DOWNLOAD_BYTES / 1024 / 1024} MiB Charter accepts.`,
+    );
+  try {
+    return { bytes: new Uint8Array(readFileSync(source)) };
   } catch {
     throw new AddError(`The file ${source} could not be read.`);
   }
 }
 
 /** The entry for the new document, checked by the catalog's own schema (one id rule, one date rule). */
-function draftEntry(request: AddRequest, bytes: Uint8Array, format: CatalogDocument['source']['format']) {
+function draftEntry(request: AddRequest, got: Obtained, format: CatalogDocument['source']['format']) {
+  const { bytes } = got;
   const { source, id, title } = request;
   const draft = {
     id,
@@ -120,7 +138,7 @@ function draftEntry(request: AddRequest, bytes: Uint8Array, format: CatalogDocum
     license:
       'Added to this deployment by its operator (charter add); reuse terms as its publisher states them.',
     source: {
-      url: isUrl(source) ? source : null,
+      url: got.finalUrl ?? null,
       format,
       sha256: sha256Hex(bytes),
       bytes: bytes.length,
@@ -146,10 +164,11 @@ export async function addDocument(request: AddRequest, dir: string): Promise<Add
   if (catalog.some((doc) => doc.id === id))
     throw new AddError(`A document with the id "${id}" already exists.`);
 
-  const bytes = await fetchSource(source);
+  const got = await obtain(source);
+  const { bytes } = got;
   if (bytes.length === 0) throw new AddError(`${source} is empty.`);
-  const format = detectFormat(source, bytes);
-  let doc = draftEntry(request, bytes, format);
+  const format = detectFormat(got.finalUrl ?? source, bytes);
+  let doc = draftEntry(request, got, format);
   let read: ReadDocument;
   try {
     read = await readDocument(bytes, format);

@@ -78,6 +78,10 @@ describe('charter add / remove', () => {
       if (req.url === '/statement.txt') {
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
         res.end(STATEMENT);
+      } else if (req.url === '/moved') {
+        // W12: a redirect into loopback space (where the server itself lives) is never followed.
+        res.writeHead(302, { location: `${base}/statement.txt` });
+        res.end();
       } else {
         res.writeHead(404);
         res.end('not here');
@@ -215,6 +219,11 @@ describe('charter add / remove', () => {
       'a URL that fails',
       () => [`${base}/missing.pdf`, ...meta('missing-doc')],
       /^Could not download .+404.*\.$/,
+    ],
+    [
+      'a URL redirecting to a loopback address (W12)',
+      () => [`${base}/moved`, ...meta('moved-doc')],
+      /^Could not download http:\/\/127\.0\.0\.1:\d+\/moved: it redirects to the non-public address 127\.0\.0\.1\.$/,
     ],
   ];
 
