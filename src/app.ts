@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Services } from './answer/services.js';
 import type { CatalogDocument } from './corpus/catalog.js';
 import type { LoadOptions } from './corpus/load.js';
-import { deploymentCatalog } from './corpus/local.js';
+import { deploymentCatalog, localCatalogDamage } from './corpus/local.js';
 import { availableCorpus, Store } from './corpus/store.js';
 import type { SyncEvent } from './corpus/sync.js';
 import type { Passage } from './corpus/types.js';
@@ -95,6 +95,10 @@ export async function rebuildIndex(options: OpenOptions = {}): Promise<BuiltInde
     return done({ index, docs: corpus.docs, version: corpus.version, bytes: 0 });
   }
   let bytes = 0;
+  // A damaged local catalog hides the operator's documents for now: the saved index (which has them) is
+  // kept, and this one served from memory, until `charter add`/`remove` repairs it (the warning says so).
+  if (localCatalogDamage(corpus.store.dir))
+    return done({ index, docs: corpus.docs, version: corpus.version, bytes });
   try {
     bytes = writeIndexFile(path, index, corpus.version);
   } catch (error) {

@@ -4,7 +4,7 @@
 // fingerprint is recorded; the entry goes to the data directory's local catalog (never the repository's),
 // the copy and its passages to the store through the same sync as every document. Any bad input is one
 // sentence (AddError) and changes nothing. Rebuilding the search index is the caller's (it sits above).
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -12,12 +12,14 @@ import {
   DOCUMENT_ID,
   DOCUMENT_ID_RULE,
   DOCUMENT_KINDS,
+  FORMATS,
+  loadCatalog,
   parseCatalog,
 } from './catalog.js';
 import type { CitationStyle } from './citation.js';
 import { fetchDocument, MAX_DOWNLOAD_BYTES } from './fetch.js';
 import { sha256Hex, textFingerprint } from './fingerprint.js';
-import { deploymentCatalog, loadLocalCatalog, saveLocalCatalog } from './local.js';
+import { deploymentCatalog, loadLocalCatalog, readLocalCatalog, saveLocalCatalog } from './local.js';
 import { detectFormat } from './read/detect.js';
 import { readDocument } from './read/index.js';
 import { splitDocument } from './split/index.js';
@@ -203,20 +205,40 @@ export async function addDocument(request: AddRequest, dir: string): Promise<Add
 
 /** Takes out a document added with `addDocument`; returns the deployment's catalog without it. */
 export function removeDocument(id: string, dir: string): CatalogDocument[] {
-  const local = loadLocalCatalog(dir);
-  const doc = local.find((d) => d.id === id);
+  const local = readLocalCatalog(dir);
+  const doc = local.docs.find((d) => d.id === id);
   if (!doc) {
-    const inRepo = deploymentCatalog(dir).some((d) => d.id === id);
-    throw new AddError(
-      inRepo
-        ? `"${id}" is in the repository's catalog; only documents added with charter add can be removed.`
-        : `No document added with charter add has the id "${id}".`,
-    );
+    const inRepo = loadCatalog().some((d) => d.id === id);
+    if (inRepo)
+      throw new AddError(
+        `"${id}" is in the repository's catalog; only documents added with charter add can be removed.`,
+      );
+    // A damaged local catalog may have lost the entry: its files are still taken out, and the catalog repaired.
+    if (!local.damage || !DOCUMENT_ID.test(id) || !forgetFiles(id, dir))
+      throw new AddError(`No document added with charter add has the id "${id}".`);
   }
   saveLocalCatalog(
-    local.filter((d) => d.id !== id),
+    local.docs.filter((d) => d.id !== id),
     dir,
   );
-  new Store(dir).forget(doc);
+  if (doc) new Store(dir).forget(doc);
   return deploymentCatalog(dir);
+}
+
+/** Removes whatever the store keeps for an id whose entry is lost; true when there was something. */
+function forgetFiles(id: string, dir: string): boolean {
+  const store = new Store(dir);
+  let found = false;
+  for (const format of FORMATS) {
+    const entry = { id, source: { format } } as CatalogDocument;
+    if (existsSync(store.docPath(entry)) || existsSync(store.passagesPath(id))) {
+      found = true;
+      store.forget(entry);
+    }
+  }
+  if (store.readManifest().documents[id]) {
+    found = true;
+    store.forget({ id, source: { format: 'txt' } } as CatalogDocument);
+  }
+  return found;
 }
