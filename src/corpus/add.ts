@@ -14,6 +14,7 @@ import {
   DOCUMENT_KINDS,
   FORMATS,
   loadCatalog,
+  MAX_ID_LENGTH,
   parseCatalog,
 } from './catalog.js';
 import type { CitationStyle } from './citation.js';
@@ -157,6 +158,8 @@ function draftEntry(request: AddRequest, got: Obtained, format: CatalogDocument[
 
 export async function addDocument(request: AddRequest, dir: string): Promise<AddResult> {
   const { source, id, date } = request;
+  if (id.length > MAX_ID_LENGTH)
+    throw new AddError(`The id is ${id.length} characters long; an id has at most ${MAX_ID_LENGTH}.`);
   if (!DOCUMENT_ID.test(id)) throw new AddError(`The id "${id}" ${DOCUMENT_ID_RULE}.`);
   if (!validDate(date)) throw new AddError(`The date "${date}" is not a date written YYYY-MM-DD.`);
   const kind = request.kind ?? 'policy';
@@ -181,26 +184,62 @@ export async function addDocument(request: AddRequest, dir: string): Promise<Add
   if (!detected) throw new AddError(`${source} has no text Charter could split into passages.`);
   doc = { ...doc, citation: { style: detected.style } };
 
-  // Store the verified copy and its passages through the normal sync (a private mirror holding this file).
+  // Store the verified copy and its passages through the normal sync (a private mirror holding this file,
+  // and the passages already made, so nothing is read twice), then the entry. Any failure on the way (a full
+  // disk, a read-only directory) takes out whatever was written: nothing of the document is left behind.
+  const store = new Store(dir);
   const mirror = mkdtempSync(join(tmpdir(), 'charter-add-'));
   try {
     writeFileSync(join(mirror, `${id}.${format}`), bytes);
-    const report = await syncCorpus({ docs: [doc], dataDir: dir, mirror });
+    const report = await syncCorpus({
+      docs: [doc],
+      dataDir: dir,
+      mirror,
+      toPassages: async () => detected.passages,
+    });
     const outcome = report.outcomes[0];
     if (!outcome || outcome.status === 'failed')
-      throw new AddError(
-        `${source} could not be stored: ${outcome?.status === 'failed' ? outcome.error : 'unknown error'}.`,
-      );
+      throw new Error(outcome?.status === 'failed' ? outcome.error : 'unknown error');
+    saveLocalCatalog([...loadLocalCatalog(dir), doc], dir);
+  } catch (error) {
+    undoStore(store, doc);
+    throw new AddError(`${source} could not be stored: ${storeFailure(error)}.`);
   } finally {
     rmSync(mirror, { recursive: true, force: true });
   }
-  saveLocalCatalog([...loadLocalCatalog(dir), doc], dir);
   return {
     doc,
     passages: detected.passages.length,
     style: detected.style,
     catalog: [...catalog, { ...doc, addedLocally: true }],
   };
+}
+
+/** Takes out what a failed add wrote: the copy and passages first (removing works on a full disk), then the entry. */
+function undoStore(store: Store, doc: CatalogDocument): void {
+  rmSync(store.docPath(doc), { force: true });
+  rmSync(store.passagesPath(doc.id), { force: true });
+  try {
+    store.forget(doc);
+  } catch {
+    // The manifest could not be rewritten: an entry for an id no catalog lists is never served.
+  }
+}
+
+const FS_FAILURES: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'the data directory cannot be written',
+  EPERM: 'the data directory cannot be written',
+  EROFS: 'the data directory is on a read-only file system',
+};
+
+/** A storage failure in words, without a stack or a raw errno sentence. */
+function storeFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as NodeJS.ErrnoException).code ?? /^([A-Z]{4,}):/.exec(message)?.[1];
+  const known = code ? FS_FAILURES[code] : undefined;
+  return known ? `${known} (${code})` : message.replace(/\.$/, '');
 }
 
 /** Takes out a document added with `addDocument`; returns the deployment's catalog without it. */

@@ -57,6 +57,8 @@ export function isFlaggedStatus(status: string): boolean {
  * id plus a language suffix ("….zh"). The one rule for the repository's catalog and `charter add` alike.
  */
 export const DOCUMENT_ID = /^[a-z0-9][a-z0-9-]*(?:\.[a-z]{2})?$/;
+/** Ids name files (`docs/<id>.<ext>` and their temporary siblings), which must stay well under 255 bytes. */
+export const MAX_ID_LENGTH = 100;
 export const DOCUMENT_ID_RULE =
   'must be lower-case letters, digits and hyphens (optionally a language suffix such as .zh)';
 
@@ -99,7 +101,7 @@ function buildSchemas() {
 
   const documentSchema = z
     .object({
-      id: z.string().regex(DOCUMENT_ID, DOCUMENT_ID_RULE),
+      id: z.string().max(MAX_ID_LENGTH).regex(DOCUMENT_ID, DOCUMENT_ID_RULE),
       title: z.string().min(1),
       shortTitle: z.string().min(1).max(60),
       aliases: z.array(z.string().min(1)),
