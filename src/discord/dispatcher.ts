@@ -16,7 +16,7 @@ import { type ChoicesReply, expiredNotice, type MessageReply, privateNotice } fr
 import { clip } from '../reply/truncate.js';
 import type { CommandModule, ComponentAction } from './command.js';
 import type { Dispatcher, DispatchResult } from './contract.js';
-import { Cooldowns } from './cooldown.js';
+import { Cooldowns, monotonicNow } from './cooldown.js';
 import { decodeCustomId } from './custom-id.js';
 import { LIMITS, messageViolations } from './limits.js';
 import { type NormalizedRequest, normalize } from './normalize.js';
@@ -98,7 +98,7 @@ export function createDispatcher(
   }
   const findCommand = (name: string) => byName.get(name);
   const logger = options.logger ?? createLogger();
-  const cooldowns = options.cooldowns ?? new Cooldowns(undefined, services.now ?? Date.now);
+  const cooldowns = options.cooldowns ?? new Cooldowns(undefined, services.now ?? monotonicNow);
   const newRef = options.newRef ?? defaultRef;
 
   async function run(request: NormalizedRequest): Promise<MessageReply | ChoicesReply> {
