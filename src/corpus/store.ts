@@ -3,12 +3,11 @@
 //   data/passages/<id>.json     { pipeline, sha256, passages }
 //   data/manifest.json          what was synced, from which bytes, by which pipeline
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { writeFileAtomic } from '../fsutil.js';
-import { PROJECT_ROOT } from '../paths.js';
 import type { CatalogDocument } from './catalog.js';
+import { PIPELINE_VERSION } from './pipeline.js';
 import type { Passage } from './types.js';
 
 export interface ManifestEntry {
@@ -29,36 +28,8 @@ export interface Manifest {
   documents: Record<string, ManifestEntry>;
 }
 
-/**
- * A fingerprint of the code that turns bytes into passages (readers and splitters). Cached passages made by
- * other code are rebuilt, so a fix to a splitter reaches every installation without a manual version bump.
- */
-export const PIPELINE_VERSION: string = (() => {
-  // The TypeScript sources when present, so the compiled CLI and the tests (which run the sources) agree on
-  // the version; an installation without sources hashes its compiled files.
-  const sources = join(PROJECT_ROOT, 'src', 'corpus');
-  const corpusDir = existsSync(sources) ? sources : dirname(fileURLToPath(import.meta.url));
-  const ext = corpusDir === sources ? /\.ts$/ : /\.js$/;
-  const hash = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    )) {
-      const path = join(dir, name.name);
-      if (name.isDirectory()) walk(path);
-      else if (ext.test(name.name)) hash.update(name.name).update(readFileSync(path));
-    }
-  };
-  for (const sub of ['read', 'split']) walk(join(corpusDir, sub));
-  for (const file of ['citation', 'types', 'corrections', 'build']) {
-    const path = join(corpusDir, `${file}${corpusDir === sources ? '.ts' : '.js'}`);
-    if (existsSync(path)) hash.update(readFileSync(path));
-  }
-  // The documented corrections of mirror copies change passages as much as the code does.
-  const corrections = join(PROJECT_ROOT, 'corpus', 'corrections.json');
-  if (existsSync(corrections)) hash.update(readFileSync(corrections));
-  return hash.digest('hex').slice(0, 16);
-})();
+/** What made the passages (src/corpus/pipeline.ts): cached passages made under another version are re-split. */
+export { PIPELINE_VERSION };
 
 export class Store {
   constructor(readonly dir: string) {}
