@@ -6,6 +6,7 @@ import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import type { MissingName, SearchHit } from '../search/types.js';
 import { documentPrefix, namesDocument } from './documents.js';
+import { isWeak } from './judge.js';
 import { type QuoteResult, quote } from './quote.js';
 import type { Services } from './services.js';
 
@@ -60,7 +61,7 @@ export async function findPassages(services: Services, request: AskRequest): Pro
     hits,
     more: folded.length > request.limit,
     missing: response.missing ?? [],
-    weak: response.weak ?? false,
+    weak: isWeak(response),
   };
   if (request.facets && hits.length > 0) {
     found.documents = response.documents

@@ -1,13 +1,18 @@
-// The search facade: full-text search over passages — MiniSearch (BM25+) with legal-English term
-// processing, a governance thesaurus, steering toward documents the question names, diverse hits and a fast
-// save/load format. The parts live beside it: options.ts (tuning and the saved shape), scorer.ts (per-term
-// BM25+ from MiniSearch's postings), ranking.ts (partial sort), provisions.ts (provision kinds),
-// term-cache.ts (shared term results) and highlight.ts (the words to highlight).
+// The search facade. A question goes through stages, each in its own module:
+//   query analysis (query.ts: named documents and places, weighted terms, the kind of provision asked for)
+//   → candidate sources (sources.ts: BM25+ over MiniSearch's postings; provisions of the asked kind)
+//   → fusion (fusion.ts) → score signals (signals.ts: named, each switchable) → ranking (ranking.ts)
+//   → results (results.ts: merged neighbours, per-unit and per-document turns; sides.ts: "X vs Y")
+//   → evidence (evidence.ts: how much of the question the best hits hold) and facets.
+// What the question names that Charter lacks is found beside them (missing.ts). Search measures and reports;
+// the answer core (src/answer/judge.ts) decides whether an answer is weak or missing. options.ts holds the
+// tuning and the saved shape.
 import type { AsPlainObject } from 'minisearch';
 import type { CatalogDocument } from '../corpus/catalog.js';
-import { unitId } from '../corpus/citation.js';
 import type { Passage } from '../corpus/types.js';
 import { DocNameMatcher } from './docnames.js';
+import { EVIDENCE_DEPTH, gatherEvidence } from './evidence.js';
+import { fuse } from './fusion.js';
 import { type PendingHit, withLazyTerms } from './highlight.js';
 import { MissingDetector } from './missing.js';
 import {
@@ -21,14 +26,16 @@ import {
   type SavedIndex,
 } from './options.js';
 import { loadPlaces } from './places.js';
-import { includes, Provisions } from './provisions.js';
-import { type AnalyzedQuery, analyzeQuery, ProvisionKind } from './query.js';
-import { type Ranked, RankedList } from './ranking.js';
-import { PassageMiniSearch, TermScorer, type TermScores } from './scorer.js';
+import { Provisions } from './provisions.js';
+import { type AnalyzedQuery, analyzeQuery } from './query.js';
+import { RankedList } from './ranking.js';
+import { formHits, type HitRules, hitRules } from './results.js';
+import { PassageMiniSearch, TermScorer } from './scorer.js';
+import { alternate, sidesOf } from './sides.js';
+import { applySignals, priorFactors, type SignalContext } from './signals.js';
+import { type CandidateSource, type Candidates, LexicalSource, ProvisionSource } from './sources.js';
 import { TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE, TermCache } from './term-cache.js';
-import type { WeightedTerm } from './thesaurus.js';
 import type { SearchOptions, SearchResponse } from './types.js';
-import { isContentFree, isNonOperative } from './units.js';
 import { WordNet } from './wordnet.js';
 
 export { surfaceTerms } from './highlight.js';
@@ -36,16 +43,18 @@ export {
   type CorpusIndexOptions,
   corpusFingerprint,
   DEFAULT_INDEX_OPTIONS,
+  DEFAULT_SIGNALS,
   INDEX_FORMAT_VERSION,
+  isSignalName,
   type SavedIndex,
+  SIGNAL_NAMES,
+  type SignalName,
+  type SignalSwitches,
 } from './options.js';
 export { TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE } from './term-cache.js';
 
 /** Largest share of passages a word brought in by the vocabulary bridge may occur in. */
 const BRIDGE_MAX_SHARE = 0.01;
-
-/** How many of the best hits `matchesWeakly` looks at: what a reply shows. */
-const WEAK_DEPTH = 3;
 
 let wordNet: WordNet | undefined | null;
 
@@ -54,35 +63,6 @@ function defaultBridge(): ((word: string) => readonly string[]) | undefined {
   if (wordNet === undefined) wordNet = WordNet.installed() ?? null;
   const found = wordNet;
   return found ? (word) => found.synonyms(word) : undefined;
-}
-
-/** Words that set two things side by side. */
-const COMPARING = /\b(vs\.?|versus|compared?|comparison|compar\w+|differ\w*|between|both)\b/i;
-
-/** Kinds of document that bind (catalog `kind`). */
-const BINDING_KINDS: ReadonlySet<string> = new Set(['law', 'regulation', 'executive order', 'treaty']);
-
-/**
- * Hits taken from each side's own ranking in turn, then the overall ranking's other hits, `wanted` in all.
- */
-function alternate(
-  sides: readonly PendingHit[][],
-  overall: readonly PendingHit[],
-  wanted: number,
-): PendingHit[] {
-  const out: PendingHit[] = [];
-  const seen = new Set<string>();
-  const add = (hit: PendingHit) => {
-    const id = hit.passages[0]!.id;
-    if (out.length >= wanted || seen.has(id)) return;
-    seen.add(id);
-    out.push(hit);
-  };
-  const longest = Math.max(0, ...sides.map((side) => side.length));
-  for (let round = 0; round < longest; round++)
-    for (const side of sides) if (round < side.length) add(side[round]!);
-  for (const hit of overall) add(hit);
-  return out;
 }
 
 export class CorpusIndex {
@@ -94,22 +74,17 @@ export class CorpusIndex {
   private readonly missing: MissingDetector;
   private readonly mini: PassageMiniSearch;
   private readonly commonTerms: ReadonlySet<string>;
-  private readonly termCache: TermCache;
   private readonly scorer: TermScorer;
   /** The vocabulary bridge (`CorpusIndexOptions.bridge`; WordNet by default). */
   private readonly bridge?: (word: string) => readonly string[];
-  /** Score factor of each passage for being operative or not (see `nonOperativeFactor`). */
-  private readonly unitFactor: Float64Array;
+  /** Stage 1: the candidate sources, BM25 first. */
+  private readonly lexical: LexicalSource;
+  private readonly sources: readonly CandidateSource[];
+  /** The prior signals' product per passage (signals.ts). */
+  private readonly prior: Float64Array;
+  private readonly hitRules: HitRules;
   /** Each passage's kind of provision, worked out on the first question that asks for one. */
   private provisionIndex?: Provisions;
-  /** Per-passage accumulators of `rank`, zeroed again after each use. */
-  private readonly scratch: {
-    scores: Float64Array;
-    matched: Uint16Array;
-    matchedWeight: Float64Array;
-    /** The passages `rank` has given a score so far. */
-    touched: Int32Array;
-  };
 
   private constructor(
     docs: readonly CatalogDocument[],
@@ -142,23 +117,17 @@ export class CorpusIndex {
       places: loadPlaces(),
       hasTerm: (term) => this.scorer.has(term),
     });
-    this.termCache = new TermCache(
+    const termCache = new TermCache(
       options.termCacheEntries ?? Math.max(TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE * passages.length),
     );
     this.bridge = options.bridge === null ? undefined : (options.bridge ?? defaultBridge());
-    this.unitFactor = Float64Array.from(
-      passages,
-      (passage) =>
-        (isNonOperative(passage) ? options.nonOperativeFactor : 1) *
-        (isContentFree(passage, options.contentFreeTerms) ? options.contentFreeFactor : 1) *
-        (BINDING_KINDS.has(this.docs.get(passage.docId)?.kind ?? '') ? 1 : options.softLawFactor),
-    );
-    this.scratch = {
-      scores: new Float64Array(passages.length),
-      matched: new Uint16Array(passages.length),
-      matchedWeight: new Float64Array(passages.length),
-      touched: new Int32Array(passages.length),
-    };
+    this.lexical = new LexicalSource(this.scorer, termCache, passages.length, options.coordinationExponent);
+    this.sources = [
+      this.lexical,
+      ...(options.signals.provisionShape ? [new ProvisionSource(() => this.provisions())] : []),
+    ];
+    this.prior = priorFactors(this.signalContext());
+    this.hitRules = hitRules(options);
   }
 
   /** Indexes passages (sorted by document and `seq`, as the corpus build produces them). */
@@ -215,7 +184,60 @@ export class CorpusIndex {
   search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = Math.max(0, Math.min(options.limit ?? 5, 50));
     const offset = Math.max(0, options.offset ?? 0);
-    const analyzed = analyzeQuery(query, this.names, {
+    const analyzed = this.analyze(query);
+    const allowed = this.allowedDocs(options);
+    // A named document outside the allowed set does not steer.
+    const namedDocs = analyzed.namedDocs.filter((id) => allowed === undefined || allowed.has(id));
+    const facetSize = Math.max(0, Math.min(options.documentFacets ?? 0, 50));
+    const missing = this.missing.detect(query);
+    const evidenceOf = (best: readonly PendingHit[]) =>
+      gatherEvidence(analyzed, best, this.passages.length, (term) => this.lexical.termScores(term));
+    if (analyzed.terms.length === 0)
+      return {
+        query,
+        hits: [],
+        namedDocs,
+        missing,
+        evidence: evidenceOf([]),
+        ...(facetSize > 0 ? { documents: [] } : {}),
+      };
+
+    // Ranked over all documents, then filtered: a passage's score depends only on its own document's boost
+    // (the same with or without the filter), so this equals ranking within the allowed documents, and the
+    // menu's documents come from the same ranking.
+    const all = this.rank(analyzed);
+    const passages = this.passages;
+    const keep = allowed ? (i: number) => allowed.has(passages[i]!.docId) : undefined;
+    const form = (docNamed: boolean, wanted: number, only?: (i: number) => boolean) =>
+      formHits(passages, this.hitRules, all, docNamed, wanted, only);
+    const sides = this.options.signals.bothSides
+      ? sidesOf(query, namedDocs, analyzed.jurisdictions, this.docs.values())
+      : undefined;
+    const wanted = offset + limit;
+    const formed = sides
+      ? alternate(
+          [...new Set(sides.values())]
+            .sort((a, b) => a - b)
+            .map((side) =>
+              form(true, wanted, (i) => sides.get(passages[i]!.docId) === side && (!keep || keep(i))),
+            ),
+          form(true, wanted, keep),
+          wanted,
+        )
+      : form(namedDocs.length > 0, wanted, keep);
+    const evidence = evidenceOf(formed.slice(0, EVIDENCE_DEPTH));
+    const hits = formed.slice(offset, offset + limit).map(withLazyTerms);
+    if (facetSize === 0) return { query, hits, namedDocs, missing, evidence };
+    // The facet: the documents of the first hits over all documents, from the same ranking.
+    const documents = [
+      ...new Set(form(analyzed.namedDocs.length > 0, facetSize).map((hit) => hit.passages[0]!.docId)),
+    ];
+    return { query, hits, namedDocs, missing, evidence, documents };
+  }
+
+  /** Query analysis: the documents and places named, the weighted terms, the kind of provision asked for. */
+  private analyze(query: string): AnalyzedQuery {
+    return analyzeQuery(query, this.names, {
       synonymWeight: this.options.synonymWeight,
       commonTerms: this.commonTerms,
       describedDocs: this.options.describedDocs,
@@ -224,7 +246,7 @@ export class CorpusIndex {
             bridge: this.bridge,
             bridgeWeight: this.options.bridgeWeight,
             // A bridged word must be in the corpus but not common: a common one costs most of a query's
-            // time and says little (measured: same recall, a third of the bridge's cost).
+            // time and says little.
             hasTerm: (term: string) => this.scorer.has(term),
             isBridgeTarget: (term: string) => {
               const count = this.scorer.frequency(term);
@@ -233,102 +255,6 @@ export class CorpusIndex {
           }
         : {}),
     });
-    const allowed = this.allowedDocs(options);
-    // A named document outside the allowed set does not steer.
-    const namedDocs = analyzed.namedDocs.filter((id) => allowed === undefined || allowed.has(id));
-    const facetSize = Math.max(0, Math.min(options.documentFacets ?? 0, 50));
-    const terms = analyzed.terms;
-    const missing = this.missing.detect(query);
-    if (terms.length === 0)
-      return { query, hits: [], namedDocs, missing, weak: true, ...(facetSize > 0 ? { documents: [] } : {}) };
-
-    // Ranked over all documents, then filtered: a passage's score depends only on its own document's boost
-    // (the same with or without the filter), so this equals ranking within the allowed documents, and the
-    // menu's documents come from the same ranking.
-    const all = this.rank(terms, this.docBoosts(analyzed.namedDocs, analyzed.jurisdictions), analyzed);
-    const passages = this.passages;
-    const keep = allowed ? (i: number) => allowed.has(passages[i]!.docId) : undefined;
-    const sides =
-      this.options.bothSides && COMPARING.test(query)
-        ? this.sidesOf(namedDocs, analyzed.jurisdictions)
-        : undefined;
-    const wanted = offset + limit;
-    const formed = sides
-      ? alternate(
-          [...new Set(sides.values())]
-            .sort((a, b) => a - b)
-            .map((side) =>
-              this.formHits(
-                all,
-                true,
-                wanted,
-                (i) => sides.get(passages[i]!.docId) === side && (!keep || keep(i)),
-              ),
-            ),
-          this.formHits(all, true, wanted, keep),
-          wanted,
-        )
-      : this.formHits(all, namedDocs.length > 0, wanted, keep);
-    const weak = this.matchesWeakly(analyzed, formed.slice(0, WEAK_DEPTH));
-    const hits = formed.slice(offset, offset + limit).map(withLazyTerms);
-    if (facetSize === 0) return { query, hits, namedDocs, missing, weak };
-    const documents = [
-      ...new Set(
-        this.formHits(all, analyzed.namedDocs.length > 0, facetSize).map((hit) => hit.passages[0]!.docId),
-      ),
-    ];
-    return { query, hits, namedDocs, missing, weak, documents };
-  }
-
-  /**
-   * For a question that names two or more documents or places ("US vs China on open source"): which side
-   * each document is on (its index in the names), so the answer alternates between them.
-   */
-  private sidesOf(
-    namedDocs: readonly string[],
-    jurisdictions: readonly string[],
-  ): Map<string, number> | undefined {
-    const sides = new Map<string, number>();
-    if (namedDocs.length >= 2) for (const [side, id] of namedDocs.entries()) sides.set(id, side);
-    else if (jurisdictions.length >= 2)
-      for (const doc of this.docs.values()) {
-        const code = doc.jurisdiction.toLowerCase();
-        const side = jurisdictions.findIndex(
-          (j) => code === j.toLowerCase() || code.startsWith(`${j.toLowerCase()}-`),
-        );
-        if (side >= 0) sides.set(doc.id, side);
-      }
-    else return undefined;
-    return sides;
-  }
-
-  /**
-   * Whether the best hits hold too little of the question to be its answer: the share of the question's own
-   * words (each weighted by its IDF, words the corpus lacks counting fully) found in the best of them is below
-   * `weakCoverage`. Not for questions that name a document or ask when something applies: those are
-   * answered by the document or its entry into force, whose words need not be the question's.
-   */
-  private matchesWeakly(analyzed: AnalyzedQuery, best: readonly PendingHit[]): boolean {
-    // "When does … apply" is answered by the entry into force, which rarely repeats the topic's words.
-    if (analyzed.namedDocs.length > 0 || (analyzed.shape & ProvisionKind.start) !== 0) return false;
-    if (best.length === 0) return true;
-    const typed = analyzed.terms.filter((term) => term.weight === 1);
-    const total = this.passages.length;
-    let whole = 0;
-    const weights = typed.map(({ term }) => {
-      const count = this.termScores(term).ids.length;
-      const weight = Math.log(1 + (total - count + 0.5) / (count + 0.5));
-      whole += weight;
-      return weight;
-    });
-    if (whole === 0) return false;
-    let covered = 0;
-    for (const hit of best) {
-      let share = 0;
-      for (const [t, { term }] of typed.entries()) if (hit.stems.has(term)) share += weights[t]!;
-      covered = Math.max(covered, share / whole);
-    }
-    return covered < this.options.weakCoverage;
   }
 
   private allowedDocs(options: SearchOptions): Set<string> | undefined {
@@ -343,163 +269,30 @@ export class CorpusIndex {
     return allowed;
   }
 
-  /** Score factors per document: named documents, then documents of named jurisdictions. */
-  private docBoosts(namedDocs: string[], jurisdictions: string[]): Map<string, number> | undefined {
-    if (namedDocs.length === 0 && jurisdictions.length === 0) return undefined;
-    const boosts = new Map<string, number>();
-    for (const doc of this.docs.values()) {
-      const code = doc.jurisdiction.toLowerCase();
-      const inPlace = jurisdictions.some(
-        (j) => code === j.toLowerCase() || code.startsWith(`${j.toLowerCase()}-`),
-      );
-      if (namedDocs.includes(doc.id)) boosts.set(doc.id, this.options.namedDocBoost);
-      else if (inPlace) boosts.set(doc.id, this.options.jurisdictionBoost);
-    }
-    return boosts;
+  /** Candidate sources → fusion → score signals: every candidate passage with its final score. */
+  private rank(analyzed: AnalyzedQuery): RankedList {
+    const lists = this.sources
+      .map((source) => source.candidates(analyzed))
+      .filter((list): list is Candidates => list !== undefined);
+    const { ids, scores, termsOf } = fuse(lists, this.passages.length);
+    applySignals(ids, scores, this.signalContext(analyzed), this.prior);
+    return new RankedList(ids, scores, termsOf);
   }
 
-  /**
-   * Scores every passage matching a term, as MiniSearch's OR query does (document boost × number of terms
-   * matched × Σ term weight × the term's BM25+ over the fields), from per-term results; returns the best
-   * passages in order, deep enough for `enough` (false: all of them).
-   */
-  private rank(
-    terms: readonly WeightedTerm[],
-    boosts: Map<string, number> | undefined,
-    asked: Pick<AnalyzedQuery, 'shape' | 'namedDocs' | 'topicTerms'>,
-  ): RankedList {
-    const shape = asked.shape;
-    const lists = terms.map(({ term }) => this.termScores(term));
-    const { scores, matched, matchedWeight, touched } = this.scratch;
-    let count = 0;
-    for (let t = 0; t < lists.length; t++) {
-      const weight = terms[t]!.weight;
-      const { ids, scores: termScores } = lists[t]!;
-      for (let k = 0; k < ids.length; k++) {
-        const i = ids[k]!;
-        if (matched[i] === 0) touched[count++] = i;
-        matched[i]!++;
-        matchedWeight[i]! += weight;
-        scores[i]! += weight * termScores[k]!;
-      }
-    }
-    const passages = this.passages;
-    const exponent = this.options.coordinationExponent;
-    const totalWeight = terms.reduce((sum, { weight }) => sum + weight, 0);
-    const provisions = shape === 0 ? undefined : this.provisions();
-    // Passages of the wanted kind that match no term (the entry into force rarely repeats the topic words).
-    const unmatched = provisions ? provisions.ofShape(shape).filter((i) => matched[i] === 0) : [];
-    const ids = new Int32Array(count + unmatched.length);
-    ids.set(touched.subarray(0, count));
-    ids.set(unmatched, count);
-    const final = new Float64Array(ids.length);
-    for (let k = 0; k < count; k++) {
-      const i = ids[k]!;
-      const boost = boosts ? (boosts.get(passages[i]!.docId) ?? 1) : 1;
-      const coordination = exponent === 0 ? 1 : (matchedWeight[i]! / totalWeight) ** exponent;
-      final[k] = boost * matched[i]! * scores[i]! * coordination * this.unitFactor[i]!;
-      scores[i] = 0;
-      matched[i] = 0;
-      matchedWeight[i] = 0;
-    }
-    if (provisions) provisions.lift(ids, final, asked, this.options);
-    // The words of each term found in a passage, looked up only for the passages that become hits.
-    const termsOf = (i: number) => terms.filter((_, t) => includes(lists[t]!.ids, i)).map(({ term }) => term);
-    return new RankedList(ids, final, termsOf);
+  private signalContext(): Omit<SignalContext, 'query'>;
+  private signalContext(query: AnalyzedQuery): SignalContext;
+  private signalContext(query?: AnalyzedQuery): Omit<SignalContext, 'query'> {
+    return {
+      passages: this.passages,
+      docs: this.docs,
+      options: this.options,
+      provisions: () => this.provisions(),
+      ...(query ? { query } : {}),
+    };
   }
 
   private provisions(): Provisions {
     this.provisionIndex ??= new Provisions(this.passages);
     return this.provisionIndex;
   }
-
-  /** One term's BM25+ score in each passage that has it (summed over the fields), through a bounded cache. */
-  private termScores(term: string): TermScores {
-    const cached = this.termCache.get(term);
-    if (cached) return cached;
-    const scores = this.scorer.score(term);
-    this.termCache.set(term, scores);
-    return scores;
-  }
-
-  /**
-   * Turns ranked passages into hits: a passage next to one already shown, and within it or containing it (a
-   * piece of the same point, a sub-point), joins that hit; passages beyond a unit's or a document's cap wait
-   * until the end.
-   */
-  private formHits(
-    ranked: RankedList,
-    docNamed: boolean,
-    wanted: number,
-    keep?: (i: number) => boolean,
-  ): PendingHit[] {
-    // Hits come from the head of the ranking; a head too short to fill them is taken again, deeper.
-    for (let depth = 64 + 16 * wanted; ; depth *= 4) {
-      const head = ranked.top(depth, keep);
-      const hits = this.hitsFrom(head, ranked, docNamed, wanted, head.length < depth);
-      if (hits) return hits;
-    }
-  }
-
-  /** The hits of a ranking's head; undefined when the head ran out before they were all found. */
-  private hitsFrom(
-    head: readonly Ranked[],
-    ranked: RankedList,
-    docNamed: boolean,
-    wanted: number,
-    whole: boolean,
-  ): PendingHit[] | undefined {
-    const hits: PendingHit[] = [];
-    const deferred: Ranked[] = [];
-    const unitHits = new Map<string, PendingHit[]>();
-    const perDoc = new Map<string, number>();
-    const passages = this.passages;
-    for (const result of head) {
-      if (hits.length >= wanted) break;
-      const passage = passages[result.i]!;
-      const unit = unitId(passage.docId, passage.path);
-      const shown = unitHits.get(unit) ?? [];
-      const neighbour = shown.find(
-        (hit) =>
-          hit.passages.length < this.options.maxMergedPassages &&
-          result.score >= hit.score * this.options.mergeScoreShare &&
-          hit.passages.some((p) => Math.abs(p.seq - passage.seq) === 1 && nested(p.path, passage.path)),
-      );
-      if (neighbour) {
-        neighbour.passages.push(passage);
-        neighbour.passages.sort((a, b) => a.seq - b.seq);
-        for (const term of ranked.termsOf(result.i)) neighbour.stems.add(term);
-        continue;
-      }
-      const count = perDoc.get(passage.docId) ?? 0;
-      if (shown.length >= this.options.perUnitCap || (!docNamed && count >= this.options.perDocCap)) {
-        deferred.push(result);
-        continue;
-      }
-      perDoc.set(passage.docId, count + 1);
-      const hit: PendingHit = {
-        passages: [passage],
-        score: result.score,
-        stems: new Set(ranked.termsOf(result.i)),
-      };
-      unitHits.set(unit, [...shown, hit]);
-      hits.push(hit);
-    }
-    if (hits.length < wanted && !whole) return undefined;
-    for (const result of deferred) {
-      if (hits.length >= wanted) break;
-      hits.push({
-        passages: [passages[result.i]!],
-        score: result.score,
-        stems: new Set(ranked.termsOf(result.i)),
-      });
-    }
-    return hits;
-  }
-}
-
-/** Whether one path lies within the other: pieces of one point, or a point and its sub-points ((c) and (c)(i)). */
-function nested(a: readonly string[], b: readonly string[]): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.every((segment, i) => long[i] === segment);
 }

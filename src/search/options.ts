@@ -1,4 +1,4 @@
-// How the index is built and tuned (CorpusIndexOptions, each default measured on the relevance sets), what a
+// How the index is built and tuned (CorpusIndexOptions, each default chosen on the relevance sets), what a
 // saved index holds, and the MiniSearch options that follow from them.
 import { createHash } from 'node:crypto';
 import type { AsPlainObject, Options } from 'minisearch';
@@ -9,6 +9,61 @@ import { SYNONYM_WEIGHT } from './thesaurus.js';
 
 /** Bump when the saved shape or the term processing changes: a saved index of another version is rebuilt. */
 export const INDEX_FORMAT_VERSION = 2;
+
+/**
+ * The ranking signals (signals.ts, results.ts, sides.ts) by name, each on (true) or off; each one's strength
+ * is its own option on `CorpusIndexOptions`. `npm run eval -- --without NAME` measures the ranking without one.
+ */
+export interface SignalSwitches {
+  /** × `namedDocBoost` for passages of a document the question names ("under the AI Act"). */
+  namedDocument: boolean;
+  /** × `jurisdictionBoost` for passages of documents of a place the question names ("in China"), if not named. */
+  jurisdiction: boolean;
+  /** × `nonOperativeFactor` for recitals, preambles, legislative findings and checklists (units.ts). */
+  nonOperative: boolean;
+  /** × `contentFreeFactor` for list items with fewer than `contentFreeTerms` words of their own (units.ts). */
+  contentFree: boolean;
+  /** × `softLawFactor` for documents that bind no one (guidelines, frameworks, plans, news). */
+  softLaw: boolean;
+  /**
+   * Passages of the kind of provision the question asks for (a definition, the entry into force, a
+   * penalty): × `shapeBoost`, plus `shapeDocShare` × the best score in their document, × `shapeHeadingFactor`
+   * when their own heading names the kind. Also lets the provision source's passages score at all.
+   */
+  provisionShape: boolean;
+  /** × `definedTermBoost` for the definition of exactly the words a definition question asks about. */
+  definedTerm: boolean;
+  /** Result signal: adjacent passages of one point join one hit (`maxMergedPassages`, `mergeScoreShare`). */
+  mergeNeighbours: boolean;
+  /** Result signal: at most `perUnitCap` separate hits from one unit before other units get a turn. */
+  unitDiversity: boolean;
+  /** Result signal: at most `perDocCap` hits from one document before others (not when a document is named). */
+  documentDiversity: boolean;
+  /** Result signal: a question setting two named documents or places side by side ("US vs China") alternates. */
+  bothSides: boolean;
+}
+
+export type SignalName = keyof SignalSwitches;
+
+export const DEFAULT_SIGNALS: SignalSwitches = {
+  namedDocument: true,
+  jurisdiction: true,
+  nonOperative: true,
+  contentFree: true,
+  softLaw: true,
+  provisionShape: true,
+  definedTerm: true,
+  mergeNeighbours: true,
+  unitDiversity: true,
+  documentDiversity: true,
+  bothSides: true,
+};
+
+export const SIGNAL_NAMES = Object.keys(DEFAULT_SIGNALS) as SignalName[];
+
+export function isSignalName(name: string): name is SignalName {
+  return (SIGNAL_NAMES as string[]).includes(name);
+}
 
 export interface CorpusIndexOptions {
   /**
@@ -43,12 +98,6 @@ export interface CorpusIndexOptions {
   shapeHeadingFactor: number;
   /** Further factor for the definition of exactly the words a definition question asks about. */
   definedTermBoost: number;
-  /**
-   * A question that names no document is answered "nothing matches well" when its best hits hold less than
-   * this share of its words (weighted by how rare each word is). Measured on the relevance sets and
-   * test/relevance/tuning-missing.jsonl: 0.1 flags no in-corpus question; 0.15 flags one, 0.2 three.
-   */
-  weakCoverage: number;
   /** Score factor for recitals, preambles, legislative findings and checklists (units.ts): 1 leaves them be. */
   nonOperativeFactor: number;
   /** Score factor for list items with fewer than `contentFreeTerms` words of their own (units.ts). */
@@ -58,8 +107,8 @@ export interface CorpusIndexOptions {
   softLawFactor: number;
   /** Steer to documents described by kind and issuer or date ("Trump's AI order", "the January 2025 executive order"). */
   describedDocs: boolean;
-  /** Alternate between the documents or places a question names ("US vs China"): both sides answer. */
-  bothSides: boolean;
+  /** Which ranking signals are on (signals.ts): each one's strength is its own option here. */
+  signals: SignalSwitches;
   /**
    * A vocabulary bridge from everyday words to the documents' words, and its weight (query.ts): WordNet's
    * first-sense synonyms of the words the corpus never uses, by default; null for none.
@@ -88,11 +137,10 @@ export interface CorpusIndexOptions {
 }
 
 /**
- * Defaults chosen on the relevance set (test/relevance/questions.jsonl, `charter eval`), one option at a time.
- * The shape options were chosen on questions.jsonl, heldout.jsonl and shapes.jsonl together (R@5 / MRR@10
- * 0.780 / 0.605, 0.723 / 0.623, 0.875 / 0.698; without them 0.780 / 0.597, 0.660 / 0.558, 0.458 / 0.318).
- * Prefix and fuzzy matching are off: measured on that set, prefix search on terms of 5+ letters moved one
- * question (MRR 0.594 → 0.602, within noise) at extra cost per query, and fuzzy (1 edit, 6+ letters) none.
+ * Defaults chosen on the relevance sets (test/relevance/*.jsonl, `npm run eval`), one option at a time; the
+ * shape options on questions, heldout and shapes together. `npm run eval` gives the current figures, and
+ * `npm run eval -- --without SIGNAL` the figures without one signal. Prefix and fuzzy matching are off:
+ * measured, they moved no more than noise at extra cost per query.
  */
 export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   fieldBoosts: { text: 1, heading: 1 },
@@ -103,13 +151,12 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   shapeDocShare: 1.1,
   shapeHeadingFactor: 1.1,
   definedTermBoost: 3,
-  weakCoverage: 0.1,
   nonOperativeFactor: 0.5,
   contentFreeFactor: 0.5,
   contentFreeTerms: 4,
   softLawFactor: 1,
   describedDocs: true,
-  bothSides: true,
+  signals: DEFAULT_SIGNALS,
   newsReferents: true,
   bridgeWeight: 0.6,
   commonTermShare: 0.2,

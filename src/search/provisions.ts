@@ -63,7 +63,8 @@ export class Provisions {
   }
 
   /**
-   * Raises the scores (`final`, of passages `ids`) of passages of a kind in `shape`. A document the question
+   * Raises the scores (`final`, of passages `ids`) of passages of a kind in `shape` (the `provisionShape`
+   * signal). A document the question
    * names counts as matching as well as the best passage: "when do the deep synthesis rules take effect" has
    * no topic words but the name.
    */
@@ -92,8 +93,17 @@ export class Provisions {
       final[k] = final[k]! * options.shapeBoost + options.shapeDocShare * docBest[this.docOf[i]!]!;
       if ((this.headed[i]! & shape) !== 0) final[k]! *= options.shapeHeadingFactor;
     }
-    if ((shape & ProvisionKind.definition) === 0) return;
-    // The definition of exactly the words asked about ("what is a deployer") before definitions using them.
+  }
+
+  /** Raises the definition of exactly the words a definition question asks about ("what is a deployer"). */
+  liftDefinitions(
+    ids: Int32Array,
+    final: Float64Array,
+    asked: Pick<AnalyzedQuery, 'shape' | 'topicTerms'>,
+    options: CorpusIndexOptions,
+  ): void {
+    if ((asked.shape & ProvisionKind.definition) === 0) return;
+    // Before definitions that only use those words.
     const defining = new Set<number>();
     for (const key of topicKeys(asked.topicTerms))
       for (const i of this.definitions.get(key) ?? []) defining.add(i);

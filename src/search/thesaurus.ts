@@ -234,3 +234,13 @@ export function findJurisdictions(
   }
   return { jurisdictions, positions: [...used] };
 }
+
+/**
+ * Whether a document's jurisdiction (catalog code: "US", "US-CO") lies in a named one ("US" holds "US-CO").
+ * The one place this match is made: the jurisdiction signal and the sides of "US vs China" both use it.
+ */
+export function inJurisdiction(code: string, named: string): boolean {
+  const own = code.toLowerCase();
+  const wanted = named.toLowerCase();
+  return own === wanted || own.startsWith(`${wanted}-`);
+}

@@ -30,6 +30,26 @@ export interface SearchHit {
   terms: string[];
 }
 
+/**
+ * What a search measured about its own hits. Search reports; the answer core decides whether an answer is
+ * weak or missing (src/answer/judge.ts).
+ */
+export interface SearchEvidence {
+  /** Whether the question had any word to search for (false: nothing was searched, there are no hits). */
+  searched: boolean;
+  /** Documents the question names, in order, including any outside the documents searched. */
+  named: string[];
+  /** The question asks when something applies: answered by an entry into force, not by its own words. */
+  asksWhen: boolean;
+  /** How many of the best hits (at most `EVIDENCE_DEPTH`, from the first, whatever the offset) were weighed. */
+  considered: number;
+  /**
+   * The largest share (0–1) of the question's own words, weighted by rarity, that one of those hits holds;
+   * 0 when nothing was searched or found; null when the question has no typed word to weigh.
+   */
+  coverage: number | null;
+}
+
 export interface SearchResponse {
   query: string;
   hits: SearchHit[];
@@ -37,8 +57,8 @@ export interface SearchResponse {
   namedDocs: string[];
   /** What the question names that Charter does not hold (`missing.ts`); empty when nothing is missing. */
   missing?: MissingName[];
-  /** Nothing matches the question well: its hits are the nearest passages, not an answer. */
-  weak?: boolean;
+  /** How well the hits hold the question, for the answer core to judge (src/answer/judge.ts). */
+  evidence?: SearchEvidence;
   /** With `documentFacets`: the documents of the first hits over all documents, best first, each once. */
   documents?: string[];
 }

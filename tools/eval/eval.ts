@@ -2,6 +2,7 @@
 // same passages in the same process (MiniSearch with default options, lunr, plain BM25).
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { isFlagged } from '../../src/answer/judge.js';
 import type { CatalogDocument } from '../../src/corpus/catalog.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
@@ -109,10 +110,7 @@ export interface EvalReport {
 
 /** Charter's flags on questions: a question is flagged when it names something missing or matches weakly. */
 export function countFlags(index: CorpusIndex, set: RelevanceSet): FlagCounts {
-  const flagged = (q: string) => {
-    const response = index.search(q, { limit: 3 });
-    return (response.missing?.length ?? 0) > 0 || response.weak === true;
-  };
+  const flagged = (q: string) => isFlagged(index.search(q, { limit: 3 }));
   const wrong = set.answerable.filter((question) => flagged(question.q)).map((question) => question.q);
   const unflagged = set.missing.filter((question) => !flagged(question.q)).map((question) => question.q);
   return {

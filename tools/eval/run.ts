@@ -1,21 +1,43 @@
-// `npm run eval [-- --json] [-- --questions FILE]…`: the relevance tables over the synced corpus, one per set
+// `npm run eval [-- --json] [-- --questions FILE]… [-- --without SIGNAL]…`: the relevance tables over the synced corpus, one per set
 // (every .jsonl file in test/relevance by default), Charter next to the baselines, with Charter's "missing"
 // and "nothing matches well" flags. Development tooling: the baselines (lunr, MiniSearch defaults) are devDependencies and
 // the relevance sets live under test/, so this is not part of the `charter` command.
 import { parseCommandArgs, UsageError } from '../../src/cli/args.js';
 import { syncReporter } from '../../src/cli/progress.js';
 import { loadCorpus } from '../../src/corpus/load.js';
+import { DEFAULT_SIGNALS, isSignalName, SIGNAL_NAMES } from '../../src/search/index.js';
 import { formatEvalSets, runEvalSets } from './eval.js';
+
+export const EVAL_HELP = `npm run eval [-- OPTIONS]: Charter's relevance next to the baselines, one table per set.
+
+  --questions FILE   only this set (repeatable); by default every .jsonl file in test/relevance,
+                     e.g. --questions test/relevance/questions.jsonl
+  --without SIGNAL   rank with this signal off (repeatable), to measure what it does alone:
+                     ${SIGNAL_NAMES.join(', ')}
+  --json             the report as JSON
+  --help             this text`;
 
 export async function runEvalCommand(args: string[]): Promise<number> {
   const { values } = parseCommandArgs('eval', args, {
     json: { type: 'boolean', default: false },
     questions: { type: 'string', multiple: true },
+    without: { type: 'string', multiple: true },
+    help: { type: 'boolean', default: false },
   });
+  if (values.help) {
+    console.log(EVAL_HELP);
+    return 0;
+  }
+  const off = values.without ?? [];
+  const unknown = off.find((name) => !isSignalName(name));
+  if (unknown !== undefined)
+    throw new UsageError(`No signal is called "${unknown}"; the signals are ${SIGNAL_NAMES.join(', ')}.`);
+  const signals = { ...DEFAULT_SIGNALS, ...Object.fromEntries(off.map((name) => [name, false])) };
   const corpus = await loadCorpus({ onProgress: syncReporter() });
   const report = runEvalSets({
     docs: corpus.docs,
     passages: corpus.passages,
+    ...(off.length > 0 ? { indexOptions: { signals } } : {}),
     ...(values.questions ? { paths: values.questions } : {}),
   });
   if (values.json) console.log(JSON.stringify(report));

@@ -1,0 +1,46 @@
+// What a search found, as evidence for the answer core to judge (src/answer/judge.ts): how much of the
+// question the best hits hold. Search never decides that an answer is weak; it measures.
+import type { PendingHit } from './highlight.js';
+import type { AnalyzedQuery } from './query.js';
+import { ProvisionKind } from './query.js';
+import type { TermScores } from './scorer.js';
+import type { SearchEvidence } from './types.js';
+
+/** How many of the best hits coverage looks at: what a reply shows. */
+export const EVIDENCE_DEPTH = 3;
+
+/**
+ * The evidence of a search (see `SearchEvidence`): the coverage is the largest share of the question's own
+ * typed words (each weighted by its IDF, words the corpus lacks counting fully) that one of the best
+ * `EVIDENCE_DEPTH` hits holds.
+ */
+export function gatherEvidence(
+  analyzed: AnalyzedQuery,
+  best: readonly PendingHit[],
+  passageCount: number,
+  termScores: (term: string) => TermScores,
+): SearchEvidence {
+  const base = {
+    searched: analyzed.terms.length > 0,
+    named: [...analyzed.namedDocs],
+    asksWhen: (analyzed.shape & ProvisionKind.start) !== 0,
+    considered: best.length,
+  };
+  if (!base.searched || best.length === 0) return { ...base, coverage: 0 };
+  const typed = analyzed.terms.filter((term) => term.weight === 1);
+  let whole = 0;
+  const weights = typed.map(({ term }) => {
+    const count = termScores(term).ids.length;
+    const weight = Math.log(1 + (passageCount - count + 0.5) / (count + 0.5));
+    whole += weight;
+    return weight;
+  });
+  if (whole === 0) return { ...base, coverage: null };
+  let covered = 0;
+  for (const hit of best) {
+    let share = 0;
+    for (const [t, { term }] of typed.entries()) if (hit.stems.has(term)) share += weights[t]!;
+    covered = Math.max(covered, share / whole);
+  }
+  return { ...base, coverage: covered };
+}

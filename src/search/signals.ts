@@ -1,0 +1,136 @@
+// Ranking, stage 3: signals. An ordered list of named adjustments to the fused scores, each switchable
+// (`CorpusIndexOptions.signals`; `npm run eval -- --without NAME` measures the ranking without one). The
+// score signals run in the order listed; the result signals shape the list of hits (results.ts).
+import type { CatalogDocument } from '../corpus/catalog.js';
+import type { Passage } from '../corpus/types.js';
+import type { CorpusIndexOptions, SignalName } from './options.js';
+import type { Provisions } from './provisions.js';
+import type { AnalyzedQuery } from './query.js';
+import { inJurisdiction } from './thesaurus.js';
+import { isContentFree, isNonOperative } from './units.js';
+
+/** What a score signal may read: the corpus, the options and the question. */
+export interface SignalContext {
+  passages: readonly Passage[];
+  docs: ReadonlyMap<string, CatalogDocument>;
+  options: CorpusIndexOptions;
+  query: AnalyzedQuery;
+  /** Each passage's kind of provision, worked out on first use. */
+  provisions(): Provisions;
+}
+
+/**
+ * A score signal. A `prior` one is a factor per passage that depends only on the corpus (worked out once per
+ * index, see `priorFactors`); a `query` one adjusts `scores` (of passages `ids`, the fused candidates) in
+ * place for the question.
+ */
+export type ScoreSignal =
+  | {
+      name: SignalName;
+      kind: 'prior';
+      factor(passage: Passage, context: Omit<SignalContext, 'query'>): number;
+    }
+  | {
+      name: SignalName;
+      kind: 'query';
+      apply(ids: Int32Array, scores: Float64Array, context: SignalContext): void;
+    };
+
+/** Kinds of document that bind (catalog `kind`). */
+const BINDING_KINDS: ReadonlySet<string> = new Set(['law', 'regulation', 'executive order', 'treaty']);
+
+/** Multiplies the scores of each document's passages by its factor. */
+function perDocument(
+  ids: Int32Array,
+  scores: Float64Array,
+  passages: readonly Passage[],
+  factors: ReadonlyMap<string, number>,
+): void {
+  if (factors.size === 0) return;
+  for (let k = 0; k < ids.length; k++) {
+    const factor = factors.get(passages[ids[k]!]!.docId);
+    if (factor !== undefined) scores[k]! *= factor;
+  }
+}
+
+/** The score signals, in the order they apply (the prior ones together, at their first place). */
+export const SCORE_SIGNALS: readonly ScoreSignal[] = [
+  {
+    name: 'namedDocument',
+    kind: 'query',
+    apply(ids, scores, { passages, query, options }) {
+      perDocument(ids, scores, passages, new Map(query.namedDocs.map((id) => [id, options.namedDocBoost])));
+    },
+  },
+  {
+    name: 'jurisdiction',
+    kind: 'query',
+    apply(ids, scores, { passages, docs, query, options }) {
+      if (query.jurisdictions.length === 0) return;
+      const named = new Set(options.signals.namedDocument ? query.namedDocs : []);
+      const factors = new Map<string, number>();
+      for (const doc of docs.values())
+        if (!named.has(doc.id) && query.jurisdictions.some((j) => inJurisdiction(doc.jurisdiction, j)))
+          factors.set(doc.id, options.jurisdictionBoost);
+      perDocument(ids, scores, passages, factors);
+    },
+  },
+  {
+    name: 'nonOperative',
+    kind: 'prior',
+    factor: (passage, { options }) => (isNonOperative(passage) ? options.nonOperativeFactor : 1),
+  },
+  {
+    name: 'contentFree',
+    kind: 'prior',
+    factor: (passage, { options }) =>
+      isContentFree(passage, options.contentFreeTerms) ? options.contentFreeFactor : 1,
+  },
+  {
+    name: 'softLaw',
+    kind: 'prior',
+    factor: (passage, { docs, options }) =>
+      BINDING_KINDS.has(docs.get(passage.docId)?.kind ?? '') ? 1 : options.softLawFactor,
+  },
+  {
+    name: 'provisionShape',
+    kind: 'query',
+    apply(ids, scores, { query, options, provisions }) {
+      if (query.shape !== 0) provisions().lift(ids, scores, query, options);
+    },
+  },
+  {
+    name: 'definedTerm',
+    kind: 'query',
+    apply(ids, scores, { query, options, provisions }) {
+      if (query.shape !== 0) provisions().liftDefinitions(ids, scores, query, options);
+    },
+  },
+];
+
+/** The product of the prior signals that are on, per passage (in the order listed). */
+export function priorFactors(context: Omit<SignalContext, 'query'>): Float64Array {
+  const priors = SCORE_SIGNALS.filter(
+    (signal): signal is Extract<ScoreSignal, { kind: 'prior' }> =>
+      signal.kind === 'prior' && context.options.signals[signal.name],
+  );
+  return Float64Array.from(context.passages, (passage) =>
+    priors.reduce((product, signal) => product * signal.factor(passage, context), 1),
+  );
+}
+
+/** Applies the signals that are on, in order; `prior` holds the prior signals' product per passage. */
+export function applySignals(
+  ids: Int32Array,
+  scores: Float64Array,
+  context: SignalContext,
+  prior: Float64Array,
+): void {
+  let priorDone = false;
+  for (const signal of SCORE_SIGNALS) {
+    if (signal.kind === 'prior') {
+      if (!priorDone) for (let k = 0; k < ids.length; k++) scores[k]! *= prior[ids[k]!]!;
+      priorDone = true;
+    } else if (context.options.signals[signal.name]) signal.apply(ids, scores, context);
+  }
+}
