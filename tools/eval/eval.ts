@@ -2,7 +2,7 @@
 // same passages in the same process (MiniSearch with default options, lunr, plain BM25).
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { isFlagged } from '../../src/answer/judge.js';
+import { isFlagged, isWeak } from '../../src/answer/judge.js';
 import type { CatalogDocument } from '../../src/corpus/catalog.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
@@ -35,12 +35,21 @@ export interface MissingQuestion {
   missing: string;
 }
 
-/** A relevance set as written: questions Charter can answer and questions about what it lacks. */
+/**
+ * A message that is not about AI governance at all ("weather in Berlin tomorrow"): `{"q": …, "offtopic": true}`.
+ * Charter must answer it with "nothing in the documents matches well" (`weak`), never with quotes.
+ */
+export interface OfftopicQuestion {
+  q: string;
+}
+
+/** A relevance set as written: questions Charter can answer, questions about what it lacks, off-topic ones. */
 export interface RelevanceSet {
   name: string;
   path: string;
   answerable: RelevanceQuestion[];
   missing: MissingQuestion[];
+  offtopic: OfftopicQuestion[];
 }
 
 export interface EvalOptions {
@@ -89,9 +98,13 @@ export interface FlagCounts {
   /** Answerable questions, and how many of them Charter flagged wrongly. */
   answerableTotal: number;
   wronglyFlagged: number;
-  /** The questions flagged wrongly or not flagged, for looking at. */
+  /** Off-topic messages, and how many of them Charter answered weak. */
+  offtopicTotal: number;
+  offtopicWeak: number;
+  /** The questions flagged wrongly or not flagged, and the off-topic ones answered as if on topic, for looking at. */
   wrong: string[];
   unflagged: string[];
+  offtopicAnswered: string[];
 }
 
 export interface EvalReport {
@@ -111,15 +124,20 @@ export interface EvalReport {
 /** Charter's flags on questions: a question is flagged when it names something missing or matches weakly. */
 export function countFlags(index: CorpusIndex, set: RelevanceSet): FlagCounts {
   const flagged = (q: string) => isFlagged(index.search(q, { limit: 3 }));
+  const weak = (q: string) => isWeak(index.search(q, { limit: 3 }));
   const wrong = set.answerable.filter((question) => flagged(question.q)).map((question) => question.q);
   const unflagged = set.missing.filter((question) => !flagged(question.q)).map((question) => question.q);
+  const offtopicAnswered = set.offtopic.filter((question) => !weak(question.q)).map((question) => question.q);
   return {
     missingTotal: set.missing.length,
     missingFlagged: set.missing.length - unflagged.length,
     answerableTotal: set.answerable.length,
     wronglyFlagged: wrong.length,
+    offtopicTotal: set.offtopic.length,
+    offtopicWeak: set.offtopic.length - offtopicAnswered.length,
     wrong,
     unflagged,
+    offtopicAnswered,
   };
 }
 
@@ -143,8 +161,11 @@ export function runEvalSets(
     missingFlagged: 0,
     answerableTotal: 0,
     wronglyFlagged: 0,
+    offtopicTotal: 0,
+    offtopicWeak: 0,
     wrong: [],
     unflagged: [],
+    offtopicAnswered: [],
   };
   for (const path of options.paths ?? relevanceSetPaths()) {
     const set = loadSet(path);
@@ -158,21 +179,32 @@ export function runEvalSets(
     all.missingFlagged += flags.missingFlagged;
     all.answerableTotal += flags.answerableTotal;
     all.wronglyFlagged += flags.wronglyFlagged;
+    all.offtopicTotal += flags.offtopicTotal;
+    all.offtopicWeak += flags.offtopicWeak;
     all.wrong.push(...flags.wrong);
     all.unflagged.push(...flags.unflagged);
+    all.offtopicAnswered.push(...flags.offtopicAnswered);
   }
   return { passages: options.passages.length, sets, flags: all };
 }
 
 export function loadSet(path: string): RelevanceSet {
-  const set: RelevanceSet = { name: basename(path, '.jsonl'), path, answerable: [], missing: [] };
+  const set: RelevanceSet = {
+    name: basename(path, '.jsonl'),
+    path,
+    answerable: [],
+    missing: [],
+    offtopic: [],
+  };
   for (const [i, line] of readFileSync(path, 'utf8').split('\n').entries()) {
     if (line.trim().length === 0) continue;
     const parsed = JSON.parse(line) as Record<string, unknown>;
-    const { q, docId, snippet, missing } = parsed;
+    const { q, docId, snippet, missing, offtopic } = parsed;
     if (typeof q !== 'string') throw new Error(`${path} line ${i + 1} must have a string field q.`);
-    // A line without a snippet (or marked "missing") asks about something the corpus does not hold.
-    if (typeof snippet !== 'string' || (missing !== undefined && missing !== false))
+    // A line marked "offtopic" is not about AI governance; one without a snippet (or marked "missing") asks
+    // about something the corpus does not hold.
+    if (offtopic === true) set.offtopic.push({ q });
+    else if (typeof snippet !== 'string' || (missing !== undefined && missing !== false))
       set.missing.push({ q, missing: typeof missing === 'string' ? missing : '' });
     else if (typeof docId === 'string') set.answerable.push({ q, docId, snippet });
     else throw new Error(`${path} line ${i + 1} has a snippet but no string field docId.`);
@@ -283,11 +315,13 @@ export function formatEvalSets(report: EvalSetsReport): string {
       out.push(`not in the corpus: Charter flagged ${share(flags.missingFlagged, flags.missingTotal)}`);
     if (flags.answerableTotal > 0)
       out.push(`answerable: Charter flagged wrongly ${share(flags.wronglyFlagged, flags.answerableTotal)}`);
+    if (flags.offtopicTotal > 0)
+      out.push(`off-topic: Charter answered weak ${share(flags.offtopicWeak, flags.offtopicTotal)}`);
     out.push('');
   }
   const { flags } = report;
   out.push(
-    `All sets: questions about what the corpus lacks flagged ${share(flags.missingFlagged, flags.missingTotal)}; answerable questions flagged wrongly ${share(flags.wronglyFlagged, flags.answerableTotal)}.`,
+    `All sets: questions about what the corpus lacks flagged ${share(flags.missingFlagged, flags.missingTotal)}; answerable questions flagged wrongly ${share(flags.wronglyFlagged, flags.answerableTotal)}; off-topic messages answered weak ${share(flags.offtopicWeak, flags.offtopicTotal)}.`,
   );
   return out.join('\n');
 }
