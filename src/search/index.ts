@@ -9,6 +9,7 @@
 // tuning and the saved shape.
 import type { AsPlainObject } from 'minisearch';
 import type { CatalogDocument } from '../corpus/catalog.js';
+import { loadInstruments } from '../corpus/instruments.js';
 import type { Passage } from '../corpus/types.js';
 import { DocNameMatcher } from './docnames.js';
 import { EVIDENCE_DEPTH, gatherEvidence } from './evidence.js';
@@ -116,6 +117,9 @@ export class CorpusIndex {
       names: this.names,
       places: loadPlaces(),
       hasTerm: (term) => this.scorer.has(term),
+      known: loadInstruments(),
+      headings: new Set(passages.flatMap((passage) => passage.headingPath)),
+      cites: (docId, phrases) => this.cites(docId, phrases),
     });
     const termCache = new TermCache(
       options.termCacheEntries ?? Math.max(TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE * passages.length),
@@ -173,6 +177,14 @@ export class CorpusIndex {
       { ...DEFAULT_INDEX_OPTIONS, ...options },
       saved.fingerprint,
       saved,
+    );
+  }
+
+  /** Whether a document's passages contain one of these phrases (asked only of documents a question names). */
+  private cites(docId: string, phrases: readonly string[]): boolean {
+    if (phrases.length === 0) return false;
+    return this.passages.some(
+      (passage) => passage.docId === docId && phrases.some((phrase) => passage.text.includes(phrase)),
     );
   }
 

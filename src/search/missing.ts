@@ -3,16 +3,25 @@
 // document ("does texas have an AI law"), or a document of which the corpus holds only a news report about it
 // ("China's Global AI Governance Action Plan"). Everything is decided from the catalog (titles, short titles,
 // aliases, issuers, jurisdictions), the generated list of places (places.ts) and the corpus vocabulary, never
-// from a list of what Charter lacks: a document added to the catalog stops being reported at once.
+// from a list of what Charter lacks: a document added to the catalog stops being reported at once. The known
+// instruments (corpus/instruments.json) only name better what this finds anyway: an instrument in the list is
+// named as the list writes it, with its facts; one in no list is still found by its shape. A phrase that is a
+// title or a heading of a held document ("common guiding principles", METI's Part 2 C) is never reported.
 import type { CatalogDocument } from '../corpus/catalog.js';
+import type { KnownInstrument } from '../corpus/instruments.js';
 import { type DocNameMatcher, MONTHS } from './docnames.js';
+import { InstrumentMatcher, type KnownFacts } from './instruments.js';
 import type { Place } from './places.js';
 import { MAX_QUERY_CHARS } from './query.js';
 import { STOP_WORDS, type Token, termOf, tokenize, tokens } from './text.js';
 import { JURISDICTION_NAMES } from './thesaurus.js';
 
 export interface MissingName {
-  /** As the question wrote it ("Korea's AI Basic Act", "Texas", "CCPA"). */
+  /**
+   * As the question wrote it ("Korea's AI Basic Act", "Texas", "CCPA"); a known instrument as the list writes
+   * it ("Bletchley Declaration"); a question written all in lower case has the name's words capitalized as
+   * the catalog, the places and the list write them ("korea's ai basic act" → "Korea's AI Basic Act").
+   */
   name: string;
   /**
    * `instrument`: a law, act, bill, standard or other document by name; `place`: a country or US state with no
@@ -21,6 +30,8 @@ export interface MissingName {
    */
   kind: 'instrument' | 'place' | 'body' | 'report';
   reportId?: string;
+  /** For an instrument of corpus/instruments.json (or the instrument a held report is about): its facts. */
+  known?: KnownFacts;
 }
 
 // Words that head the name of a document. "Strong" heads make a name even in lower case after "the"
@@ -134,6 +145,12 @@ export interface MissingDetectorOptions {
   places: readonly Place[];
   /** Whether an index term occurs in the corpus at all. */
   hasTerm: (term: string) => boolean;
+  /** Instruments Charter knows of but does not hold (corpus/instruments.json). */
+  known?: readonly KnownInstrument[];
+  /** Headings of the held documents' passages: a phrase inside one is never reported missing. */
+  headings?: Iterable<string>;
+  /** Whether a held document's text contains one of these phrases (it cites the instrument they name). */
+  cites?: (docId: string, phrases: readonly string[]) => boolean;
 }
 
 export class MissingDetector {
@@ -147,6 +164,12 @@ export class MissingDetector {
   private readonly nameWords: ReadonlySet<string>[];
   /** Every normalized token of the catalog's names and issuers. */
   private readonly catalogTokens: ReadonlySet<string>;
+  private readonly known: InstrumentMatcher;
+  private readonly cites: (docId: string, phrases: readonly string[]) => boolean;
+  /** The held documents' titles and headings, normalized, each between spaces. */
+  private readonly heldPhrases: readonly string[];
+  /** How the catalog, the places and the known instruments write a word with capitals ("ai" → "AI"). */
+  private readonly capitals: ReadonlyMap<string, string>;
 
   constructor(options: MissingDetectorOptions) {
     this.names = options.names;
@@ -160,6 +183,21 @@ export class MissingDetector {
         ),
     );
     this.catalogTokens = new Set(this.nameWords.flatMap((words) => [...words]));
+    const known = options.known ?? [];
+    this.known = new InstrumentMatcher(known);
+    this.cites = options.cites ?? (() => false);
+    const phrases = new Set<string>();
+    for (const text of [
+      ...options.docs.flatMap((doc) => [doc.title, doc.shortTitle]),
+      ...(options.headings ?? []),
+    ])
+      phrases.add(` ${tokenize(text).join(' ')} `);
+    this.heldPhrases = [...phrases];
+    this.capitals = capitalsOf([
+      ...options.docs.flatMap((doc) => [doc.title, doc.shortTitle, ...doc.aliases, doc.issuer]),
+      ...options.places.flatMap((place) => place.names),
+      ...known.flatMap((instrument) => [instrument.name, ...instrument.aliases]),
+    ]);
     const byName = new Map<string, Set<string>>();
     const add = (name: string, code: string) => {
       const key = tokenize(name).join(' ');
@@ -198,7 +236,26 @@ export class MissingDetector {
     const places = this.findPlaces(norms, heldAt, (i) => !cased || capital(i));
     const found: { at: number; missing: MissingName }[] = [];
     const claimed = new Set<number>();
-    const surface = (from: number, to: number) => text.slice(toks[from]!.start, end(toks[to]!));
+    const surface = (from: number, to: number) =>
+      cased ? text.slice(toks[from]!.start, end(toks[to]!)) : this.capitalized(text, toks, from, to);
+
+    // Instruments of the known list, named as the list names them; not when the question asks what a held
+    // document it names says of one that document cites ("the AI Act and the Charter of Fundamental Rights").
+    const known = this.known.find(toks);
+    const heldDocs = namedDocs
+      .filter((name) => this.docs.get(name.docId)?.kind !== 'news')
+      .map((n) => n.docId);
+    for (const match of known) {
+      const span = range(match.start, match.end);
+      if (span.some((i) => heldAt.has(i) || claimed.has(i))) continue;
+      for (const i of span) claimed.add(i);
+      const citedAs = this.known.citedAs(match.facts.id);
+      if (heldDocs.some((docId) => this.cites(docId, citedAs))) continue;
+      found.push({
+        at: match.start,
+        missing: { name: match.facts.name, kind: 'instrument', known: match.facts },
+      });
+    }
 
     // Documents by name: a head word ("act", "declaration") with what stands before it.
     // From the last head back, so "Utah AI Policy Act" is taken whole before "Utah AI Policy".
@@ -208,7 +265,7 @@ export class MissingDetector {
       while (from > 0 && h - from < 6) {
         const j = from - 1;
         const norm = norms[j]!;
-        if (heldAt.has(j)) break;
+        if (heldAt.has(j) || claimed.has(j)) break;
         if (norm !== 's' && STOP_WORDS.has(norm) && !places.at.has(j)) break;
         if (norm === 's' && j === 0) break;
         from = j;
@@ -234,6 +291,8 @@ export class MissingDetector {
         missing = words.length > 0 || modifiers.length > 0;
       if (!missing) continue;
       const start = from < h && norms[from] === 's' ? from + 1 : from;
+      // A title or heading of a held document is not missing ("METI common guiding principles").
+      if (this.isHeldPhrase(norms.slice(start, to + 1))) continue;
       found.push({ at: start, missing: { name: surface(start, to), kind: 'instrument' } });
       for (let i = start; i <= to; i++) claimed.add(i);
     }
@@ -292,9 +351,15 @@ export class MissingDetector {
       if (doc?.kind !== 'news') continue;
       const issuer = new Set(tokenize(doc.issuer));
       if (name.positions.every((i) => issuer.has(norms[i]!))) continue;
+      const about = known.find((match) => match.start === name.start && match.end === name.end - 1);
       found.push({
         at: name.start,
-        missing: { name: surface(name.start, name.end - 1), kind: 'report', reportId: doc.id },
+        missing: {
+          name: about ? about.facts.name : surface(name.start, name.end - 1),
+          kind: 'report',
+          reportId: doc.id,
+          ...(about ? { known: about.facts } : {}),
+        },
       });
     }
 
@@ -339,6 +404,30 @@ export class MissingDetector {
     return { at, spans: new Map([...spans].sort((a, b) => a[0] - b[0])) };
   }
 
+  /** Whether these words, in this order, are part of a held document's title or of one of its headings. */
+  private isHeldPhrase(words: readonly string[]): boolean {
+    const phrase = ` ${words.filter((word, i) => !(i === 0 && (word === 'the' || word === 's'))).join(' ')} `;
+    return this.heldPhrases.some((held) => held.includes(phrase));
+  }
+
+  /**
+   * A name from a question written all in lower case, with capitals where the catalog, the places or the
+   * known instruments write them, and otherwise on each word but the small ones ("korea's ai basic act" →
+   * "Korea's AI Basic Act"). What lies between the words (an apostrophe, a hyphen) stays as written.
+   */
+  private capitalized(text: string, toks: readonly Token[], from: number, to: number): string {
+    let out = '';
+    for (let i = from; i <= to; i++) {
+      const token = toks[i]!;
+      if (i > from) out += text.slice(end(toks[i - 1]!), token.start);
+      const small = i > from && (STOP_WORDS.has(token.norm) || token.norm === 's');
+      out += small
+        ? token.surface
+        : (this.capitals.get(token.norm) ?? token.surface.charAt(0).toUpperCase() + token.surface.slice(1));
+    }
+    return out;
+  }
+
   /** Whether all these name words belong to one held document's names ("frontier" for SB 53). */
   private isHeldName(words: readonly string[]): boolean {
     return this.nameWords.some((names) => words.every((word) => names.has(word)));
@@ -352,3 +441,20 @@ export class MissingDetector {
 }
 
 const end = (token: Token) => token.start + token.surface.length;
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+
+/** Each word's most frequent written form with a capital in these names ("ai" → "AI", "korea" → "Korea"). */
+function capitalsOf(names: readonly string[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const name of names)
+    for (const token of tokens(name)) {
+      if (!/^\p{Lu}/u.test(token.surface) || STOP_WORDS.has(token.norm)) continue;
+      const forms = counts.get(token.norm) ?? new Map<string, number>();
+      forms.set(token.surface, (forms.get(token.surface) ?? 0) + 1);
+      counts.set(token.norm, forms);
+    }
+  const out = new Map<string, string>();
+  for (const [norm, forms] of counts) out.set(norm, [...forms].sort((a, b) => b[1] - a[1])[0]![0]);
+  return out;
+}

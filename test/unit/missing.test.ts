@@ -3,20 +3,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CatalogDocument } from '../../src/corpus/catalog.js';
 import { loadCatalog } from '../../src/corpus/catalog.js';
+import { loadInstruments } from '../../src/corpus/instruments.js';
 import { DocNameMatcher } from '../../src/search/docnames.js';
-import { MissingDetector } from '../../src/search/missing.js';
+import { MissingDetector, type MissingDetectorOptions } from '../../src/search/missing.js';
 import { loadPlaces } from '../../src/search/places.js';
 
 const catalog = loadCatalog();
 // The corpus vocabulary as far as these tests need it: "FTC" is a word the documents use, "CCPA" is not.
 const vocabulary = new Set(['ftc', 'gpai']);
 
-function detector(docs: readonly CatalogDocument[] = catalog) {
+function detector(docs: readonly CatalogDocument[] = catalog, more: Partial<MissingDetectorOptions> = {}) {
   return new MissingDetector({
     docs,
     names: new DocNameMatcher(docs),
     places: loadPlaces(),
     hasTerm: (term) => vocabulary.has(term),
+    ...more,
   });
 }
 
@@ -31,7 +33,7 @@ describe('MissingDetector', () => {
 
   it('names instruments by their own names, in capitals or not', () => {
     expect(detect('does the digital services act cover recommender systems')).toEqual([
-      { name: 'digital services act', kind: 'instrument' },
+      { name: 'Digital Services Act', kind: 'instrument' },
     ]);
     expect(detect('What did the Bletchley Declaration say about frontier AI?')).toEqual([
       { name: 'Bletchley Declaration', kind: 'instrument' },
@@ -60,7 +62,7 @@ describe('MissingDetector', () => {
 
   it('names a country or US state with no document, unless the question is about a document Charter has', () => {
     expect(detect('does texas have an AI law for state agencies')).toEqual([
-      { name: 'texas', kind: 'place' },
+      { name: 'Texas', kind: 'place' },
     ]);
     expect(detect('what is the capital of France')).toEqual([{ name: 'France', kind: 'place' }]);
     expect(detect('does the AI Act apply to companies in France')).toEqual([]);
@@ -107,11 +109,12 @@ describe('MissingDetector', () => {
     expect(detector([...catalog, korea]).detect('does Korea ban social scoring')).toEqual([]);
   });
 
-  it('never throws and only names words of the question', () => {
+  it('never throws and only names words of the question (capitalized when it was written in lower case)', () => {
     const detect = detector();
+    const lower = (text: string) => text.toLowerCase();
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (question) => {
-        for (const missing of detect.detect(question)) expect(question).toContain(missing.name);
+        for (const missing of detect.detect(question)) expect(lower(question)).toContain(lower(missing.name));
       }),
       { numRuns: 500 },
     );
@@ -125,10 +128,93 @@ describe('MissingDetector', () => {
         ),
         (words) => {
           const question = words.join(' ');
-          for (const missing of detect.detect(question)) expect(question).toContain(missing.name);
+          for (const missing of detect.detect(question))
+            expect(lower(question)).toContain(lower(missing.name));
         },
       ),
       { numRuns: 500 },
     );
+  });
+
+  describe('with the known instruments and the held headings', () => {
+    // Headings as the held documents have them (METI's Part 2 C; the Hiroshima principles' title is in the catalog).
+    const headings = ['C. Common Guiding Principles', 'Part 2 AI Governance'];
+    const known = detector(catalog, {
+      known: loadInstruments(),
+      headings,
+      cites: (docId, phrases) =>
+        docId === 'eu-ai-act-2024' && phrases.includes('Charter of Fundamental Rights'),
+    });
+    const facts = (question: string) =>
+      known.detect(question).map((m) => ({ name: m.name, kind: m.kind, known: m.known?.id }));
+
+    it('names a known instrument as the list writes it, with its facts, whatever the question’s case', () => {
+      for (const question of [
+        'does the bletchley declaration mention frontier AI',
+        'What did the Bletchley Declaration say about frontier AI?',
+        'BLETCHLEY DECLARATION frontier risks',
+      ])
+        expect(facts(question), question).toEqual([
+          { name: 'Bletchley Declaration', kind: 'instrument', known: 'uk-bletchley-declaration-2023' },
+        ]);
+      expect(known.detect('does the bletchley declaration mention frontier AI')[0]!.known).toMatchObject({
+        name: 'Bletchley Declaration',
+        the: true,
+        kind: 'declaration',
+        issuer: '28 countries and the EU',
+        place: 'Bletchley Park',
+        date: '2023-11-01',
+        url: expect.stringMatching(/^https:\/\/www\.gov\.uk\//),
+      });
+    });
+
+    it('flags the OECD principles however the question is phrased', () => {
+      for (const question of [
+        'OECD AI principles on accountability',
+        'does the OECD AI Principles require explainability?',
+        'what does the OECD Recommendation on Artificial Intelligence say about transparency',
+      ])
+        expect(facts(question), question).toEqual([
+          { name: 'OECD AI Principles', kind: 'instrument', known: 'oecd-ai-principles-2019' },
+        ]);
+    });
+
+    it('takes short acronyms only in capitals, and numbers and aliases whole', () => {
+      expect(facts('does the DSA require risk assessments')[0]?.known).toBe('eu-dsa-2022');
+      expect(facts('dsa rules')).toEqual([]);
+      expect(facts('what does OMB memo M-24-10 require of chief AI officers')[0]?.known).toBe(
+        'us-omb-m-24-10-2024',
+      );
+      expect(facts('executive order 14091 racial equity and algorithms')).toEqual([
+        { name: 'Executive Order 14091', kind: 'instrument', known: 'us-eo-14091-2023' },
+      ]);
+    });
+
+    it('never reports a title or a heading of a held document', () => {
+      expect(facts('METI common guiding principles')).toEqual([]);
+      expect(facts('what are the Common Guiding Principles for AI business actors')).toEqual([]);
+      expect(facts('what does the Hiroshima Process say about watermarking')).toEqual([]);
+      expect(facts('Hiroshima Process International Guiding Principles on red teaming')).toEqual([]);
+    });
+
+    it('does not report an instrument a held document the question names cites', () => {
+      expect(facts('how does the AI Act protect the Charter of Fundamental Rights')).toEqual([]);
+      expect(facts('does the Charter of Fundamental Rights protect against AI discrimination')).toEqual([
+        {
+          name: 'Charter of Fundamental Rights of the European Union',
+          kind: 'instrument',
+          known: 'eu-charter-fundamental-rights',
+        },
+      ]);
+    });
+
+    it('still flags an instrument in no list, and capitalizes a lower-case question’s name', () => {
+      expect(facts("what does korea's ai basic act require")).toEqual([
+        { name: "Korea's AI Basic Act", kind: 'instrument', known: undefined },
+      ]);
+      expect(facts('Texas Responsible AI Governance Act prohibited uses')).toEqual([
+        { name: 'Texas Responsible AI Governance Act', kind: 'instrument', known: undefined },
+      ]);
+    });
   });
 });

@@ -1,0 +1,85 @@
+// Finding the instruments of corpus/instruments.json that a question names, by their names and aliases, so
+// the note can name them properly ("the Bletchley Declaration (28 countries and the EU, Bletchley Park,
+// 1 Nov 2023)") whatever case the question wrote them in.
+import type { KnownInstrument } from '../corpus/instruments.js';
+import { type Token, tokenize } from './text.js';
+
+/** What a note needs to name an instrument Charter does not hold. */
+export type KnownFacts = Pick<
+  KnownInstrument,
+  'id' | 'name' | 'the' | 'kind' | 'issuer' | 'place' | 'date' | 'url'
+>;
+
+interface Alias {
+  tokens: string[];
+  /** An acronym of three letters or fewer ("DSA"): only when written in capitals. */
+  capitalsOnly: boolean;
+  facts: KnownFacts;
+}
+
+export interface InstrumentMatch {
+  /** First and last token of the name in the question. */
+  start: number;
+  end: number;
+  facts: KnownFacts;
+}
+
+const SHORT_ACRONYM = /^[A-Z]{2,3}$/;
+
+export class InstrumentMatcher {
+  private readonly byFirst = new Map<string, Alias[]>();
+  /** Each instrument's names as a text would cite it: several words, or a number ("2022/2065"). */
+  private readonly citations = new Map<string, string[]>();
+
+  constructor(instruments: readonly KnownInstrument[]) {
+    for (const instrument of instruments) {
+      const facts: KnownFacts = {
+        id: instrument.id,
+        name: instrument.name,
+        kind: instrument.kind,
+        issuer: instrument.issuer,
+        date: instrument.date,
+        ...(instrument.the ? { the: true } : {}),
+        ...(instrument.place ? { place: instrument.place } : {}),
+        ...(instrument.url ? { url: instrument.url } : {}),
+      };
+      const names = [instrument.name, ...instrument.aliases];
+      this.citations.set(instrument.id, [
+        ...new Set([
+          ...names.filter((name) => /\s/.test(name) && !/\d/.test(name)),
+          ...names.flatMap((name) => name.match(/\d[\d/.-]{2,}\d/g) ?? []),
+        ]),
+      ]);
+      for (const alias of new Set(names)) {
+        const tokens = tokenize(alias);
+        if (tokens.length === 0) continue;
+        const list = this.byFirst.get(tokens[0]!) ?? [];
+        list.push({ tokens, capitalsOnly: SHORT_ACRONYM.test(alias), facts });
+        this.byFirst.set(tokens[0]!, list);
+      }
+    }
+    // Longest first, so "Data Governance Act" is taken before "Data Act" could be.
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  }
+
+  /** How a text citing the instrument would name it ("Digital Services Act", "2022/2065"). */
+  citedAs(id: string): readonly string[] {
+    return this.citations.get(id) ?? [];
+  }
+
+  /** The known instruments a question names, in order, each span once (the longest name at each place). */
+  find(toks: readonly Token[]): InstrumentMatch[] {
+    const out: InstrumentMatch[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      const alias = (this.byFirst.get(toks[i]!.norm) ?? []).find(
+        (candidate) =>
+          candidate.tokens.every((token, k) => toks[i + k]?.norm === token) &&
+          (!candidate.capitalsOnly || toks[i]!.surface === toks[i]!.surface.toUpperCase()),
+      );
+      if (!alias) continue;
+      out.push({ start: i, end: i + alias.tokens.length - 1, facts: alias.facts });
+      i += alias.tokens.length - 1;
+    }
+    return out;
+  }
+}
