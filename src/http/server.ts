@@ -3,6 +3,7 @@
 // its body is parsed; nothing is kept between requests.
 import { type KeyObject, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import {
   type APIInteraction,
   type APIInteractionResponse,
@@ -25,6 +26,14 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  */
 export const MAX_CONNECTIONS = 256;
 export const MAX_UNVERIFIED_BYTES = 8 * 1024 * 1024;
+/**
+ * Connections one address may hold (issue 21, W18). When a new connection would pass this cap or the total
+ * cap, the connection idle the longest (no request in flight: a held keep-alive socket, or one that never
+ * sent a request) is closed to make room — closing it loses nothing — so 256 held keep-alive sockets cannot
+ * starve Discord's next PING. Only when every connection is busy is the new one refused. Behind a reverse
+ * proxy every request comes from the proxy's address: raise `maxConnectionsPerAddress` to `maxConnections`.
+ */
+export const MAX_CONNECTIONS_PER_ADDRESS = 64;
 /** Rejected requests (bad signature, too large, busy…) are logged at most once per reason per interval. */
 export const REJECT_LOG_INTERVAL_MS = 10_000;
 /** Discord nests options three deep (group → subcommand → option); far deeper is not from Discord. */
@@ -63,6 +72,7 @@ export interface InteractionsServerOptions {
   now?: () => number;
   maxBodyBytes?: number;
   maxConnections?: number;
+  maxConnectionsPerAddress?: number;
   maxUnverifiedBytes?: number;
   rejectLogIntervalMs?: number;
   /** Correlation ids for errors the dispatcher could not turn into a reply itself (tests pass a fixed one). */
@@ -78,7 +88,15 @@ const awaitAnswer: Responder = async (_interaction, work, reply) => {
   return { deferred: false, result };
 };
 
-export function createInteractionsServer(options: InteractionsServerOptions): Server {
+/** The endpoint's server, which knows the interactions it is still delivering (for a graceful stop). */
+export interface InteractionsServer extends Server {
+  /** Interactions whose answer (or follow-up after a deferred ack) is still being delivered. */
+  readonly inFlight: number;
+  /** Resolves when no interaction is in flight. */
+  settled(): Promise<void>;
+}
+
+export function createInteractionsServer(options: InteractionsServerOptions): InteractionsServer {
   const key =
     typeof options.publicKey === 'string' ? ed25519PublicKeyFromHex(options.publicKey) : options.publicKey;
   const getDispatcher =
@@ -197,10 +215,16 @@ export function createInteractionsServer(options: InteractionsServerOptions): Se
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
+    connections.busy(req.socket, res);
     const path = (req.url ?? '/').split('?', 1)[0];
     if (path === INTERACTIONS_PATH) {
       if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
-      return handleInteraction(req, res, started);
+      const work = handleInteraction(req, res, started);
+      inFlight.add(work);
+      return work.finally(() => {
+        inFlight.delete(work);
+        if (inFlight.size === 0) for (const resolve of waiting.splice(0)) resolve();
+      });
     }
     if (path === HEALTH_PATH) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
@@ -224,10 +248,91 @@ export function createInteractionsServer(options: InteractionsServerOptions): Se
     },
   );
   server.keepAliveTimeout = 5_000;
-  // Connections past the cap are closed as soon as they are accepted.
-  server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
+  // Not server.maxConnections: Node drops a connection past it before anyone can make room for it.
+  const connections = new Connections(
+    options.maxConnections ?? MAX_CONNECTIONS,
+    options.maxConnectionsPerAddress ?? MAX_CONNECTIONS_PER_ADDRESS,
+  );
+  server.on('connection', (socket: Socket) => {
+    if (!connections.admit(socket)) {
+      socket.destroy();
+      rejects.note(503, 'too-many-busy-connections');
+    }
+  });
   server.on('close', () => rejects.flush());
-  return server;
+  const inFlight = new Set<Promise<void>>();
+  const waiting: (() => void)[] = [];
+  return Object.assign(server, {
+    get inFlight() {
+      return inFlight.size;
+    },
+    settled: () =>
+      inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve)),
+  });
+}
+
+/**
+ * Open connections by address, with whether each has a request in flight and since when it is idle. Makes
+ * room for a new connection by closing the longest-idle one (of the same address when that address is at
+ * its cap); refuses it only when none is idle.
+ */
+class Connections {
+  private readonly open = new Map<Socket, { address: string; busy: number; idleSince: number }>();
+  private readonly perAddress = new Map<string, number>();
+  constructor(
+    private readonly max: number,
+    private readonly maxPerAddress: number,
+  ) {}
+
+  admit(socket: Socket): boolean {
+    const address = socket.remoteAddress ?? '';
+    const full = (this.perAddress.get(address) ?? 0) >= this.maxPerAddress;
+    if (full || this.open.size >= this.max) {
+      const victim = this.longestIdle(full ? address : undefined);
+      if (!victim) return false;
+      this.forget(victim);
+      victim.destroy();
+    }
+    this.open.set(socket, { address, busy: 0, idleSince: performance.now() });
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    socket.once('close', () => this.forget(socket));
+    return true;
+  }
+
+  /** Marks the connection busy until the response is done. */
+  busy(socket: Socket, res: ServerResponse): void {
+    const entry = this.open.get(socket);
+    if (!entry) return;
+    entry.busy++;
+    res.once('close', () => {
+      entry.busy--;
+      entry.idleSince = performance.now();
+    });
+  }
+
+  private longestIdle(address?: string): Socket | undefined {
+    let best: Socket | undefined;
+    let since = Number.POSITIVE_INFINITY;
+    for (const [socket, entry] of this.open)
+      if (
+        entry.busy === 0 &&
+        entry.idleSince < since &&
+        (address === undefined || entry.address === address)
+      ) {
+        best = socket;
+        since = entry.idleSince;
+      }
+    return best;
+  }
+
+  private forget(socket: Socket): void {
+    const entry = this.open.get(socket);
+    if (!entry) return;
+    this.open.delete(socket);
+    const left = (this.perAddress.get(entry.address) ?? 1) - 1;
+    if (left > 0) this.perAddress.set(entry.address, left);
+    else this.perAddress.delete(entry.address);
+  }
 }
 
 /** The stack without its first line (the message, which may quote user input). */
