@@ -38,7 +38,20 @@ export interface ServeDeps {
   onListening?: (address: AddressInfo) => void;
   /** The data directory the answer workers load the index from (default: CHARTER_DATA_DIR or ./data). */
   dataDir?: string;
+  /** Tests: the answer workers' module, Discord's API base for follow-ups, the deferral deadline. */
+  workerEntry?: URL;
+  discordApi?: string;
+  deadlineMs?: number;
+  /** How long a stop waits for acknowledged answers to be delivered (default: DRAIN_LIMIT_MS). */
+  drainMs?: number;
 }
+
+/**
+ * On SIGTERM/SIGINT the endpoint stops taking connections and finishes what it acknowledged (issue 21,
+ * W19): answers in flight and follow-ups of deferred acks are delivered before the workers end. No longer
+ * than an interaction token lives (15 minutes: past it, a follow-up cannot land anyway), or `drainMs`.
+ */
+export const DRAIN_LIMIT_MS = 15 * 60 * 1000;
 
 export interface ServeArgs {
   /** Undefined when --port is not given (then PORT, then DEFAULT_PORT). */
@@ -92,10 +105,11 @@ export async function runServe(args: string[], deps: ServeDeps): Promise<number>
     health: () => ready?.health,
     logger,
     respond: deferringResponder({
-      rest: discordRest(),
+      rest: discordRest(deps.discordApi ? { api: deps.discordApi } : {}),
       logger,
       // Decided from the commands alone, so answers computed in workers are acknowledged the same way.
       ackFor: charterAckPolicy,
+      ...(deps.deadlineMs !== undefined ? { deadlineMs: deps.deadlineMs } : {}),
     }),
   });
 
@@ -118,7 +132,7 @@ export async function runServe(args: string[], deps: ServeDeps): Promise<number>
     const prepared = loaded.health;
     pool = createWorkerPool({
       size: options.workers,
-      entry: workerEntry(),
+      entry: deps.workerEntry ?? workerEntry(),
       dataDir: deps.dataDir ?? dataDir(),
       logger,
     });
@@ -136,14 +150,25 @@ export async function runServe(args: string[], deps: ServeDeps): Promise<number>
   // A failed load ends the process rather than leaving an endpoint that can only say 503.
   await Promise.race([deps.stopSignal ?? stopSignals(), loading.then(() => (failed ? undefined : never()))]);
 
-  logger.info('stopping', {});
+  logger.info('stopping', { inFlight: server.inFlight });
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
-  // In-flight answers get a moment to finish; then the connections are cut.
-  const cutOff = setTimeout(() => server.closeAllConnections(), 5_000);
+  // Acknowledged work is finished and delivered (the workers stay up meanwhile); then the connections go.
+  const limitMs = deps.drainMs ?? DRAIN_LIMIT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const drained = await Promise.race([
+    server.settled().then(() => true),
+    new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), limitMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (!drained)
+    logger.warn('stopped with interactions still in flight', { inFlight: server.inFlight, limitMs });
+  server.closeAllConnections();
   await closed;
-  clearTimeout(cutOff);
   await pool?.close();
+  logger.info('stopped', {});
   return failed ? 1 : 0;
 }
 

@@ -262,10 +262,9 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   server.on('close', () => rejects.flush());
   const inFlight = new Set<Promise<void>>();
   const waiting: (() => void)[] = [];
-  return Object.assign(server, {
-    get inFlight() {
-      return inFlight.size;
-    },
+  // A getter, not Object.assign (which would copy the count once).
+  Object.defineProperty(server, 'inFlight', { get: () => inFlight.size });
+  return Object.assign(server as Server & { readonly inFlight: number }, {
     settled: () =>
       inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve)),
   });

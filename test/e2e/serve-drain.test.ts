@@ -1,0 +1,86 @@
+// Issue 21, W19: SIGTERM with `--workers N` ended workers that held acknowledged interactions: deferred
+// answers became "Something went wrong" follow-ups 16 ms after "stopping". Now the stop waits for them.
+// `charter serve` over loopback with real signatures, one answer worker that is slow on purpose
+// (test/fixtures/workers/busy-worker.ts) and a stand-in for Discord's webhook API that records follow-ups.
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { runServe } from '../../src/cli/serve.js';
+import { createLogger } from '../../src/log.js';
+import { slash } from '../fixtures/discord/interactions.js';
+import { fakeServices } from '../fixtures/discord/services.js';
+import { generateDiscordKeys, send, signatureHeaders } from './discord-client.js';
+
+const keys = generateDiscordKeys();
+
+async function fakeDiscord(): Promise<{ server: Server; bodies: string[] }> {
+  const bodies: string[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      bodies.push(`${req.method} ${Buffer.concat(chunks).toString()}`);
+      if (req.method === 'DELETE') {
+        res.writeHead(204).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"1"}');
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, bodies };
+}
+
+describe('W19: a stop with answer workers finishes what was acknowledged', () => {
+  it('delivers every deferred answer after SIGTERM instead of "Something went wrong"', async () => {
+    const discord = await fakeDiscord();
+    let stop!: () => void;
+    const stopSignal = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    let listening!: (address: AddressInfo) => void;
+    const address = new Promise<AddressInfo>((resolve) => {
+      listening = resolve;
+    });
+    const lines: string[] = [];
+    const exit = runServe(['--port', '0', '--host', '127.0.0.1', '--workers', '1'], {
+      config: { publicKey: keys.publicKeyHex },
+      logger: createLogger({ write: (line) => lines.push(line) }),
+      loadServices: async () => ({
+        services: fakeServices(),
+        health: { corpusVersion: 'busy', passages: 0 },
+      }),
+      workerEntry: new URL('../fixtures/workers/busy-worker.ts', import.meta.url),
+      discordApi: `http://127.0.0.1:${(discord.server.address() as AddressInfo).port}/api`,
+      deadlineMs: 20,
+      stopSignal,
+      onListening: listening,
+    });
+    const url = `http://127.0.0.1:${(await address).port}`;
+    for (let i = 0; i < 200 && (await send(`${url}/healthz`)).status === 503; i++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+
+    const acks = await Promise.all(
+      [0, 1, 2, 3].map(async (n) => {
+        const body = JSON.stringify(slash('busy:300', {}, `10000000000000000${n}`));
+        const reply = await send(`${url}/interactions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...signatureHeaders(keys.privateKey, body) },
+          body,
+        });
+        return JSON.parse(reply.text) as { type: number };
+      }),
+    );
+    expect(acks.map((a) => a.type)).toEqual([5, 5, 5, 5]); // all acknowledged, answers still to come
+    stop();
+    expect(await exit).toBe(0);
+
+    const followUps = discord.bodies.filter((b) => b.startsWith('POST') || b.startsWith('PATCH'));
+    expect(followUps.filter((b) => b.includes('done 300'))).toHaveLength(4);
+    expect(discord.bodies.some((b) => b.includes('Something went wrong'))).toBe(false);
+    expect(lines.some((l) => l.includes('"stopping"') && l.includes('"inFlight":4'))).toBe(true);
+    discord.server.close();
+  });
+});
