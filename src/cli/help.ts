@@ -23,7 +23,7 @@ Corpus
   sync [--mirror DIR] [--doc ID]... [--force]   fetch, verify and split the documents; build the index
   sources [--json]                              the catalog with passage counts
   passages --json [--doc ID]...                 every passage as JSON lines
-  lint [--json] [--doc ID]...                   check every passage for text that is not the document's
+  lint [--json] [--doc ID]... [--links]         check every passage for text that is not the document's
   add FILE|URL --id ID --title T --issuer I --date YYYY-MM-DD   add your own document to this deployment
   remove ID                                     remove a document added with charter add
 
@@ -76,13 +76,15 @@ The catalog: id, date, status, passage count and short title of every document.
 Every synced passage as one JSON line (id, docId, locator, headingPath, page, text).
 
   --doc ID   only this document (repeatable)`,
-  lint: `Usage: charter lint [--json] [--doc ID]...
+  lint: `Usage: charter lint [--json] [--doc ID]... [--links]
 
 Checks every synced passage for text that is not the document's words (split words, private-use glyphs,
 footnote debris, lost superscripts, page furniture, tables of contents, missing spaces).
 
   --doc ID   only this document (repeatable)
-  --json     the findings as JSON`,
+  --json     the findings as JSON
+  --links    instead, the law's own links per document: references found, resolved to a place, naming a
+             whole held document, unresolved, naming a document Charter lacks; defined terms and their uses`,
   ask: `Usage: charter ask [--json] [--limit N] [--doc NAME]... "question"
        charter ask --json [--limit N] --queries-file FILE
 

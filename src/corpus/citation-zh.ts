@@ -60,3 +60,41 @@ export function formatChineseLocator(path: readonly string[]): string {
   }
   return out;
 }
+
+/** A citation in Chinese running text (the same shape as citation-refs.ts's `Citation`). */
+export interface ChineseCitation {
+  text: string;
+  start: number;
+  end: number;
+  places: { path: string[]; keep: number }[];
+  instrument?: string;
+}
+
+const NUMERAL = '[一二三四五六七八九十百零〇\\d]+';
+// 《网络安全法》第十条, 本办法第十四条第二款第（三）项, 第十四条: an article, its paragraph (款) and item (项).
+const ZH_CITATION = new RegExp(
+  `(?:《([^》]{2,60})》|本(?:办法|规定|措施|条例|法))?第(${NUMERAL})条(?:第(${NUMERAL})款)?(?:第[（(](${NUMERAL})[）)]项)?|《([^》]{2,60})》`,
+  'g',
+);
+
+/**
+ * Citations in Chinese text. A paragraph (款) is kept in the path as `kuan:n`: Charter's passages are not cut
+ * at 款, so such a citation stays unresolved rather than pointing at the whole article.
+ */
+export function findChineseCitations(text: string): ChineseCitation[] {
+  const out: ChineseCitation[] = [];
+  for (const m of text.matchAll(ZH_CITATION)) {
+    const start = m.index;
+    const citation: ChineseCitation = { text: m[0], start, end: start + m[0].length, places: [] };
+    const instrument = m[1] ?? m[5];
+    if (instrument) citation.instrument = instrument;
+    if (m[2]) {
+      const path = [`art:${fromChineseNumber(m[2]) ?? m[2]}`];
+      if (m[3]) path.push(`kuan:${fromChineseNumber(m[3]) ?? m[3]}`);
+      if (m[4]) path.push(String(fromChineseNumber(m[4]) ?? m[4]));
+      citation.places.push({ path, keep: 0 });
+    }
+    out.push(citation);
+  }
+  return out;
+}

@@ -1,0 +1,377 @@
+// The law's own links, over the whole corpus: what each passage cites (`references`), the defined terms of
+// its document it uses (`terms`), and, inverted, what cites each place (`citedBy`).
+//
+// Decision: a derived, corpus-level table, built from the synced passages and the deployment catalog when a
+// corpus is opened, never stored in the passages at split time. Why: a reference to another document resolves
+// only against the documents this deployment holds, and `citedBy` is corpus-wide, so a document added later
+// with `charter add` (or removed) changes the links of documents that were not re-split; keeping it out of
+// the splitters also leaves the passages (and their pipeline fingerprint) untouched. It costs one pass over
+// the passages (`npm run bench` does not time it; `charter sources --json` reports its size), done once per
+// opened corpus and memoized by the caller.
+//
+// Never guessed: a citation resolves only to a place whose path exists in the target document's passages
+// (exactly, or as the whole unit of passages under it: "Annex III"); anything else is kept as text,
+// `unresolved`, and a document Charter lacks is named (`not-held`).
+import type { CatalogDocument } from './catalog.js';
+import { formatLocator, parseSegment, placeId } from './citation.js';
+import { CITING_STYLES, type Citation, findCitations, UNNAMED } from './citation-refs.js';
+import { type Definition, findDefinitions, TermMatcher } from './definitions.js';
+import type { Passage } from './types.js';
+
+export type ReferenceStatus = 'resolved' | 'document' | 'unresolved' | 'not-held';
+
+export interface Reference {
+  /** The words of the citation as the passage writes them. */
+  text: string;
+  status: ReferenceStatus;
+  /** The cited document, when Charter holds it. */
+  docId?: string;
+  /** The cited place: a passage id, or the id of a whole unit (`eu-ai-act-2024#annex:iii`). */
+  id?: string;
+  /** The cited place in its document's citation style ("Art. 9(2)(a)"); the title for a whole document. */
+  locator?: string;
+}
+
+export interface TermLink {
+  term: string;
+  /** The passage that defines it. */
+  id: string;
+  locator: string;
+}
+
+export interface CitingPlace {
+  id: string;
+  docId: string;
+  locator: string;
+}
+
+export interface DocumentLinkReport {
+  docId: string;
+  /** Citations found in the document's passages. */
+  found: number;
+  /** … resolved to a place Charter holds. */
+  resolved: number;
+  /** … naming a whole document Charter holds, no place ("Regulation (EU) 2016/679"). */
+  document: number;
+  /** … naming a place in a document Charter holds that does not resolve exactly. */
+  unresolved: number;
+  /** … naming a document Charter lacks. */
+  notHeld: number;
+  termsDefined: number;
+  /** Passage → term links made. */
+  termsLinked: number;
+  /** Up to 8 unresolved citations, with their passage, to see why. */
+  unresolvedExamples: { id: string; text: string }[];
+}
+
+const normalizeName = (name: string) =>
+  name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[“”"'’‘]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * A catalog title and the names inside it: "Provisions on … Services (互联网信息服务深度合成管理规定): China Law
+ * Translate English translation" also answers to the English title alone and to the Chinese one.
+ */
+function titleNames(title: string): string[] {
+  const names = [title];
+  const head = title.split(/:\s/)[0]!;
+  names.push(head, head.replace(/\s*\([^)]*\)/g, ''));
+  for (const m of head.matchAll(/\(([^)]{4,})\)/g)) names.push(m[1]!);
+  return names;
+}
+
+/** Catalog names (titles, short titles, aliases) → document, for instruments named in the text. */
+class InstrumentNames {
+  private readonly names = new Map<string, string | null>();
+  /** Full titles of legal instruments (four words or more, lower case), found in running text as they are. */
+  readonly titles: { name: string; docId: string }[] = [];
+
+  constructor(docs: readonly CatalogDocument[]) {
+    for (const doc of docs) {
+      if (CITING_STYLES.has(doc.citation.style))
+        for (const name of titleNames(doc.title).slice(1))
+          if (name.split(/\s+/).length >= 4 && !/[:()]/.test(name))
+            this.titles.push({ name: name.toLowerCase(), docId: doc.id });
+      // A translation and its original are the same instrument: the original's text is cited first.
+      for (const name of [...titleNames(doc.title), doc.shortTitle, ...doc.aliases]) {
+        const key = normalizeName(name);
+        const previous = this.names.get(key);
+        if (previous === undefined) this.names.set(key, doc.id);
+        else if (previous !== doc.id && !doc.id.endsWith('.zh') && !previous?.endsWith('.zh'))
+          this.names.set(key, null); // two documents answer to it: ambiguous, never used
+      }
+    }
+  }
+
+  find(instrument: string): string | undefined {
+    const key = normalizeName(instrument);
+    const candidates = [
+      key,
+      key.replace(/\s+of\s+(?:\d{4}|[a-z ]+ \d{1,2}, \d{4})$/, ''),
+      key.replace(/^prc\s+/, ''),
+    ];
+    for (const candidate of candidates) {
+      const id = this.names.get(candidate);
+      if (id) return id;
+    }
+    return undefined;
+  }
+}
+
+/** Whether a document named in a citation is the citing one, or its original or translation. */
+function sameInstrument(doc: CatalogDocument, named: string, places: Map<string, Places>): boolean {
+  return named === doc.id || doc.originalOf === named || places.get(named)?.doc.originalOf === doc.id;
+}
+
+/** A document's places: path → the passages at or under it. */
+class Places {
+  private readonly exact = new Map<string, Passage>();
+  private readonly units = new Set<string>();
+
+  constructor(
+    readonly doc: CatalogDocument,
+    passages: readonly Passage[],
+  ) {
+    for (const p of passages) {
+      const key = p.path.join('/');
+      if (!this.exact.has(key)) this.exact.set(key, p);
+      for (let n = 1; n < p.path.length; n++) this.units.add(p.path.slice(0, n).join('/'));
+    }
+  }
+
+  resolve(path: readonly string[]): { id: string; locator: string } | undefined {
+    const key = path.join('/');
+    const passage = this.exact.get(key);
+    if (passage) return { id: passage.id, locator: passage.locator };
+    if (this.units.has(key))
+      return {
+        id: placeId(this.doc.id, path),
+        locator: formatLocator(this.doc.citation.style, path, {
+          ...(this.doc.citation.unitLabel ? { unitLabel: this.doc.citation.unitLabel } : {}),
+        }),
+      };
+    return undefined;
+  }
+}
+
+/** The citing passage's own structure, up to a segment that is not a sub-point (`def:`, `subpara:`). */
+function structuralPrefix(path: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const [i, segment] of path.entries()) {
+    if (i > 0 && parseSegment(segment).type !== '') break;
+    out.push(segment);
+  }
+  return out;
+}
+
+/** Unit types a relative citation ("paragraph 3", "point (a)") may be read under, by style. */
+const RELATIVE_UNITS = new Set(['art', 'annex', 'sec']);
+
+export class LinkTable {
+  private readonly references = new Map<string, Reference[]>();
+  private readonly terms = new Map<string, TermLink[]>();
+  /** Cited place id → the passages citing it. */
+  private readonly citing = new Map<string, CitingPlace[]>();
+  readonly reports: DocumentLinkReport[] = [];
+  readonly definitions = new Map<string, Definition[]>();
+  readonly ms: number;
+
+  constructor(docs: readonly CatalogDocument[], passages: readonly Passage[]) {
+    const started = performance.now();
+    const byDoc = new Map<string, Passage[]>();
+    for (const p of passages) {
+      const list = byDoc.get(p.docId) ?? [];
+      list.push(p);
+      byDoc.set(p.docId, list);
+    }
+    const places = new Map<string, Places>();
+    for (const doc of docs) places.set(doc.id, new Places(doc, byDoc.get(doc.id) ?? []));
+    const names = new InstrumentNames(docs);
+    for (const doc of docs) {
+      const own = byDoc.get(doc.id) ?? [];
+      const report: DocumentLinkReport = {
+        docId: doc.id,
+        found: 0,
+        resolved: 0,
+        document: 0,
+        unresolved: 0,
+        notHeld: 0,
+        termsDefined: 0,
+        termsLinked: 0,
+        unresolvedExamples: [],
+      };
+      const definitions = findDefinitions(doc, own);
+      this.definitions.set(doc.id, definitions);
+      const matcher = new TermMatcher(definitions, doc.language === 'zh');
+      report.termsDefined = matcher.byTerm.size;
+      for (const passage of own) {
+        const refs = this.referencesIn(doc, passage, places, names);
+        for (const ref of refs) {
+          report.found++;
+          if (ref.status === 'resolved') report.resolved++;
+          else if (ref.status === 'document') report.document++;
+          else if (ref.status === 'not-held') report.notHeld++;
+          else {
+            report.unresolved++;
+            if (report.unresolvedExamples.length < 8)
+              report.unresolvedExamples.push({ id: passage.id, text: ref.text });
+          }
+          if (ref.id) {
+            const list = this.citing.get(ref.id) ?? [];
+            if (!list.some((c) => c.id === passage.id))
+              list.push({ id: passage.id, docId: doc.id, locator: passage.locator });
+            this.citing.set(ref.id, list);
+          }
+        }
+        if (refs.length > 0) this.references.set(passage.id, refs);
+        const used = matcher
+          .termsIn(passage.text)
+          .filter((t) => !t.definitions.some((d) => d.passageId === passage.id));
+        if (used.length > 0) {
+          const links = used.map((t) => {
+            const d = this.pickDefinition(t.definitions, passage);
+            return { term: t.term, id: d.passageId, locator: d.locator };
+          });
+          this.terms.set(passage.id, links);
+          report.termsLinked += links.length;
+        }
+      }
+      this.reports.push(report);
+    }
+    this.ms = performance.now() - started;
+  }
+
+  /** A term defined in several places: the definition in the passage's own unit, else the first. */
+  private pickDefinition(definitions: Definition[], passage: Passage): Definition {
+    const unit = `${passage.docId}#${passage.path[0]}`;
+    return (
+      definitions.find((d) => d.passageId === unit || d.passageId.startsWith(`${unit}/`)) ?? definitions[0]!
+    );
+  }
+
+  private referencesIn(
+    doc: CatalogDocument,
+    passage: Passage,
+    places: Map<string, Places>,
+    names: InstrumentNames,
+  ): Reference[] {
+    const out: Reference[] = [];
+    const seen = new Set<string>();
+    const push = (ref: Reference) => {
+      const key = `${ref.status}|${ref.id ?? ref.text}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push(ref);
+    };
+    const citations = findCitations(passage.text, doc.citation.style);
+    for (const citation of citations) {
+      const named = citation.instrument ? names.find(citation.instrument) : doc.id;
+      // The original and its translation are one instrument: naming it is naming the citing document.
+      const targetId = named !== undefined && sameInstrument(doc, named, places) ? doc.id : named;
+      if (citation.instrument === UNNAMED) {
+        push({ text: citation.text, status: 'unresolved' });
+        continue;
+      }
+      if (citation.instrument && !targetId) {
+        push({ text: citation.text, status: 'not-held' });
+        continue;
+      }
+      const target = places.get(targetId!)!;
+      const otherDoc = targetId !== doc.id;
+      if (citation.places.length === 0) {
+        if (otherDoc)
+          push({ text: citation.text, status: 'document', docId: targetId!, locator: target.doc.shortTitle });
+        continue;
+      }
+      for (const place of citation.places) {
+        const ref = this.resolvePlace(citation, place, passage, target, otherDoc);
+        if (ref === 'self') continue;
+        push(ref);
+      }
+    }
+    // Held instruments named by their title without a citation form ("in accordance with the Provisions on
+    // the Administration of Deep Synthesis Internet Information Services").
+    const lower = passage.text.toLowerCase();
+    for (const { name, docId } of names.titles) {
+      if (sameInstrument(doc, docId, places)) continue;
+      const at = lower.indexOf(name);
+      if (at < 0 || citations.some((c) => at >= c.start && at < c.end)) continue;
+      const target = places.get(docId)!;
+      push({
+        text: passage.text.slice(at, at + name.length),
+        status: 'document',
+        docId,
+        locator: target.doc.shortTitle,
+      });
+    }
+    return out;
+  }
+
+  private resolvePlace(
+    citation: Citation,
+    place: Citation['places'][number],
+    passage: Passage,
+    target: Places,
+    otherDoc: boolean,
+  ): Reference | 'self' {
+    const unresolved: Reference = { text: citation.text, status: 'unresolved', docId: target.doc.id };
+    let path = place.path;
+    if (place.keep > 0) {
+      const prefix = structuralPrefix(passage.path);
+      if (otherDoc || prefix.length < place.keep || !RELATIVE_UNITS.has(parseSegment(prefix[0]!).type))
+        return unresolved;
+      path = [...prefix.slice(0, place.keep), ...place.path];
+    }
+    const found = target.resolve(path);
+    if (!found) return unresolved;
+    // A passage's own heading ("Article 1:", "第一条") or a citation of itself is not a link.
+    if (
+      !otherDoc &&
+      (found.id === passage.id || (citation.start <= 1 && path.length === 1 && path[0] === passage.path[0]))
+    )
+      return 'self';
+    return {
+      text: citation.text,
+      status: 'resolved',
+      docId: target.doc.id,
+      id: found.id,
+      locator: found.locator,
+    };
+  }
+
+  referencesOf(passageId: string): readonly Reference[] {
+    return this.references.get(passageId) ?? [];
+  }
+
+  termsOf(passageId: string): readonly TermLink[] {
+    return this.terms.get(passageId) ?? [];
+  }
+
+  /**
+   * The passages citing a place (a passage or place id): those citing it exactly first, then those citing a
+   * place inside it, then those citing the unit it lies in ("Annex III" for Annex III, point 4).
+   */
+  citedBy(id: string): CitingPlace[] {
+    const place = id.replace(/~\d+$/, '');
+    const exact = this.citing.get(place) ?? [];
+    const inside: CitingPlace[] = [];
+    const around: CitingPlace[] = [];
+    for (const [cited, list] of this.citing) {
+      if (cited.startsWith(`${place}/`)) inside.push(...list);
+      else if (place.startsWith(`${cited}/`)) around.push(...list);
+    }
+    const out: CitingPlace[] = [];
+    const seen = new Set<string>([id, place]);
+    for (const c of [...exact, ...inside, ...around]) {
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
+      out.push(c);
+    }
+    return out;
+  }
+}
