@@ -2,10 +2,11 @@
 // "subsection 4.2(c) of this section", "section 5 of Executive Order 14110"), one table of words per citation
 // style. This is the reading side of citation.ts (which writes locators): a citation found here is a canonical
 // path (see RefPath), absolute or relative to the citing passage, plus the instrument it names when it is not
-// the citing document. Resolving it against passages is links.ts's work; Chinese citations are read in
-// citation-zh.ts.
+// the citing document. Resolving it against passages is links.ts's work. Chinese citations (第十四条) are read
+// here too, with citation-zh.ts's numerals: this module is not part of the splitting pipeline, so a change to
+// how citations are read never re-splits a document.
 import type { CitationStyle } from './citation.js';
-import { findChineseCitations } from './citation-zh.js';
+import { fromChineseNumber } from './citation-zh.js';
 
 /** One place a citation names. */
 export interface CitedPlace {
@@ -430,4 +431,33 @@ function findInstruments(text: string, found: Citation[]): Citation[] {
     });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+const NUMERAL = '[一二三四五六七八九十百零〇\\d]+';
+// 《网络安全法》第十条, 本办法第十四条第二款第（三）项, 第十四条: an article, its paragraph (款) and item (项).
+const ZH_CITATION = new RegExp(
+  `(?:《([^》]{2,60})》|本(?:办法|规定|措施|条例|法))?第(${NUMERAL})条(?:第(${NUMERAL})款)?(?:第[（(](${NUMERAL})[）)]项)?|《([^》]{2,60})》`,
+  'g',
+);
+
+/**
+ * Citations in Chinese text (the Chinese originals' style, cn-articles). A paragraph (款) is kept in the path as `kuan:n`: Charter's passages are not cut
+ * at 款, so such a citation stays unresolved rather than pointing at the whole article.
+ */
+export function findChineseCitations(text: string): Citation[] {
+  const out: Citation[] = [];
+  for (const m of text.matchAll(ZH_CITATION)) {
+    const start = m.index;
+    const citation: Citation = { text: m[0], start, end: start + m[0].length, places: [] };
+    const instrument = m[1] ?? m[5];
+    if (instrument) citation.instrument = instrument;
+    if (m[2]) {
+      const path = [`art:${fromChineseNumber(m[2]) ?? m[2]}`];
+      if (m[3]) path.push(`kuan:${fromChineseNumber(m[3]) ?? m[3]}`);
+      if (m[4]) path.push(String(fromChineseNumber(m[4]) ?? m[4]));
+      citation.places.push({ path, keep: 0 });
+    }
+    out.push(citation);
+  }
+  return out;
 }

@@ -3,8 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogDocument } from '../../src/corpus/catalog.js';
 import { formatLocator, passageId } from '../../src/corpus/citation.js';
-import { findCitations, UNNAMED } from '../../src/corpus/citation-refs.js';
-import { findChineseCitations } from '../../src/corpus/citation-zh.js';
+import { findChineseCitations, findCitations, UNNAMED } from '../../src/corpus/citation-refs.js';
 import { LinkTable } from '../../src/corpus/links.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { docs } from './search-fixture.js';
