@@ -14,6 +14,7 @@ import type { SyncEvent } from './corpus/sync.js';
 import type { Passage } from './corpus/types.js';
 import { warnOnStderr } from './corpus/warn.js';
 import { dataDir as defaultDataDir } from './paths.js';
+import { DocNameMatcher } from './search/docnames.js';
 import { CorpusIndex } from './search/index.js';
 import { ReferenceResolver } from './search/reference.js';
 import { INDEX_FILE_NAME, readIndexFile, readSavedIndex, writeIndexFile } from './search/store.js';
@@ -143,7 +144,7 @@ export async function openCharter(options: OpenOptions = {}): Promise<Charter> {
   if (allCurrent || options.autoSync === false) {
     const { docs, version } = availableCorpus(catalog, store, manifest);
     const saved = readIndexFile(indexPath(dir), docs, version);
-    if (saved) return assemble(docs, saved, version);
+    if (saved) return assemble(docs, saved, version, catalog);
   }
   // Slow path: recover what the data directory still holds, sync what is missing or stale (a document that
   // fails keeps its previous good copy), then build and save the index over what can be served.
@@ -154,11 +155,35 @@ export async function openCharter(options: OpenOptions = {}): Promise<Charter> {
     autoSync: options.autoSync ?? true,
     reuseSaved: true,
   });
-  return assemble(built.docs, built.index, built.version);
+  return assemble(built.docs, built.index, built.version, catalog);
+}
+
+/**
+ * A failed quote that names a document of the catalog which is not served (never synced, or its download
+ * failed) says so, instead of "no document is called …" (issue 21, the first run offline).
+ */
+function notSyncedYet(catalog: readonly CatalogDocument[], docs: readonly CatalogDocument[]) {
+  const served = new Set(docs.map((d) => d.id));
+  const unsynced = catalog.filter((d) => !served.has(d.id));
+  if (unsynced.length === 0) return () => undefined;
+  let names: DocNameMatcher | undefined;
+  return (reference: string): string | undefined => {
+    names ??= new DocNameMatcher(unsynced);
+    const ids = [...new Set(names.findExact(reference).map((found) => found.docId))];
+    if (ids.length === 0) return undefined;
+    const titles = ids.map((id) => unsynced.find((d) => d.id === id)!.shortTitle);
+    return `${titles.join(' and ')} ${ids.length === 1 ? 'is' : 'are'} in Charter's catalog but not synced yet; run charter sync (with --mirror DIR when offline).`;
+  };
 }
 
 /** Services over an index (also used by tests and the bench with an index they built themselves). */
-export function assemble(docs: CatalogDocument[], index: CorpusIndex, version: string): Charter {
+export function assemble(
+  docs: CatalogDocument[],
+  index: CorpusIndex,
+  version: string,
+  catalog: readonly CatalogDocument[] = docs,
+): Charter {
+  const unsynced = notSyncedYet(catalog, docs);
   const resolver = new ReferenceResolver(docs, index.passages);
   const byDoc = new Map<string, Passage[]>();
   for (const passage of index.passages) {
@@ -169,7 +194,11 @@ export function assemble(docs: CatalogDocument[], index: CorpusIndex, version: s
   const services: Services = {
     catalog: docs,
     search: (query, opts) => index.search(query, opts),
-    quote: (reference) => resolver.resolve(reference),
+    quote: (reference) => {
+      const quoted = resolver.resolve(reference);
+      const message = quoted.ok ? undefined : unsynced(reference);
+      return message ? { ok: false, reference, message, suggestions: [] } : quoted;
+    },
     isReference: (text) => resolver.looksLikeReference(text),
     passagesOf: (docId) => byDoc.get(docId) ?? [],
   };

@@ -22,7 +22,7 @@ export function processIo(): CliIo {
       let synced = 0;
       const charter = await openCharter({
         onProgress: (event) => {
-          if (event.type === 'done') synced++;
+          if (event.type === 'done' && event.outcome.status === 'updated') synced++;
           report(event);
         },
       });

@@ -13,7 +13,7 @@ import type { CatalogDocument } from './catalog.js';
 import { sha256Hex } from './fingerprint.js';
 import { deploymentCatalog } from './local.js';
 import { corpusVersion, type Manifest, PIPELINE_VERSION, Store } from './store.js';
-import { keptCopy, type SyncEvent, syncCorpus } from './sync.js';
+import { FAILED_FETCH_MEMORY_MS, keptCopy, type SyncEvent, syncCorpus } from './sync.js';
 import type { Passage } from './types.js';
 import { warnOnStderr } from './warn.js';
 
@@ -108,6 +108,8 @@ export async function loadCorpus(options: LoadOptions = {}): Promise<LoadedCorpu
     const report = await syncCorpus({
       docs: fetchable,
       dataDir: store.dir,
+      // An answer does not wait for downloads that failed a moment ago; `charter sync` retries them.
+      skipRecentFailures: FAILED_FETCH_MEMORY_MS,
       ...(mirror ? { mirror } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
