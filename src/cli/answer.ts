@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { type AskResult, ask } from '../answer/ask.js';
 import { isQuoteLanguage } from '../answer/languages.js';
+import { linkLabel, linksOf, type PlaceLinks } from '../answer/links.js';
 import { type QuoteResult, quote } from '../answer/quote.js';
 import type { Charter } from '../app.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
@@ -15,7 +16,7 @@ import { parseCommandArgs, UsageError } from './args.js';
 import { selectDocuments } from './docs.js';
 import { LIMIT } from './help.js';
 import { type CliIo, processIo } from './io.js';
-import { renderQuote, styleFor } from './terminal.js';
+import { renderQuote, styleFor, wrap } from './terminal.js';
 
 export const DEFAULT_LIMIT = LIMIT.default;
 export const MAX_LIMIT = LIMIT.max;
@@ -181,7 +182,11 @@ export async function runQuote(args: string[], io: CliIo = processIo()): Promise
   const { values, positionals } = parseCommandArgs(
     'quote',
     args,
-    { json: { type: 'boolean', default: false }, lang: { type: 'string' } },
+    {
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+      'cited-by': { type: 'boolean', default: false },
+    },
     true,
   );
   const reference = positionals.join(' ').trim();
@@ -195,6 +200,8 @@ export async function runQuote(args: string[], io: CliIo = processIo()): Promise
     io.stderr.write(`${unquotedMessage(quoted)}\n`);
     return 2;
   }
+  const links = linksOf(charter.services, quoted.doc, quoted.passages);
+  if (values['cited-by']) return printCitedBy(io, reference, quoted, links, values.json);
   if (values.json) {
     io.stdout.write(
       `${JSON.stringify({
@@ -203,6 +210,7 @@ export async function runQuote(args: string[], io: CliIo = processIo()): Promise
         locator: quoted.locator,
         passages: quoted.passages.map((p) => jsonPassage(quoted.doc, p)),
         url: sourceUrl(quoted.doc, quoted.passages[0]) ?? null,
+        ...jsonLinks(links),
         ...(quoted.alongside
           ? {
               alongside: {
@@ -222,5 +230,72 @@ export async function runQuote(args: string[], io: CliIo = processIo()): Promise
     const { doc, passages, locator } = quoted.alongside;
     io.stdout.write(`\n${renderQuote(doc, passages, [], style, locator)}`);
   }
+  io.stdout.write(linkLines(links, style.width));
+  return 0;
+}
+
+/** How many links of each kind the text output names before "and N more". */
+const SHOWN_LINKS = 12;
+
+function jsonLinks(links: PlaceLinks) {
+  return {
+    references: links.references.map((r) => ({
+      text: r.text,
+      locator: r.locator ?? null,
+      id: r.id ?? null,
+      status: r.status,
+      docId: r.docId ?? null,
+    })),
+    terms: links.terms.map((t) => ({ term: t.term, locator: t.locator, id: t.id })),
+    citedBy: links.citedBy.map((c) => ({ locator: c.locator, id: c.id, docId: c.docId })),
+  };
+}
+
+const listed = (items: string[]) =>
+  items.length > SHOWN_LINKS
+    ? `${items.slice(0, SHOWN_LINKS).join(' · ')} and ${items.length - SHOWN_LINKS} more`
+    : items.join(' · ');
+
+const REFERENCE_NOTE: Record<string, string> = {
+  resolved: '',
+  document: '',
+  unresolved: ' (not linked)',
+  'not-held': ' (not in Charter)',
+};
+
+/** The links under a quote: what it refers to, its defined terms, what cites it. */
+function linkLines(links: PlaceLinks, width: number): string {
+  const lines: string[] = [];
+  if (links.references.length > 0)
+    lines.push(
+      `Refers to: ${listed(links.references.map((r) => `${linkLabel(r)}${REFERENCE_NOTE[r.status]}`))}`,
+    );
+  if (links.terms.length > 0)
+    lines.push(`Defined terms: ${listed(links.terms.map((t) => `${t.term} (${t.locator})`))}`);
+  if (links.citedBy.length > 0) lines.push(`Cited by: ${listed(links.citedBy.map(linkLabel))}`);
+  return lines.length > 0 ? `\n${lines.map((line) => wrap(line, width, '')).join('\n')}\n` : '';
+}
+
+/** `charter quote --cited-by REF`: the places that cite a place. */
+function printCitedBy(
+  io: CliIo,
+  reference: string,
+  quoted: Extract<QuoteResult, { kind: 'found' }>,
+  links: PlaceLinks,
+  json: boolean,
+): number {
+  if (json) {
+    io.stdout.write(
+      `${JSON.stringify({ reference, docId: quoted.doc.id, locator: quoted.locator, citedBy: jsonLinks(links).citedBy })}\n`,
+    );
+    return 0;
+  }
+  const where = `${quoted.doc.shortTitle} ${quoted.locator}`;
+  if (links.citedBy.length === 0) {
+    io.stdout.write(`Nothing in Charter's documents cites ${where}.\n`);
+    return 0;
+  }
+  io.stdout.write(`${where} is cited by ${links.citedBy.length} place(s):\n`);
+  for (const c of links.citedBy) io.stdout.write(`  ${linkLabel(c)}  ${c.id}\n`);
   return 0;
 }

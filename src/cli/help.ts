@@ -13,7 +13,9 @@ export const ASK_JSON = `{query, note?, missing, weak, results: [{docId, title,
                        docId, locator, headingPath, page, text, url}]}]}`;
 /** What `charter quote --json` prints. */
 export const QUOTE_JSON = `{reference, docId, locator, url, passages: [{id, docId, locator,
-                      headingPath, page, text, url}], alongside?: {docId, locator, passages}}`;
+                      headingPath, page, text, url}], alongside?: {docId, locator, passages},
+                      references: [{text, locator, id, status, docId}], terms: [{term,
+                      locator, id}], citedBy: [{locator, id, docId}]}`;
 
 export { LIMIT };
 
@@ -29,7 +31,7 @@ Corpus
 
 Answers
   ask [--json] [--limit N] [--doc NAME]... "question"
-  quote [--json] [${LANG}] "reference"  e.g. "AI Act Art. 5(1)(c)"
+  quote [--json] [${LANG}] [--cited-by] "reference"  e.g. "AI Act Art. 5(1)(c)"
 
 Discord
   start [--shards auto|N]                       the gateway bot
@@ -96,10 +98,13 @@ that share its words follow a note saying so.
   --doc NAME           only this document: its id, short title or an alias ("AI Act") (repeatable)
   --json               one JSON object: ${ASK_JSON}
   --queries-file FILE  one question per line, one JSON line per question (needs --json)`,
-  quote: `Usage: charter quote [--json] [${LANG}] "reference"
+  quote: `Usage: charter quote [--json] [${LANG}] [--cited-by] "reference"
 
 One place in a document, word for word: "AI Act Art. 5(1)(c)", "EO 14110 Sec. 4.2", "GDC para. 6".
+Under it, the law's own links: the places it refers to, the defined terms it uses (with the place that
+defines each) and the places that cite it.
 
+  --cited-by          only the places, in every document Charter holds, that cite this one
   ${LANG}   a Chinese document with an English translation: the original (zh), the
                       translation (en) or both
   --json              ${QUOTE_JSON}`,

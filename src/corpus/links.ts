@@ -177,23 +177,27 @@ export class LinkTable {
   private readonly terms = new Map<string, TermLink[]>();
   /** Cited place id → the passages citing it. */
   private readonly citing = new Map<string, CitingPlace[]>();
-  readonly reports: DocumentLinkReport[] = [];
+  private readonly reportsByDoc = new Map<string, DocumentLinkReport>();
+  private readonly docs: readonly CatalogDocument[];
+  private readonly byDoc = new Map<string, Passage[]>();
+  /** Documents whose terms are linked (done on first use: a quote needs one document's, not all). */
+  private readonly termsDone = new Set<string>();
   readonly definitions = new Map<string, Definition[]>();
+  /** Milliseconds the references took (the terms are linked per document, on first use). */
   readonly ms: number;
 
   constructor(docs: readonly CatalogDocument[], passages: readonly Passage[]) {
     const started = performance.now();
-    const byDoc = new Map<string, Passage[]>();
+    this.docs = docs;
     for (const p of passages) {
-      const list = byDoc.get(p.docId) ?? [];
+      const list = this.byDoc.get(p.docId) ?? [];
       list.push(p);
-      byDoc.set(p.docId, list);
+      this.byDoc.set(p.docId, list);
     }
     const places = new Map<string, Places>();
-    for (const doc of docs) places.set(doc.id, new Places(doc, byDoc.get(doc.id) ?? []));
+    for (const doc of docs) places.set(doc.id, new Places(doc, this.byDoc.get(doc.id) ?? []));
     const names = new InstrumentNames(docs);
     for (const doc of docs) {
-      const own = byDoc.get(doc.id) ?? [];
       const report: DocumentLinkReport = {
         docId: doc.id,
         found: 0,
@@ -205,11 +209,7 @@ export class LinkTable {
         termsLinked: 0,
         unresolvedExamples: [],
       };
-      const definitions = findDefinitions(doc, own);
-      this.definitions.set(doc.id, definitions);
-      const matcher = new TermMatcher(definitions, doc.language === 'zh');
-      report.termsDefined = matcher.byTerm.size;
-      for (const passage of own) {
+      for (const passage of this.byDoc.get(doc.id) ?? []) {
         const refs = this.referencesIn(doc, passage, places, names);
         for (const ref of refs) {
           report.found++;
@@ -229,21 +229,41 @@ export class LinkTable {
           }
         }
         if (refs.length > 0) this.references.set(passage.id, refs);
-        const used = matcher
-          .termsIn(passage.text)
-          .filter((t) => !t.definitions.some((d) => d.passageId === passage.id));
-        if (used.length > 0) {
-          const links = used.map((t) => {
-            const d = this.pickDefinition(t.definitions, passage);
-            return { term: t.term, id: d.passageId, locator: d.locator };
-          });
-          this.terms.set(passage.id, links);
-          report.termsLinked += links.length;
-        }
       }
-      this.reports.push(report);
+      this.reportsByDoc.set(doc.id, report);
     }
     this.ms = performance.now() - started;
+  }
+
+  /** The report per document, in catalog order (links every document's terms first). */
+  get reports(): DocumentLinkReport[] {
+    for (const doc of this.docs) this.linkTerms(doc.id);
+    return this.docs.map((doc) => this.reportsByDoc.get(doc.id)!);
+  }
+
+  private linkTerms(docId: string): void {
+    if (this.termsDone.has(docId)) return;
+    this.termsDone.add(docId);
+    const doc = this.docs.find((d) => d.id === docId);
+    const report = this.reportsByDoc.get(docId);
+    if (!doc || !report) return;
+    const own = this.byDoc.get(docId) ?? [];
+    const definitions = findDefinitions(doc, own);
+    this.definitions.set(docId, definitions);
+    const matcher = new TermMatcher(definitions, doc.language === 'zh');
+    report.termsDefined = matcher.byTerm.size;
+    for (const passage of own) {
+      const used = matcher
+        .termsIn(passage.text)
+        .filter((t) => !t.definitions.some((d) => d.passageId === passage.id));
+      if (used.length === 0) continue;
+      const links = used.map((t) => {
+        const d = this.pickDefinition(t.definitions, passage);
+        return { term: t.term, id: d.passageId, locator: d.locator };
+      });
+      this.terms.set(passage.id, links);
+      report.termsLinked += links.length;
+    }
   }
 
   /** A term defined in several places: the definition in the passage's own unit, else the first. */
@@ -349,6 +369,7 @@ export class LinkTable {
   }
 
   termsOf(passageId: string): readonly TermLink[] {
+    this.linkTerms(passageId.slice(0, passageId.indexOf('#')));
     return this.terms.get(passageId) ?? [];
   }
 

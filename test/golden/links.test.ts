@@ -2,7 +2,11 @@
 // defined terms linked to the place that defines them, and citedBy inverted over the whole corpus. Every
 // expectation below was read in the document itself; none was copied from the program's output unread.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { assemble, type Charter } from '../../src/app.js';
+import { runQuote } from '../../src/cli/answer.js';
+import type { CliIo } from '../../src/cli/io.js';
 import { LinkTable, type Reference } from '../../src/corpus/links.js';
+import { CorpusIndex } from '../../src/search/index.js';
 import { catalog, describeGolden, realPassages } from '../support/corpus.js';
 
 const AI = 'eu-ai-act-2024';
@@ -136,10 +140,68 @@ const TERMS: [string, string, string][] = [
 
 describe.runIf(describeGolden)('the law’s own links (golden)', () => {
   let links: LinkTable;
+  let charter: Charter;
   beforeAll(async () => {
     const passages = (await Promise.all(catalog.map((doc) => realPassages(doc.id)))).flat();
     links = new LinkTable(catalog, passages);
+    charter = assemble(catalog, CorpusIndex.build(catalog, passages), 'test');
   }, 120_000);
+
+  const cli = () => {
+    const out: string[] = [];
+    const io: CliIo = {
+      stdout: { write: (t) => void out.push(t), isTTY: false, columns: 80 },
+      stderr: { write: () => undefined },
+      open: async () => charter,
+      env: {},
+    };
+    return { io, out: () => out.join('') };
+  };
+
+  it('charter quote --json: references, terms and citedBy of AI Act Art. 26(1)', async () => {
+    const t = cli();
+    expect(await runQuote(['--json', 'AI Act Art. 26(1)'], t.io)).toBe(0);
+    const json = JSON.parse(t.out());
+    expect(json.references).toEqual([
+      {
+        text: 'paragraphs 3 and 6',
+        locator: 'Art. 26(3)',
+        id: `${AI}#art:26/3`,
+        status: 'resolved',
+        docId: AI,
+      },
+      {
+        text: 'paragraphs 3 and 6',
+        locator: 'Art. 26(6)',
+        id: `${AI}#art:26/6`,
+        status: 'resolved',
+        docId: AI,
+      },
+    ]);
+    expect(json.terms).toContainEqual({ term: 'deployer', locator: 'Art. 3(4)', id: `${AI}#art:3/4` });
+    expect(json.citedBy).toContainEqual({ locator: 'Art. 26(3)', id: `${AI}#art:26/3`, docId: AI });
+  });
+
+  it('charter quote lists the links under the quote, and --cited-by what cites a place', async () => {
+    const t = cli();
+    await runQuote(['GDPR Art. 22(4)'], t.io);
+    expect(t.out()).toMatch(
+      /\nRefers to: Art\. 22\(2\) · Art\. 9\(1\) · Art\. 9\(2\)\(a\) · Art\. 9\(2\)\(g\)\n/,
+    );
+    expect(t.out()).toContain('Defined terms: personal data (Art. 4(1))');
+    for (const line of t.out().split('\n'))
+      if (!line.startsWith('http')) expect(line.length).toBeLessThanOrEqual(80);
+    const cited = cli();
+    await runQuote(['--cited-by', 'GDPR Art. 35'], cited.io);
+    expect(cited.out()).toContain(`AI Act Art. 26(9)  ${AI}#art:26/9`);
+    const json = cli();
+    await runQuote(['--cited-by', '--json', 'EO 14110 Sec. 4.8'], json.io);
+    expect(JSON.parse(json.out()).citedBy).toContainEqual({
+      locator: 'Sec. 1(a)',
+      id: `${NSM}#sec:1/a`,
+      docId: NSM,
+    });
+  });
 
   it(`resolves ${RESOLVED.length} hand-checked references to the place they name`, () => {
     expect(RESOLVED.length).toBeGreaterThanOrEqual(40);
