@@ -12,14 +12,50 @@ import type { SearchResponse } from '../search/types.js';
 export const WEAK_COVERAGE = 0.1;
 
 /**
- * Whether the hits are only the nearest passages: nothing was searchable; or the question names no
+ * A question whose words the corpus does not speak is off-topic ("weather in Berlin tomorrow", "best pizza
+ * toppings lol"): none of its words is used by the documents at least this much more than by English at large
+ * (log10 of the ratio of the corpus's use to SUBTLEX-US's; offtopic.ts) ...
+ */
+export const OFFTOPIC_BEST = 0.75;
+
+/**
+ * ... and all its words together weigh less than this: several mildly governance-flavoured words ("people",
+ * "rules", "online") make a question about the documents even when none stands out. Both bars were chosen on
+ * test/relevance/tuning-offtopic.jsonl and the answerable sets (`npm run eval` counts both): on the tuning set
+ * the off-topic messages weigh at most 0.71 (bike chain: "chain" of supply chains), "recommend me a good
+ * sci-fi movie" 1.2 (left to the coverage test); answerable questions that name no document or place weigh
+ * 1.3 and more ("comply", "deepfake" and "AI" weigh 2 to 4).
+ */
+export const OFFTOPIC_TOTAL = 1.5;
+
+/**
+ * A question that names a place Charter holds documents of ("can a business sell my face scan in Illinois")
+ * is about that place's law unless its words weigh nothing at all.
+ */
+export const OFFTOPIC_BEST_WITH_PLACE = 0.1;
+
+/**
+ * Whether a question is off-topic (see `OFFTOPIC_BEST`): it names no document, and its words weigh too little,
+ * each and together; a question naming a held place gets a far lower bar.
+ */
+export function isOffTopic(response: Pick<SearchResponse, 'evidence'>): boolean {
+  const evidence = response.evidence;
+  // A question of numbers and ids alone ("10^26", "2024/1689") has no word to weigh: not judged here.
+  if (!evidence?.topicality || evidence.topicality.words === 0 || evidence.named.length > 0) return false;
+  const { best, total } = evidence.topicality;
+  const bar = (evidence.places?.length ?? 0) > 0 ? OFFTOPIC_BEST_WITH_PLACE : OFFTOPIC_BEST;
+  return best < bar && total < OFFTOPIC_TOTAL;
+}
+
+/**
+ * Whether the hits are only the nearest passages: an off-topic question (`isOffTopic`); nothing was searchable; or the question names no
  * document, does not ask when something applies (answered by an entry into force, whose words need not be
  * the question's), and nothing was found or the best hits hold too little of its words.
  */
 export function isWeak(response: Pick<SearchResponse, 'evidence'>, threshold = WEAK_COVERAGE): boolean {
   const evidence = response.evidence;
   if (!evidence) return false;
-  if (!evidence.searched) return true;
+  if (!evidence.searched || isOffTopic(response)) return true;
   if (evidence.named.length > 0 || evidence.asksWhen) return false;
   if (evidence.considered === 0) return true;
   return evidence.coverage !== null && evidence.coverage < threshold;

@@ -13,9 +13,11 @@ import { loadInstruments } from '../corpus/instruments.js';
 import type { Passage } from '../corpus/types.js';
 import { DocNameMatcher } from './docnames.js';
 import { EVIDENCE_DEPTH, gatherEvidence } from './evidence.js';
+import { type EnglishFrequencies, englishFrequencies } from './frequencies.js';
 import { fuse } from './fusion.js';
 import { type PendingHit, withLazyTerms } from './highlight.js';
 import { MissingDetector } from './missing.js';
+import { topicality } from './offtopic.js';
 import {
   type CorpusIndexOptions,
   corpusFingerprint,
@@ -73,6 +75,9 @@ export class CorpusIndex {
   private readonly docs: Map<string, CatalogDocument>;
   private readonly names: DocNameMatcher;
   private readonly missing: MissingDetector;
+  private readonly english: EnglishFrequencies;
+  /** Jurisdiction codes of the held documents ("US-IL", and "US" for it too). */
+  private readonly heldPlaces: ReadonlySet<string>;
   private readonly mini: PassageMiniSearch;
   private readonly commonTerms: ReadonlySet<string>;
   private readonly scorer: TermScorer;
@@ -112,6 +117,13 @@ export class CorpusIndex {
       this.commonTerms = findCommonTerms(passages, options.commonTermShare);
     }
     this.scorer = new TermScorer(this.mini, options, passages.length);
+    this.english = englishFrequencies();
+    this.heldPlaces = new Set(
+      docs.flatMap((doc) => {
+        const code = doc.jurisdiction.toUpperCase();
+        return code.includes('-') ? [code, code.split('-')[0]!] : [code];
+      }),
+    );
     this.missing = new MissingDetector({
       docs,
       names: this.names,
@@ -202,8 +214,23 @@ export class CorpusIndex {
     const namedDocs = analyzed.namedDocs.filter((id) => allowed === undefined || allowed.has(id));
     const facetSize = Math.max(0, Math.min(options.documentFacets ?? 0, 50));
     const missing = this.missing.detect(query);
-    const evidenceOf = (best: readonly PendingHit[]) =>
-      gatherEvidence(analyzed, best, this.passages.length, (term) => this.lexical.termScores(term));
+    const about = {
+      places: [
+        ...new Set([
+          ...analyzed.jurisdictions.filter((code) => this.heldPlaces.has(code.toUpperCase())),
+          ...this.missing.heldPlaces(query),
+        ]),
+      ],
+      topicality: topicality(query, {
+        english: this.english,
+        passages: this.passages.length,
+        frequency: (term) => this.scorer.frequency(term),
+      }),
+    };
+    const evidenceOf = (best: readonly PendingHit[]) => ({
+      ...gatherEvidence(analyzed, best, this.passages.length, (term) => this.lexical.termScores(term)),
+      ...about,
+    });
     if (analyzed.terms.length === 0)
       return {
         query,

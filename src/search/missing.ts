@@ -375,6 +375,21 @@ export class MissingDetector {
       });
   }
 
+  /** The codes of the places a question names that Charter holds documents of ("illinois" → "US-IL"). */
+  heldPlaces(question: string): string[] {
+    const norms = tokens(question.slice(0, MAX_QUERY_CHARS)).map((t) => t.norm);
+    const { at, spans } = this.findPlaces(norms, new Set(), () => true);
+    const codes = new Set<string>();
+    for (const [i, span] of spans) {
+      if (at.get(i) !== true) continue;
+      const key = norms.slice(i, span).join(' ');
+      for (const place of this.placesByFirstWord.get(norms[i]!) ?? [])
+        if (place.tokens.join(' ') === key)
+          for (const code of place.codes) if (this.held.has(code)) codes.add(code);
+    }
+    return [...codes];
+  }
+
   /**
    * Places in the question: `at` maps each token of a place name to whether Charter holds a document of
    * that place; `spans` maps a name's first token to the token after it.

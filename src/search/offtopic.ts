@@ -35,16 +35,18 @@ export function topicality(question: string, options: TopicalityOptions): Topica
   let best = 0;
   let total = 0;
   const passages = Math.max(1, options.passages);
+  const specificity = (term: string) => {
+    const count = options.frequency(term);
+    if (count === 0) return 0;
+    const corpusZipf = Math.log10(count / passages) + 9 - WORDS_PER_PASSAGE_LOG10;
+    return Math.max(0, corpusZipf - options.english.zipf(term));
+  };
   for (const token of tokens(question)) {
     const norm = token.norm;
     if (STOP_WORDS.has(norm) || HAS_DIGIT.test(norm) || seen.has(norm)) continue;
     seen.add(norm);
     words++;
-    const term = stem(norm);
-    const count = options.frequency(term);
-    if (count === 0) continue;
-    const corpusZipf = Math.log10(count / passages) + 9 - WORDS_PER_PASSAGE_LOG10;
-    const weight = Math.max(0, corpusZipf - options.english.zipf(term));
+    const weight = specificity(stem(norm));
     best = Math.max(best, weight);
     total += weight;
   }

@@ -2,6 +2,7 @@
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import type { MissingName } from './missing.js';
+import type { Topicality } from './offtopic.js';
 
 export type { MissingName } from './missing.js';
 
@@ -48,6 +49,10 @@ export interface SearchEvidence {
    * 0 when nothing was searched or found; null when the question has no typed word to weigh.
    */
   coverage: number | null;
+  /** Jurisdictions the question names that Charter holds documents of ("US-IL" for "Illinois", "EU"). */
+  places?: string[];
+  /** How governance-specific the question's words are (offtopic.ts): what tells an off-topic message. */
+  topicality?: Topicality;
 }
 
 export interface SearchResponse {

@@ -1,0 +1,79 @@
+// Issue 19 on the real documents: off-topic messages answered weak, instruments Charter does not hold named
+// properly, held titles and headings never reported missing. The tuning sets were written before any tuning.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isFlagged, isMissing, isWeak } from '../../src/answer/judge.js';
+import type { Passage } from '../../src/corpus/types.js';
+import { CorpusIndex } from '../../src/search/index.js';
+import { countFlags, loadSet } from '../../tools/eval/eval.js';
+import { catalog, describeGolden, realPassages } from '../support/corpus.js';
+
+const set = (name: string) => loadSet(join(import.meta.dirname, `${name}.jsonl`));
+
+describe('the issue 19 tuning sets', () => {
+  it('has at least 30 questions about instruments not held and 25 off-topic messages', () => {
+    expect(set('tuning-unheld').missing.length).toBeGreaterThanOrEqual(30);
+    expect(set('tuning-offtopic').offtopic.length).toBeGreaterThanOrEqual(25);
+  });
+});
+
+describe.runIf(describeGolden)('knowing what it does not know, on the real documents', () => {
+  let index: CorpusIndex;
+  beforeAll(async () => {
+    const passages: Passage[] = (await Promise.all(catalog.map((doc) => realPassages(doc.id)))).flat();
+    index = CorpusIndex.build(catalog, passages);
+  }, 120_000);
+  const search = (q: string) => index.search(q, { limit: 3 });
+
+  it('answers off-topic messages weak, and governance questions not', () => {
+    for (const q of [
+      'weather in Berlin tomorrow',
+      'best pizza toppings lol',
+      'write me a poem about the ocean',
+    ])
+      expect(isWeak(search(q)), q).toBe(true);
+    for (const q of [
+      'does the EU ban social scoring?',
+      'what is a deepfake',
+      'who must comply with the rules',
+    ])
+      expect(isFlagged(search(q)), q).toBe(false);
+  });
+
+  it('names an instrument it lacks however the question is phrased', () => {
+    for (const q of [
+      'OECD AI principles on accountability',
+      'does the OECD AI Principles require explainability?',
+    ])
+      expect(
+        search(q).missing?.map((m) => m.known?.id),
+        q,
+      ).toEqual(['oecd-ai-principles-2019']);
+    expect(search('does the bletchley declaration mention frontier AI').missing?.map((m) => m.name)).toEqual([
+      'Bletchley Declaration',
+    ]);
+  });
+
+  it('never reports a held title or heading missing', () => {
+    for (const q of [
+      'METI common guiding principles',
+      'what does the Hiroshima Process say about watermarking',
+      'Hiroshima Process International Guiding Principles on red teaming',
+    ])
+      expect(isMissing(search(q)), q).toBe(false);
+  });
+
+  // Levels reached when first tuned (32/35 flagged, 29/30 weak), minus a margin; failing lists the questions.
+  it('flags at least 90 % of the tuning questions about instruments not held', () => {
+    const flags = countFlags(index, set('tuning-unheld'));
+    expect(flags.missingFlagged / flags.missingTotal, flags.unflagged.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('answers at least 90 % of the off-topic tuning messages weak', () => {
+    const flags = countFlags(index, set('tuning-offtopic'));
+    expect(
+      flags.offtopicWeak / flags.offtopicTotal,
+      flags.offtopicAnswered.join('\n'),
+    ).toBeGreaterThanOrEqual(0.9);
+  });
+});
