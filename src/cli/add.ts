@@ -2,17 +2,20 @@
 // [--short-title S] [--alias A]…` and `charter remove ID`: parses the arguments, lets the corpus add or
 // remove the document (src/corpus/add.ts), rebuilds the index and says what happened.
 import { rebuildIndex } from '../app.js';
-import { AddError, addDocument, removeDocument } from '../corpus/add.js';
+import { AddError, addDocument, findingLines, removeDocument } from '../corpus/add.js';
 import { dataDir } from '../paths.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { type CliIo, processIo } from './io.js';
 
 /** The corpus's one-sentence refusals are usage errors here (exit 2, pointing to --help). */
-async function refusing<T>(work: () => Promise<T> | T): Promise<T> {
+async function refusing<T>(io: CliIo, work: () => Promise<T> | T): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof AddError) throw new UsageError(error.message);
+    if (error instanceof AddError) {
+      for (const line of error.details) io.stderr.write(`${line}\n`);
+      throw new UsageError(error.message);
+    }
     throw error;
   }
 }
@@ -30,6 +33,7 @@ export async function runAdd(args: string[], io: CliIo = processIo()): Promise<n
       kind: { type: 'string' },
       'short-title': { type: 'string' },
       alias: { type: 'string', multiple: true },
+      force: { type: 'boolean', default: false },
     },
     true,
   );
@@ -39,7 +43,7 @@ export async function runAdd(args: string[], io: CliIo = processIo()): Promise<n
   const { id, title, issuer, date } = values;
   if (!id || !title || !issuer || !date) throw new UsageError('Give --id, --title, --issuer and --date.');
   const dir = dataDir(io.env);
-  const added = await refusing(() =>
+  const added = await refusing(io, () =>
     addDocument(
       {
         source,
@@ -51,6 +55,7 @@ export async function runAdd(args: string[], io: CliIo = processIo()): Promise<n
         ...(values.kind !== undefined ? { kind: values.kind } : {}),
         ...(values['short-title'] !== undefined ? { shortTitle: values['short-title'] } : {}),
         ...(values.alias !== undefined ? { aliases: values.alias } : {}),
+        force: values.force === true,
       },
       dir,
     ),
@@ -61,6 +66,10 @@ export async function runAdd(args: string[], io: CliIo = processIo()): Promise<n
     onWarning: (m) => io.stderr.write(`${m}\n`),
   });
   const { doc } = added;
+  if (added.findings.length > 0) {
+    io.stderr.write(`charter lint found ${added.findings.length} thing(s) to check in the new passages:\n`);
+    for (const line of findingLines(added.findings)) io.stderr.write(`${line}\n`);
+  }
   io.stdout.write(
     `Added ${doc.id}: ${added.passages} passages (${added.style} style), ${doc.source.format}, sha256 ${doc.source.sha256.slice(0, 12)}…; index rebuilt with ${built.docs.length} documents.\n`,
   );
@@ -72,7 +81,7 @@ export async function runRemove(args: string[], io: CliIo = processIo()): Promis
   const [id, ...extra] = positionals;
   if (!id || extra.length > 0) throw new UsageError('Give the id of one document added with charter add.');
   const dir = dataDir(io.env);
-  const catalog = await refusing(() => removeDocument(id, dir));
+  const catalog = await refusing(io, () => removeDocument(id, dir));
   const built = await rebuildIndex({ dataDir: dir, catalog, onWarning: (m) => io.stderr.write(`${m}\n`) });
   io.stdout.write(`Removed ${id}; index rebuilt with ${built.docs.length} documents.\n`);
   return 0;

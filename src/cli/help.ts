@@ -47,15 +47,18 @@ Relevance against the baselines is development tooling: npm run eval [-- --json]
 
 export const HELP: Record<string, string> = {
   add: `Usage: charter add FILE|URL --id ID --title T --issuer I --date YYYY-MM-DD [--jurisdiction J]
-                  [--kind K] [--short-title S] [--alias A]...
+                  [--kind K] [--short-title S] [--alias A]... [--force]
 
-Adds a document (md, txt, html, pdf or xml) to this deployment: reads the file or downloads the URL,
-checks that Charter can read it, detects its structure (articles, sections, numbered paragraphs, else
-headings and pages), records its fingerprint, keeps the entry in the data directory (never the
-repository's catalog) and rebuilds the index. Bad input changes nothing.
+Adds a document (md, txt, html, pdf or xml) to this deployment: reads the file or downloads the URL
+(32 MiB at most; redirects into private networks refused), checks that it really is what its name says
+(a PDF's signature; valid UTF-8 text), detects its structure (articles, sections, numbered paragraphs,
+else headings and pages), runs charter lint on its passages and shows what it finds, records its
+fingerprint, keeps the entry in the data directory (never the repository's catalog) and rebuilds the
+index. Bad input changes nothing.
 
   --kind K         one of the catalog's kinds (default: policy)
-  --alias A        a name people type for it (repeatable)`,
+  --alias A        a name people type for it (repeatable)
+  --force          add it even when lint flags more than one passage in ten (at least three)`,
   remove: `Usage: charter remove ID
 
 Removes a document added with charter add: its entry, kept copy and passages; rebuilds the index.`,

@@ -20,16 +20,37 @@ import {
 import type { CitationStyle } from './citation.js';
 import { fetchDocument, MAX_DOWNLOAD_BYTES } from './fetch.js';
 import { sha256Hex, textFingerprint } from './fingerprint.js';
+import { type Finding, lintPassages, vocabulary } from './lint/checks.js';
 import { deploymentCatalog, loadLocalCatalog, readLocalCatalog, saveLocalCatalog } from './local.js';
-import { detectFormat } from './read/detect.js';
+import { detectFormat, realTypeProblem } from './read/detect.js';
 import { readDocument } from './read/index.js';
 import { splitDocument } from './split/index.js';
 import { Store } from './store.js';
 import { syncCorpus } from './sync.js';
 import type { Passage, ReadDocument } from './types.js';
 
-/** Why a document was not added or removed: one sentence a person can act on. */
-export class AddError extends Error {}
+/** Why a document was not added or removed: one sentence a person can act on (and lines that show why). */
+export class AddError extends Error {
+  constructor(
+    message: string,
+    readonly details: readonly string[] = [],
+  ) {
+    // Echoed names and parser messages may carry control characters; the sentence always ends.
+    const clean = message
+      .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    super(/[.!?]$/.test(clean) ? clean : `${clean}.`);
+  }
+}
+
+/**
+ * The lint threshold (decision, issue 20): a new document is refused, unless `force`, when more than one of
+ * its passages in ten has a lint finding and at least three do — the readers then did not understand it and
+ * Charter would quote damage as the document's words. Below that the findings are shown and it is added.
+ */
+export const LINT_REFUSE_SHARE = 0.1;
+export const LINT_REFUSE_MIN = 3;
 
 export interface AddRequest {
   /** A file path or an http(s) URL. */
@@ -42,6 +63,8 @@ export interface AddRequest {
   kind?: string;
   shortTitle?: string;
   aliases?: string[];
+  /** Add even when lint finds more than the threshold allows. */
+  force?: boolean;
 }
 
 export interface AddResult {
@@ -50,6 +73,8 @@ export interface AddResult {
   style: CitationStyle;
   /** The deployment's catalog with the new entry. */
   catalog: CatalogDocument[];
+  /** What lint found in the new passages (shown; below the threshold or forced). */
+  findings: Finding[];
 }
 
 /** Styles that need no catalog knowledge (no unit label, no enacted Act), most specific first. */
@@ -173,16 +198,26 @@ export async function addDocument(request: AddRequest, dir: string): Promise<Add
   const { bytes } = got;
   if (bytes.length === 0) throw new AddError(`${source} is empty.`);
   const format = detectFormat(got.finalUrl ?? source, bytes);
+  const wrongType = await realTypeProblem(bytes, format);
+  if (wrongType) throw new AddError(`${source} ${wrongType}.`);
   let doc = draftEntry(request, got, format);
   let read: ReadDocument;
   try {
     read = await readDocument(bytes, format);
   } catch (error) {
-    throw new AddError(`${source} could not be read as ${format}: ${(error as Error).message}`);
+    const reason = (error as Error).message.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase());
+    throw new AddError(`${source} could not be read as ${format}: ${reason}`);
   }
   const detected = detectStyle(doc, read);
   if (!detected) throw new AddError(`${source} has no text Charter could split into passages.`);
   doc = { ...doc, citation: { style: detected.style } };
+  const findings = lintNew(dir, catalog, detected.passages);
+  const flagged = new Set(findings.map((f) => f.passageId)).size;
+  if (!request.force && flagged >= LINT_REFUSE_MIN && flagged > detected.passages.length * LINT_REFUSE_SHARE)
+    throw new AddError(
+      `${source} has lint findings in ${flagged} of its ${detected.passages.length} passages (more than one in ten), so its text was not read as the document's words; check the file, or add it anyway with --force.`,
+      findingLines(findings),
+    );
 
   // Store the verified copy and its passages through the normal sync (a private mirror holding this file,
   // and the passages already made, so nothing is read twice), then the entry. Any failure on the way (a full
@@ -212,7 +247,23 @@ export async function addDocument(request: AddRequest, dir: string): Promise<Add
     passages: detected.passages.length,
     style: detected.style,
     catalog: [...catalog, { ...doc, addedLocally: true }],
+    findings,
   };
+}
+
+/** Lint over the new passages, with the vocabulary of everything the deployment holds plus them. */
+function lintNew(dir: string, catalog: readonly CatalogDocument[], passages: readonly Passage[]): Finding[] {
+  const store = new Store(dir);
+  const all: Passage[] = [...passages];
+  for (const doc of catalog) for (const p of store.readPassages(doc.id) ?? []) all.push(p);
+  return lintPassages(passages, vocabulary(all));
+}
+
+/** Findings as lines for a terminal: at most 20, each with its check, passage and excerpt. */
+export function findingLines(findings: readonly Finding[]): string[] {
+  const lines = findings.slice(0, 20).map((f) => `  ${f.check}  ${f.passageId}  ${f.excerpt}`);
+  if (findings.length > 20) lines.push(`  … and ${findings.length - 20} more`);
+  return lines;
 }
 
 /** Takes out what a failed add wrote: the copy and passages first (removing works on a full disk), then the entry. */

@@ -1,6 +1,7 @@
 // `charter add` and `charter remove` with a temporary data directory: a local file and a loopback URL are
 // added with their structure detected, listed as added locally, and removed; every bad input is one
 // sentence and leaves the data directory exactly as it was.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -44,6 +45,28 @@ const STATEMENT = [
   '',
 ].join('\n');
 
+/** A minimal PDF's first bytes (its signature is all the type check reads). */
+const PDF_BYTES = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\nBT /F1 11 Tf (AI policy) Tj ET\n%%EOF\n';
+/** A PNG's signature and header chunk. */
+const PNG_BYTES = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1,
+]);
+/** A CommonAccord prose object: keys and values, assembled into a document by a renderer. */
+const COMMONACCORD = [
+  'Ti=OECD AI Principles',
+  '1.sec=Inclusive growth',
+  '1.3.0.sec=AI Actors should respect the rule of law.',
+  '1.3.1.sec=AI Actors should implement safeguards.',
+  '2.sec={1.sec} and {1.3.0.sec}',
+  '',
+].join('\n');
+/** Five numbered paragraphs whose text carries HTML tags: a reader's failure lint flags (markup). */
+const TAGGED = ['Tagged statement', '']
+  .concat(
+    [1, 2, 3, 4, 5].flatMap((n) => [`${n}. We commit to <span class="x">item ${n}</span> of the plan.`, '']),
+  )
+  .join('\n');
+
 /** Every file under a directory with its size and modification time: what "nothing changed" means. */
 function snapshot(dir: string): string[] {
   const out: string[] = [];
@@ -74,6 +97,14 @@ describe('charter add / remove', () => {
     writeFileSync(join(files, 'acme-policy.md'), POLICY);
     writeFileSync(join(files, 'empty.txt'), '');
     writeFileSync(join(files, 'blank.md'), '\n\n   \n');
+    // Issue 20: files that are not what their names say.
+    writeFileSync(join(files, 'report.txt'), PDF_BYTES);
+    writeFileSync(join(files, 'noise.md'), randomBytes(200 * 1024));
+    writeFileSync(join(files, 'picture.html'), PNG_BYTES);
+    writeFileSync(join(files, 'nul.txt'), 'A policy\u0000with a NUL byte\n');
+    writeFileSync(join(files, 'latin1.txt'), Buffer.from('Politique de l\xe9gislation\n', 'latin1'));
+    writeFileSync(join(files, 'commonaccord.md'), COMMONACCORD);
+    writeFileSync(join(files, 'tagged.txt'), TAGGED);
     server = createServer((req, res) => {
       if (req.url === '/statement.txt') {
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
@@ -225,6 +256,41 @@ describe('charter add / remove', () => {
       () => [`${base}/moved`, ...meta('moved-doc')],
       /^Could not download http:\/\/127\.0\.0\.1:\d+\/moved: it redirects to the non-public address 127\.0\.0\.1\.$/,
     ],
+    [
+      'a PDF named .txt (issue 20)',
+      () => [join(files, 'report.txt'), ...meta('report-doc')],
+      /report\.txt is a PDF file \(application\/pdf\), not plain text\.$/,
+    ],
+    [
+      '200 KB of random bytes named .md (issue 20)',
+      () => [join(files, 'noise.md'), ...meta('noise-doc')],
+      /noise\.md is not Markdown text: its bytes are not valid UTF-8 \(binary data, or text in another encoding; save it as UTF-8\)\.$/,
+    ],
+    [
+      'a PNG named .html (issue 20)',
+      () => [join(files, 'picture.html'), ...meta('picture-doc')],
+      /picture\.html is a PNG file \(image\/png\), not an HTML page\.$/,
+    ],
+    [
+      'text with a NUL byte',
+      () => [join(files, 'nul.txt'), ...meta('nul-doc')],
+      /nul\.txt is not plain text: it contains NUL bytes \(binary data\)\.$/,
+    ],
+    [
+      'Latin-1 text',
+      () => [join(files, 'latin1.txt'), ...meta('latin-doc')],
+      /latin1\.txt is not plain text: its bytes are not valid UTF-8/,
+    ],
+    [
+      'a CommonAccord source of key=value lines (issue 20)',
+      () => [join(files, 'commonaccord.md'), ...meta('ca-doc')],
+      /commonaccord\.md is a CommonAccord-style source of key=value lines \(such as 1\.3\.0\.sec=…\), not a document’s text; add the rendered document instead\.$/,
+    ],
+    [
+      'a file lint flags in more than one passage in ten (issue 20)',
+      () => [join(files, 'tagged.txt'), ...meta('tagged-doc')],
+      /tagged\.txt has lint findings in 5 of its \d+ passages \(more than one in ten\), so its text was not read as the document's words; check the file, or add it anyway with --force\.$/,
+    ],
   ];
 
   for (const [what, args, message] of BAD) {
@@ -237,6 +303,63 @@ describe('charter add / remove', () => {
       expect(snapshot(dir)).toEqual(before);
     });
   }
+
+  it('adds a flagged file with --force and shows the findings', async () => {
+    const errors: string[] = [];
+    const loud = { ...io, stderr: { write: (s: string) => errors.push(s) } as never };
+    expect(await runAdd([join(files, 'tagged.txt'), ...meta('tagged-doc'), '--force'], loud)).toBe(0);
+    expect(errors.join('')).toMatch(
+      /^charter lint found 10 thing\(s\) to check in the new passages:\n {2}markup {2}tagged-doc#/,
+    );
+    expect(await runRemove(['tagged-doc'], io)).toBe(0);
+  });
+
+  it('refuses any bytes under any text or PDF name in one sentence, or adds them, never half (property)', async () => {
+    let before = snapshot(dir);
+    const names = ['x.txt', 'x.md', 'x.html', 'x.pdf', 'x.xml'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ minLength: 1, maxLength: 4096 }),
+          fc
+            .string({ unit: 'grapheme', minLength: 1, maxLength: 2000 })
+            .map((t) => new TextEncoder().encode(t)),
+          fc
+            .array(
+              fc.constantFrom(
+                'Article 1',
+                '1.',
+                '# Heading',
+                'Sec. 2',
+                'words and more words',
+                '',
+                '<p>',
+                'x=y',
+              ),
+              {
+                maxLength: 40,
+              },
+            )
+            .map((lines) => new TextEncoder().encode(lines.join('\n'))),
+        ),
+        fc.constantFrom(...names),
+        async (bytes, name) => {
+          const path = join(files, `fuzz-${name}`);
+          writeFileSync(path, bytes);
+          const result = await runAdd([path, ...meta('fuzz-doc')], io).catch((e: unknown) => e);
+          if (result === 0) {
+            expect(await runRemove(['fuzz-doc'], io)).toBe(0);
+            before = snapshot(dir);
+            return;
+          }
+          expect(result).toBeInstanceOf(UsageError);
+          expect((result as Error).message).toMatch(/^\S.*\.$/s);
+          expect(snapshot(dir)).toEqual(before);
+        },
+      ),
+      { numRuns: 90 },
+    );
+  });
 
   it('answers any typed id, title and date with one sentence and changes nothing (property)', async () => {
     const before = snapshot(dir);
