@@ -225,7 +225,8 @@ export function relevanceSetPaths(dir = RELEVANCE_DIR): string[] {
     .map((name) => join(dir, name));
 }
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Text with every run of white space as one space, as snippets are matched. */
+export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Whether a passage answers a question: it is in the named document and contains the snippet. */
 export function isRelevant(question: RelevanceQuestion, passage: Passage): boolean {
