@@ -9,9 +9,12 @@ import {
   ComponentType,
 } from 'discord-api-types/v10';
 import { findPassages, type Passages } from '../src/answer/ask.js';
+import { linksOf } from '../src/answer/links.js';
+import { commonPrefix, placeId } from '../src/answer/places.js';
 import type { Services } from '../src/answer/services.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import { unitId } from '../src/corpus/citation.js';
+import type { Passage } from '../src/corpus/types.js';
 import { LIMITS } from '../src/discord/limits.js';
 import { BUDGETS } from '../src/reply/budgets.js';
 import { escapeMarkdown, escapeUserText, plainText } from '../src/reply/escape.js';
@@ -141,6 +144,12 @@ function narrowMenu(services: Services, params: AnswerParams, hash: string, list
   });
 }
 
+/** Whether passages have links to follow: a resolved reference, a defined term, or a place citing them. */
+function hasLinks(services: Services, doc: CatalogDocument, passages: readonly Passage[]): boolean {
+  const links = linksOf(services, doc, passages);
+  return links.references.some((r) => r.id) || links.terms.length > 0 || links.citedBy.length > 0;
+}
+
 /** Searches (never quotes) and shows one page of passages: for paging, narrowing and Find sources. */
 export async function answer(services: Services, params: AnswerParams): Promise<MessageReply> {
   const found = await findPassages(services, {
@@ -192,6 +201,13 @@ export function passagesReply(services: Services, params: AnswerParams, found: P
         `Cite ${offset + i + 1}`,
         encodeState({ action: 'cite', passageId: first.id, count: built.shown.length }),
       ),
+      // The law's own links of the passage shown (quoted privately with its menu: the rows are all taken).
+      hasLinks(services, doc, built.shown)
+        ? button(
+            'Links',
+            encodeState({ action: 'linksof', place: placeId(doc.id, commonPrefix(built.shown)) }),
+          )
+        : undefined,
     ].filter((b): b is APIButtonComponent => !!b);
     units.add(unit);
     if (buttons.length > 0) hitRows.push(row(...buttons));

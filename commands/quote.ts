@@ -11,21 +11,24 @@ import {
   ComponentType,
 } from 'discord-api-types/v10';
 import { isQuoteLanguage } from '../src/answer/languages.js';
+import { linksOf, type PlaceLinks } from '../src/answer/links.js';
 import { commonPrefix, placeId } from '../src/answer/places.js';
 import { type QuoteResult, quote } from '../src/answer/quote.js';
 import type { Services } from '../src/answer/services.js';
 import { suggestReferences } from '../src/answer/suggest.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
-import { unitId } from '../src/corpus/citation.js';
+import { ID_PATTERNS, unitId } from '../src/corpus/citation.js';
 import type { Passage, RefPath } from '../src/corpus/types.js';
 import { LIMITS } from '../src/discord/limits.js';
+import type { ComponentRequest } from '../src/discord/normalize.js';
 import { bilingualEmbed } from '../src/reply/bilingual.js';
 import { BUDGETS } from '../src/reply/budgets.js';
 import { escapeMarkdown, escapeUserText, plainText } from '../src/reply/escape.js';
 import { passageEmbed } from '../src/reply/format.js';
-import { type MessageReply, privateNotice } from '../src/reply/reply.js';
+import { expiredNotice as expired, type MessageReply, privateNotice } from '../src/reply/reply.js';
 import { clip } from '../src/reply/truncate.js';
 import { PASSAGE_ACTIONS } from './components.js';
+import { linksMenu } from './links.js';
 import {
   booleanOption,
   hideOption,
@@ -34,12 +37,14 @@ import {
   mentionOption,
   stringOption,
 } from './options.js';
-import { encodeState } from './state.js';
-import type { CommandModule } from './types.js';
+import { decodeState, encodeState } from './state.js';
+import type { CommandModule, ComponentAction } from './types.js';
 
 export interface QuoteParams {
   ephemeral?: boolean;
   mention?: string;
+  /** The place's own links: shown as the "Refers to · Defined terms · Cited by" menu. */
+  links?: PlaceLinks;
 }
 
 /** The reply quoting one place: the text (cut at a sentence if long), Full text and Cite buttons. */
@@ -87,6 +92,9 @@ export function quoteReply(
     .filter((b): b is APIButtonComponent => !!b);
   const components: APIActionRowComponent<APIComponentInMessageActionRow>[] =
     buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
+  const menu =
+    params.links && linksMenu(placeId(doc.id, prefix.length > 0 ? prefix : first.path), params.links);
+  if (menu) components.push(menu);
   return {
     type: 'message',
     embeds: [built.embed],
@@ -120,6 +128,35 @@ export function quoteResultReply(result: QuoteResult, params: QuoteParams): Mess
       );
   }
 }
+
+/** Quotes a place privately, with its own links menu: where a chosen link, or a "Links" button, leads. */
+async function quotePrivately(services: Services, id: string): Promise<MessageReply> {
+  if (!ID_PATTERNS.passage.test(id)) return expired();
+  const result = await quote(services, id);
+  if (result.kind !== 'found') return expired();
+  return quoteReply(result.doc, result.locator, result.passages, {
+    ephemeral: true,
+    links: linksOf(services, result.doc, result.passages),
+  });
+}
+
+async function followLink(request: ComponentRequest, services: Services): Promise<MessageReply> {
+  const state = decodeState(request.customId);
+  const value = request.values[0] ?? '';
+  if (state?.action !== 'links' || !/^[rtc]:/.test(value)) return expired();
+  return quotePrivately(services, value.slice(2));
+}
+
+async function openLinks(request: ComponentRequest, services: Services): Promise<MessageReply> {
+  const state = decodeState(request.customId);
+  return state?.action === 'linksof' ? quotePrivately(services, state.place) : expired();
+}
+
+/** The links menu on a quote, and the "Links" button on an answer's passages. */
+export const LINK_ACTIONS: readonly ComponentAction[] = [
+  { action: 'links', handle: followLink },
+  { action: 'linksof', handle: openLinks },
+];
 
 /** Autocomplete for `reference`: documents until one is named, then places in it matching what follows. */
 export function referenceChoices(
@@ -181,16 +218,17 @@ export const quoteCommand: CommandModule = {
       );
     const mention = mentionOf(request);
     const lang = stringOption(request, 'lang');
-    return quoteResultReply(
-      await quote(services, reference.trim(), lang && isQuoteLanguage(lang) ? lang : undefined),
-      {
-        ephemeral: booleanOption(request, 'hide'),
-        ...(mention ? { mention } : {}),
-      },
-    );
+    const result = await quote(services, reference.trim(), lang && isQuoteLanguage(lang) ? lang : undefined);
+    return quoteResultReply(result, {
+      ephemeral: booleanOption(request, 'hide'),
+      ...(mention ? { mention } : {}),
+      ...(result.kind === 'found' && !result.alongside
+        ? { links: linksOf(services, result.doc, result.passages) }
+        : {}),
+    });
   },
   autocomplete(request, services) {
     return { type: 'choices', choices: referenceChoices(services, request.focused.value) };
   },
-  components: PASSAGE_ACTIONS,
+  components: [...PASSAGE_ACTIONS, ...LINK_ACTIONS],
 };

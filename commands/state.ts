@@ -17,7 +17,11 @@ export type ComponentState =
    * A copy-ready citation for `count` passages starting at `passageId`; with count 0, `passageId` is a
    * `<docId>#<path>` naming a place (a whole article, say) rather than one passage.
    */
-  | { action: 'cite'; passageId: string; count: number };
+  | { action: 'cite'; passageId: string; count: number }
+  /** The "Refers to · Defined terms · Cited by" menu of the quoted place `place` (the options carry the targets). */
+  | { action: 'links'; place: string }
+  /** Quotes the place `place` privately with its links menu (the "Links" button on /ask). */
+  | { action: 'linksof'; place: string };
 
 const SNOWFLAKE = /^\d{15,21}$/;
 const DOC_ID = ID_PATTERNS.doc;
@@ -46,6 +50,10 @@ export function encodeState(state: ComponentState): string | undefined {
       break;
     case 'cite':
       parts = [state.count, state.passageId];
+      break;
+    case 'links':
+    case 'linksof':
+      parts = [state.place];
       break;
   }
   return encodeCustomId(state.action, parts);
@@ -85,6 +93,10 @@ export function decodeState(customId: unknown): ComponentState | null {
       if (count === undefined || !PASSAGE_ID.test(b ?? '') || c !== undefined) return null;
       return { action, count, passageId: b! };
     }
+    case 'links':
+    case 'linksof':
+      if (!PASSAGE_ID.test(a ?? '') || b !== undefined) return null;
+      return { action, place: a! };
     default:
       return null;
   }

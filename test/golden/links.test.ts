@@ -1,13 +1,23 @@
 // The law's own links on the real corpus (issue 22): references hand-checked against the documents' words,
 // defined terms linked to the place that defines them, and citedBy inverted over the whole corpus. Every
 // expectation below was read in the document itself; none was copied from the program's output unread.
+import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LINK_ACTIONS, quoteCommand } from '../../commands/quote.js';
 import { assemble, type Charter } from '../../src/app.js';
 import { runQuote } from '../../src/cli/answer.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { LinkTable, type Reference } from '../../src/corpus/links.js';
+import { toResponse } from '../../src/discord/dispatcher.js';
+import { messageViolations } from '../../src/discord/limits.js';
+import type { ComponentRequest } from '../../src/discord/normalize.js';
+import type { MessageReply } from '../../src/reply/reply.js';
 import { CorpusIndex } from '../../src/search/index.js';
 import { catalog, describeGolden, realPassages } from '../support/corpus.js';
+
+/** What a reply sends to Discord (the data of its interaction response). */
+const payloadOf = (reply: MessageReply) =>
+  (toResponse(reply) as { data: APIInteractionResponseCallbackData }).data;
 
 const AI = 'eu-ai-act-2024';
 const GDPR = 'eu-gdpr-2016';
@@ -279,5 +289,75 @@ describe.runIf(describeGolden)('the law’s own links (golden)', () => {
     }
     expect(byDoc.get(AI)!.termsDefined).toBeGreaterThanOrEqual(60);
     expect(byDoc.get(GDPR)!.termsDefined).toBeGreaterThanOrEqual(25);
+  });
+
+  it('/quote: a "Refers to · Defined terms · Cited by" menu that quotes the chosen place privately', async () => {
+    const reply = await quoteCommand.execute(
+      {
+        kind: 'command',
+        id: '1',
+        user: { id: '111111111111111111', name: 'u' },
+        command: 'quote',
+        options: { reference: 'AI Act Art. 26(1)' },
+      },
+      charter.services,
+    );
+    if (reply.type !== 'message') throw new Error('expected a message');
+    const data = payloadOf(reply);
+    expect(messageViolations(data)).toEqual([]);
+    const menu = reply.components!.flatMap((row) => row.components).find((c) => c.type === 3);
+    if (menu?.type !== 3) throw new Error('expected the links menu');
+    expect(menu.placeholder).toBe('Refers to 2 · Defined terms 3 · Cited by 3');
+    expect(menu.options.map((o) => o.value)).toEqual(
+      expect.arrayContaining([
+        `r:${AI}#art:26/3`,
+        `r:${AI}#art:26/6`,
+        `t:${AI}#art:3/4`,
+        `c:${AI}#art:99/4/e`,
+      ]),
+    );
+    expect(new Set(menu.options.map((o) => o.value)).size).toBe(menu.options.length);
+    // Choosing "deployer — Art. 3(4)" quotes Art. 3(4) privately, from the ids alone (after a restart too).
+    const follow = LINK_ACTIONS.find((a) => a.action === 'links')!;
+    const chosen = await follow.handle(
+      {
+        kind: 'component',
+        id: '2',
+        user: { id: '222222222222222222', name: 'v' },
+        customId: menu.custom_id,
+        values: [`t:${AI}#art:3/4`],
+        message: { id: '3', ephemeral: false },
+      } satisfies ComponentRequest,
+      charter.services,
+    );
+    if (chosen.type !== 'message') throw new Error('expected a message');
+    expect(chosen.ephemeral).toBe(true);
+    expect(chosen.embeds![0]!.title).toContain('Art. 3(4)');
+    expect(chosen.embeds![0]!.description).toContain('‘deployer’ means');
+    expect(messageViolations(payloadOf(chosen))).toEqual([]);
+    console.log(
+      `payload bytes: /quote AI Act Art. 26(1) ${JSON.stringify(data).length}, its menu ${JSON.stringify(menu).length}`,
+    );
+  });
+
+  it('a place with more links than 25 options: each kind keeps a share, and "and N more" says the rest', async () => {
+    const reply = await quoteCommand.execute(
+      {
+        kind: 'command',
+        id: '1',
+        user: { id: '111111111111111111', name: 'u' },
+        command: 'quote',
+        options: { reference: 'AI Act Annex III' },
+      },
+      charter.services,
+    );
+    if (reply.type !== 'message') throw new Error('expected a message');
+    const data = payloadOf(reply);
+    expect(messageViolations(data)).toEqual([]);
+    const menu = reply.components!.flatMap((row) => row.components).find((c) => c.type === 3);
+    if (menu?.type !== 3) throw new Error('expected the links menu');
+    expect(menu.options).toHaveLength(25);
+    expect(menu.placeholder).toMatch(/Cited by \d+ \(and \d+ more: charter quote\)$/);
+    expect(menu.options.some((o) => o.value.startsWith('c:'))).toBe(true);
   });
 });

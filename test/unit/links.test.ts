@@ -1,11 +1,16 @@
 // The citation grammar (citation-refs.ts, citation-zh.ts), defined terms and the corpus link table on small
 // invented passages (not corpus text).
+import { ComponentType } from 'discord-api-types/v10';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { linksMenu } from '../../commands/links.js';
+import { decodeState, encodeState } from '../../commands/state.js';
 import type { CatalogDocument } from '../../src/corpus/catalog.js';
 import { formatLocator, passageId } from '../../src/corpus/citation.js';
 import { findChineseCitations, findCitations, UNNAMED } from '../../src/corpus/citation-refs.js';
 import { LinkTable } from '../../src/corpus/links.js';
 import type { Passage } from '../../src/corpus/types.js';
+import { LIMITS, messageViolations } from '../../src/discord/limits.js';
 import { docs } from './search-fixture.js';
 
 const places = (text: string, style: Parameters<typeof findCitations>[1]) =>
@@ -175,5 +180,61 @@ describe('the link table', () => {
     expect(grown.citedBy('eu-ai-act-2024#art:4/1').map((c) => c.id)).toContain(added.id);
     const report = grown.reports.find((r) => r.docId === EU.id)!;
     expect(report).toMatchObject({ found: 4, resolved: 2, unresolved: 1, notHeld: 1, termsDefined: 2 });
+  });
+});
+
+describe('the links menu on Discord', () => {
+  const id = fc
+    .tuple(
+      fc.stringMatching(/^[a-z][a-z0-9-]{0,30}$/),
+      fc.stringMatching(/^[a-z0-9:.-]{1,40}(?:\/[a-z0-9]{1,4}){0,3}$/),
+    )
+    .map(([doc, path]) => `${doc}#${path}`);
+  const text = fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.constantFrom('@everyone', '<@&1>', '**x**', '', ' '),
+  );
+
+  it('fits Discord’s limits for any links, with unique values and the rest counted', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ text, id, locator: text }), { maxLength: 40 }),
+        fc.array(fc.record({ term: text, id, locator: text }), { maxLength: 40 }),
+        fc.array(fc.record({ id, docId: fc.constant('d'), locator: text }), { maxLength: 40 }),
+        (references, terms, citedBy) => {
+          const links = {
+            references: references.map((r) => ({ ...r, status: 'resolved' as const })),
+            terms,
+            citedBy,
+          };
+          const menu = linksMenu('eu-ai-act-2024#art:26/1', links);
+          if (!menu) {
+            expect(references.length + terms.length + citedBy.length).toBe(0);
+            return;
+          }
+          expect(messageViolations({ components: [menu] })).toEqual([]);
+          const select = menu.components[0]!;
+          if (select.type !== ComponentType.StringSelect) throw new Error('a select menu');
+          const values = select.options.map((o) => o.value);
+          expect(new Set(values).size).toBe(values.length);
+          const total = [references, terms, citedBy].reduce(
+            (n, list) => n + new Set(list.map((x) => x.id)).size,
+            0,
+          );
+          if (total > LIMITS.selectOptions) expect(select.placeholder).toMatch(/and \d+ more/);
+          for (const o of select.options) expect(o.label.trim()).not.toBe('');
+        },
+      ),
+    );
+  });
+
+  it('its state survives a restart: the custom_id decodes to the place', () => {
+    const customId = encodeState({ action: 'links', place: 'eu-ai-act-2024#art:26/1' })!;
+    expect(decodeState(customId)).toEqual({ action: 'links', place: 'eu-ai-act-2024#art:26/1' });
+    expect(decodeState(encodeState({ action: 'linksof', place: 'ca-aida-2022#sec:7' }))).toEqual({
+      action: 'linksof',
+      place: 'ca-aida-2022#sec:7',
+    });
+    expect(decodeState('c1|links|not a place')).toBeNull();
   });
 });
