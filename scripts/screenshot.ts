@@ -10,6 +10,7 @@ import type { APIInteraction } from 'discord-api-types/v10';
 import { COMMANDS } from '../commands/index.js';
 import { openCharter } from '../src/app.js';
 import { createDispatcher } from '../src/discord/dispatcher.js';
+import { parseInteraction } from '../src/discord/interaction.js';
 import { renderReplyHtml } from '../tools/render-html.js';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -125,7 +126,9 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'charter-shot-'));
   try {
     for (const [n, shot] of SHOTS.entries()) {
-      const { response, log } = await dispatcher.dispatch(slashCommand(shot, n + 1));
+      const parsed = parseInteraction(slashCommand(shot, n + 1));
+      if (!parsed.ok) throw new Error(`/${shot.command}: ${parsed.reason}`);
+      const { response, log } = await dispatcher.dispatch(parsed.interaction);
       if (log.outcome !== 'ok') throw new Error(`/${shot.command} ${shot.value} answered ${log.outcome}`);
       const html = renderReplyHtml(response, { invokedBy: { username: 'alice', command: shot.command } });
       const png = join(OUT_DIR, shot.file);

@@ -2,9 +2,9 @@
 // from the data directory the HTTP thread prepared, then dispatches what it is sent.
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { APIInteraction } from 'discord-api-types/v10';
 import { openCharter } from '../app.js';
 import { Cooldowns } from '../discord/cooldown.js';
+import type { Interaction } from '../discord/interaction.js';
 import type { WorkerMessage, WorkerSetup } from '../http/pool.js';
 import { createLogger } from '../log.js';
 import { charterDispatcher } from './wiring.js';
@@ -37,7 +37,7 @@ try {
       ? { cooldowns: new Cooldowns({ user: unlimited, channel: unlimited }) }
       : {}),
   });
-  port.on('message', ({ id, interaction }: { id: number; interaction: APIInteraction }) => {
+  port.on('message', ({ id, interaction }: { id: number; interaction: Interaction }) => {
     dispatcher.dispatch(interaction).then((result) => post({ kind: 'result', id, result }));
   });
   post({

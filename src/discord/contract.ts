@@ -1,7 +1,8 @@
 // The contract between the transports (gateway client, HTTP endpoint) and the pure core. Transports only
-// translate: they hand a raw interaction (discord-api-types shape) to `Dispatcher.dispatch` and deliver
-// what comes back. Neither commands nor formatting ever talk to Discord.
-import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+// translate: they parse the raw interaction once (`parseInteraction`), hand the `Interaction` to
+// `Dispatcher.dispatch` and deliver what comes back. Neither commands nor formatting ever talk to Discord.
+import type { APIInteractionResponse } from 'discord-api-types/v10';
+import type { Interaction } from './interaction.js';
 
 export interface DispatchResult {
   /** The interaction response to deliver (HTTP response body, or POST .../callback over the gateway). */
@@ -17,10 +18,10 @@ export interface DispatchResult {
 
 export interface Dispatcher {
   /** Never throws: handler failures become an ephemeral "something went wrong" with a correlation id. */
-  dispatch(interaction: APIInteraction): Promise<DispatchResult>;
+  dispatch(interaction: Interaction): Promise<DispatchResult>;
   /**
    * The acknowledgement a transport sends when the answer is late: private when the answer will be
    * private (the command says so, or `hide` is set), so it is never announced in public. Never throws.
    */
-  ackFor?(interaction: APIInteraction): APIInteractionResponse;
+  ackFor?(interaction: Interaction): APIInteractionResponse;
 }

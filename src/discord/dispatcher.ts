@@ -1,9 +1,8 @@
-// Raw interaction in, interaction response out. Normalizes, applies cooldowns, runs the command, turns its
+// Parsed interaction in (src/discord/interaction.ts), interaction response out. Applies cooldowns, runs the command, turns its
 // reply into a payload that fits Discord's limits and can ping at most the one user it is addressed to.
 // Never throws: a failing handler becomes an ephemeral "Something went wrong (ref: …)" logged with its stack.
 import { randomBytes } from 'node:crypto';
 import {
-  type APIInteraction,
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
   InteractionResponseType,
@@ -18,8 +17,9 @@ import type { CommandModule, ComponentAction } from './command.js';
 import type { Dispatcher, DispatchResult } from './contract.js';
 import { Cooldowns, monotonicNow } from './cooldown.js';
 import { decodeCustomId } from './custom-id.js';
+import type { Interaction } from './interaction.js';
 import { LIMITS, messageViolations } from './limits.js';
-import { type NormalizedRequest, normalize } from './normalize.js';
+import type { NormalizedRequest } from './normalize.js';
 import { deferredAckFor } from './respond.js';
 
 export interface DispatcherOptions {
@@ -66,19 +66,19 @@ const defaultRef = () => randomBytes(3).toString('hex');
  */
 export function createAckPolicy(
   commands: readonly CommandModule[],
-): (interaction: APIInteraction) => APIInteractionResponse {
+): (interaction: Interaction) => APIInteractionResponse {
   const byName = new Map(commands.map((command) => [command.definition.name, command]));
   return (interaction) => {
+    const { request } = interaction;
     let isPrivate: boolean | undefined;
-    try {
-      const request = normalize(interaction);
-      if (request.kind === 'command') {
-        const command = byName.get(request.command);
+    if (request.kind === 'command') {
+      const command = byName.get(request.command);
+      try {
         isPrivate =
           !command || (command.isPrivate ? command.isPrivate(request) : request.options.hide === true);
+      } catch {
+        isPrivate = undefined; // a command's check that fails: the ack from the `hide` option
       }
-    } catch {
-      isPrivate = undefined; // a malformed interaction: the ack from the raw options
     }
     return deferredAckFor(interaction, isPrivate);
   };
@@ -132,15 +132,14 @@ export function createDispatcher(
 
   return {
     ackFor,
-    async dispatch(interaction: APIInteraction): Promise<DispatchResult> {
-      const request = normalize(interaction);
+    async dispatch({ request }: Interaction): Promise<DispatchResult> {
       if (request.kind === 'ping')
         return { response: { type: InteractionResponseType.Pong }, log: { type: 'ping', outcome: 'ok' } };
       const command =
         'command' in request
           ? request.command
           : request.kind === 'component'
-            ? request.customId.split('|')[1]
+            ? decodeCustomId(request.customId)?.action
             : undefined;
       const log = { type: request.kind, ...(command ? { command } : {}) };
       if (request.kind === 'command' || request.kind === 'component') {

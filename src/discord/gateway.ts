@@ -1,22 +1,22 @@
 // `charter start`: the gateway bot. discord.js keeps the connection (intents: Guilds only — no Message
 // Content; message commands carry their text). Interactions are taken from the raw INTERACTION_CREATE
-// packet, so the same dispatcher as the HTTP endpoint sees the same raw payload; its APIInteractionResponse
+// packet and parsed once (parseInteraction), exactly as the HTTP endpoint parses its body; its APIInteractionResponse
 // is POSTed unchanged to the interaction callback route through client.rest (which handles rate limits and
 // retries). Nothing here builds discord.js message objects.
 import { Client, type ClientOptions, Events, GatewayIntentBits } from 'discord.js';
-import type { APIInteraction } from 'discord-api-types/v10';
 import { createLogger, type Logger } from '../log.js';
 import type { Dispatcher } from './contract.js';
+import { type Interaction, parseInteraction } from './interaction.js';
 import { deliver, type RestLike } from './respond.js';
 
-const callbackRoute = (interaction: APIInteraction) =>
+const callbackRoute = (interaction: Interaction) =>
   `/interactions/${interaction.id}/${interaction.token}/callback` as const;
 
 /** Answers one interaction over REST: directly within the deadline, else deferred and completed by webhook. */
 export async function answerInteraction(
   rest: RestLike,
   dispatcher: Dispatcher,
-  interaction: APIInteraction,
+  interaction: Interaction,
   options: { deadlineMs?: number; logger?: Logger } = {},
 ): Promise<void> {
   const started = performance.now();
@@ -62,7 +62,13 @@ export function createGatewayBot(options: GatewayBotOptions): GatewayBot {
 
   client.on(Events.Raw, (packet: { t?: string; d?: unknown }) => {
     if (packet.t !== 'INTERACTION_CREATE' || !packet.d) return;
-    const work = answerInteraction(client.rest, dispatcher, packet.d as APIInteraction, {
+    const parsed = parseInteraction(packet.d);
+    if (!parsed.ok) {
+      // Without a valid id and token there is nothing to answer; what was sent stays out of the log.
+      logger.warn('interaction refused', { reason: parsed.reason.split(':')[0] });
+      return;
+    }
+    const work = answerInteraction(client.rest, dispatcher, parsed.interaction, {
       logger,
       ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
     }).catch((error: unknown) => logger.error('interaction delivery failed', { error }));

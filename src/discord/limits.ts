@@ -38,6 +38,10 @@ export const LIMITS = {
   commandDescription: 100,
   commandOptions: 25,
   optionName: 32,
+  /** A string option's value (Discord's documented maximum max_length). */
+  optionValue: 6000,
+  /** A message's content (with Nitro; 2000 without): the target of a message command. */
+  messageContent: 4000,
   optionDescription: 100,
   commandsPerApp: 100,
   /** Total characters of names and descriptions across a command and its options. */

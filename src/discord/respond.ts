@@ -2,14 +2,13 @@
 // work against a deadline: in time → deliver the response itself; late → send a deferred ack first and
 // complete through the interaction webhook when the work is done.
 import {
-  type APIInteraction,
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
   InteractionResponseType,
-  InteractionType,
   MessageFlags,
 } from 'discord-api-types/v10';
 import type { DispatchResult } from './contract.js';
+import type { Interaction } from './interaction.js';
 
 /** How long a transport lets the work run before it defers; leaves room for the round trip. */
 export const DEFAULT_DEADLINE_MS = 2_200;
@@ -59,22 +58,10 @@ export const NO_CHOICES: APIInteractionResponse = {
  * "thinking…" for commands — private when the answer will be private (`isPrivate`; without it, when the
  * `hide` option is set), so a private answer is never announced in public.
  */
-export function deferredAckFor(interaction: APIInteraction, isPrivate?: boolean): APIInteractionResponse {
-  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) return NO_CHOICES;
-  if (interaction.type === InteractionType.MessageComponent)
-    return { type: InteractionResponseType.DeferredMessageUpdate };
-  const data: unknown = interaction.data;
-  const options =
-    typeof data === 'object' && data !== null && Array.isArray((data as { options?: unknown }).options)
-      ? ((data as { options: unknown[] }).options as unknown[])
-      : [];
-  const hide = options.some(
-    (o) =>
-      typeof o === 'object' &&
-      o !== null &&
-      (o as { name?: unknown; value?: unknown }).name === 'hide' &&
-      (o as { value?: unknown }).value === true,
-  );
+export function deferredAckFor({ request }: Interaction, isPrivate?: boolean): APIInteractionResponse {
+  if (request.kind === 'autocomplete') return NO_CHOICES;
+  if (request.kind === 'component') return { type: InteractionResponseType.DeferredMessageUpdate };
+  const hide = request.kind === 'command' && request.options.hide === true;
   return {
     type: InteractionResponseType.DeferredChannelMessageWithSource,
     ...((isPrivate ?? hide) ? { data: { flags: MessageFlags.Ephemeral } } : {}),
@@ -97,11 +84,11 @@ const isEphemeral = (data: APIInteractionResponseCallbackData | undefined) =>
  * button ack) remove the placeholder and send a follow-up message.
  */
 export function followUpRequests(
-  interaction: { application_id: string; token: string },
+  interaction: Pick<Interaction, 'applicationId' | 'token'>,
   ack: APIInteractionResponse,
   final: APIInteractionResponse,
 ): WebhookRequest[] {
-  const base = `/webhooks/${interaction.application_id}/${interaction.token}` as const;
+  const base = `/webhooks/${interaction.applicationId}/${interaction.token}` as const;
   const original = `${base}/messages/@original` as const;
   if (
     !('data' in final) ||
@@ -167,11 +154,11 @@ export interface Delivered {
  * Discord down) is reported in `failure`, never thrown; a failure of the work before any ack is thrown.
  */
 export async function deliver(
-  interaction: APIInteraction,
+  interaction: Interaction,
   work: Promise<DispatchResult>,
   delivery: Delivery,
 ): Promise<Delivered> {
-  const autocomplete = interaction.type === InteractionType.ApplicationCommandAutocomplete;
+  const autocomplete = interaction.request.kind === 'autocomplete';
   const ack = delivery.ack ?? deferredAckFor(interaction);
   let acked = false;
   let failure: string | undefined;

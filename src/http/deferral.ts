@@ -2,7 +2,8 @@
 // so a slow answer is acknowledged in the body and delivered later through the interaction webhook — by
 // the same delivery policy as the gateway (src/discord/respond.ts `deliver`).
 import { REST } from '@discordjs/rest';
-import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+import type { APIInteractionResponse } from 'discord-api-types/v10';
+import type { Interaction } from '../discord/interaction.js';
 import { deliver, type RestLike } from '../discord/respond.js';
 import type { HttpLogger, Responder } from './server.js';
 
@@ -16,10 +17,10 @@ export function deferringResponder(options: {
   logger: HttpLogger;
   deadlineMs?: number;
   /** The ack for a late answer (the dispatcher's `ackFor`, private when the answer will be). */
-  ackFor?: (interaction: APIInteraction) => APIInteractionResponse | undefined;
+  ackFor?: (interaction: Interaction) => APIInteractionResponse | undefined;
 }): Responder {
   return async (interaction, work, reply) => {
-    // Inside the never-throw promise: a payload the policy cannot read gets the ack from its raw options.
+    // Inside the never-throw promise: should the policy fail, the ack from the `hide` option.
     let ack: APIInteractionResponse | undefined;
     try {
       ack = options.ackFor?.(interaction);

@@ -8,8 +8,8 @@
 // replicas; README says cooldowns are advisory).
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { APIInteraction } from 'discord-api-types/v10';
 import type { Dispatcher, DispatchResult } from '../discord/contract.js';
+import type { Interaction } from '../discord/interaction.js';
 import type { HealthStatus, HttpLogger } from './server.js';
 
 /** What a worker is told at start. */
@@ -66,10 +66,8 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-function userOf(interaction: APIInteraction): string {
-  const raw = interaction as { member?: { user?: { id?: unknown } }; user?: { id?: unknown } };
-  const id = raw.member?.user?.id ?? raw.user?.id;
-  return typeof id === 'string' ? id : '';
+function userOf({ request }: Interaction): string {
+  return 'user' in request ? request.user.id : '';
 }
 
 export function createWorkerPool(options: PoolOptions): WorkerPool {
@@ -131,7 +129,8 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
   return {
     size,
     ready,
-    dispatch(interaction: APIInteraction): Promise<DispatchResult> {
+    // The parsed interaction crosses to the worker as is (structured clone): it is never parsed again.
+    dispatch(interaction: Interaction): Promise<DispatchResult> {
       const index = hash(userOf(interaction)) % size;
       const id = nextId++;
       return new Promise((resolve, reject) => {

@@ -4,14 +4,9 @@
 import { type KeyObject, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import {
-  type APIInteraction,
-  type APIInteractionResponse,
-  InteractionResponseType,
-  InteractionType,
-  MessageFlags,
-} from 'discord-api-types/v10';
+import { type APIInteractionResponse, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import type { Dispatcher, DispatchResult } from '../discord/contract.js';
+import { type Interaction, parseInteraction } from '../discord/interaction.js';
 import type { Logger } from '../log.js';
 import { ed25519PublicKeyFromHex, verifyInteractionRequest } from './verify.js';
 
@@ -27,17 +22,17 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_CONNECTIONS = 256;
 export const MAX_UNVERIFIED_BYTES = 8 * 1024 * 1024;
 /**
- * Connections one address may hold (issue 21, W18). When a new connection would pass this cap or the total
- * cap, the connection idle the longest (no request in flight: a held keep-alive socket, or one that never
- * sent a request) is closed to make room — closing it loses nothing — so 256 held keep-alive sockets cannot
- * starve Discord's next PING. Only when every connection is busy is the new one refused. Behind a reverse
- * proxy every request comes from the proxy's address: raise `maxConnectionsPerAddress` to `maxConnections`.
+ * Connections one address may hold (issue 21, W18): all but a reserve of 32 kept for other addresses, so
+ * one client (a burst through a reverse proxy, the bench) still gets nearly every slot while an attacker
+ * on one address cannot take Discord's last ones. When a new connection would pass this cap or the total
+ * cap, the connection idle the longest (nothing in flight: a held keep-alive socket, or one that never sent
+ * a request; closing it loses nothing) is closed to make room, so 256 held keep-alive sockets cannot starve
+ * Discord's next PING. Only when every connection is busy is the newcomer refused.
  */
-export const MAX_CONNECTIONS_PER_ADDRESS = 64;
+export const MAX_CONNECTIONS_PER_ADDRESS = MAX_CONNECTIONS - 32;
 /** Rejected requests (bad signature, too large, busy…) are logged at most once per reason per interval. */
 export const REJECT_LOG_INTERVAL_MS = 10_000;
-/** Discord nests options three deep (group → subcommand → option); far deeper is not from Discord. */
-export const MAX_PAYLOAD_DEPTH = 32;
+export { MAX_PAYLOAD_DEPTH } from '../discord/interaction.js';
 
 export interface HealthStatus {
   corpusVersion: string;
@@ -53,7 +48,7 @@ export type HttpLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
  * the final result, for the log line.
  */
 export type Responder = (
-  interaction: APIInteraction,
+  interaction: Interaction,
   work: Promise<DispatchResult>,
   reply: (response: APIInteractionResponse) => void,
 ) => Promise<{ deferred: boolean; result: DispatchResult }>;
@@ -132,10 +127,17 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     );
     if (failure) return refuse(res, 401, failure);
 
-    const interaction = parseInteraction(body);
-    if (!interaction) return refuse(res, 400, 'malformed-interaction');
+    // The one parse (zod, src/discord/interaction.ts): shape and Discord's length caps, before any work.
+    let parsed: ReturnType<typeof parseInteraction>;
+    try {
+      parsed = parseInteraction(JSON.parse(body.toString('utf8')));
+    } catch {
+      parsed = { ok: false, reason: 'not JSON' };
+    }
+    if (!parsed.ok) return refuse(res, 400, 'malformed-interaction');
+    const { interaction } = parsed;
 
-    if (interaction.type === InteractionType.Ping) {
+    if (interaction.request.kind === 'ping') {
       sendJson(res, 200, { type: InteractionResponseType.Pong });
       logger.info('interaction', { type: 'ping', outcome: 'ok', latencyMs: elapsed(started) });
       return;
@@ -178,16 +180,16 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
 
   /** An error reply with a ref; the log gets the ref, the error's class and its stack frames — no message,
    * which can quote what the user sent. */
-  function failed(interaction: APIInteraction, error: unknown): DispatchResult {
+  function failed(interaction: Interaction, error: unknown): DispatchResult {
     const ref = newRef();
     logger.error('interaction failed below the dispatcher', {
       ref,
-      interactionId: typeof interaction.id === 'string' ? interaction.id.slice(0, 24) : undefined,
+      interactionId: interaction.id,
       error: error instanceof Error ? error.name : typeof error,
       stack: error instanceof Error ? stackFrames(error) : undefined,
     });
     const response: APIInteractionResponse =
-      interaction.type === InteractionType.ApplicationCommandAutocomplete
+      interaction.request.kind === 'autocomplete'
         ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
         : {
             type: InteractionResponseType.ChannelMessageWithSource,
@@ -461,58 +463,4 @@ function readBody(
     req.once('error', () => finish('aborted'));
     req.once('close', () => finish('aborted'));
   });
-}
-
-/**
- * The envelope is checked here: an object with a known numeric type, not absurdly deep, and — for
- * anything the dispatcher normalizes — a `data` object whose `options` (when present) are a list of
- * objects, at every level. A signed payload that breaks these is answered 400, before any command code runs.
- */
-function parseInteraction(body: Buffer): APIInteraction | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(body.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  if (!isObject(value) || depthExceeds(value, MAX_PAYLOAD_DEPTH)) return undefined;
-  const type = value.type;
-  if (type === InteractionType.Ping) return value as unknown as APIInteraction;
-  const known: unknown[] = [
-    InteractionType.ApplicationCommand,
-    InteractionType.MessageComponent,
-    InteractionType.ApplicationCommandAutocomplete,
-    InteractionType.ModalSubmit,
-  ];
-  if (!known.includes(type)) return undefined;
-  const data = value.data;
-  if (!isObject(data) || !optionsWellFormed(data.options)) return undefined;
-  if (type === InteractionType.MessageComponent && typeof data.custom_id !== 'string') return undefined;
-  if (type !== InteractionType.MessageComponent && type !== InteractionType.ModalSubmit)
-    if (typeof data.name !== 'string') return undefined;
-  if (value.member !== undefined && value.member !== null && !isObject(value.member)) return undefined;
-  if (value.user !== undefined && value.user !== null && !isObject(value.user)) return undefined;
-  return value as unknown as APIInteraction;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function optionsWellFormed(options: unknown): boolean {
-  if (options === undefined) return true;
-  if (!Array.isArray(options)) return false;
-  return options.every((o) => isObject(o) && typeof o.name === 'string' && optionsWellFormed(o.options));
-}
-
-/** Iterative, so a payload nested thousands deep cannot overflow the stack here. */
-function depthExceeds(root: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth >= max) return true;
-    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1]);
-  }
-  return false;
 }

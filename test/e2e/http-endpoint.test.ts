@@ -3,11 +3,12 @@
 // the transport: signature checks, limits, routing and delivery.
 import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
-import type { APIInteraction } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatcher, DispatchResult } from '../../src/discord/contract.js';
+import type { Interaction } from '../../src/discord/interaction.js';
 import { deferringResponder, discordRest } from '../../src/http/deferral.js';
 import { createInteractionsServer } from '../../src/http/server.js';
+import { parsed } from '../fixtures/discord/parsed.js';
 import { type LogLine, memoryLogger } from '../support/memory-logger.js';
 import {
   baseUrl,
@@ -19,30 +20,32 @@ import {
   signatureHeaders,
 } from './discord-client.js';
 
-/** Answers from what it was given, so a test can see the interaction arrived intact. */
-function echoDispatcher(received: APIInteraction[]): Dispatcher {
+/** Answers from what it was given (the parsed interaction), so a test can see it arrived intact. */
+function echoDispatcher(received: Interaction[]): Dispatcher {
   return {
     async dispatch(interaction): Promise<DispatchResult> {
       received.push(interaction);
-      const data = (interaction as { data?: Record<string, unknown> }).data ?? {};
-      switch (interaction.type) {
-        case 2:
+      const { request } = interaction;
+      switch (request.kind) {
+        case 'command':
           return {
             response: {
               type: 4,
-              data: { content: `${data.name}:${JSON.stringify(data.options ?? data.target_id)}` },
+              data: {
+                content: `${request.command}:${JSON.stringify(request.target?.id ?? request.options)}`,
+              },
             },
-            log: { type: 'command', command: String(data.name), outcome: 'ok' },
+            log: { type: 'command', command: request.command, outcome: 'ok' },
           };
-        case 3:
+        case 'component':
           return {
-            response: { type: 7, data: { content: `clicked ${data.custom_id}` } },
-            log: { type: 'component', command: String(data.custom_id).split(':')[0], outcome: 'ok' },
+            response: { type: 7, data: { content: `clicked ${request.customId}` } },
+            log: { type: 'component', command: request.customId.split(':')[0]!, outcome: 'ok' },
           };
-        case 4:
+        case 'autocomplete':
           return {
             response: { type: 8, data: { choices: [{ name: 'AI Act', value: 'eu-ai-act' }] } },
-            log: { type: 'autocomplete', command: String(data.name), outcome: 'ok' },
+            log: { type: 'autocomplete', command: request.command, outcome: 'ok' },
           };
         default:
           return {
@@ -65,7 +68,7 @@ function close(server: Server): Promise<void> {
 
 describe('HTTP interactions endpoint', () => {
   const keys: DiscordKeys = generateDiscordKeys();
-  const received: APIInteraction[] = [];
+  const received: Interaction[] = [];
   const logs: LogLine[] = [];
   let ready = false;
   let server: Server;
@@ -122,9 +125,9 @@ describe('HTTP interactions endpoint', () => {
       expect(reply.headers['content-type']).toBe('application/json');
       expect(JSON.parse(reply.text)).toEqual({
         type: 4,
-        data: { content: 'ask:[{"name":"question","type":3,"value":"What is prohibited?"}]' },
+        data: { content: 'ask:{"question":"What is prohibited?"}' },
       });
-      expect(received.at(-1)).toEqual(ask);
+      expect(received.at(-1)).toEqual(parsed(ask));
     });
 
     it('hands /quote to the dispatcher', async () => {
@@ -135,7 +138,7 @@ describe('HTTP interactions endpoint', () => {
       );
       expect(JSON.parse(reply.text)).toEqual({
         type: 4,
-        data: { content: 'quote:[{"name":"reference","type":3,"value":"AI Act Art. 5(1)(c)"}]' },
+        data: { content: 'quote:{"reference":"AI Act Art. 5(1)(c)"}' },
       });
     });
 
@@ -166,7 +169,7 @@ describe('HTTP interactions endpoint', () => {
         type: 4,
         data: { content: 'Find in the documents:"1800000000000000008"' },
       });
-      expect(received.at(-1)?.type).toBe(2);
+      expect(received.at(-1)?.request.kind).toBe('command');
     });
 
     it('logs one line per interaction, without the token or what users wrote', async () => {
@@ -438,7 +441,7 @@ describe('deferred answers', () => {
     );
     expect(call.authorization).toBeUndefined();
     expect(call.body).toEqual({
-      content: 'ask:[{"name":"question","type":3,"value":"What is a provider?"}]',
+      content: 'ask:{"question":"What is a provider?"}',
     });
   });
 

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
 import type { Services } from '../../src/answer/services.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
-import { createDispatcher } from '../../src/discord/dispatcher.js';
 import { createLogger } from '../../src/log.js';
 import { autocomplete, click, slash } from '../fixtures/discord/interactions.js';
+import { createRawDispatcher as createDispatcher } from '../fixtures/discord/parsed.js';
 import { fakeServices, passages } from '../fixtures/discord/services.js';
 import { checkResult, dataOf } from '../fuzz/support.js';
 

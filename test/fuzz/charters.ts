@@ -6,9 +6,9 @@ import { assemble, type Charter } from '../../src/app.js';
 import type { CatalogDocument } from '../../src/corpus/catalog.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
-import { createDispatcher } from '../../src/discord/dispatcher.js';
 import { createLogger } from '../../src/log.js';
 import { CorpusIndex } from '../../src/search/index.js';
+import { createRawDispatcher as createDispatcher } from '../fixtures/discord/parsed.js';
 import { passages as fixturePassages } from '../fixtures/discord/services.js';
 import { catalog, realPassages } from '../support/corpus.js';
 

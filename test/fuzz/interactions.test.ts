@@ -1,13 +1,9 @@
-// Raw interaction payloads of every wrong shape, through the real dispatcher (createDispatcher) over the
-// real search and resolver: missing or wrongly typed options, unknown commands, tampered, foreign and stale
-// custom_ids, autocomplete with partial values, null data, arrays for objects, numbers for strings. No
-// exception escapes, no handler fails, every reply fits Discord and pings nobody.
-import type { APIInteraction } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeState, queryHash } from '../../commands/state.js';
 import type { Charter } from '../../src/app.js';
 import type { Dispatcher } from '../../src/discord/contract.js';
+import { parseInteraction } from '../../src/discord/interaction.js';
 import { customIds } from '../fixtures/discord/harness.js';
 import { APP, ASKER, click, OTHER, slash } from '../fixtures/discord/interactions.js';
 import { describeGolden } from '../support/corpus.js';
@@ -298,7 +294,13 @@ function suite(name: string, make: () => Charter | Promise<Charter>, runs: numbe
       await fc.assert(
         fc.asyncProperty(arbitrary, async (payload) => {
           counter.add(`${name}:${category}`);
-          const result = await dispatcher.dispatch(payload as APIInteraction);
+          // The transports parse first: a payload that does not parse is refused there (400), never run.
+          const parsedPayload = parseInteraction(payload);
+          if (!parsedPayload.ok) {
+            expect(parsedPayload.reason).toMatch(/\S/);
+            return;
+          }
+          const result = await dispatcher.dispatch(parsedPayload.interaction);
           checkResult(result, { mention: [ASKER, OTHER] });
         }),
         runParams(runs),

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
 import type { Services } from '../../src/answer/services.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
-import { createDispatcher } from '../../src/discord/dispatcher.js';
 import { createLogger } from '../../src/log.js';
 import { fixtureCharter } from '../fixtures/answers/corpus.js';
 import { buttonByLabel, customIds, dataOf } from '../fixtures/discord/harness.js';
@@ -19,6 +18,7 @@ import {
   OTHER,
   slash,
 } from '../fixtures/discord/interactions.js';
+import { createRawDispatcher as createDispatcher } from '../fixtures/discord/parsed.js';
 
 const roomy = () =>
   new Cooldowns({ user: { limit: 1000, windowMs: 1000 }, channel: { limit: 1000, windowMs: 1000 } });

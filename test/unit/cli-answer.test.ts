@@ -7,11 +7,11 @@ import { UsageError } from '../../src/cli/args.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
-import { createDispatcher } from '../../src/discord/dispatcher.js';
 import { createLogger } from '../../src/log.js';
 import { fixtureCharter } from '../fixtures/answers/corpus.js';
 import { dataOf } from '../fixtures/discord/harness.js';
 import { slash } from '../fixtures/discord/interactions.js';
+import { createRawDispatcher as createDispatcher } from '../fixtures/discord/parsed.js';
 
 const charter = fixtureCharter();
 

@@ -4,10 +4,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
 import { Cooldowns, DEFAULT_RULES } from '../../src/discord/cooldown.js';
-import { createDispatcher } from '../../src/discord/dispatcher.js';
 import { createLogger } from '../../src/log.js';
 import { dataOf } from '../fixtures/discord/harness.js';
 import { slash } from '../fixtures/discord/interactions.js';
+import { createRawDispatcher as createDispatcher } from '../fixtures/discord/parsed.js';
 import { fakeServices } from '../fixtures/discord/services.js';
 
 afterEach(() => vi.restoreAllMocks());

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../commands/index.js';
 import { type ComponentState, decodeState, encodeState, queryHash } from '../../commands/state.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
+import { parseInteraction } from '../../src/discord/interaction.js';
 import { commandViolations, LIMITS, messageViolations } from '../../src/discord/limits.js';
-import { normalize } from '../../src/discord/normalize.js';
 import { click, messageCommand, slash } from '../fixtures/discord/interactions.js';
 
 describe('command definitions', () => {
@@ -92,44 +92,56 @@ describe('custom_id state', () => {
   });
 });
 
-describe('normalize', () => {
+describe('parseInteraction: the one parse at the transport edge', () => {
+  const request = (raw: unknown) => {
+    const result = parseInteraction(raw);
+    if (!result.ok) throw new Error(result.reason);
+    return result.interaction.request;
+  };
+
   it('reads options, the user, the selected message and component state', () => {
-    const command = normalize(slash('ask', { question: 'q', hide: true }));
-    expect(command).toMatchObject({
+    expect(request(slash('ask', { question: 'q', hide: true }))).toMatchObject({
       kind: 'command',
       command: 'ask',
       options: { question: 'q', hide: true },
       user: { id: '111111111111111111' },
     });
-    expect(normalize(messageCommand('hello'))).toMatchObject({
-      kind: 'command',
-      target: { content: 'hello' },
-    });
-    expect(normalize(click('c1|x', { footer: 'Q: a', ephemeral: true }))).toMatchObject({
+    expect(request(messageCommand('hello'))).toMatchObject({ kind: 'command', target: { content: 'hello' } });
+    expect(request(click('c1|x', { footer: 'Q: a', ephemeral: true }))).toMatchObject({
       kind: 'component',
       customId: 'c1|x',
       message: { ephemeral: true, firstFooter: 'Q: a' },
     });
+    const parsed = parseInteraction(slash('help'));
+    expect(parsed.ok && parsed.interaction.token).toMatch(/^interaction-token-/);
   });
 
-  it('tolerates missing and mistyped fields', () => {
-    expect(normalize(null)).toEqual({ kind: 'unsupported', id: '0', type: undefined });
-    expect(normalize({ type: 2, data: { name: 'ask', options: 'nope' } })).toMatchObject({
-      kind: 'command',
-      options: {},
-      user: { id: '0' },
-    });
+  it('refuses missing and mistyped fields with a reason, and never throws', () => {
+    const reason = (raw: unknown) => {
+      const result = parseInteraction(raw);
+      return result.ok ? 'parsed' : result.reason;
+    };
+    expect(reason(null)).toBe('not an object');
+    expect(reason({ ...slash('ask'), type: 99 })).toBe('unknown interaction type');
+    expect(reason({ ...slash('ask'), data: { name: 'ask', options: 'nope' } })).toMatch(/^data\.options: /);
     expect(
-      normalize({
-        type: 2,
-        data: { name: 'ask', options: [{ name: 'question', value: { evil: 1 } }, null, 5] },
-      }),
-    ).toMatchObject({ options: {} });
-    expect(normalize({ type: 3, data: { custom_id: 7, values: [1, 'a'] } })).toMatchObject({
-      customId: '',
-      values: ['a'],
+      reason({ ...slash('ask'), data: { name: 'ask', options: [{ name: 'question', value: { evil: 1 } }] } }),
+    ).toMatch(/^data\.options\.0\.value: /);
+    expect(reason({ ...click('c1|x'), data: { custom_id: 7 } })).toMatch(/^data\.custom_id: /);
+    expect(reason({ ...slash('help'), token: undefined })).toMatch(/^token: /);
+    fc.assert(fc.property(fc.anything(), (raw) => void parseInteraction(raw)));
+  });
+
+  it('caps every string at Discord’s documented maximum before any work (issue 21, W23)', () => {
+    const at = (n: number) => parseInteraction(slash('ask', { question: 'q', document: 'x'.repeat(n) }));
+    expect(at(LIMITS.optionValue).ok).toBe(true);
+    expect(at(LIMITS.optionValue + 1)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^data\.options\.1\.value: /),
     });
-    fc.assert(fc.property(fc.anything(), (raw) => void normalize(raw)));
+    expect(parseInteraction(click('c'.repeat(LIMITS.customId + 1))).ok).toBe(false);
+    expect(parseInteraction(messageCommand('m'.repeat(LIMITS.messageContent + 1))).ok).toBe(false);
+    expect(parseInteraction(slash('a'.repeat(LIMITS.commandName + 1))).ok).toBe(false);
   });
 });
 

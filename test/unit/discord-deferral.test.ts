@@ -1,15 +1,15 @@
 // One delivery policy for both transports (issue 13, W10): a late answer that will be private is announced
 // privately ("thinking…" only the asker sees), then completed by editing that placeholder — never a
 // public placeholder deleted and replaced. Autocomplete past the deadline gets no choices on both.
-import type { APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
+import type { APIInteractionResponse } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
-import { createDispatcher } from '../../src/discord/dispatcher.js';
 import { answerInteraction } from '../../src/discord/gateway.js';
 import { deliver, type RestLike } from '../../src/discord/respond.js';
 import { deferringResponder } from '../../src/http/deferral.js';
 import { createLogger } from '../../src/log.js';
 import { autocomplete, messageCommand, slash } from '../fixtures/discord/interactions.js';
+import { createRawDispatcher as createDispatcher, parsed } from '../fixtures/discord/parsed.js';
 import { fakeServices } from '../fixtures/discord/services.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,12 +42,11 @@ const privateAck = { type: 5, data: { flags: 64 } };
 describe('deferral: private when the answer will be private', () => {
   it('acknowledges /help, Find sources and hidden answers privately, and public answers publicly', () => {
     const dispatcher = slowDispatcher();
-    expect(dispatcher.ackFor!(slash('help'))).toEqual(privateAck);
-    expect(dispatcher.ackFor!(messageCommand('social scoring'))).toEqual(privateAck);
-    expect(dispatcher.ackFor!(slash('ask', { question: 'q', hide: true }))).toEqual(privateAck);
-    expect(dispatcher.ackFor!(slash('nonexistent'))).toEqual(privateAck);
-    expect(dispatcher.ackFor!(slash('ask', { question: 'q' }))).toEqual({ type: 5 });
-    expect(dispatcher.ackFor!({ type: 2, data: null } as unknown as APIInteraction)).toEqual(privateAck);
+    expect(dispatcher.ackFor!(parsed(slash('help')))).toEqual(privateAck);
+    expect(dispatcher.ackFor!(parsed(messageCommand('social scoring')))).toEqual(privateAck);
+    expect(dispatcher.ackFor!(parsed(slash('ask', { question: 'q', hide: true })))).toEqual(privateAck);
+    expect(dispatcher.ackFor!(parsed(slash('nonexistent')))).toEqual(privateAck);
+    expect(dispatcher.ackFor!(parsed(slash('ask', { question: 'q' })))).toEqual({ type: 5 });
   });
 
   it('over HTTP, a late Find sources is a private "thinking…" edited into the answer', async () => {
@@ -59,7 +58,7 @@ describe('deferral: private when the answer will be private', () => {
       deadlineMs: 5,
       ackFor: (i) => dispatcher.ackFor!(i),
     });
-    const interaction = messageCommand('social scoring');
+    const interaction = parsed(messageCommand('social scoring'));
     const sent: APIInteractionResponse[] = [];
     const { deferred } = await respond(
       interaction,
@@ -80,7 +79,7 @@ describe('deferral: private when the answer will be private', () => {
       bodies.push(options.body);
       return post(route, options);
     };
-    await answerInteraction(rest, dispatcher, messageCommand('social scoring'), { deadlineMs: 5 });
+    await answerInteraction(rest, dispatcher, parsed(messageCommand('social scoring')), { deadlineMs: 5 });
     expect(bodies[0]).toEqual(privateAck);
     expect(rest.calls.slice(1).map((c) => c.split(' ')[0])).toEqual(['PATCH']);
   });
@@ -88,7 +87,7 @@ describe('deferral: private when the answer will be private', () => {
   it('gives a late autocomplete no choices, on both transports', async () => {
     const slow = sleep(60).then(() => slowDispatcher().dispatch(autocomplete('ask', 'document', 'ai')));
     const sent: APIInteractionResponse[] = [];
-    const delivered = await deliver(autocomplete('ask', 'document', 'ai'), slow, {
+    const delivered = await deliver(parsed(autocomplete('ask', 'document', 'ai')), slow, {
       rest: recordingRest(),
       sendInitial: (r) => void sent.push(r),
       deadlineMs: 5,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DispatchResult } from '../../src/discord/contract.js';
 import { deferredAckFor, followUpRequests, respondWithin } from '../../src/discord/respond.js';
 import { click, slash } from '../fixtures/discord/interactions.js';
+import { parsed } from '../fixtures/discord/parsed.js';
 
 const result = (ephemeral = false, type = 4): DispatchResult => ({
   response: {
@@ -43,16 +44,16 @@ describe('respondWithin', () => {
 
 describe('deferral plumbing', () => {
   it('acks commands with "thinking" (private when hidden) and buttons silently', () => {
-    expect(deferredAckFor(slash('ask', { question: 'q' }))).toEqual({ type: 5 });
-    expect(deferredAckFor(slash('ask', { question: 'q', hide: true }))).toEqual({
+    expect(deferredAckFor(parsed(slash('ask', { question: 'q' })))).toEqual({ type: 5 });
+    expect(deferredAckFor(parsed(slash('ask', { question: 'q', hide: true })))).toEqual({
       type: 5,
       data: { flags: 64 },
     });
-    expect(deferredAckFor(click('c1|x'))).toEqual({ type: 6 });
+    expect(deferredAckFor(parsed(click('c1|x')))).toEqual({ type: 6 });
   });
 
   it('edits the original when it can, else replaces the placeholder with a follow-up', () => {
-    const i = { application_id: '9', token: 'tok' };
+    const i = { applicationId: '9', token: 'tok' };
     expect(followUpRequests(i, { type: 5 }, result().response)).toEqual([
       {
         method: 'PATCH',

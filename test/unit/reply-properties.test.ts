@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
-import { createDispatcher } from '../../src/discord/dispatcher.js';
 import { messageViolations } from '../../src/discord/limits.js';
 import { createLogger } from '../../src/log.js';
 import { customIds, dataOf } from '../fixtures/discord/harness.js';
 import { autocomplete, click, FRIEND, messageCommand, slash } from '../fixtures/discord/interactions.js';
+import { createRawDispatcher as createDispatcher } from '../fixtures/discord/parsed.js';
 import { catalog, fakeServices } from '../fixtures/discord/services.js';
 
 const NASTY = [
