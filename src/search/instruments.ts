@@ -67,13 +67,17 @@ export class InstrumentMatcher {
     return this.citations.get(id) ?? [];
   }
 
-  /** The known instruments a question names, in order, each span once (the longest name at each place). */
-  find(toks: readonly Token[]): InstrumentMatch[] {
+  /**
+   * The known instruments a question names, in order, each span once (the longest name at each place), none
+   * over a `taken` token (a held document's name: "UN resolution 78/311" leaves "78/311").
+   */
+  find(toks: readonly Token[], taken: ReadonlySet<number> = new Set()): InstrumentMatch[] {
     const out: InstrumentMatch[] = [];
     for (let i = 0; i < toks.length; i++) {
+      if (taken.has(i)) continue;
       const alias = (this.byFirst.get(toks[i]!.norm) ?? []).find(
         (candidate) =>
-          candidate.tokens.every((token, k) => toks[i + k]?.norm === token) &&
+          candidate.tokens.every((token, k) => toks[i + k]?.norm === token && !taken.has(i + k)) &&
           (!candidate.capitalsOnly || toks[i]!.surface === toks[i]!.surface.toUpperCase()),
       );
       if (!alias) continue;

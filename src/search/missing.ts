@@ -241,7 +241,8 @@ export class MissingDetector {
 
     // Instruments of the known list, named as the list names them; not when the question asks what a held
     // document it names says of one that document cites ("the AI Act and the Charter of Fundamental Rights").
-    const known = this.known.find(toks);
+    const known = this.known.find(toks, heldAt);
+    const aboutReports = this.known.find(toks);
     const heldDocs = namedDocs
       .filter((name) => this.docs.get(name.docId)?.kind !== 'news')
       .map((n) => n.docId);
@@ -351,7 +352,7 @@ export class MissingDetector {
       if (doc?.kind !== 'news') continue;
       const issuer = new Set(tokenize(doc.issuer));
       if (name.positions.every((i) => issuer.has(norms[i]!))) continue;
-      const about = known.find((match) => match.start === name.start && match.end === name.end - 1);
+      const about = aboutReports.find((match) => match.start === name.start && match.end === name.end - 1);
       found.push({
         at: name.start,
         missing: {

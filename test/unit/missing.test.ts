@@ -190,6 +190,12 @@ describe('MissingDetector', () => {
       ]);
     });
 
+    it('finds a known instrument beside a held document’s name', () => {
+      expect(facts('what does UN resolution 78/311 ask states to do')).toEqual([
+        { name: 'UN General Assembly resolution 78/311', kind: 'instrument', known: 'un-ga-res-78-311' },
+      ]);
+    });
+
     it('never reports a title or a heading of a held document', () => {
       expect(facts('METI common guiding principles')).toEqual([]);
       expect(facts('what are the Common Guiding Principles for AI business actors')).toEqual([]);
