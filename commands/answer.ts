@@ -174,7 +174,13 @@ export function passagesReply(services: Services, params: AnswerParams, found: P
   // Said first, in the asker's words: what Charter lacks; or that nothing matches well, instead of passages.
   const missing =
     offset === 0
-      ? missingLine(found.missing, services.catalog, (text) => escapeUserText(clip(text, BUDGETS.echoedName)))
+      ? missingLine(
+          found.missing,
+          services.catalog,
+          (text) => escapeUserText(clip(text, BUDGETS.echoedName)),
+          // An official URL in angle brackets: a link without a preview card.
+          { name: escapeUserText, link: (url) => `<${url}>`, code: (text) => `\`${text}\`` },
+        )
       : undefined;
   if (offset === 0 && !missing && found.weak) return weakMatch(params.query, params.doc);
   const hash = queryHash(params.query);

@@ -6,6 +6,7 @@ import { type AskResult, ask } from '../answer/ask.js';
 import { isQuoteLanguage } from '../answer/languages.js';
 import { linkLabel, linksOf, type PlaceLinks } from '../answer/links.js';
 import { type QuoteResult, quote } from '../answer/quote.js';
+import { missingJson } from '../answer/unheld.js';
 import type { Charter } from '../app.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
@@ -103,7 +104,7 @@ function askJson(charter: Charter, query: string, result: AskResult) {
   return {
     query,
     ...(result.unquoted ? { note: couldNotQuote(query) } : {}),
-    missing: result.missing,
+    missing: missingJson(result.missing),
     weak: result.weak,
     results: result.hits.map((hit) => jsonResult(charter, hit)),
   };

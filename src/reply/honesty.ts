@@ -1,5 +1,7 @@
 // The one line that opens an answer when Charter lacks what the question names, or when nothing it holds
 // matches well. Plain text (the names are the asker's own words): the caller escapes it for its medium.
+
+import { type NoteMedium, PLAIN_NOTE, unheldClause } from '../answer/unheld.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { MissingName } from '../search/types.js';
 
@@ -17,11 +19,18 @@ export function missingLine(
   missing: readonly MissingName[],
   catalog: readonly CatalogDocument[],
   clean: (text: string) => string = (text) => text,
+  medium: NoteMedium = PLAIN_NOTE,
 ): string | undefined {
   if (missing.length === 0) return undefined;
   const parts: string[] = [];
+  // Instruments of the known list: named properly, with where to read them (src/answer/unheld.ts).
+  const known = unheldClause(
+    missing.filter((m) => m.kind !== 'report' && m.known).map((m) => m.known!),
+    medium,
+  );
+  if (known) parts.push(known);
   const names = (kind: MissingName['kind']) =>
-    missing.filter((m) => m.kind === kind).map((m) => clean(m.name));
+    missing.filter((m) => m.kind === kind && !m.known).map((m) => clean(m.name));
   const named = [...names('instrument'), ...names('body')];
   if (named.length > 0) parts.push(`Charter doesn't have ${listed(named)}`);
   const places = names('place');
@@ -30,8 +39,9 @@ export function missingLine(
   for (const report of missing.filter((m) => m.kind === 'report')) {
     const doc = catalog.find((d) => d.id === report.reportId);
     const outlet = doc ? doc.issuer.replace(/\s*\(.*\)\s*$/, '') : 'a news outlet';
+    const read = report.known?.url ? ` (read it at ${medium.link(report.known.url)})` : '';
     parts.push(
-      `${parts.length > 0 ? 'it' : 'Charter'} has only a news report about ${clean(report.name)} (${clean(outlet)}), not the document itself`,
+      `${parts.length > 0 ? 'it' : 'Charter'} has only a news report about ${report.known?.the ? 'the ' : ''}${clean(report.name)} (${clean(outlet)}), not the document itself${read}`,
     );
   }
   const only = missing.every((m) => m.kind === 'report');

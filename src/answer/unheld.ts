@@ -1,0 +1,65 @@
+// How an answer names an instrument Charter knows of but does not hold (corpus/instruments.json): one wording
+// for every front end (/ask, Find sources, `charter ask`), from the facts alone — "the Bletchley Declaration
+// (28 countries and the EU, Bletchley Park, 1 Nov 2023) — read it at <official URL>".
+import type { KnownFacts } from '../search/instruments.js';
+import type { MissingName } from '../search/types.js';
+
+/** How a front end shows the parts of the note: plain by default (a terminal, JSON). */
+export interface NoteMedium {
+  /** Text from the catalog or the known list (a name, an issuer). */
+  name(text: string): string;
+  /** An official URL. */
+  link(url: string): string;
+  /** A command to type. */
+  code(text: string): string;
+}
+
+export const PLAIN_NOTE: NoteMedium = { name: (text) => text, link: (url) => url, code: (text) => text };
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2023-11-01" → "1 Nov 2023". */
+export function shortDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day} ${MONTHS[month! - 1]} ${year}`;
+}
+
+/** "the Bletchley Declaration (28 countries and the EU, Bletchley Park, 1 Nov 2023) — read it at <url>" */
+export function unheldName(known: KnownFacts, m: NoteMedium = PLAIN_NOTE): string {
+  const facts = [known.issuer, known.place, shortDate(known.date)].filter((fact): fact is string => !!fact);
+  const name = `${known.the ? 'the ' : ''}${m.name(known.name)} (${facts.map(m.name).join(', ')})`;
+  return known.url ? `${name} — read it at ${m.link(known.url)}` : name;
+}
+
+/**
+ * The clause for the known instruments a question names: "Charter doesn't hold the Bletchley Declaration (…) —
+ * read it at <url>; an operator can add it with `charter add`", or undefined when it names none.
+ */
+export function unheldClause(known: readonly KnownFacts[], m: NoteMedium = PLAIN_NOTE): string | undefined {
+  if (known.length === 0) return undefined;
+  const it = known.length === 1 ? 'it' : 'them';
+  return `Charter doesn't hold ${known.map((k) => unheldName(k, m)).join('; nor ')}; an operator can add ${it} with ${m.code('charter add')}`;
+}
+
+/** One missing name in `--json`: `{name, kind, issuer?, date?, url?}` (a known instrument's kind is its own). */
+export interface MissingJson {
+  name: string;
+  kind: string;
+  issuer?: string;
+  date?: string;
+  url?: string;
+}
+
+export function missingJson(missing: readonly MissingName[]): MissingJson[] {
+  return missing.map((entry) => {
+    const known = entry.known;
+    if (!known || entry.kind === 'report') return { name: entry.name, kind: entry.kind };
+    return {
+      name: known.name,
+      kind: known.kind,
+      issuer: known.issuer,
+      date: known.date,
+      ...(known.url ? { url: known.url } : {}),
+    };
+  });
+}

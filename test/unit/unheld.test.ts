@@ -1,0 +1,75 @@
+// The note for an instrument Charter knows of but does not hold: one wording for /ask and `charter ask`.
+import { describe, expect, it } from 'vitest';
+import { missingJson, shortDate, unheldName } from '../../src/answer/unheld.js';
+import { loadCatalog } from '../../src/corpus/catalog.js';
+import { loadInstruments } from '../../src/corpus/instruments.js';
+import { missingLine } from '../../src/reply/honesty.js';
+import type { KnownFacts } from '../../src/search/instruments.js';
+import type { MissingName } from '../../src/search/types.js';
+
+const catalog = loadCatalog();
+const facts = (id: string): KnownFacts => {
+  const {
+    id: _,
+    aliases,
+    title,
+    source,
+    jurisdiction,
+    ...rest
+  } = loadInstruments().find((e) => e.id === id)!;
+  return { id, ...rest };
+};
+const bletchley: MissingName = {
+  name: 'Bletchley Declaration',
+  kind: 'instrument',
+  known: facts('uk-bletchley-declaration-2023'),
+};
+const discord = {
+  name: (t: string) => t,
+  link: (url: string) => `<${url}>`,
+  code: (t: string) => `\`${t}\``,
+};
+
+describe('naming an instrument Charter does not hold', () => {
+  it('writes the issue’s line: name, issuer, place, date, where to read it, how to add it', () => {
+    expect(shortDate('2023-11-01')).toBe('1 Nov 2023');
+    expect(missingLine([bletchley], catalog)).toBe(
+      `Charter doesn't hold the Bletchley Declaration (28 countries and the EU, Bletchley Park, 1 Nov 2023) — read it at ${bletchley.known!.url}; an operator can add it with charter add; nearest passages in what it has:`,
+    );
+    // On Discord, the same words: the link without a preview card, the command as code.
+    expect(missingLine([bletchley], catalog, (t) => t, discord)).toBe(
+      `Charter doesn't hold the Bletchley Declaration (28 countries and the EU, Bletchley Park, 1 Nov 2023) — read it at <${bletchley.known!.url}>; an operator can add it with \`charter add\`; nearest passages in what it has:`,
+    );
+  });
+
+  it('names known and unknown instruments and places in one line, never lower-cased', () => {
+    const line = missingLine(
+      [
+        { name: 'OECD AI Principles', kind: 'instrument', known: facts('oecd-ai-principles-2019') },
+        { name: "Korea's AI Basic Act", kind: 'instrument' },
+        { name: 'Texas', kind: 'place' },
+      ],
+      catalog,
+    )!;
+    expect(line).toMatch(
+      /^Charter doesn't hold the OECD AI Principles \(OECD Council, 22 May 2019\) — read it at https:/,
+    );
+    expect(line).toContain("; Charter doesn't have Korea's AI Basic Act; nor any document from Texas;");
+    expect(unheldName(facts('cn-shanghai-declaration-2024'))).toBe(
+      'the Shanghai Declaration on Global AI Governance (World Artificial Intelligence Conference 2024, Shanghai, 4 Jul 2024)',
+    );
+  });
+
+  it('gives --json {name, kind, issuer?, date?, url?}', () => {
+    expect(missingJson([bletchley, { name: 'Texas', kind: 'place' }])).toEqual([
+      {
+        name: 'Bletchley Declaration',
+        kind: 'declaration',
+        issuer: '28 countries and the EU',
+        date: '2023-11-01',
+        url: bletchley.known!.url,
+      },
+      { name: 'Texas', kind: 'place' },
+    ]);
+  });
+});
