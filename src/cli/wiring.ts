@@ -7,10 +7,11 @@ import { createAckPolicy, createDispatcher, type DispatcherOptions } from '../di
 
 /**
  * The dispatcher over Charter's commands. The corpus's link table (the law's own links on /quote and /ask) is
- * built here, at start, so no interaction waits for it within Discord's three seconds.
+ * built just after start, once the transport is up, so neither readiness (/healthz) nor the first
+ * interaction's three seconds pay for it (an interaction arriving during the build waits for it, once).
  */
 export const charterDispatcher = (services: Services, options: DispatcherOptions = {}) => {
-  void linkTable(services).reports; // every document's terms too
+  setTimeout(() => void linkTable(services).reports, 0).unref(); // every document's terms too
   return createDispatcher(services, COMMANDS, options);
 };
 
