@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cooldowns } from '../../src/discord/cooldown.js';
 import { messageViolations } from '../../src/discord/limits.js';
+import { missingLine } from '../../src/reply/honesty.js';
 import { CorpusIndex } from '../../src/search/index.js';
 import { buttonByLabel, customIds, dataOf, harness } from '../fixtures/discord/harness.js';
 import { ASKER, click, FRIEND, OTHER, slash } from '../fixtures/discord/interactions.js';
@@ -173,6 +174,21 @@ describe('/ask', () => {
         "Charter doesn't have Korea's AI Basic Act; nearest passages in what it has:",
       );
       expect(data.embeds!.length).toBeGreaterThan(0);
+      expect(data.allowed_mentions).toEqual({ parse: [] });
+    });
+
+    it('names an instrument it knows of but lacks as charter ask does, the link without a preview', async () => {
+      const question = 'does the bletchley declaration ban social scoring';
+      const data = dataOf((await real().run(slash('ask', { question }))).response);
+      const found = index.search(question, { limit: 3 });
+      const terminal = missingLine(found.missing ?? [], catalog)!;
+      expect(terminal).toMatch(
+        /^Charter doesn't hold the Bletchley Declaration \(28 countries and the EU, Bletchley Park, 1 Nov 2023\) — read it at https:\/\/www\.gov\.uk\/\S+; an operator can add it with charter add; nearest passages in what it has:$/,
+      );
+      // The same words on Discord; only the link (no preview card) and the command (code) are marked up.
+      expect(data.content!.replace(/<(https:[^>]+)>/, '$1').replace('`charter add`', 'charter add')).toBe(
+        terminal,
+      );
       expect(data.allowed_mentions).toEqual({ parse: [] });
     });
 
