@@ -1,0 +1,49 @@
+// The tuning sets for issue 18: situations in everyday words ("we got hacked and customer data leaked, how long
+// do we have to tell the regulator?"), casual, many avoiding the provision's own words, some naming a place
+// inside a longer question. Written for tuning from the passages (`charter passages --json`) before anything
+// was measured on them; tuned on, so their level is optimistic. The unseen figures are the blind sets'.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadQuestions } from '../../tools/eval/eval.js';
+import { describeAgainstRealDocuments, expectWellFormed } from './checks.js';
+
+const EN_PATH = join(import.meta.dirname, 'tuning-situations.jsonl');
+const ZH_PATH = join(import.meta.dirname, 'tuning-situations-zh.jsonl');
+const english = loadQuestions(EN_PATH);
+const chinese = loadQuestions(ZH_PATH);
+
+const count = (docId: string) => english.filter((q) => q.docId === docId).length;
+
+describe('situations tuning set (English)', () => {
+  it('has at least 120 questions spread over the documents the issue names, none repeated from other sets', () => {
+    expect(english.length).toBeGreaterThanOrEqual(120);
+    expectWellFormed(english);
+    for (const docId of [
+      'eu-gdpr-2016',
+      'ca-aida-2022',
+      'us-il-bipa-2008',
+      'us-nsm-ai-2024',
+      'jp-ai-guidelines-for-business-2025',
+    ])
+      expect(count(docId), docId).toBeGreaterThanOrEqual(10);
+    expect(count('eu-ai-act-2024')).toBeGreaterThanOrEqual(20);
+    const others = new Set(
+      ['questions', 'heldout', 'shapes', 'tuning']
+        .flatMap((name) => loadQuestions(join(import.meta.dirname, `${name}.jsonl`)))
+        .map((q) => q.q.toLowerCase()),
+    );
+    for (const q of english) expect(others.has(q.q.toLowerCase()), q.q).toBe(false);
+  });
+
+  describeAgainstRealDocuments(english);
+});
+
+describe('situations tuning set (Chinese)', () => {
+  it('has Chinese questions on the Chinese originals', () => {
+    expect(chinese.length).toBeGreaterThanOrEqual(15);
+    expectWellFormed(chinese);
+    for (const q of chinese) expect(q.docId.endsWith('.zh'), q.docId).toBe(true);
+  });
+
+  describeAgainstRealDocuments(chinese);
+});
