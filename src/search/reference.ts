@@ -266,6 +266,8 @@ export class ReferenceResolver {
   private readonly docs: Map<string, CatalogDocument>;
   private readonly names: DocNameMatcher;
   private readonly byDoc = new Map<string, Passage[]>();
+  /** The unit types each document's paths use, worked out on first use. */
+  private readonly types = new Map<string, Set<string>>();
 
   constructor(docs: readonly CatalogDocument[], passages: readonly Passage[]) {
     this.docs = new Map(docs.map((doc) => [doc.id, doc]));
@@ -408,6 +410,50 @@ export class ReferenceResolver {
     return this.notFound(reference, doc, candidates[0] ?? place.path);
   }
 
+  /**
+   * The place a question names anywhere in it ("does GDPR article 22 mean …", "gdpr art 35 when do u need a
+   * DPIA", "s. 15(a) BIPA", "section 3.3 of the NSM"), with its passages in document order: the place written
+   * as a unit ("article 22", "s. 15(a)") in a document the question names exactly (no fuzzy names in a long
+   * question), or in the one document among `among` that has it. Undefined when the question names no place,
+   * or names it in no document that has it.
+   */
+  placeInQuestion(
+    question: string,
+    among?: ReadonlySet<string>,
+  ): { doc: CatalogDocument; passages: Passage[] } | undefined {
+    const text = normalizeReference(question);
+    const place = parsePlace(text);
+    if (!place) return undefined;
+    const rest = blank(text, place.start, place.end);
+    const named = [...new Set(this.names.findExact(rest).map((name) => name.docId))];
+    const pool = named.length > 0 ? named : [...(among ?? [])];
+    const found: { doc: CatalogDocument; passages: Passage[] }[] = [];
+    for (const id of pool) {
+      const doc = this.docs.get(id);
+      const passages = doc && this.passagesAt(doc, place.path);
+      if (doc && passages) found.push({ doc, passages });
+    }
+    // Several named documents with the place ("article 5 of the AI Act and the GDPR"): the first named.
+    return named.length > 0 || found.length === 1 ? found[0] : undefined;
+  }
+
+  /** The passages of a place in one document, or of the unit that holds it when not split that far. */
+  private passagesAt(doc: CatalogDocument, path: readonly string[]): Passage[] | undefined {
+    const passages = this.byDoc.get(doc.id) ?? [];
+    const candidates = this.candidatePaths(doc, path);
+    for (const candidate of candidates) {
+      const found = passages.filter((passage) => locate(passage.path, candidate));
+      if (found.length > 0) return found;
+    }
+    // Asked below what the document splits ("Art. 6(1)(a)" in a unit kept whole): the unit that holds it.
+    for (const candidate of candidates)
+      for (let length = candidate.length - 1; length >= 1; length--) {
+        const found = passages.filter((passage) => locate(passage.path, candidate.slice(0, length)));
+        if (found.length > 0 && found.every((passage) => passage.path.length <= length)) return found;
+      }
+    return undefined;
+  }
+
   /** The paths a parsed place may take in this document, most likely first. */
   private candidatePaths(doc: CatalogDocument, path: readonly string[]): string[][] {
     const head = path[0]!;
@@ -420,9 +466,12 @@ export class ReferenceResolver {
   }
 
   private typesOf(docId: string): Set<string> {
+    const cached = this.types.get(docId);
+    if (cached) return cached;
     const types = new Set<string>();
     for (const passage of this.byDoc.get(docId) ?? [])
       for (const segment of passage.path) types.add(typeOfSegment(segment));
+    this.types.set(docId, types);
     return types;
   }
 
