@@ -1,0 +1,98 @@
+// The documents' own definitions as a vocabulary bridge: "'personal data breach' means a breach of security
+// leading to the accidental or unlawful destruction, loss, alteration, unauthorised disclosure of, or access
+// to, personal data" lets a question in the definition's words ("someone got access to our customer data and
+// it was disclosed") reach the provisions that use the defined term. Built from the passages on first use.
+import type { Passage } from '../corpus/types.js';
+import { definedTermKeys } from './query.js';
+import { termsOf } from './text.js';
+import type { WeightedTerm } from './thesaurus.js';
+
+interface Definition {
+  /** The defined term's index terms ("person data breach"). */
+  term: readonly string[];
+  /** The distinct index terms of what it means, without the term's own. */
+  body: ReadonlySet<string>;
+}
+
+/** A defined term in the locator when the text sets it without quotes (AIDA: s. 5(1), “harm”). */
+const LOCATOR_TERM = /[“"]([^”"]{2,80})[”"]/;
+
+export interface DefinitionBridgeOptions {
+  /** Weight of the defined term's words, shared among them like a thesaurus synonym. */
+  weight: number;
+  /** Least number of the question's distinctive terms a definition's body must hold. */
+  minShared: number;
+  /** Least share of the question's distinctive weight (by `rarity`) the shared terms must carry. */
+  minShare: number;
+  /** At most this many definitions bridge one question. */
+  maxDefinitions: number;
+}
+
+export class DefinitionBridge {
+  private readonly definitions: Definition[] = [];
+  /** Definitions by each term of their body. */
+  private readonly byTerm = new Map<string, number[]>();
+
+  constructor(passages: readonly Passage[]) {
+    for (const passage of passages) {
+      if (passage.docId.endsWith('.zh')) continue;
+      const keys = definedTermKeys(passage.text);
+      const quoted = keys.length > 0 ? undefined : LOCATOR_TERM.exec(passage.locator)?.[1];
+      const key = keys[0] ?? (quoted && /\bmeans\b/.test(passage.text) ? termsOf(quoted).join(' ') : '');
+      if (key.length === 0) continue;
+      const term = key.split(' ');
+      const own = new Set(term);
+      const body = new Set(termsOf(passage.text).filter((t) => !own.has(t)));
+      if (body.size === 0) continue;
+      const at = this.definitions.length;
+      this.definitions.push({ term, body });
+      for (const t of body) {
+        const list = this.byTerm.get(t);
+        if (list) list.push(at);
+        else this.byTerm.set(t, [at]);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.definitions.length;
+  }
+
+  /**
+   * The defined terms whose definitions hold enough of the question's terms (`terms`, each weighted by its
+   * `rarity`), best first, as terms to add at `options.weight` (split among a term's words). Terms already
+   * in the question are not added again.
+   */
+  bridge(
+    terms: readonly WeightedTerm[],
+    rarity: (term: string) => number,
+    options: DefinitionBridgeOptions,
+  ): WeightedTerm[] {
+    if (options.weight <= 0) return [];
+    const weights = new Map(terms.map((t) => [t.term, t.weight * rarity(t.term)]));
+    let whole = 0;
+    for (const w of weights.values()) whole += w;
+    if (whole === 0) return [];
+    const shared = new Map<number, { count: number; weight: number }>();
+    for (const [term, weight] of weights) {
+      if (weight === 0) continue;
+      for (const at of this.byTerm.get(term) ?? []) {
+        const found = shared.get(at) ?? { count: 0, weight: 0 };
+        found.count++;
+        found.weight += weight;
+        shared.set(at, found);
+      }
+    }
+    const best = [...shared]
+      .filter(([, s]) => s.count >= options.minShared && s.weight / whole >= options.minShare)
+      .sort(([a, x], [b, y]) => y.weight - x.weight || a - b)
+      .slice(0, options.maxDefinitions);
+    const out = new Map<string, number>();
+    for (const [at] of best) {
+      const { term } = this.definitions[at]!;
+      for (const t of term)
+        if (!weights.has(t)) out.set(t, Math.max(out.get(t) ?? 0, options.weight / term.length));
+    }
+    return [...out].map(([term, weight]) => ({ term, weight }));
+  }
+}
