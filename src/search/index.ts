@@ -32,12 +32,20 @@ import { loadPlaces } from './places.js';
 import { Provisions } from './provisions.js';
 import { type AnalyzedQuery, analyzeQuery } from './query.js';
 import { RankedList } from './ranking.js';
+import { ReferenceResolver } from './reference.js';
 import { formHits, type HitRules, hitRules } from './results.js';
 import { PassageMiniSearch, TermScorer } from './scorer.js';
 import { alternate, sidesOf } from './sides.js';
 import { applySignals, priorFactors, type SignalContext } from './signals.js';
-import { type CandidateSource, type Candidates, LexicalSource, ProvisionSource } from './sources.js';
+import {
+  type CandidateSource,
+  type Candidates,
+  LexicalSource,
+  PlaceSource,
+  ProvisionSource,
+} from './sources.js';
 import { TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE, TermCache } from './term-cache.js';
+import { type PlaceName, placeNamesFor } from './thesaurus.js';
 import type { SearchOptions, SearchResponse } from './types.js';
 import { WordNet } from './wordnet.js';
 
@@ -91,6 +99,10 @@ export class CorpusIndex {
   private readonly hitRules: HitRules;
   /** Each passage's kind of provision, worked out on the first question that asks for one. */
   private provisionIndex?: Provisions;
+  /** Names of the catalog's jurisdictions from corpus/places.json (`placeNames`). */
+  private readonly placeNames: readonly PlaceName[];
+  /** Places named inside questions ("does GDPR article 22 mean …"), resolved on first use. */
+  private references?: { resolver: ReferenceResolver; position: Map<string, number> };
 
   private constructor(
     docs: readonly CatalogDocument[],
@@ -141,8 +153,12 @@ export class CorpusIndex {
     this.sources = [
       this.lexical,
       ...(options.signals.provisionShape ? [new ProvisionSource(() => this.provisions())] : []),
+      ...(options.signals.namedPlace ? [new PlaceSource()] : []),
     ];
     this.prior = priorFactors(this.signalContext());
+    this.placeNames = options.signals.placeNames
+      ? placeNamesFor(loadPlaces(), new Set(docs.map((doc) => doc.jurisdiction)))
+      : [];
     this.hitRules = hitRules(options);
   }
 
@@ -208,8 +224,8 @@ export class CorpusIndex {
   search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = Math.max(0, Math.min(options.limit ?? 5, 50));
     const offset = Math.max(0, options.offset ?? 0);
-    const analyzed = this.analyze(query);
     const allowed = this.allowedDocs(options);
+    const analyzed = this.analyze(query, allowed);
     // A named document outside the allowed set does not steer.
     const namedDocs = analyzed.namedDocs.filter((id) => allowed === undefined || allowed.has(id));
     const facetSize = Math.max(0, Math.min(options.documentFacets ?? 0, 50));
@@ -275,9 +291,10 @@ export class CorpusIndex {
   }
 
   /** Query analysis: the documents and places named, the weighted terms, the kind of provision asked for. */
-  private analyze(query: string): AnalyzedQuery {
-    return analyzeQuery(query, this.names, {
+  private analyze(query: string, allowed?: ReadonlySet<string>): AnalyzedQuery {
+    const analyzed = analyzeQuery(query, this.names, {
       synonymWeight: this.options.synonymWeight,
+      placeNames: this.placeNames,
       commonTerms: this.commonTerms,
       describedDocs: this.options.describedDocs,
       ...(this.bridge
@@ -294,6 +311,27 @@ export class CorpusIndex {
           }
         : {}),
     });
+    if (this.options.signals.namedPlace) {
+      const place = this.placeIn(query, allowed);
+      if (place) analyzed.place = place;
+    }
+    return analyzed;
+  }
+
+  /** The corpus positions of the place a question names inside it, when it names one (reference.ts). */
+  private placeIn(query: string, allowed: ReadonlySet<string> | undefined): Int32Array | undefined {
+    // Cheap test first: a place is written with a number (or 第…条).
+    if (!/[\d第]/.test(query)) return undefined;
+    if (!this.references) {
+      this.references = {
+        resolver: new ReferenceResolver([...this.docs.values()], this.passages),
+        position: new Map(this.passages.map((passage, i) => [passage.id, i])),
+      };
+    }
+    const { resolver, position } = this.references;
+    const found = resolver.placeInQuestion(query, allowed);
+    if (!found || (allowed && !allowed.has(found.doc.id))) return undefined;
+    return Int32Array.from(found.passages, (passage) => position.get(passage.id)!).sort();
   }
 
   private allowedDocs(options: SearchOptions): Set<string> | undefined {

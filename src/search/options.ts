@@ -41,6 +41,30 @@ export interface SignalSwitches {
   documentDiversity: boolean;
   /** Result signal: a question setting two named documents or places side by side ("US vs China") alternates. */
   bothSides: boolean;
+  /**
+   * A place named inside a question ("does GDPR article 22 mean …", "s. 15(a) BIPA") comes first, its
+   * points in their order of score, then the rest (reference.ts `placeInQuestion`; the place source).
+   */
+  namedPlace: boolean;
+  /**
+   * Jurisdictions also named as the world's countries and US states name them (corpus/places.json:
+   * "canadian", "Japan's", "illinois"), for the jurisdictions the catalog has.
+   */
+  placeNames: boolean;
+  /** Query analysis: GloVe neighbours of the question's words at `gloveWeight` (glove.ts). */
+  gloveBridge: boolean;
+  /** Query analysis: defined terms whose definitions hold the question's words, at `definitionWeight`. */
+  definitionBridge: boolean;
+  /**
+   * Pseudo-relevance feedback (RM3-style): when the first pass is confident, the distinctive terms of its
+   * best passages join the question at `feedbackWeight` and it is ranked again.
+   */
+  feedback: boolean;
+  /**
+   * A question of what one must, may or may not do: definitions × `operativeFactor` (unless it asks what
+   * something means), and for "is it legal / required" documents that bind no one × `bindingFactor`.
+   */
+  operative: boolean;
 }
 
 export type SignalName = keyof SignalSwitches;
@@ -57,6 +81,12 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   unitDiversity: true,
   documentDiversity: true,
   bothSides: true,
+  namedPlace: true,
+  placeNames: true,
+  gloveBridge: true,
+  definitionBridge: true,
+  feedback: true,
+  operative: true,
 };
 
 export const SIGNAL_NAMES = Object.keys(DEFAULT_SIGNALS) as SignalName[];
@@ -115,6 +145,19 @@ export interface CorpusIndexOptions {
    */
   bridge?: ((word: string) => readonly string[]) | null;
   bridgeWeight: number;
+  /** Weight of a GloVe neighbour (`gloveBridge`), shared among the neighbours of one word. */
+  gloveWeight: number;
+  /** Largest share of passages a GloVe neighbour may occur in. */
+  gloveMaxShare: number;
+  /** Weight of a defined term's words reached through its definition (`definitionBridge`). */
+  definitionWeight: number;
+  /** Weight of the feedback terms (`feedback`), how many, from how many of the best passages. */
+  feedbackWeight: number;
+  feedbackTerms: number;
+  feedbackDepth: number;
+  /** Score factors of `operative`: definitions in a must/may question; non-binding documents in "is it legal". */
+  operativeFactor: number;
+  bindingFactor: number;
   /** Index a news paragraph with the subject of the paragraph before it (`newsReferents`). */
   newsReferents: boolean;
   /** At most this many hits from one document before others get a turn (not applied when a document is named). */
@@ -159,6 +202,14 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   signals: DEFAULT_SIGNALS,
   newsReferents: true,
   bridgeWeight: 0.6,
+  gloveWeight: 0.3,
+  gloveMaxShare: 0.02,
+  definitionWeight: 0.4,
+  feedbackWeight: 0.2,
+  feedbackTerms: 8,
+  feedbackDepth: 3,
+  operativeFactor: 0.5,
+  bindingFactor: 0.7,
   commonTermShare: 0.2,
   perDocCap: 3,
   perUnitCap: 2,

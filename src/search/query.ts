@@ -3,7 +3,7 @@
 import type { Passage } from '../corpus/types.js';
 import type { DocNameMatcher } from './docnames.js';
 import { normalizeText, termOf, termsOf, tokenize } from './text.js';
-import { expandTerms, findJurisdictions, type WeightedTerm } from './thesaurus.js';
+import { expandTerms, findJurisdictions, type PlaceName, type WeightedTerm } from './thesaurus.js';
 
 /** Longest question looked at; anything beyond is ignored so a pasted essay costs no more than a question. */
 export const MAX_QUERY_CHARS = 600;
@@ -21,6 +21,10 @@ export interface AnalyzedQuery {
   shape: number;
   /** The typed topic terms in the question's order (for matching a defined term: "what is a deployer"). */
   topicTerms: string[];
+  /** The corpus positions of the place the question names inside it ("GDPR article 22"), ascending. */
+  place?: Int32Array;
+  /** What the question asks one may or must do ("can I …", "do we have to …", "is it legal …"), bits of `Asks`. */
+  asks?: number;
 }
 
 /**
@@ -45,6 +49,26 @@ const WHAT_IS =
 const PENALTY_WORD =
   /\b(fines?|fined|penalt(y|ies)|penali[sz]\w*|punish\w*|sanction\w*|liab(le|ility)|legal responsibility)\b/;
 const FINE_AS_OK = /\b(is|it's|its|be|am|are)\s+(it\s+)?fine\b/g;
+
+/**
+ * What a question asks one may or must do, as bits: `duty` for "can I / may we / do we have to / must they /
+ * are we allowed", `legality` for "is it legal / illegal / allowed / required / banned". Such a question is
+ * answered by an operative provision of a binding instrument, not a definition or guidance.
+ */
+export const Asks = { duty: 1, legality: 2 } as const;
+
+const DUTY =
+  /\b(can|may|must|should|allowed|permitted|forbidden|obliged|obligat\w*|required|requires?|have to|has to|had to|need(s)? to|supposed to|ok to|okay to|able to|responsible|owe|entitled|right to)\b/;
+const LEGALITY =
+  /\b((is|are|was|it's)\s+(it|this|that|they)?\s*(legal|illegal|lawful|unlawful|allowed|permitted|banned|prohibited|required|mandatory|against the law)|legal to|illegal to|against the law)\b/;
+
+export function questionAsks(question: string): number {
+  const text = normalizeText(question.slice(0, MAX_QUERY_CHARS)).replace(/[’‘]/g, "'");
+  let asks = 0;
+  if (DUTY.test(text)) asks |= Asks.duty;
+  if (LEGALITY.test(text)) asks |= Asks.legality | Asks.duty;
+  return asks;
+}
 
 // Index terms of the words that ask for a kind of provision without naming the topic. Penalty words stay
 // terms: "fine" and "penalty" are the words of penalty provisions themselves.
@@ -159,6 +183,8 @@ const COUNTRY_US = /\bU\.?S\.?A?\b\.?/g;
 
 export interface AnalyzeOptions {
   synonymWeight?: number;
+  /** More names of jurisdictions ("canadian", "illinois"), beside the thesaurus's own. */
+  placeNames?: readonly PlaceName[];
   /** Terms too common to search for when the question has others (see CorpusIndexOptions.commonTermShare). */
   commonTerms?: ReadonlySet<string>;
   /** Also steer to documents described by kind and issuer or date (`DocNameMatcher.findDescribed`). */
@@ -185,7 +211,7 @@ export function analyzeQuery(
   const named = names.findExact(query);
   const tokens = tokenize(query);
   const taken = new Set(named.flatMap((name) => name.positions));
-  const places = findJurisdictions(tokens, taken);
+  const places = findJurisdictions(tokens, taken, options.placeNames);
   for (const position of places.positions) taken.add(position);
   const typed: string[] = [];
   const words: string[] = [];
@@ -217,7 +243,14 @@ export function analyzeQuery(
   const topical = typed.filter((term) => !isCueTerm(term, shape));
   const terms = expandTerms(topical.length > 0 ? topical : typed, options.synonymWeight, options.commonTerms);
   if (options.bridge) bridgeTerms(terms, words, options);
-  return { topicTerms: topical, namedDocs, jurisdictions: places.jurisdictions, terms, shape };
+  return {
+    topicTerms: topical,
+    namedDocs,
+    jurisdictions: places.jurisdictions,
+    terms,
+    shape,
+    asks: questionAsks(query),
+  };
 }
 
 /** Adds the bridge's words for the typed words to `terms` (a multi-word one shares the weight among its words). */

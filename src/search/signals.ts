@@ -5,7 +5,8 @@ import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import type { CorpusIndexOptions, SignalName } from './options.js';
 import type { Provisions } from './provisions.js';
-import type { AnalyzedQuery } from './query.js';
+import { includes } from './provisions.js';
+import { type AnalyzedQuery, Asks, ProvisionKind } from './query.js';
 import { inJurisdiction } from './thesaurus.js';
 import { isContentFree, isNonOperative } from './units.js';
 
@@ -104,6 +105,37 @@ export const SCORE_SIGNALS: readonly ScoreSignal[] = [
     kind: 'query',
     apply(ids, scores, { query, options, provisions }) {
       if (query.shape !== 0) provisions().liftDefinitions(ids, scores, query, options);
+    },
+  },
+  {
+    name: 'operative',
+    kind: 'query',
+    apply(ids, scores, { passages, docs, query, options, provisions }) {
+      const asks = query.asks ?? 0;
+      if ((asks & Asks.duty) !== 0 && (query.shape & ProvisionKind.definition) === 0) {
+        const definitions = provisions().ofShape(ProvisionKind.definition);
+        for (let k = 0; k < ids.length; k++)
+          if (includes(definitions, ids[k]!)) scores[k]! *= options.operativeFactor;
+      }
+      if ((asks & Asks.legality) !== 0 && query.namedDocs.length === 0) {
+        const factors = new Map<string, number>();
+        for (const doc of docs.values())
+          if (!BINDING_KINDS.has(doc.kind)) factors.set(doc.id, options.bindingFactor);
+        perDocument(ids, scores, passages, factors);
+      }
+    },
+  },
+  {
+    // Last: the place a question names comes before everything the other signals ranked.
+    name: 'namedPlace',
+    kind: 'query',
+    apply(ids, scores, { query }) {
+      const place = query.place;
+      if (!place || place.length === 0) return;
+      let best = 0;
+      for (let k = 0; k < ids.length; k++) if (scores[k]! > best) best = scores[k]!;
+      const floor = best > 0 ? 2 * best : 1;
+      for (let k = 0; k < ids.length; k++) if (includes(place, ids[k]!)) scores[k] = floor + scores[k]!;
     },
   },
 ];

@@ -116,3 +116,16 @@ export class ProvisionSource implements CandidateSource {
     return { ids, scores: new Float64Array(ids.length), termsOf: () => [] };
   }
 }
+
+/**
+ * The passages of a place the question names inside it ("does GDPR article 22 mean …"), at score 0: the
+ * `namedPlace` signal puts them first, so a point that shares no word with the question still shows.
+ */
+export class PlaceSource implements CandidateSource {
+  readonly name = 'place';
+
+  candidates(query: Pick<AnalyzedQuery, 'place'>): Candidates | undefined {
+    if (!query.place || query.place.length === 0) return undefined;
+    return { ids: query.place, scores: new Float64Array(query.place.length), termsOf: () => [] };
+  }
+}

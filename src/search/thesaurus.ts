@@ -205,9 +205,24 @@ export function expandTerms(
   return [...weights].map(([term, weight]) => ({ term, weight }));
 }
 
-interface PlaceName {
+export interface PlaceName {
   tokens: string[];
   jurisdiction: string;
+}
+
+/**
+ * More names for the jurisdictions in `codes` (the catalog's), from a list of places with their names
+ * (corpus/places.json: "Canada", "Canadian", "Japan", "Illinois"), longest first.
+ */
+export function placeNamesFor(
+  places: readonly { code: string; names: readonly string[] }[],
+  codes: ReadonlySet<string>,
+): PlaceName[] {
+  return places
+    .filter((place) => codes.has(place.code))
+    .flatMap((place) => place.names.map((name) => ({ tokens: tokenize(name), jurisdiction: place.code })))
+    .filter((name) => name.tokens.length > 0)
+    .sort((a, b) => b.tokens.length - a.tokens.length);
 }
 
 // Longest first: "council of europe" before "europe".
@@ -219,10 +234,11 @@ const PLACE_NAMES: PlaceName[] = Object.entries(JURISDICTION_NAMES)
 export function findJurisdictions(
   tokens: readonly string[],
   taken: ReadonlySet<number>,
+  more: readonly PlaceName[] = [],
 ): { jurisdictions: string[]; positions: number[] } {
   const used = new Set<number>();
   const jurisdictions: string[] = [];
-  for (const place of PLACE_NAMES) {
+  for (const place of more.length > 0 ? [...PLACE_NAMES, ...more] : PLACE_NAMES) {
     for (let i = 0; i + place.tokens.length <= tokens.length; i++) {
       let ok = true;
       for (let k = 0; k < place.tokens.length && ok; k++)
