@@ -11,8 +11,10 @@ import type { AsPlainObject } from 'minisearch';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { loadInstruments } from '../corpus/instruments.js';
 import type { Passage } from '../corpus/types.js';
+import { DefinitionBridge } from './definitions.js';
 import { DocNameMatcher } from './docnames.js';
 import { EVIDENCE_DEPTH, gatherEvidence } from './evidence.js';
+import { definitionTerms, feedbackTerms, gloveTerms, type TermStats } from './expand.js';
 import { type EnglishFrequencies, englishFrequencies } from './frequencies.js';
 import { fuse } from './fusion.js';
 import { type PendingHit, withLazyTerms } from './highlight.js';
@@ -101,6 +103,9 @@ export class CorpusIndex {
   private provisionIndex?: Provisions;
   /** Names of the catalog's jurisdictions from corpus/places.json (`placeNames`). */
   private readonly placeNames: readonly PlaceName[];
+  /** Defined terms by their definitions' words (`definitionBridge`), built on first use. */
+  private definitionIndex?: DefinitionBridge;
+  private readonly stats: TermStats;
   /** Places named inside questions ("does GDPR article 22 mean …"), resolved on first use. */
   private references?: { resolver: ReferenceResolver; position: Map<string, number> };
 
@@ -156,6 +161,11 @@ export class CorpusIndex {
       ...(options.signals.namedPlace ? [new PlaceSource()] : []),
     ];
     this.prior = priorFactors(this.signalContext());
+    this.stats = {
+      passageCount: passages.length,
+      frequency: (term) => this.scorer.frequency(term),
+      common: this.commonTerms,
+    };
     this.placeNames = options.signals.placeNames
       ? placeNamesFor(loadPlaces(), new Set(docs.map((doc) => doc.jurisdiction)))
       : [];
@@ -311,6 +321,12 @@ export class CorpusIndex {
           }
         : {}),
     });
+    const { signals } = this.options;
+    if (signals.gloveBridge) gloveTerms(query, analyzed.terms, this.stats, this.options);
+    if (signals.definitionBridge) {
+      this.definitionIndex ??= new DefinitionBridge(this.passages);
+      definitionTerms(analyzed.terms, this.definitionIndex, this.stats, this.options);
+    }
     if (this.options.signals.namedPlace) {
       const place = this.placeIn(query, allowed);
       if (place) analyzed.place = place;
@@ -347,13 +363,20 @@ export class CorpusIndex {
   }
 
   /** Candidate sources → fusion → score signals: every candidate passage with its final score. */
-  private rank(analyzed: AnalyzedQuery): RankedList {
+  private rank(analyzed: AnalyzedQuery, feedbackDone = false): RankedList {
     const lists = this.sources
       .map((source) => source.candidates(analyzed))
       .filter((list): list is Candidates => list !== undefined);
     const { ids, scores, termsOf } = fuse(lists, this.passages.length);
     applySignals(ids, scores, this.signalContext(analyzed), this.prior);
-    return new RankedList(ids, scores, termsOf);
+    const ranked = new RankedList(ids, scores, termsOf);
+    if (!this.options.signals.feedback || feedbackDone) return ranked;
+    const best = ranked
+      .top(this.options.feedbackDepth)
+      .map(({ i }) => ({ passage: this.passages[i]!, terms: termsOf(i) }));
+    const extra = feedbackTerms(analyzed.terms, best, this.stats, this.options);
+    if (extra.length === 0) return ranked;
+    return this.rank({ ...analyzed, terms: [...analyzed.terms, ...extra] }, true);
   }
 
   private signalContext(): Omit<SignalContext, 'query'>;

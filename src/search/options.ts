@@ -84,8 +84,9 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   namedPlace: true,
   placeNames: true,
   gloveBridge: true,
-  definitionBridge: true,
-  feedback: true,
+  // Measured and not kept (README, "What each stage brought"): both lowered the tuning sets.
+  definitionBridge: false,
+  feedback: false,
   operative: true,
 };
 
@@ -149,6 +150,8 @@ export interface CorpusIndexOptions {
   gloveWeight: number;
   /** Largest share of passages a GloVe neighbour may occur in. */
   gloveMaxShare: number;
+  /** Only words found in at most this share of passages get GloVe neighbours. */
+  gloveSourceShare: number;
   /** Weight of a defined term's words reached through its definition (`definitionBridge`). */
   definitionWeight: number;
   /** Weight of the feedback terms (`feedback`), how many, from how many of the best passages. */
@@ -204,6 +207,7 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   bridgeWeight: 0.6,
   gloveWeight: 0.3,
   gloveMaxShare: 0.02,
+  gloveSourceShare: 0.002,
   definitionWeight: 0.4,
   feedbackWeight: 0.2,
   feedbackTerms: 8,

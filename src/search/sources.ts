@@ -37,7 +37,7 @@ export class LexicalSource implements CandidateSource {
   /** Per-passage accumulators, zeroed again after each use. */
   private readonly scratch: {
     scores: Float64Array;
-    matched: Uint16Array;
+    matched: Float64Array;
     matchedWeight: Float64Array;
     /** The passages given a score so far. */
     touched: Int32Array;
@@ -51,7 +51,7 @@ export class LexicalSource implements CandidateSource {
   ) {
     this.scratch = {
       scores: new Float64Array(passageCount),
-      matched: new Uint16Array(passageCount),
+      matched: new Float64Array(passageCount),
       matchedWeight: new Float64Array(passageCount),
       touched: new Int32Array(passageCount),
     };
@@ -73,11 +73,12 @@ export class LexicalSource implements CandidateSource {
     let count = 0;
     for (let t = 0; t < lists.length; t++) {
       const weight = terms[t]!.weight;
+      const counts = terms[t]!.count ?? 1;
       const { ids, scores: termScores } = lists[t]!;
       for (let k = 0; k < ids.length; k++) {
         const i = ids[k]!;
         if (matched[i] === 0) touched[count++] = i;
-        matched[i]!++;
+        matched[i]! += counts;
         matchedWeight[i]! += weight;
         scores[i]! += weight * termScores[k]!;
       }

@@ -147,6 +147,12 @@ export const SYNONYM_WEIGHT = 0.45;
 export interface WeightedTerm {
   term: string;
   weight: number;
+  /**
+   * How much a match of this term counts toward the number of terms a passage matches (BM25's OR query
+   * multiplies by it): 1 when absent. Expansion terms (GloVe, definitions, feedback) count their weight, so
+   * many weak terms cannot outvote the question's own words.
+   */
+  count?: number;
 }
 
 interface Phrase {

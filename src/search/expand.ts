@@ -1,0 +1,115 @@
+// Query expansion after analysis, each part switchable (`CorpusIndexOptions.signals`): GloVe neighbours of the
+// question's words (glove.ts), defined terms reached through their definitions' words (definitions.ts), and
+// pseudo-relevance feedback from a confident first pass (RM3-style: the distinctive terms of the best
+// passages, at a low weight). Each adds weighted terms; none removes or reweights the question's own.
+import type { Passage } from '../corpus/types.js';
+import type { DefinitionBridge } from './definitions.js';
+import { gloveNeighbours } from './glove.js';
+import type { CorpusIndexOptions } from './options.js';
+import { STOP_WORDS, termOf, termsOf, tokenize } from './text.js';
+import type { WeightedTerm } from './thesaurus.js';
+
+/** What expansion reads of the index: how many passages have a term. */
+export interface TermStats {
+  passageCount: number;
+  frequency(term: string): number;
+  common: ReadonlySet<string>;
+}
+
+const WORD = /^[a-z]{3,}$/;
+
+function add(terms: WeightedTerm[], have: Map<string, WeightedTerm>, term: string, weight: number): void {
+  const known = have.get(term);
+  if (known) known.weight = Math.max(known.weight, weight);
+  else {
+    const added = { term, weight, count: weight };
+    have.set(term, added);
+    terms.push(added);
+  }
+}
+
+/** GloVe neighbours of the question's own words, where the corpus has them and they are not common. */
+export function gloveTerms(
+  question: string,
+  terms: WeightedTerm[],
+  stats: TermStats,
+  options: Pick<CorpusIndexOptions, 'gloveWeight' | 'gloveMaxShare' | 'gloveSourceShare'>,
+): void {
+  if (options.gloveWeight <= 0) return;
+  const have = new Map(terms.map((t) => [t.term, t]));
+  const own = new Set(terms.filter((t) => t.weight === 1).map((t) => t.term));
+  const limit = options.gloveMaxShare * stats.passageCount;
+  for (const word of new Set(tokenize(question))) {
+    if (!WORD.test(word) || STOP_WORDS.has(word)) continue;
+    const stem = termOf(word);
+    if (stem === null || !own.has(stem)) continue;
+    // Only words the documents rarely or never use: a word they use finds its passages by itself.
+    if (stats.frequency(stem) > options.gloveSourceShare * stats.passageCount) continue;
+    for (const neighbour of gloveNeighbours(word)) {
+      const term = termOf(neighbour);
+      if (term === null || own.has(term) || stats.common.has(term)) continue;
+      const count = stats.frequency(term);
+      if (count === 0 || count > limit) continue;
+      add(terms, have, term, options.gloveWeight);
+    }
+  }
+}
+
+/** Defined terms whose definitions hold enough of the question's (rarity-weighted) terms. */
+export function definitionTerms(
+  terms: WeightedTerm[],
+  bridge: DefinitionBridge,
+  stats: TermStats,
+  options: Pick<CorpusIndexOptions, 'definitionWeight'>,
+): void {
+  const rarity = (term: string) => {
+    const count = stats.frequency(term);
+    return count === 0 ? 0 : Math.log(1 + (stats.passageCount - count + 0.5) / (count + 0.5));
+  };
+  const found = bridge.bridge(terms, rarity, {
+    weight: options.definitionWeight,
+    minShared: 2,
+    minShare: 0.3,
+    maxDefinitions: 2,
+  });
+  const have = new Map(terms.map((t) => [t.term, t]));
+  for (const { term, weight } of found) if (!stats.common.has(term)) add(terms, have, term, weight);
+}
+
+/**
+ * Feedback terms from the best passages of a first pass (RM3-style): each term's weight is the sum over those
+ * passages of its share of the passage times its rarity; the best `feedbackTerms` not in the question join
+ * it at up to `feedbackWeight`. Empty when the first pass is not confident: its best passage holds less than
+ * half of the question's own terms.
+ */
+export function feedbackTerms(
+  terms: readonly WeightedTerm[],
+  best: readonly { passage: Passage; terms: readonly string[] }[],
+  stats: TermStats,
+  options: Pick<CorpusIndexOptions, 'feedbackWeight' | 'feedbackTerms'>,
+): WeightedTerm[] {
+  const own = terms.filter((t) => t.weight === 1).map((t) => t.term);
+  const top = best[0];
+  if (!top || own.length === 0 || options.feedbackWeight <= 0) return [];
+  const matched = own.filter((t) => top.terms.includes(t)).length;
+  if (matched * 2 < own.length) return [];
+  const have = new Set(terms.map((t) => t.term));
+  const weights = new Map<string, number>();
+  for (const { passage } of best) {
+    const words = termsOf(passage.text);
+    for (const term of words) {
+      if (have.has(term) || stats.common.has(term) || /\d/.test(term)) continue;
+      const count = stats.frequency(term);
+      if (count < 2) continue;
+      const rarity = Math.log(1 + (stats.passageCount - count + 0.5) / (count + 0.5));
+      weights.set(term, (weights.get(term) ?? 0) + rarity / words.length);
+    }
+  }
+  const ranked = [...weights].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+  const picked = ranked.slice(0, options.feedbackTerms);
+  const top1 = picked[0]?.[1] ?? 0;
+  return picked.map(([term, w]) => {
+    const weight = (options.feedbackWeight * w) / top1;
+    return { term, weight, count: weight };
+  });
+}
