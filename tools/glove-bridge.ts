@@ -132,7 +132,7 @@ export function buildNeighbours(
 export function tableText(table: GloveTable): string {
   // One word per line, so a regeneration's diff reads word by word.
   const lines = Object.entries(table.neighbours).map(
-    ([word, list]) => `    ${JSON.stringify(word)}: ${JSON.stringify(list)}`,
+    ([word, list]) => `    ${JSON.stringify(word)}: [${list.map((w) => JSON.stringify(w)).join(', ')}]`,
   );
   const { neighbours: _, ...header } = table;
   const head = JSON.stringify(header, null, 2).replace(/\n}$/, '');

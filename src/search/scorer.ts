@@ -93,11 +93,11 @@ export class TermScorer {
     this.passageOf = new Int32Array(shortIds).fill(-1);
     for (const [shortId, id] of mini.shortIds) this.passageOf[shortId] = id as number;
     // MiniSearch reads a boost of 0 as 1, so a field weighted 0 is left out of the search instead.
-    this.fields = FIELDS.filter((field) => options.fieldBoosts[field] > 0).map((field) => {
+    this.fields = FIELDS.filter((field) => (options.fieldBoosts[field] ?? 0) > 0).map((field) => {
       const id = mini.fieldId(field)!;
       const lengths = new Float64Array(shortIds);
       for (const [shortId, perField] of mini.fieldLengths) lengths[shortId] = perField[id] ?? 0;
-      return { id, boost: options.fieldBoosts[field], lengths, average: mini.averageFieldLength(id)! };
+      return { id, boost: options.fieldBoosts[field] ?? 0, lengths, average: mini.averageFieldLength(id)! };
     });
     this.sums = new Float64Array(passageCount);
     this.seen = new Uint8Array(passageCount);

@@ -1,0 +1,67 @@
+// Issue 18's examples on the real corpus: a place named inside a longer question steers, the operative rule
+// beats the definition and the passing mention, the right document wins, the points that carry the answer
+// show, and two --doc filters search both documents.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Passage } from '../../src/corpus/types.js';
+import { CorpusIndex, DEFAULT_SIGNALS } from '../../src/search/index.js';
+import { catalog, describeGolden, realPassages } from '../support/corpus.js';
+
+describe.runIf(describeGolden)('situations asked in everyday words', () => {
+  let index: CorpusIndex;
+  let passages: Passage[];
+  const ids = (query: string, limit = 5, docs?: string[]) =>
+    index.search(query, { limit, ...(docs ? { docs } : {}) }).hits.map((hit) => hit.passages[0]!.id);
+  beforeAll(async () => {
+    passages = (await Promise.all(catalog.map((doc) => realPassages(doc.id)))).flat();
+    index = CorpusIndex.build(catalog, passages);
+  }, 120_000);
+
+  it('puts a place named inside the question first, then the rest', () => {
+    const cases: [string, RegExp][] = [
+      ["does GDPR article 22 mean a company can't auto-reject my job application?", /^eu-gdpr-2016#art:22\//],
+      ['gdpr art 35 when do u need a DPIA', /^eu-gdpr-2016#art:35\//],
+      ['article 50 of the AI act do chatbots have to say they are bots', /^eu-ai-act-2024#art:50\//],
+      ['section 15 of BIPA what does it say about selling data', /^us-il-bipa-2008#sec:15\//],
+      ['s. 15(a) BIPA retention policy', /^us-il-bipa-2008#sec:15\/a/],
+      ['s. 7 of AIDA who has to assess', /^ca-aida-2022#sec:7/],
+    ];
+    for (const [query, place] of cases) {
+      const found = ids(query);
+      expect(found[0], query).toMatch(place);
+      expect(found.length, query).toBe(5);
+    }
+    // Not the 22nd definition (Art. 4(22)) for "article 22".
+    expect(ids("does GDPR article 22 mean a company can't auto-reject my job application?")[0]).not.toMatch(
+      /#art:4\//,
+    );
+    // Off, another article came first: the signal is what steers.
+    const off = CorpusIndex.build(catalog, passages, { signals: { ...DEFAULT_SIGNALS, namedPlace: false } });
+    const offFirst = off.search('gdpr art 35 when do u need a DPIA', { limit: 5 }).hits[0]!.passages[0]!.id;
+    expect(offFirst).not.toMatch(/^eu-gdpr-2016#art:35\//);
+  });
+
+  it('answers with the operative rule before definitions and passing mentions', () => {
+    const profiling = ids('can a company make decisions about me only by automated profiling under GDPR');
+    expect(profiling[0]).toMatch(/^eu-gdpr-2016#art:22\/1/);
+    expect(profiling.indexOf('eu-gdpr-2016#art:4/4')).not.toBe(0);
+  });
+
+  it('finds the right document: the NSM for its AI Safety Institute, BIPA for fingerprints in Illinois', () => {
+    expect(ids('what does the NSM say the AI Safety Institute must do')[0]).toMatch(
+      /^us-nsm-ai-2024#sec:3\.3/,
+    );
+    const bipa = ids('can my employer collect my fingerprints without written consent in illinois');
+    expect(bipa.slice(0, 2).some((id) => id.startsWith('us-il-bipa-2008#sec:15/b'))).toBe(true);
+  });
+
+  it('shows the points that carry the answer: BIPA’s $1,000 and $5,000 damages', () => {
+    const found = ids('how much can I get under BIPA if a company negligently violates it', 3);
+    expect(found.slice(0, 2).sort()).toEqual(['us-il-bipa-2008#sec:20/a/1', 'us-il-bipa-2008#sec:20/a/2']);
+  });
+
+  it('searches every document of two --doc filters', () => {
+    const docs = ['eu-gdpr-2016', 'us-il-bipa-2008'];
+    const found = ids('consent before collecting biometric data', 5, docs);
+    expect(new Set(found.map((id) => id.split('#')[0]))).toEqual(new Set(docs));
+  });
+});
