@@ -4,7 +4,7 @@ import type { ReadDocument } from '../types.js';
 import { ReadError } from './error.js';
 import { readHtml } from './html.js';
 import { readMarkdown } from './markdown.js';
-import { readPdf } from './pdf.js';
+import { readPdfLimited } from './pdf-limited.js';
 import { readText } from './text.js';
 import { readXml } from './xml.js';
 
@@ -14,7 +14,8 @@ const READERS: Record<Format, (bytes: Uint8Array) => Promise<ReadDocument>> = {
   md: readMarkdown,
   txt: readText,
   html: readHtml,
-  pdf: readPdf,
+  // In a worker with time and memory limits (pdf-limited.ts).
+  pdf: (bytes) => readPdfLimited(bytes),
   xml: readXml,
 };
 

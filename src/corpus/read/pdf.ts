@@ -25,6 +25,13 @@ import { buildLines, type PdfTextItem, type RawLine, resolveNarrowSpaces } from 
 const HEADING_SIZE_RATIO = 1.12;
 const HEADING_MAX_CHARS = 160;
 
+/**
+ * Most pages read (issue 21, W21: 20,000 pages took 217 s and 679 MB, and time grows faster than pages).
+ * The longest document of the corpus has a few hundred. Time and memory are capped by the worker that runs
+ * this reader (pdf-limited.ts).
+ */
+export const MAX_PDF_PAGES = 2000;
+
 export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
   if (bytes.length === 0) throw new ReadError('The PDF file is empty.');
   // pdfjs takes ownership of the buffer it is given; a copy keeps the caller's bytes usable.
@@ -39,6 +46,10 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
     pdf = await task.promise;
   } catch (error) {
     throw new ReadError(openErrorSentence(error));
+  }
+  if (pdf.numPages > MAX_PDF_PAGES) {
+    await pdf.destroy();
+    throw new ReadError(`The PDF has ${pdf.numPages} pages; Charter reads at most ${MAX_PDF_PAGES}.`);
   }
   try {
     const pages: RawLine[][] = [];
