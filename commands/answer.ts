@@ -8,10 +8,12 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
-import { findPassages, type Passages } from '../src/answer/ask.js';
+import { search } from '../src/answer/ask.js';
 import { linksOf } from '../src/answer/links.js';
+import type { AskOutcome, PassagePage } from '../src/answer/outcome.js';
 import { commonPrefix, placeId } from '../src/answer/places.js';
 import type { Services } from '../src/answer/services.js';
+import { couldNotQuote, missingLine, notFoundWording, weakWording } from '../src/answer/wording.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import { unitId } from '../src/corpus/citation.js';
 import type { Passage } from '../src/corpus/types.js';
@@ -19,8 +21,8 @@ import { LIMITS } from '../src/discord/limits.js';
 import { BUDGETS } from '../src/reply/budgets.js';
 import { escapeMarkdown, escapeUserText, plainText } from '../src/reply/escape.js';
 import { locatorOf, passageEmbed } from '../src/reply/format.js';
-import { missingLine, weakLine } from '../src/reply/honesty.js';
-import { type MessageReply, privateNotice } from '../src/reply/reply.js';
+import { DISCORD, noticeOf } from '../src/reply/notice.js';
+import type { MessageReply } from '../src/reply/reply.js';
 import { clip } from '../src/reply/truncate.js';
 import { encodeState, queryHash } from './state.js';
 
@@ -67,24 +69,6 @@ function button(
         custom_id: customId,
       }
     : undefined;
-}
-
-export function noResults(query: string, doc?: CatalogDocument): MessageReply {
-  const where = doc ? ` in ${escapeMarkdown(doc.shortTitle)}` : '';
-  return privateNotice(
-    'No passage found',
-    `Nothing${where} matches “${escapeUserText(clip(query, BUDGETS.echoedQuery))}”.\n\nTry:\n• fewer or plainer words (“biometric identification”, “risk assessment”)\n` +
-      `${doc ? '• leaving out the document, to search them all\n' : ''}• \`/quote\` with a reference, e.g. \`Art. 5 AI Act\`\n• \`/sources\` to see which documents are covered`,
-  );
-}
-
-export function weakMatch(query: string, doc?: CatalogDocument): MessageReply {
-  const where = doc ? ` (searched in ${escapeMarkdown(doc.shortTitle)})` : '';
-  return privateNotice(
-    'Nothing matches well',
-    `${weakLine(clip(query, BUDGETS.echoedQuery), escapeUserText)}${where}\n\nTry:\n• the words the documents would use (“biometric identification”, “risk assessment”)\n` +
-      '• naming a document (“under the AI Act”)\n• `/sources` to see which documents are covered',
-  );
 }
 
 // Every menu lists the same few documents: their option texts are cleaned and cut once per document (and
@@ -152,37 +136,56 @@ function hasLinks(services: Services, doc: CatalogDocument, passages: readonly P
 
 /** Searches (never quotes) and shows one page of passages: for paging, narrowing and Find sources. */
 export async function answer(services: Services, params: AnswerParams): Promise<MessageReply> {
-  const found = await findPassages(services, {
+  const outcome = await search(services, {
     query: params.query,
     limit: PAGE_SIZE,
     offset: params.offset ?? 0,
     facets: LIMITS.selectOptions,
     ...(params.doc ? { docs: [params.doc] } : {}),
   });
-  return passagesReply(services, params, found);
+  if (outcome.kind === 'quoted') throw new Error('search never quotes');
+  return outcomeReply(services, params, outcome);
+}
+
+/**
+ * What /ask came to, as a reply: passages (with what is missing, or that the question was a reference naming
+ * no place, said first), or a notice. A quote is replied by /quote's builder (commands/quote.ts).
+ */
+export function outcomeReply(
+  services: Services,
+  params: AnswerParams,
+  outcome: Exclude<AskOutcome, { kind: 'quoted' }>,
+): MessageReply {
+  switch (outcome.kind) {
+    case 'ambiguous':
+    case 'not-found':
+      return noticeOf(notFoundWording(outcome, DISCORD));
+    case 'weak':
+      return noticeOf(weakWording(outcome.query, outcome.scope, DISCORD));
+    case 'missing':
+    case 'found': {
+      // Said first, in the asker's words: that the question was a reference naming no place (so the passages
+      // are never taken for it), or what Charter lacks.
+      const echo = (text: string) => escapeUserText(clip(text, BUDGETS.echoedName));
+      const opening = outcome.unquoted
+        ? couldNotQuote(outcome.query, DISCORD)
+        : outcome.kind === 'missing'
+          ? missingLine(outcome.missing, services.catalog, { ...DISCORD, echo, name: escapeUserText })
+          : undefined;
+      return passagesReply(services, params, outcome, opening);
+    }
+  }
 }
 
 /** One page of passages with their buttons and the narrowing menu. */
-export function passagesReply(services: Services, params: AnswerParams, found: Passages): MessageReply {
-  const offset = params.offset ?? 0;
+function passagesReply(
+  services: Services,
+  params: AnswerParams,
+  found: PassagePage,
+  opening: string | undefined,
+): MessageReply {
+  const offset = found.offset;
   const { hits } = found;
-  if (hits.length === 0) {
-    if (offset > 0)
-      return privateNotice('No more passages', 'That was everything that matches this question.');
-    return noResults(params.query, params.doc);
-  }
-  // Said first, in the asker's words: what Charter lacks; or that nothing matches well, instead of passages.
-  const missing =
-    offset === 0
-      ? missingLine(
-          found.missing,
-          services.catalog,
-          (text) => escapeUserText(clip(text, BUDGETS.echoedName)),
-          // An official URL in angle brackets: a link without a preview card.
-          { name: escapeUserText, link: (url) => `<${url}>`, code: (text) => `\`${text}\`` },
-        )
-      : undefined;
-  if (offset === 0 && !missing && found.weak) return weakMatch(params.query, params.doc);
   const hash = queryHash(params.query);
   const budget = Math.floor(BUDGETS.passagesEmbeds / hits.length);
   const embeds: APIEmbed[] = [];
@@ -240,8 +243,8 @@ export function passagesReply(services: Services, params: AnswerParams, found: P
   const range = offset > 0 ? ` (results ${offset + 1}–${offset + hits.length})` : '';
   return {
     type: 'message',
-    content: missing
-      ? missing
+    content: opening
+      ? opening
       : `Passages for “${escapeUserText(clip(params.query, BUDGETS.echoedQuery))}”${scope}${range}`,
     embeds,
     components: components.slice(0, LIMITS.actionRows),

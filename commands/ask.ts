@@ -9,7 +9,7 @@ import { BUDGETS } from '../src/reply/budgets.js';
 import { escapeUserText } from '../src/reply/escape.js';
 import { privateNotice } from '../src/reply/reply.js';
 import { clip } from '../src/reply/truncate.js';
-import { PAGE_SIZE, passagesReply } from './answer.js';
+import { outcomeReply, PAGE_SIZE } from './answer.js';
 import { ANSWER_ACTIONS } from './components.js';
 import { documentChoices } from './documents.js';
 import {
@@ -67,20 +67,12 @@ export const askCommand: CommandModule = {
       facets: LIMITS.selectOptions,
       ...(doc ? { docs: [doc] } : {}),
     });
-    if (result.kind !== 'passages') return quoteResultReply(result, common);
-    const reply = passagesReply(
+    if (result.kind === 'quoted') return quoteResultReply(result, common);
+    return outcomeReply(
       services,
       { query, owner: request.user.id, ...(doc ? { doc } : {}), ...common },
       result,
     );
-    // "Art. 99999 AI Act" is no place in the documents: say so before showing passages that only share its
-    // words, so they are never taken for the place asked for.
-    return result.unquoted
-      ? {
-          ...reply,
-          content: `Could not quote “${escapeUserText(clip(query, BUDGETS.echoedQuery))}”; passages that share its words:`,
-        }
-      : reply;
   },
   autocomplete(request, services) {
     return { type: 'choices', choices: documentChoices(services.catalog, request.focused.value) };

@@ -12,10 +12,12 @@ import {
 } from 'discord-api-types/v10';
 import { isQuoteLanguage } from '../src/answer/languages.js';
 import { linksOf, type PlaceLinks } from '../src/answer/links.js';
+import type { QuoteOutcome } from '../src/answer/outcome.js';
 import { commonPrefix, placeId } from '../src/answer/places.js';
-import { type QuoteResult, quote } from '../src/answer/quote.js';
+import { quote } from '../src/answer/quote.js';
 import type { Services } from '../src/answer/services.js';
 import { suggestReferences } from '../src/answer/suggest.js';
+import { notFoundWording } from '../src/answer/wording.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import { ID_PATTERNS, unitId } from '../src/corpus/citation.js';
 import type { Passage, RefPath } from '../src/corpus/types.js';
@@ -23,8 +25,9 @@ import { LIMITS } from '../src/discord/limits.js';
 import type { ComponentRequest } from '../src/discord/normalize.js';
 import { bilingualEmbed } from '../src/reply/bilingual.js';
 import { BUDGETS } from '../src/reply/budgets.js';
-import { escapeMarkdown, escapeUserText, plainText } from '../src/reply/escape.js';
+import { plainText } from '../src/reply/escape.js';
 import { passageEmbed } from '../src/reply/format.js';
+import { DISCORD, noticeOf } from '../src/reply/notice.js';
 import { expiredNotice as expired, type MessageReply, privateNotice } from '../src/reply/reply.js';
 import { clip } from '../src/reply/truncate.js';
 import { PASSAGE_ACTIONS } from './components.js';
@@ -106,34 +109,17 @@ export function quoteReply(
 }
 
 /** What a quote came to, as a reply: the passages, or a notice saying which place to name instead. */
-export function quoteResultReply(result: QuoteResult, params: QuoteParams): MessageReply {
-  switch (result.kind) {
-    case 'found':
-      return quoteReply(result.doc, result.locator, result.passages, params, result.alongside);
-    case 'document': {
-      const examples = result.examples.map((locator) => `\`${plainText(locator).replace(/`/g, '')}\``);
-      return privateNotice(
-        `Which part of ${result.doc.shortTitle}?`,
-        `Add a place after the document, e.g. ${examples.join(', ') || '`Art. 1`'}; autocomplete lists them as you type.`,
-      );
-    }
-    case 'not-found':
-      return privateNotice(
-        'Reference not found',
-        `“${escapeUserText(clip(result.reference, BUDGETS.echoedQuery))}”: ${escapeMarkdown(clip(result.message, BUDGETS.reason))}` +
-          (result.suggestions.length > 0
-            ? `\n\nDid you mean: ${result.suggestions.map((s) => `\`${plainText(s).replace(/`/g, '')}\``).join(', ')}?`
-            : '') +
-          '\n\nTry a reference with its document, e.g. `Art. 5(1)(c) AI Act`, or pick one from the autocomplete list.',
-      );
-  }
+export function quoteResultReply(result: QuoteOutcome, params: QuoteParams): MessageReply {
+  if (result.kind === 'quoted')
+    return quoteReply(result.doc, result.locator, result.passages, params, result.alongside);
+  return noticeOf(notFoundWording(result, DISCORD));
 }
 
 /** Quotes a place privately, with its own links menu: where a chosen link, or a "Links" button, leads. */
 async function quotePrivately(services: Services, id: string): Promise<MessageReply> {
   if (!ID_PATTERNS.passage.test(id)) return expired();
   const result = await quote(services, id);
-  if (result.kind !== 'found') return expired();
+  if (result.kind !== 'quoted') return expired();
   return quoteReply(result.doc, result.locator, result.passages, {
     ephemeral: true,
     links: linksOf(services, result.doc, result.passages),
@@ -222,7 +208,7 @@ export const quoteCommand: CommandModule = {
     return quoteResultReply(result, {
       ephemeral: booleanOption(request, 'hide'),
       ...(mention ? { mention } : {}),
-      ...(result.kind === 'found' && !result.alongside
+      ...(result.kind === 'quoted' && !result.alongside
         ? { links: linksOf(services, result.doc, result.passages) }
         : {}),
     });

@@ -167,12 +167,11 @@ function notSyncedYet(catalog: readonly CatalogDocument[], docs: readonly Catalo
   const unsynced = catalog.filter((d) => !served.has(d.id));
   if (unsynced.length === 0) return () => undefined;
   let names: DocNameMatcher | undefined;
-  return (reference: string): string | undefined => {
+  return (reference: string): string[] | undefined => {
     names ??= new DocNameMatcher(unsynced);
     const ids = [...new Set(names.findExact(reference).map((found) => found.docId))];
     if (ids.length === 0) return undefined;
-    const titles = ids.map((id) => unsynced.find((d) => d.id === id)!.shortTitle);
-    return `${titles.join(' and ')} ${ids.length === 1 ? 'is' : 'are'} in Charter's catalog but not synced yet; run charter sync (with --mirror DIR when offline).`;
+    return ids.map((id) => unsynced.find((d) => d.id === id)!.shortTitle);
   };
 }
 
@@ -196,8 +195,10 @@ export function assemble(
     search: (query, opts) => index.search(query, opts),
     quote: (reference) => {
       const quoted = resolver.resolve(reference);
-      const message = quoted.ok ? undefined : unsynced(reference);
-      return message ? { ok: false, reference, message, suggestions: [] } : quoted;
+      const titles = quoted.ok ? undefined : unsynced(reference);
+      return titles
+        ? { ok: false, reference, failure: { reason: 'not-synced', titles }, suggestions: [] }
+        : quoted;
     },
     isReference: (text) => resolver.looksLikeReference(text),
     passagesOf: (docId) => byDoc.get(docId) ?? [],

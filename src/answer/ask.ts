@@ -7,7 +7,8 @@ import type { Passage } from '../corpus/types.js';
 import type { MissingName, SearchHit } from '../search/types.js';
 import { documentPrefix, namesDocument } from './documents.js';
 import { isWeak } from './judge.js';
-import { type QuoteResult, quote } from './quote.js';
+import type { Ambiguous, AskOutcome, Found, Missing, NotFound, Weak } from './outcome.js';
+import { quote } from './quote.js';
 import type { Services } from './services.js';
 
 export interface AskRequest {
@@ -23,6 +24,7 @@ export interface AskRequest {
   searchOnly?: boolean;
 }
 
+/** What a search for passages found, before it is judged (`classify`). */
 export interface Passages {
   kind: 'passages';
   /** Distinct hits, at most `limit`; empty when nothing matches. */
@@ -31,16 +33,11 @@ export interface Passages {
   more: boolean;
   /** What the question names that Charter does not hold (said first, in the asker's words). */
   missing: MissingName[];
-  /** Nothing matches well: the hits are the nearest passages, not an answer. */
+  /** Nothing matches well (judge.ts): the hits are the nearest passages, not an answer. */
   weak: boolean;
   /** With `facets`: the documents with passages on the question, best first. */
   documents?: string[];
-  /** Set when the question was a reference that named no place: what it said. */
-  unquoted?: Extract<QuoteResult, { kind: 'not-found' | 'document' }>;
 }
-
-/** Passages, or the quote of the place a reference names, or why that reference named none. */
-export type AskResult = Passages | QuoteResult;
 
 /** The best passages on a question, each passage once. */
 export async function findPassages(services: Services, request: AskRequest): Promise<Passages> {
@@ -134,23 +131,61 @@ async function documentsOn(services: Services, query: string, limit: number): Pr
 const documentsOf = (catalog: readonly CatalogDocument[], suggestions: readonly string[]) =>
   new Set(suggestions.map((s) => documentPrefix(catalog, s)?.doc.id).filter(Boolean));
 
+/**
+ * Judges a page of passages, in this order: nothing found (past the end when paging); the question names
+ * what Charter lacks; nothing matches well; found. Missing and weak are said on the first page only.
+ */
+export function classify(
+  request: AskRequest,
+  found: Passages,
+  unquoted?: Ambiguous | NotFound,
+): Found | Missing | Weak | NotFound {
+  const offset = request.offset ?? 0;
+  const scope = request.docs ?? [];
+  if (found.hits.length === 0)
+    return {
+      kind: 'not-found',
+      why:
+        offset > 0
+          ? { reason: 'no-more', query: request.query }
+          : { reason: 'no-match', query: request.query, scope, missing: found.missing },
+      suggestions: [],
+    };
+  const page = {
+    query: request.query,
+    hits: found.hits,
+    offset,
+    more: found.more,
+    scope,
+    ...(found.documents ? { documents: found.documents } : {}),
+  };
+  if (offset === 0 && found.missing.length > 0)
+    return { kind: 'missing', ...page, missing: found.missing, ...(unquoted ? { unquoted } : {}) };
+  if (offset === 0 && found.weak) return { kind: 'weak', ...page };
+  return { kind: 'found', ...page, ...(unquoted ? { unquoted } : {}) };
+}
+
+/** Searches (never quotes) and judges one page of passages: paging, narrowing, Find sources. */
+export async function search(services: Services, request: AskRequest): Promise<AskOutcome> {
+  return classify(request, await findPassages(services, request));
+}
+
 /** A reference is quoted; anything else, or a reference naming no place, is searched. */
-export async function ask(services: Services, request: AskRequest): Promise<AskResult> {
-  if (request.searchOnly || !services.isReference(request.query)) return findPassages(services, request);
+export async function ask(services: Services, request: AskRequest): Promise<AskOutcome> {
+  if (request.searchOnly || !services.isReference(request.query)) return search(services, request);
   const { query, docs = [] } = request;
   // A reference typed with one document chosen apart ("Art. 7", document: deep synthesis) names it too.
   const quoted = await quote(services, docs.length === 1 ? `${query} ${docs[0]!.shortTitle}` : query);
-  if (quoted.kind === 'found') return quoted;
+  if (quoted.kind === 'quoted') return quoted;
   // One fallback policy with quote: a reference naming no document whose place several documents have
   // ("Recital 71", "Art. 5(1)(c)") asks which document, with the places it may mean, exactly as quote
   // does; passages sharing its words would be taken for an answer.
   if (
-    quoted.kind === 'not-found' &&
     docs.length === 0 &&
     !namesDocument(services.catalog, query) &&
     documentsOf(services.catalog, quoted.suggestions).size > 1
   )
     return quoted;
   const found = await findPassages(services, request);
-  return found.hits.length > 0 ? { ...found, unquoted: quoted } : quoted;
+  return found.hits.length > 0 ? classify(request, found, quoted) : quoted;
 }

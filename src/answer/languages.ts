@@ -42,10 +42,15 @@ export function sharedPrefix(passages: readonly Passage[]): RefPath {
   return first.slice(0, n);
 }
 
+/** Why a place has no rendition in the language asked for. */
+export type NoRendition =
+  | { reason: 'no-language'; doc: CatalogDocument; lang: 'zh' | 'en' }
+  | { reason: 'no-counterpart'; doc: CatalogDocument; other: CatalogDocument; locator: string };
+
 /**
  * The renditions of a quoted place to show for `lang`: the quoted one alone when no language is asked for
  * or it is already in that language; the other language's passages at the same path otherwise, and both
- * (Chinese first) for `both`. A sentence a person can act on when the other language does not have it.
+ * (Chinese first) for `both`. Why not, when the other language does not have it.
  */
 export function renditionsFor(
   quoted: Rendition,
@@ -53,19 +58,19 @@ export function renditionsFor(
   catalog: readonly CatalogDocument[],
   passagesOf: (docId: string) => readonly Passage[],
   locate: (doc: CatalogDocument, path: RefPath, passages: readonly Passage[]) => string,
-): Rendition[] | string {
+): Rendition[] | NoRendition {
   if (!lang) return [quoted];
   const here = languageOf(quoted.doc);
   if (lang === here) return [quoted];
   const other = counterpartOf(quoted.doc, catalog);
   if (!other) {
     if (lang === 'both') return [quoted];
-    return `${quoted.doc.shortTitle} has no ${lang === 'zh' ? 'Chinese' : 'English'} text in Charter.`;
+    return { reason: 'no-language', doc: quoted.doc, lang };
   }
   const prefix = sharedPrefix(quoted.passages);
   const passages = passagesOf(other.id).filter((p) => prefix.every((segment, i) => p.path[i] === segment));
   if (passages.length === 0)
-    return `${other.shortTitle} has no place matching ${quoted.doc.shortTitle} ${quoted.locator}.`;
+    return { reason: 'no-counterpart', doc: quoted.doc, other, locator: quoted.locator };
   const rendition = { doc: other, locator: locate(other, prefix, passages), passages };
   if (lang !== 'both') return [rendition];
   return here === 'zh' ? [quoted, rendition] : [rendition, quoted];

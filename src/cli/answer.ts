@@ -2,16 +2,24 @@
 // question decision, the same note when a reference names no place. Text is for a person at a terminal
 // (src/cli/terminal.ts); --json gives the fields other tools need.
 import { readFileSync } from 'node:fs';
-import { type AskResult, ask } from '../answer/ask.js';
+import { ask } from '../answer/ask.js';
 import { isQuoteLanguage } from '../answer/languages.js';
 import { linkLabel, linksOf, type PlaceLinks } from '../answer/links.js';
-import { type QuoteResult, quote } from '../answer/quote.js';
+import type { AskOutcome, Quoted, QuoteOutcome } from '../answer/outcome.js';
+import { quote } from '../answer/quote.js';
 import { missingJson } from '../answer/unheld.js';
+import {
+  asSentence,
+  couldNotQuote,
+  missingLine,
+  notFoundWording,
+  PLAIN,
+  weakWording,
+} from '../answer/wording.js';
 import type { Charter } from '../app.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import { locatorOf, sourceUrl } from '../reply/format.js';
-import { missingLine, weakLine } from '../reply/honesty.js';
 import type { SearchHit } from '../search/types.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { selectDocuments } from './docs.js';
@@ -75,38 +83,62 @@ function jsonResult(charter: Charter, hit: SearchHit, locator = locatorOf(hit.pa
   };
 }
 
-/** Why a reference gave no quote, as one or two sentences for the terminal. */
-function unquotedMessage(result: Extract<QuoteResult, { kind: 'document' | 'not-found' }>): string {
-  if (result.kind === 'document') {
-    const examples = result.examples.length > 0 ? result.examples.join(', ') : 'Art. 1';
-    return `Which part of ${result.doc.shortTitle}? Add a place after the document, e.g. ${examples}.`;
-  }
-  const suggestions =
-    result.suggestions.length > 0 && !/did you mean/i.test(result.message)
-      ? ` Did you mean: ${result.suggestions.join('; ')}?`
-      : '';
-  return `“${result.reference}”: ${result.message}${suggestions}`;
+/**
+ * Exit codes, the same for every command that answers (ask, quote, compare, sources): 0 when an answer was
+ * printed (a quote; passages, also when the question names something Charter lacks); 1 when there is none
+ * (nothing matches well, no passage, no such place or document, which document or part is meant); 2 when
+ * the command was typed wrong (`UsageError`).
+ */
+export const EXIT = { answered: 0, noAnswer: 1, usage: 2 } as const;
+
+/** The exit code of an outcome. */
+export function exitCodeOf(outcome: AskOutcome | QuoteOutcome): number {
+  return outcome.kind === 'quoted' || outcome.kind === 'found' || outcome.kind === 'missing'
+    ? EXIT.answered
+    : EXIT.noAnswer;
 }
 
-/** The note above passages shown for a reference that named no place: the same words as /ask. */
-const couldNotQuote = (query: string) => `Could not quote “${query}”; passages that share its words:`;
+/** An outcome that shows nothing, as one paragraph for the terminal. */
+function noAnswerText(outcome: Exclude<AskOutcome, { kind: 'quoted' | 'found' | 'missing' }>): string {
+  return asSentence(
+    outcome.kind === 'weak'
+      ? weakWording(outcome.query, outcome.scope, PLAIN)
+      : notFoundWording(outcome, PLAIN),
+  );
+}
 
-function askJson(charter: Charter, query: string, result: AskResult) {
-  if (result.kind === 'found')
+/** The line above passages: that a reference named no place, or what Charter lacks. */
+function openingOf(charter: Charter, outcome: Extract<AskOutcome, { kind: 'found' | 'missing' }>) {
+  if (outcome.unquoted) return couldNotQuote(outcome.query);
+  return outcome.kind === 'missing' ? missingLine(outcome.missing, charter.docs) : undefined;
+}
+
+function askJson(charter: Charter, query: string, result: AskOutcome) {
+  const base = { query, outcome: result.kind };
+  if (result.kind === 'quoted')
     return {
-      query,
+      ...base,
       missing: [],
       weak: false,
       results: [jsonResult(charter, { passages: result.passages, score: 1, terms: [] }, result.locator)],
     };
-  if (result.kind !== 'passages')
-    return { query, note: unquotedMessage(result), missing: [], weak: false, results: [] };
+  if (result.kind === 'found' || result.kind === 'missing') {
+    const note = openingOf(charter, result);
+    return {
+      ...base,
+      ...(result.unquoted ? { note } : {}),
+      missing: result.kind === 'missing' ? missingJson(result.missing) : [],
+      weak: false,
+      results: result.hits.map((hit) => jsonResult(charter, hit)),
+    };
+  }
   return {
-    query,
-    ...(result.unquoted ? { note: couldNotQuote(query) } : {}),
-    missing: missingJson(result.missing),
-    weak: result.weak,
-    results: result.hits.map((hit) => jsonResult(charter, hit)),
+    ...base,
+    note: noAnswerText(result),
+    missing:
+      result.kind === 'not-found' && result.why.reason === 'no-match' ? missingJson(result.why.missing) : [],
+    weak: result.kind === 'weak',
+    results: [],
   };
 }
 
@@ -149,34 +181,21 @@ export async function runAsk(args: string[], io: CliIo = processIo()): Promise<n
     return 0;
   }
   const style = styleFor(io.stdout, io.env);
-  if (result.kind === 'found') {
+  if (result.kind === 'quoted') {
     io.stdout.write(renderQuote(result.doc, result.passages, [], style, result.locator));
-    return 0;
+    return EXIT.answered;
   }
-  if (result.kind !== 'passages') {
-    io.stderr.write(`${unquotedMessage(result)}\n`);
-    return 1;
-  }
-  const opening = missingLine(result.missing, charter.docs);
-  if (result.weak && !opening) {
-    io.stderr.write(
-      `${weakLine(question)} Try other words, or see "charter sources" for what Charter holds.\n`,
-    );
-    return 1;
-  }
-  if (result.hits.length === 0) {
-    io.stderr.write(
-      'No passage matches that question. Try other words, fewer words, or name a document ("under the AI Act").\n',
-    );
-    return 1;
+  if (result.kind !== 'found' && result.kind !== 'missing') {
+    io.stderr.write(`${noAnswerText(result)}\n`);
+    return exitCodeOf(result);
   }
   const byId = new Map(charter.docs.map((d) => [d.id, d]));
   const blocks = result.hits.map((hit) =>
     renderQuote(byId.get(hit.passages[0]!.docId)!, hit.passages, hit.terms, style),
   );
-  const note = result.unquoted ? couldNotQuote(question) : opening;
+  const note = openingOf(charter, result);
   io.stdout.write(`${note ? `${note}\n\n` : ''}${blocks.join('\n')}`);
-  return 0;
+  return EXIT.answered;
 }
 
 export async function runQuote(args: string[], io: CliIo = processIo()): Promise<number> {
@@ -197,9 +216,9 @@ export async function runQuote(args: string[], io: CliIo = processIo()): Promise
   if (reference === '') throw new UsageError('Give a reference, e.g. charter quote "AI Act Art. 5(1)(c)".');
   const charter = await io.open();
   const quoted = await quote(charter.services, reference, lang);
-  if (quoted.kind !== 'found') {
-    io.stderr.write(`${unquotedMessage(quoted)}\n`);
-    return 2;
+  if (quoted.kind !== 'quoted') {
+    io.stderr.write(`${noAnswerText(quoted)}\n`);
+    return exitCodeOf(quoted);
   }
   const links = linksOf(charter.services, quoted.doc, quoted.passages);
   if (values['cited-by']) return printCitedBy(io, reference, quoted, links, values.json);
@@ -281,7 +300,7 @@ function linkLines(links: PlaceLinks, width: number): string {
 function printCitedBy(
   io: CliIo,
   reference: string,
-  quoted: Extract<QuoteResult, { kind: 'found' }>,
+  quoted: Quoted,
   links: PlaceLinks,
   json: boolean,
 ): number {

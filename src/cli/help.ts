@@ -8,7 +8,7 @@ const LANG = `--lang ${QUOTE_LANGUAGES.join('|')}`;
 const LIMIT = { default: 5, max: 50 } as const;
 
 /** What `charter ask --json` prints (every key of src/cli/answer.ts askJson). */
-export const ASK_JSON = `{query, note?, missing, weak, results: [{docId, title,
+export const ASK_JSON = `{query, outcome, note?, missing, weak, results: [{docId, title,
                        shortTitle, issuer, date, status, locator, score, url, passages: [{id,
                        docId, locator, headingPath, page, text, url}]}]}`;
 /** What `charter quote --json` prints. */
@@ -40,6 +40,10 @@ Discord
   commands [--json] [--guild ID]                the commands JSON deploy would send
 
   --version                                     the version of Charter
+
+Exit codes of ask and quote: 0 an answer was printed (a quote, or passages); 1 no answer (nothing
+matches well, no passage, no such place or document, or which document or part is meant: said on
+stderr in one sentence); 2 the command was typed wrong.
 
 Environment: CHARTER_MIRROR (a folder of <id>.<ext> copies), CHARTER_DATA_DIR (default ./data),
 DISCORD_* settings (see .env.example), NO_COLOR (plain terminal output).

@@ -8,7 +8,7 @@ import type { Passage, RefPath } from '../corpus/types.js';
 import { DocNameMatcher, type NamedDoc } from './docnames.js';
 import { normalizeText, STOP_WORDS, tokenize, tokens } from './text.js';
 import { findJurisdictions } from './thesaurus.js';
-import type { QuoteResponse } from './types.js';
+import type { QuoteResponse, ReferenceFailure } from './types.js';
 
 /** A place parsed from a reference, before it is checked against a document. */
 export interface ParsedPlace {
@@ -235,8 +235,6 @@ export interface ParsedReference {
   leftover: string[];
 }
 
-const quoted = (references: string[]) => references.map((r) => `"${r}"`).join(' or ');
-
 const typeOfSegment = segmentType;
 const valueOfSegment = segmentValue;
 
@@ -350,7 +348,7 @@ export class ReferenceResolver {
     if (!doc && place && parsed.leftover.length > 0) {
       return this.fail(
         reference,
-        `No document in Charter's corpus is called “${parsed.leftover.join(' ')}”; /sources lists the documents.`,
+        { reason: 'unknown-document', words: parsed.leftover.join(' ') },
         this.placesIn(this.docsWithPlace(place.path), place.path, reference),
       );
     }
@@ -366,22 +364,18 @@ export class ReferenceResolver {
       else
         return this.fail(
           reference,
-          'Which document? Name it with the reference, e.g. "AI Act Art. 5".',
+          { reason: 'which-document' },
           this.placesIn(owners, place.path, reference),
         );
     }
     if (!doc) {
-      return this.fail(
-        reference,
-        'I could not tell which document that reference is in. Name it, e.g. "AI Act Art. 5" or "EO 14110 Sec. 4.2".',
-        [],
-      );
+      return this.fail(reference, { reason: 'no-document' }, []);
     }
     if (!place) {
       return this.fail(
         reference,
-        `Which part of the ${doc.shortTitle}? Add a place, e.g. ${quoted(this.examples(doc))}.`,
-        this.examples(doc, 3),
+        { reason: 'which-part', doc, examples: this.examples(doc, 3) },
+        this.examples(doc, 3).map((locator) => `${doc.shortTitle} ${locator}`),
       );
     }
     const passages = this.byDoc.get(doc.id) ?? [];
@@ -402,7 +396,7 @@ export class ReferenceResolver {
           return { ok: true, reference, doc, locator: this.locatorOf(doc, parent, found), passages: found };
         return this.fail(
           reference,
-          `${doc.shortTitle} ${this.format(doc, parent)} has no ${this.format(doc, path)}.`,
+          { reason: 'no-such-point', doc, within: this.format(doc, parent), asked: this.format(doc, path) },
           this.childSuggestions(doc, found, parent, path),
         );
       }
@@ -522,7 +516,7 @@ export class ReferenceResolver {
     });
   }
 
-  /** "The AI Act has Articles 1–113; did you mean Art. 50?" */
+  /** The AI Act has Articles 1–113, and Art. 50 is the closest to what was asked. */
   private notFound(reference: string, doc: CatalogDocument, path: readonly string[]): QuoteResponse {
     const type = typeOfSegment(path[0]!);
     const value = valueOfSegment(path[0]!);
@@ -534,8 +528,8 @@ export class ReferenceResolver {
     if (values.length === 0) {
       return this.fail(
         reference,
-        `The ${doc.shortTitle} is not cited that way; try ${quoted(this.examples(doc))}.`,
-        this.examples(doc, 3),
+        { reason: 'not-cited-that-way', doc, examples: this.examples(doc, 3) },
+        this.examples(doc, 3).map((locator) => `${doc.shortTitle} ${locator}`),
       );
     }
     const closest = [...values]
@@ -552,10 +546,10 @@ export class ReferenceResolver {
     const unitName =
       type === 'item' ? `${doc.citation.unitLabel ?? 'Item'}s` : (UNIT_NAMES[type]?.range ?? `${type} units`);
     const suggestions = closest.map((v) => `${doc.shortTitle} ${this.format(doc, [`${type}:${v}`])}`);
-    const best = this.format(doc, [`${type}:${closest[0]}`]);
+    const suggestion = this.format(doc, [`${type}:${closest[0]}`]);
     return this.fail(
       reference,
-      `The ${doc.shortTitle} has ${unitName} ${range}; did you mean ${best}?`,
+      { reason: 'no-such-unit', doc, units: unitName, range, suggestion },
       suggestions,
     );
   }
@@ -576,7 +570,8 @@ export class ReferenceResolver {
       .map((path) => `${doc.shortTitle} ${this.format(doc, path)}`);
   }
 
-  private examples(doc: CatalogDocument, count = 2): string[] {
+  /** The document's first top-level places (locators). */
+  private examples(doc: CatalogDocument, count: number): string[] {
     const seen: string[] = [];
     for (const passage of this.byDoc.get(doc.id) ?? []) {
       const unit = passage.path.slice(0, 1);
@@ -584,10 +579,10 @@ export class ReferenceResolver {
       if (!seen.includes(text)) seen.push(text);
       if (seen.length >= count) break;
     }
-    return seen.map((locator) => `${doc.shortTitle} ${locator}`);
+    return seen;
   }
 
-  private fail(reference: string, message: string, suggestions: string[]): QuoteResponse {
-    return { ok: false, reference, message, suggestions };
+  private fail(reference: string, failure: ReferenceFailure, suggestions: string[]): QuoteResponse {
+    return { ok: false, reference, failure, suggestions };
   }
 }

@@ -68,6 +68,28 @@ export interface SearchResponse {
   documents?: string[];
 }
 
+/**
+ * Why a typed reference names no place, as facts (never a sentence: src/answer/wording.ts words them).
+ * Locators are in the document's own citation style ("Art. 99", "s. 7").
+ */
+export type ReferenceFailure =
+  /** Words left over name no document ("GDPR Recital 12" with no GDPR): `words` are those words. */
+  | { reason: 'unknown-document'; words: string }
+  /** A place several documents (or none) have, and no document named ("Recital 71"). */
+  | { reason: 'which-document' }
+  /** Neither a document nor a place could be read. */
+  | { reason: 'no-document' }
+  /** A document and no place ("the AI Act please"): its first top-level places, as examples. */
+  | { reason: 'which-part'; doc: CatalogDocument; examples: string[] }
+  /** No such unit: the units it has (`units` "Articles", `range` "1–113") and the closest one. */
+  | { reason: 'no-such-unit'; doc: CatalogDocument; units: string; range: string; suggestion: string }
+  /** The document has no unit of that type at all ("Recital 3" of an executive order). */
+  | { reason: 'not-cited-that-way'; doc: CatalogDocument; examples: string[] }
+  /** The unit exists but has no such point: `within` has no `asked`. */
+  | { reason: 'no-such-point'; doc: CatalogDocument; within: string; asked: string }
+  /** The reference names catalog documents this installation has not synced yet (their short titles). */
+  | { reason: 'not-synced'; titles: string[] };
+
 export type QuoteResponse =
   | { ok: true; reference: string; doc: CatalogDocument; locator: string; passages: Passage[] }
-  | { ok: false; reference: string; message: string; suggestions: string[] };
+  | { ok: false; reference: string; failure: ReferenceFailure; suggestions: string[] };

@@ -7,6 +7,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { quote } from '../../src/answer/quote.js';
+import { asSentence, notFoundWording, PLAIN } from '../../src/answer/wording.js';
 import { openCharter } from '../../src/app.js';
 import { syncReporter } from '../../src/cli/progress.js';
 import { type CatalogDocument, loadCatalog } from '../../src/corpus/catalog.js';
@@ -91,8 +93,10 @@ describe('the first run with no network and no mirror', () => {
     const { charter } = await firstAnswer(offlineCatalog());
     const quoted = await charter.services.quote('AI Act Art. 5(1)(c)');
     expect(quoted.ok).toBe(false);
-    expect(!quoted.ok && quoted.message).toMatch(
-      /^.*AI Act.* is in Charter's catalog but not synced yet; run charter sync \(with --mirror DIR when offline\)\.$/,
+    expect(!quoted.ok && quoted.failure).toMatchObject({ reason: 'not-synced', titles: ['AI Act'] });
+    const said = await quote(charter.services, 'AI Act Art. 5(1)(c)');
+    expect(said.kind !== 'quoted' && asSentence(notFoundWording(said, PLAIN))).toMatch(
+      /^“AI Act Art\. 5\(1\)\(c\)”: AI Act is in Charter's catalog but not synced yet; run charter sync \(with --mirror DIR when offline\)\./,
     );
   });
 });

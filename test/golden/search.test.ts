@@ -86,7 +86,7 @@ describe.runIf(describeGolden)('reference resolution on the real corpus', () => 
 
   it.each(CASES)('%s', (reference, docId, locator, opening) => {
     const result = resolver.resolve(reference);
-    expect(result.ok, result.ok ? '' : result.message).toBe(true);
+    expect(result.ok, result.ok ? '' : result.failure.reason).toBe(true);
     if (!result.ok) return;
     expect(result.doc.id).toBe(docId);
     expect(result.locator).toBe(locator);

@@ -244,7 +244,7 @@ describe.runIf(describeGolden)('the names people type for the new documents', ()
   it('charter quote resolves references by the new names', () => {
     for (const [reference, id, locator] of REFERENCES) {
       const result = resolver.resolve(reference);
-      expect(result.ok, `${reference}: ${result.ok ? '' : result.message}`).toBe(true);
+      expect(result.ok, `${reference}: ${result.ok ? '' : result.failure.reason}`).toBe(true);
       if (!result.ok) continue;
       expect(result.doc.id, reference).toBe(id);
       expect(result.passages[0]!.locator, reference).toBe(locator);

@@ -84,6 +84,20 @@ describe('charter ask', () => {
     expect(t.err()).toMatch(/^“AI Act Art\. 99999”: The AI Act has Articles/);
   });
 
+  it('words an outcome as /ask and /quote do, each suggestion once, with the same exit code', async () => {
+    const nothing = io();
+    expect(await runAsk(['zyxxy quuxle'], nothing.cli)).toBe(1);
+    // /ask says "No passage found: Nothing matches “zyxxy quuxle”." (test/snapshot): the same sentence.
+    expect(nothing.err()).toMatch(/^Nothing matches “zyxxy quuxle”\. Try fewer or plainer words/);
+    const asked = io();
+    const quoted = io();
+    expect(await runAsk(['AI Act Art. 99999'], asked.cli)).toBe(1);
+    expect(await runQuote(['AI Act Art. 99999'], quoted.cli)).toBe(1);
+    expect(asked.err()).toBe(quoted.err());
+    expect(quoted.err().match(/did you mean/gi)).toHaveLength(1);
+    expect(quoted.err()).toMatch(/Did you mean: AI Act Art\. 99; AI Act Art\. 50; AI Act Art\. 12\?/);
+  });
+
   it('means the same by --limit in text and JSON', async () => {
     for (const limit of ['1', '2', '3']) {
       const text = io();
@@ -112,7 +126,8 @@ describe('charter ask', () => {
     const asked = io();
     expect(await runAsk(['Art. 7'], asked.cli)).toBe(1);
     const quoted = io();
-    expect(await runQuote(['Art. 7'], quoted.cli)).toBe(2);
+    // The same outcome, the same exit code: 1, no answer (2 is only for a command typed wrong).
+    expect(await runQuote(['Art. 7'], quoted.cli)).toBe(1);
     expect(asked.out()).toBe('');
     expect(asked.err()).toMatch(/Which document\?.*Did you mean: Deep Synthesis Provisions Art\. 7; /);
     expect(asked.err()).toBe(quoted.err());
@@ -137,7 +152,7 @@ describe('charter quote', () => {
 
   it('asks for a place when only a document is named', async () => {
     const t = io();
-    expect(await runQuote(['AI Act'], t.cli)).toBe(2);
+    expect(await runQuote(['AI Act'], t.cli)).toBe(1);
     expect(t.err()).toBe(
       'Which part of AI Act? Add a place after the document, e.g. Recital 1, Recital 2, Art. 5.\n',
     );

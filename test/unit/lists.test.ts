@@ -55,7 +55,7 @@ describe('lists', () => {
     const services = {
       catalog: [],
       search: () => ({ query: 'q', namedDocs: [], hits: [{ passages: [at('')], score: 1, terms: [] }] }),
-      quote: () => ({ ok: false, reference: '', message: '', suggestions: [] }),
+      quote: () => ({ ok: false, reference: '', failure: { reason: 'no-document' }, suggestions: [] }),
       isReference: () => false,
       passagesOf: (): readonly Passage[] => passages,
     } satisfies Services;

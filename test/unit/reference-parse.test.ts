@@ -98,7 +98,12 @@ describe('ReferenceResolver', () => {
     const result = resolver.resolve('AI Act Art. 500');
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.message).toBe('The AI Act has Articles 5–99; did you mean Art. 50?');
+      expect(result.failure).toMatchObject({
+        reason: 'no-such-unit',
+        units: 'Articles',
+        range: '5–99',
+        suggestion: 'Art. 50',
+      });
       expect(result.suggestions[0]).toBe('AI Act Art. 50');
     }
     const missingPoint = resolver.resolve('AI Act Art. 5(1)(z)');
@@ -110,7 +115,7 @@ describe('ReferenceResolver', () => {
     const result = resolver.resolve('art 7');
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.message).toMatch(/Which document/);
+      expect(result.failure.reason).toBe('which-document');
       expect(result.suggestions).toEqual([
         'Deep Synthesis Provisions Art. 7',
         'Generative AI Interim Measures Art. 7',

@@ -1,9 +1,9 @@
 // The note for an instrument Charter knows of but does not hold: one wording for /ask and `charter ask`.
 import { describe, expect, it } from 'vitest';
 import { missingJson, shortDate, unheldName } from '../../src/answer/unheld.js';
+import { missingLine } from '../../src/answer/wording.js';
 import { loadCatalog } from '../../src/corpus/catalog.js';
 import { loadInstruments } from '../../src/corpus/instruments.js';
-import { missingLine } from '../../src/reply/honesty.js';
 import type { KnownFacts } from '../../src/search/instruments.js';
 import type { MissingName } from '../../src/search/types.js';
 
@@ -25,6 +25,7 @@ const bletchley: MissingName = {
   known: facts('uk-bletchley-declaration-2023'),
 };
 const discord = {
+  echo: (t: string) => t,
   name: (t: string) => t,
   link: (url: string) => `<${url}>`,
   code: (t: string) => `\`${t}\``,
@@ -37,7 +38,7 @@ describe('naming an instrument Charter does not hold', () => {
       `Charter doesn't hold the Bletchley Declaration (28 countries and the EU, Bletchley Park, 1 Nov 2023) — read it at ${bletchley.known!.url}; an operator can add it with charter add; nearest passages in what it has:`,
     );
     // On Discord, the same words: the link without a preview card, the command as code.
-    expect(missingLine([bletchley], catalog, (t) => t, discord)).toBe(
+    expect(missingLine([bletchley], catalog, discord)).toBe(
       `Charter doesn't hold the Bletchley Declaration (28 countries and the EU, Bletchley Park, 1 Nov 2023) — read it at <${bletchley.known!.url}>; an operator can add it with \`charter add\`; nearest passages in what it has:`,
     );
   });

@@ -1,0 +1,210 @@
+// The words of every outcome (outcome.ts), written once for every front end. A front end supplies its
+// `Medium` (how to echo the asker's words, show a catalog name or a reference to type, name another
+// command) and only lays out what it gets: Discord as a notice with a title, the terminal as a sentence.
+import type { CatalogDocument } from '../corpus/catalog.js';
+import type { MissingName } from '../search/types.js';
+import type { Ambiguous, NotFound, Unresolved } from './outcome.js';
+import { unheldClause } from './unheld.js';
+
+export interface Medium {
+  /** The asker's words, made safe to echo (escaped, clipped). */
+  echo(text: string): string;
+  /** A catalog fact (a document's name) as text. */
+  name(text: string): string;
+  /** A reference, locator or command to type, as code. */
+  code(text: string): string;
+  /** An official URL (in Discord, without a preview card). */
+  link(url: string): string;
+  /** How another command is run here: `/sources` or `charter sources`. */
+  command(name: 'ask' | 'quote' | 'sources'): string;
+  /** Whether references are picked from a list as they are typed (Discord's autocomplete). */
+  autocomplete: boolean;
+}
+
+/** A plain-text medium (a terminal, JSON): words as they are, commands as `charter …`. */
+export const PLAIN: Medium = {
+  echo: (text) => text,
+  name: (text) => text,
+  code: (text) => text,
+  link: (url) => url,
+  command: (name) => `charter ${name}`,
+  autocomplete: false,
+};
+
+/** An outcome in words: a title, the sentence that says it, then what was probably meant and what to try. */
+export interface Wording {
+  title: string;
+  text: string;
+  /** "Did you mean: …?" — references, each once. */
+  suggestions: string[];
+  /** Things to try instead. */
+  tries: string[];
+}
+
+/** "a, b or c" */
+export function listed(names: readonly string[], last = 'or'): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${last} ${names.at(-1)}`;
+}
+
+/** Why a reference quoted nothing, as one sentence. */
+export function unresolvedText(why: Unresolved, m: Medium): string {
+  switch (why.reason) {
+    case 'unknown-document':
+      return `No document in Charter's corpus is called “${m.echo(why.words)}”; ${m.command('sources')} lists the documents.`;
+    case 'which-document':
+      return 'Name the document with the reference, e.g. "AI Act Art. 5".';
+    case 'no-document':
+      return 'I could not tell which document that reference is in. Name it, e.g. "AI Act Art. 5" or "EO 14110 Sec. 4.2".';
+    case 'which-part':
+      return `Which part of ${m.name(why.doc.shortTitle)}?`;
+    case 'no-such-unit':
+      return `The ${m.name(why.doc.shortTitle)} has ${why.units} ${why.range}.`;
+    case 'not-cited-that-way':
+      return `The ${m.name(why.doc.shortTitle)} is not cited that way.`;
+    case 'no-such-point':
+      return `${m.name(why.doc.shortTitle)} ${why.within} has no ${why.asked}.`;
+    case 'not-synced':
+      return `${listed(why.titles.map(m.name), 'and')} ${why.titles.length === 1 ? 'is' : 'are'} in Charter's catalog but not synced yet; run charter sync (with --mirror DIR when offline).`;
+    case 'no-text':
+      return 'That place has no text.';
+    case 'no-language':
+      return `${m.name(why.doc.shortTitle)} has no ${why.lang === 'zh' ? 'Chinese' : 'English'} text in Charter.`;
+    case 'no-counterpart':
+      return `${m.name(why.other.shortTitle)} has no place matching ${m.name(why.doc.shortTitle)} ${why.locator}.`;
+  }
+}
+
+/** "Which part of the AI Act?": a document named without a place. */
+function whichPart(doc: CatalogDocument, examples: readonly string[], m: Medium): Wording {
+  const shown = examples.length > 0 ? examples.map(m.code).join(', ') : m.code('Art. 1');
+  return {
+    title: `Which part of ${doc.shortTitle}?`,
+    text: `Add a place after the document, e.g. ${shown}${m.autocomplete ? '; autocomplete lists them as you type' : ''}.`,
+    suggestions: [],
+    tries: [],
+  };
+}
+
+const TRY_REFERENCE = (m: Medium) =>
+  `a reference with its document, e.g. ${m.code('Art. 5(1)(c) AI Act')}${m.autocomplete ? ', or pick one from the autocomplete list' : ''}`;
+
+/** A reference that quoted nothing, or a question that found nothing. */
+export function notFoundWording(outcome: NotFound | Ambiguous, m: Medium): Wording {
+  if (outcome.kind === 'ambiguous') {
+    if (outcome.why.reason === 'which-part') return whichPart(outcome.why.doc, outcome.why.examples, m);
+    return {
+      title: 'Which document?',
+      text: `“${m.echo(outcome.reference)}”: ${unresolvedText(outcome.why, m)}`,
+      suggestions: outcome.suggestions,
+      tries: [TRY_REFERENCE(m)],
+    };
+  }
+  const why = outcome.why;
+  switch (why.reason) {
+    case 'no-match': {
+      const where = why.scope.length > 0 ? ` in ${listed(why.scope.map((d) => m.name(d.shortTitle)))}` : '';
+      return {
+        title: 'No passage found',
+        text: `Nothing${where} matches “${m.echo(why.query)}”.`,
+        suggestions: [],
+        tries: [
+          'fewer or plainer words (“biometric identification”, “risk assessment”)',
+          ...(why.scope.length > 0 ? ['leaving out the document, to search them all'] : []),
+          `${m.code(m.command('quote'))} with a reference, e.g. ${m.code('Art. 5 AI Act')}`,
+          `${m.code(m.command('sources'))} to see which documents are covered`,
+        ],
+      };
+    }
+    case 'no-more':
+      return {
+        title: 'No more passages',
+        text: 'That was everything that matches this question.',
+        suggestions: [],
+        tries: [],
+      };
+    case 'no-such-document':
+      return {
+        title: 'Unknown document',
+        text: `No document is called “${m.echo(why.typed)}”.`,
+        suggestions: [],
+        tries: [`${m.code(m.command('sources'))} to see which documents are covered`],
+      };
+    default:
+      return {
+        title: 'Reference not found',
+        text: `“${m.echo(why.reference)}”: ${unresolvedText(why, m)}`,
+        suggestions: outcome.suggestions,
+        tries: [TRY_REFERENCE(m)],
+      };
+  }
+}
+
+/** Said instead of passages that hold too little of the question to answer it. */
+export function weakWording(query: string, scope: readonly CatalogDocument[], m: Medium): Wording {
+  const where = scope.length > 0 ? ` (searched in ${listed(scope.map((d) => m.name(d.shortTitle)))})` : '';
+  return {
+    title: 'Nothing matches well',
+    text: `${weakLine(query, m)}${where}`,
+    suggestions: [],
+    tries: [
+      'the words the documents would use (“biometric identification”, “risk assessment”)',
+      'naming a document (“under the AI Act”)',
+      `${m.code(m.command('sources'))} to see which documents are covered`,
+    ],
+  };
+}
+
+/** The sentence of a weak answer. */
+export function weakLine(query: string, m: Medium = PLAIN): string {
+  return `Nothing in the documents Charter holds matches “${m.echo(query)}” well.`;
+}
+
+/** The note above passages shown for a reference that named no place. */
+export function couldNotQuote(query: string, m: Medium = PLAIN): string {
+  return `Could not quote “${m.echo(query)}”; passages that share its words:`;
+}
+
+/**
+ * The opening line for what is missing ("Charter doesn't have Korea's AI Basic Act; nearest passages in what
+ * it has:"), or undefined when nothing is. `echo` is applied to the asker's words and catalog facts; an
+ * instrument of the known list is named properly, with where to read it (src/answer/unheld.ts).
+ */
+export function missingLine(
+  missing: readonly MissingName[],
+  catalog: readonly CatalogDocument[],
+  m: Pick<Medium, 'echo' | 'name' | 'link' | 'code'> = PLAIN,
+): string | undefined {
+  if (missing.length === 0) return undefined;
+  const parts: string[] = [];
+  const known = unheldClause(
+    missing.filter((n) => n.kind !== 'report' && n.known).map((n) => n.known!),
+    m,
+  );
+  if (known) parts.push(known);
+  const names = (kind: MissingName['kind']) =>
+    missing.filter((n) => n.kind === kind && !n.known).map((n) => m.echo(n.name));
+  const named = [...names('instrument'), ...names('body')];
+  if (named.length > 0) parts.push(`Charter doesn't have ${listed(named)}`);
+  const places = names('place');
+  if (places.length > 0)
+    parts.push(`${parts.length > 0 ? 'nor any document' : 'Charter has no document'} from ${listed(places)}`);
+  for (const report of missing.filter((n) => n.kind === 'report')) {
+    const doc = catalog.find((d) => d.id === report.reportId);
+    const outlet = doc ? doc.issuer.replace(/\s*\(.*\)\s*$/, '') : 'a news outlet';
+    const read = report.known?.url ? ` (read it at ${m.link(report.known.url)})` : '';
+    parts.push(
+      `${parts.length > 0 ? 'it' : 'Charter'} has only a news report about ${report.known?.the ? 'the ' : ''}${m.echo(report.name)} (${m.echo(outlet)}), not the document itself${read}`,
+    );
+  }
+  const only = missing.every((n) => n.kind === 'report');
+  return `${parts.join('; ')}; ${only ? 'passages from the report:' : 'nearest passages in what it has:'}`;
+}
+
+/** A wording as one paragraph for a terminal: the sentence, what was probably meant, what to try. */
+export function asSentence(wording: Wording): string {
+  const parts = [wording.title.endsWith('?') ? `${wording.title} ${wording.text}` : wording.text];
+  if (wording.suggestions.length > 0) parts.push(`Did you mean: ${wording.suggestions.join('; ')}?`);
+  if (wording.tries.length > 0) parts.push(`Try ${listed(wording.tries)}.`);
+  return parts.join(' ');
+}
