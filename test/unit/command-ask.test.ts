@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { missingLine } from '../../src/answer/wording.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
 import { messageViolations } from '../../src/discord/limits.js';
-import { missingLine } from '../../src/reply/honesty.js';
 import { CorpusIndex } from '../../src/search/index.js';
 import { buttonByLabel, customIds, dataOf, harness } from '../fixtures/discord/harness.js';
 import { ASKER, click, FRIEND, OTHER, slash } from '../fixtures/discord/interactions.js';
