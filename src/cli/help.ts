@@ -62,7 +62,7 @@ index. Bad input changes nothing.
 
   --kind K         one of the catalog's kinds (default: policy)
   --alias A        a name people type for it (repeatable)
-  --force          add it even when lint flags more than one passage in ten (at least three)`,
+  --force          add it even when lint flags the text of more than one passage in ten (at least three)`,
   remove: `Usage: charter remove ID
 
 Removes a document added with charter add: its entry, kept copy and passages; rebuilds the index.`,

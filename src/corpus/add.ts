@@ -46,8 +46,9 @@ export class AddError extends Error {
 
 /**
  * The lint threshold (decision, issue 20): a new document is refused, unless `force`, when more than one of
- * its passages in ten has a lint finding and at least three do — the readers then did not understand it and
- * Charter would quote damage as the document's words. Below that the findings are shown and it is added.
+ * its passages in ten has a lint finding in its text and at least three do — the readers then did not
+ * understand it and Charter would quote damage as the document's words. Below that, and for heading findings
+ * (labels, not quoted words), the findings are shown and it is added.
  */
 export const LINT_REFUSE_SHARE = 0.1;
 export const LINT_REFUSE_MIN = 3;
@@ -212,7 +213,9 @@ export async function addDocument(request: AddRequest, dir: string): Promise<Add
   if (!detected) throw new AddError(`${source} has no text Charter could split into passages.`);
   doc = { ...doc, citation: { style: detected.style } };
   const findings = lintNew(dir, catalog, detected.passages);
-  const flagged = new Set(findings.map((f) => f.passageId)).size;
+  // Findings in the words themselves count; a heading the generic splitter cut short is shown but does not
+  // refuse (it labels passages, it is not quoted as their text).
+  const flagged = new Set(findings.filter((f) => f.check !== 'heading').map((f) => f.passageId)).size;
   if (!request.force && flagged >= LINT_REFUSE_MIN && flagged > detected.passages.length * LINT_REFUSE_SHARE)
     throw new AddError(
       `${source} has lint findings in ${flagged} of its ${detected.passages.length} passages (more than one in ten), so its text was not read as the document's words; check the file, or add it anyway with --force.`,
