@@ -104,9 +104,11 @@ export function notFoundWording(outcome: NotFound | Ambiguous, m: Medium): Wordi
   switch (why.reason) {
     case 'no-match': {
       const where = why.scope.length > 0 ? ` in ${listed(why.scope.map((d) => m.name(d.shortTitle)))}` : '';
+      // What the question names that Charter lacks is said even when nothing matches ("charter ask PIPL").
+      const lacking = missingParts(why.missing, [], m);
       return {
         title: 'No passage found',
-        text: `Nothing${where} matches “${m.echo(why.query)}”.`,
+        text: `${lacking.length > 0 ? `${lacking.join('; ')}. ` : ''}Nothing${where} matches “${m.echo(why.query)}”.`,
         suggestions: [],
         tries: [
           'fewer or plainer words (“biometric identification”, “risk assessment”)',
@@ -176,6 +178,17 @@ export function missingLine(
   m: Pick<Medium, 'echo' | 'name' | 'link' | 'code'> = PLAIN,
 ): string | undefined {
   if (missing.length === 0) return undefined;
+  const parts = missingParts(missing, catalog, m);
+  const only = missing.every((n) => n.kind === 'report');
+  return `${parts.join('; ')}; ${only ? 'passages from the report:' : 'nearest passages in what it has:'}`;
+}
+
+/** The clauses of `missingLine`, without its ending. */
+function missingParts(
+  missing: readonly MissingName[],
+  catalog: readonly CatalogDocument[],
+  m: Pick<Medium, 'echo' | 'name' | 'link' | 'code'>,
+): string[] {
   const parts: string[] = [];
   const known = unheldClause(
     missing.filter((n) => n.kind !== 'report' && n.known).map((n) => n.known!),
@@ -197,8 +210,7 @@ export function missingLine(
       `${parts.length > 0 ? 'it' : 'Charter'} has only a news report about ${report.known?.the ? 'the ' : ''}${m.echo(report.name)} (${m.echo(outlet)}), not the document itself${read}`,
     );
   }
-  const only = missing.every((n) => n.kind === 'report');
-  return `${parts.join('; ')}; ${only ? 'passages from the report:' : 'nearest passages in what it has:'}`;
+  return parts;
 }
 
 /** A wording as one paragraph for a terminal: the sentence, what was probably meant, what to try. */

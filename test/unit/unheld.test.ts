@@ -1,7 +1,7 @@
 // The note for an instrument Charter knows of but does not hold: one wording for /ask and `charter ask`.
 import { describe, expect, it } from 'vitest';
 import { missingJson, shortDate, unheldName } from '../../src/answer/unheld.js';
-import { missingLine } from '../../src/answer/wording.js';
+import { missingLine, notFoundWording, PLAIN } from '../../src/answer/wording.js';
 import { loadCatalog } from '../../src/corpus/catalog.js';
 import { loadInstruments } from '../../src/corpus/instruments.js';
 import type { KnownFacts } from '../../src/search/instruments.js';
@@ -58,6 +58,19 @@ describe('naming an instrument Charter does not hold', () => {
     expect(line).toContain("; Charter doesn't have Korea's AI Basic Act; nor any document from Texas;");
     expect(unheldName(facts('cn-shanghai-declaration-2024'))).toBe(
       'the Shanghai Declaration on Global AI Governance (World Artificial Intelligence Conference 2024, Shanghai, 4 Jul 2024)',
+    );
+  });
+
+  it('says what it lacks even when nothing in the documents matches', () => {
+    const wording = notFoundWording(
+      {
+        kind: 'not-found',
+        why: { reason: 'no-match', query: 'Bletchley', scope: [], missing: [bletchley] },
+      } as never,
+      PLAIN,
+    );
+    expect(wording.text).toMatch(
+      /^Charter doesn't hold the Bletchley Declaration \(28 countries and the EU, Bletchley Park, 1 Nov 2023\) — read it at https:\S+; an operator can add it with charter add\. Nothing matches “Bletchley”\.$/,
     );
   });
 
