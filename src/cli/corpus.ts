@@ -1,4 +1,5 @@
 // sync, sources, passages.
+import { statSync } from 'node:fs';
 import { sourceRows } from '../answer/sources.js';
 import { correctionsFor } from '../corpus/corrections.js';
 import { defaultMirror } from '../corpus/load.js';
@@ -6,7 +7,7 @@ import { deploymentCatalog } from '../corpus/local.js';
 import { Store } from '../corpus/store.js';
 import { syncCorpus } from '../corpus/sync.js';
 import { dataDir } from '../paths.js';
-import { parseCommandArgs } from './args.js';
+import { parseCommandArgs, UsageError } from './args.js';
 import { currentCorpus } from './current.js';
 import { selectDocuments } from './docs.js';
 import { afterSync } from './hooks.js';
@@ -15,12 +16,46 @@ import { sourceTable } from './terminal.js';
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
+const count = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+
+/** The one summary line of a sync: documents, passages, time (sync and index together). */
+export function syncSummary(s: {
+  documents: number;
+  passages: number;
+  seconds: string;
+  changed: number;
+  failed: number;
+  rebuilt: boolean;
+}): string {
+  const unchanged = s.documents - s.changed - s.failed;
+  return (
+    `Synced ${count(s.documents, 'document')} (${count(s.passages, 'passage')}) in ${s.seconds} s: ` +
+    `${s.changed} updated, ${unchanged} unchanged, ${s.failed} failed${s.rebuilt ? '; search index rebuilt' : ''}.`
+  );
+}
+
+/** A --mirror that is not a folder is refused before anything is fetched (it would silently download instead). */
+export function checkMirror(mirror: string | undefined): void {
+  if (mirror === undefined) return;
+  let folder = false;
+  try {
+    folder = statSync(mirror).isDirectory();
+  } catch {
+    folder = false;
+  }
+  if (!folder)
+    throw new UsageError(
+      `--mirror ${mirror} is not a folder; give a folder of <id>.<ext> copies of the documents.`,
+    );
+}
+
 export async function runSync(args: string[]): Promise<number> {
   const { values } = parseCommandArgs('sync', args, {
     mirror: { type: 'string' },
     doc: { type: 'string', multiple: true },
     force: { type: 'boolean', default: false },
   });
+  checkMirror(values.mirror);
   const catalog = deploymentCatalog();
   const docs = selectDocuments(catalog, values.doc);
   const mirror = values.mirror ?? defaultMirror();
@@ -36,11 +71,15 @@ export async function runSync(args: string[]): Promise<number> {
   const manifest = new Store(dataDir()).readManifest();
   const passages =
     built?.passages ?? docs.reduce((n, doc) => n + (manifest.documents[doc.id]?.passages ?? 0), 0);
-  // One summary line: documents, passages, time (sync and index together).
   console.error(
-    `Synced ${docs.length} documents (${passages.toLocaleString('en')} passages) in ${seconds(started)} s: ` +
-      `${report.changed} updated, ${docs.length - report.changed - report.failed} unchanged, ${report.failed} failed` +
-      `${built ? '; search index rebuilt' : ''}.`,
+    syncSummary({
+      documents: docs.length,
+      passages,
+      seconds: seconds(started),
+      changed: report.changed,
+      failed: report.failed,
+      rebuilt: built !== undefined,
+    }),
   );
   return report.failed > 0 ? 1 : 0;
 }
