@@ -1,4 +1,5 @@
 // A progress bar on a terminal; plain lines in CI and pipes.
+import { environment } from '../config/env.js';
 import type { SyncEvent, SyncOutcome, SyncReport } from '../corpus/sync.js';
 
 function describe(outcome: SyncOutcome): string {
@@ -29,7 +30,7 @@ export function offlineSentence(report: SyncReport): string | undefined {
 }
 
 export function syncReporter(stream: NodeJS.WriteStream = process.stderr): (event: SyncEvent) => void {
-  const tty = stream.isTTY === true && !process.env.CI;
+  const tty = stream.isTTY === true && !environment().ci;
   return (event) => {
     if (event.type === 'start') return;
     if (event.type === 'end') {

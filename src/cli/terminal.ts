@@ -1,5 +1,6 @@
 // Answers as a person reads them in a terminal: plain words (no Discord markdown), wrapped to the window,
 // the locator in bold and matched terms highlighted only when stdout is a terminal and NO_COLOR is unset.
+import { environment } from '../config/env.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import { termSpans } from '../reply/escape.js';
@@ -26,7 +27,7 @@ const MAX_WIDTH = 100;
 /** Styled only on a terminal with NO_COLOR unset (https://no-color.org); wrapped at the window's width. */
 export function styleFor(out: Terminal, env: NodeJS.ProcessEnv = process.env): Style {
   const width = out.isTTY && out.columns ? Math.max(40, Math.min(out.columns, MAX_WIDTH)) : PLAIN_WIDTH;
-  const color = out.isTTY === true && (env.NO_COLOR ?? '') === '';
+  const color = out.isTTY === true && !environment(env).noColor;
   const sgr = (on: number, off: number) => (text: string) =>
     color ? `\x1b[${on}m${text}\x1b[${off}m` : text;
   return { bold: sgr(1, 22), dim: sgr(2, 22), mark: sgr(33, 39), width };

@@ -1,26 +1,10 @@
 // Settings from the environment and .env (the environment wins). Each mode asks only for what it needs; a
 // missing or malformed setting is ONE sentence naming it and pointing to .env.example — never its value.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse as parseDotEnv } from 'dotenv';
 import { z } from 'zod';
 import { registerSecret } from '../log.js';
-import { PROJECT_ROOT } from '../paths.js';
+import { ConfigError, type Env, readEnv, SHARED_VARIABLES } from './env.js';
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-type Env = Record<string, string | undefined>;
-
-/** The environment with .env underneath it (a value set in the environment wins over the file). */
-export function readEnv(env: Env = process.env, envFile = join(PROJECT_ROOT, '.env')): Env {
-  const fromFile = existsSync(envFile) ? parseDotEnv(readFileSync(envFile)) : {};
-  const merged: Env = { ...fromFile };
-  for (const [key, value] of Object.entries(env))
-    if (value !== undefined && value !== '') merged[key] = value;
-  return merged;
-}
+export { ConfigError, type Environment, environment, readEnv } from './env.js';
 
 interface Setting {
   schema: z.ZodType<string>;
@@ -52,6 +36,9 @@ const SETTINGS = {
 } satisfies Record<string, Setting>;
 
 type Name = keyof typeof SETTINGS;
+
+/** Every environment variable Charter reads (each documented in .env.example). */
+export const ALL_VARIABLES: readonly string[] = [...Object.keys(SETTINGS), ...SHARED_VARIABLES];
 
 function read(env: Env, name: Name, required: boolean): string | undefined {
   const raw = env[name]?.trim();

@@ -7,6 +7,7 @@
 // memory; every recovery is reported once, with its cause, through `onWarning`.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { environment } from '../config/env.js';
 import { dataDir as defaultDataDir, PROJECT_ROOT } from '../paths.js';
 import { passagesOf } from './build.js';
 import type { CatalogDocument } from './catalog.js';
@@ -29,7 +30,8 @@ export interface LoadedCorpus {
 
 /** The mirror to use by default: CHARTER_MIRROR, else the shared folder beside the checkout when present. */
 export function defaultMirror(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.CHARTER_MIRROR) return env.CHARTER_MIRROR;
+  const { mirror } = environment(env);
+  if (mirror) return mirror;
   const sibling = join(PROJECT_ROOT, '..', 'shared', 'corpus', 'raw');
   return existsSync(sibling) ? sibling : undefined;
 }

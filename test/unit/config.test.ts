@@ -90,3 +90,52 @@ describe('config', () => {
     expect(JSON.parse(lines[1]!).error.stack).toContain('[redacted]');
   });
 });
+
+describe('one configuration for every environment variable (issue 17, point 8)', () => {
+  it('.env.example documents every variable Charter reads, each under a comment', async () => {
+    const { ALL_VARIABLES } = await import('../../src/config/index.js');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { PROJECT_ROOT } = await import('../../src/paths.js');
+    const lines = readFileSync(join(PROJECT_ROOT, '.env.example'), 'utf8').split('\n');
+    for (const name of ALL_VARIABLES) {
+      const at = lines.findIndex((line) => new RegExp(`^(# )?${name}=`).test(line));
+      expect(at, name).toBeGreaterThan(0);
+      expect(lines[at - 1], name).toMatch(/^# \S/);
+    }
+    expect(ALL_VARIABLES).toEqual(
+      expect.arrayContaining(['CHARTER_DATA_DIR', 'CHARTER_MIRROR', 'CI', 'NO_COLOR']),
+    );
+  });
+
+  it('nothing under src/ reads a variable outside src/config', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { PROJECT_ROOT } = await import('../../src/paths.js');
+    const offenders: string[] = [];
+    for (const dir of ['src', 'commands']) {
+      for (const entry of readdirSync(join(PROJECT_ROOT, dir), { recursive: true, withFileTypes: true })) {
+        const path = join(entry.parentPath, entry.name);
+        if (!entry.isFile() || !path.endsWith('.ts') || path.includes(`${join('src', 'config')}`)) continue;
+        if (/process\.env\.[A-Z_]|process\.env\[|\benv\.[A-Z][A-Z_]+\b/.test(readFileSync(path, 'utf8')))
+          offenders.push(path.slice(PROJECT_ROOT.length + 1));
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('says in one sentence what is wrong with a shared setting, never its value', async () => {
+    const { environment } = await import('../../src/config/index.js');
+    const none = join(tmpdir(), 'no-such-charter.env');
+    expect(() => environment({ CHARTER_DATA_DIR: '' }, none)).toThrow(
+      'CHARTER_DATA_DIR is set but empty: unset it to use ./data, or set it to the folder for the synced documents.',
+    );
+    expect(() => environment({ CHARTER_MIRROR: '  ' }, none)).toThrow(/^CHARTER_MIRROR is set but empty: /);
+    expect(environment({ CI: 'false', NO_COLOR: '1', CHARTER_MIRROR: '/m' }, none)).toEqual({
+      mirror: '/m',
+      ci: false,
+      noColor: true,
+    });
+    expect(environment({ CI: 'true' }, none).ci).toBe(true);
+  });
+});
