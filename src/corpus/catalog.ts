@@ -1,6 +1,7 @@
 // The catalog: the facts about each document (never its text), validated once at load.
 //
-// Start-up: importing zod and building the schemas costs ~80 ms, a fifth of a `charter ask`. A catalog that
+// Start-up: importing zod and building the schemas is a noticeable part of a `charter ask` (`npm run bench`
+// measures start-up). A catalog that
 // passed validation is remembered (its validated form, under a key made of the catalog text and of this
 // module's own source, so a changed schema re-validates) in the data directory; an unchanged catalog is then
 // read without zod. Anything else (a changed, unknown or invalid catalog) goes through zod as always, so an
