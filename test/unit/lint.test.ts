@@ -116,6 +116,64 @@ describe('lint checks', () => {
     expect(checksOf('skills such as <Academic discipline> and <Career>, where a < b and c > d')).toEqual([]);
   });
 
+  it('runs of one-word paragraphs', () => {
+    expect(
+      checksOf('4. Advance approaches;\n\nresponsible,\n\nequitable\n\nand\n\ninteroperable\n\ndata'),
+    ).toEqual(['one-word-lines']);
+    expect(
+      checksOf('4. Advance responsible, equitable and interoperable data governance approaches;'),
+    ).toEqual([]);
+  });
+
+  it('interleaved table columns: a phrase repeated inside one line', () => {
+    expect(checksOf('Consideration for bias in i. Consideration for bias in judgement')).toEqual([
+      'interleaved',
+    ]);
+    expect(checksOf('C. Common guiding common guiding principles')).toEqual(['interleaved']);
+    expect(checksOf('C. Common guiding principles\n\ni. Consideration for bias in judgement')).toEqual([]);
+  });
+
+  it('a footnote call glued to a year', () => {
+    expect(checksOf('Reporting Framework since February 202546. It')).toEqual(['glued-call']);
+    expect(checksOf('Reporting Framework since February 2025. It')).toEqual([]);
+  });
+
+  it('line-break hyphens left in words, not suspended hyphens', () => {
+    expect(checksOf('informed decision- making and human-in-the- loop')).toEqual([
+      'line-break-hyphen',
+      'line-break-hyphen',
+    ]);
+    expect(checksOf('informed decision-making and human-in-the-loop')).toEqual([]);
+    expect(checksOf('pre- and post-market checks, short- or long-term, 3- to 5-year')).toEqual([]);
+  });
+
+  it('duplicate locators: two passages naming one place, not the pieces of one long paragraph', () => {
+    const [a, b] = [passage('4. Deployers of an AI system shall disclose.'), passage('Deployers of text shall.')];
+    const dup = lintPassages([a, { ...b, locator: a.locator }]);
+    expect(dup.map((f) => f.check)).toEqual(['duplicate-locator']);
+    expect(lintPassages([a, { ...b, locator: a.locator, continued: true }])).toEqual([]);
+    expect(lintPassages([a, { ...b, locator: `${a.locator}, second subparagraph` }])).toEqual([]);
+  });
+
+  it('markup prefixes', () => {
+    expect(checksOf('1.3.0.sec=AI Actors should respect the rule of law')).toEqual(['markup-prefix']);
+    expect(checksOf('Ti=Principles on AI')).toEqual(['markup-prefix']);
+    expect(checksOf('AI Actors should respect the rule of law where x = 3')).toEqual([]);
+  });
+
+  it('control and escape characters', () => {
+    expect(checksOf('the text\u001b[2J goes on')).toEqual(['control']);
+    expect(checksOf('a\u0008b and \u{E0041}tag')).toEqual(['control', 'control']);
+    expect(checksOf('the text goes on\nacross lines')).toEqual([]);
+  });
+
+  it('full-width punctuation in English text and headings, not in Chinese', () => {
+    expect(checksOf('General Provisions： this chapter')).toEqual(['fullwidth']);
+    expect(checksOf('text', ['Chapter I： General Provisions'])).toEqual(['fullwidth']);
+    expect(checksOf('text', ['Chapter I: General Provisions'])).toEqual([]);
+    expect(checksOf('第一章　总则：为了促进')).toEqual([]);
+  });
+
   it('an allow-list entry excuses its own finding only', () => {
     const [finding] = lintPassages([passage('deep fakes and deepfakes and deepfakes')]);
     expect(finding?.check).toBe('split-word');

@@ -13,6 +13,14 @@ export const CHECKS = [
   'heading',
   'missing-space',
   'markup',
+  'one-word-lines',
+  'interleaved',
+  'glued-call',
+  'line-break-hyphen',
+  'duplicate-locator',
+  'markup-prefix',
+  'control',
+  'fullwidth',
 ] as const;
 export type Check = (typeof CHECKS)[number];
 
@@ -79,9 +87,75 @@ const splitWord: PassageCheck = (passage, vocab) => {
   return out;
 };
 
-/** Private-use glyphs (PDF bullet fonts), control characters and replacement characters. */
-const privateUse: PassageCheck = (passage) =>
-  all(/[\p{Co}\p{Cc}\uFFFD]/gu, passage.text).filter((hit) => passage.text[hit.start] !== '\n');
+/** Private-use glyphs (PDF bullet fonts) and replacement characters. */
+const privateUse: PassageCheck = (passage) => all(/[\p{Co}\uFFFD]/gu, passage.text);
+
+/**
+ * Control and escape characters: C0 and C1 controls but the line feed (ESC[2J, OSC 8 links, backspace,
+ * NUL), DEL, and Unicode tag characters (U+E0000–E007F), which smuggle invisible text. Readers strip them
+ * (read/clean.ts `stripControls`); one here means a path that skipped it.
+ */
+export const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u{E0000}-\u{E007F}]/gu;
+const control: PassageCheck = (passage) =>
+  all(CONTROL, passage.text).concat(
+    passage.headingPath.some((h) => new RegExp(CONTROL.source, 'u').test(h)) ? [{ start: 0, end: 0 }] : [],
+  );
+
+/**
+ * Runs of one-word paragraphs: a justified PDF line read one word at a time ("responsible, / equitable /
+ * and / interoperable"). Four or more paragraphs in a row that are one word each, markers aside.
+ */
+const oneWordLines: PassageCheck = (passage) =>
+  all(/(?:^|\n\n)(?:[\p{sc=Latin}'’,;.-]{1,30}\n\n){3,}[\p{sc=Latin}'’,;.-]{1,30}(?=\n\n|$)/gu, passage.text).filter(
+    // Names listed one to a line (a report's contributors) are capitalized; a sentence's words are not.
+    (hit) => (passage.text.slice(hit.start, hit.end).match(/(?:^|\n)\p{Ll}/gu) ?? []).length >= 3,
+  );
+
+/**
+ * Interleaved table columns: a phrase of two or more words repeated inside one line, at most a list marker
+ * apart
+ * ("Consideration for bias in i. Consideration for bias in", "Common guiding common guiding principles"),
+ * which a reader makes when it takes two columns of a table row by row.
+ */
+const interleaved: PassageCheck = (passage) =>
+  all(
+    /(?<![\p{L}\d])(\p{L}{3,}(?: \p{L}{2,}){1,5})(?: (?:[ivx]+|[a-z]|\d+|[A-Z])[.)])? \1(?![\p{L}\d])/giu,
+    passage.text,
+  );
+
+const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December)`;
+/**
+ * A footnote call glued to a year or a number ("since February 202546."): the call's digits run on into
+ * the year's, so the text reads a year that does not exist.
+ */
+const gluedCall: PassageCheck = (passage) =>
+  all(new RegExp(String.raw`\b${MONTH} (?:\d{1,2}, )?(?:19|20)\d{2}\d{1,3}(?!\d)`, 'g'), passage.text).concat(
+    all(/\b(?:in|since|of|by|until|from) (?:19|20)\d{2}\d{1,3}(?=[.,;:]?(?:\s|$))(?![\d/-])/g, passage.text),
+  );
+
+/**
+ * A hyphen left by a line break ("decision- making", "human-in-the- loop", "state-of- the-art"): a word, a
+ * hyphen, a space and a lower-case word. A suspended hyphen is the document's ("pre- and post-market",
+ * "short- or long-term", "3- to 5-year").
+ */
+const lineBreakHyphen: PassageCheck = (passage) =>
+  all(/(?<=\p{L})- (?!(?:and|or|to|nor|as well as|and\/or|through|vs\.?|versus)\b)(?=\p{Ll})/gu, passage.text);
+
+/**
+ * Markup prefixes: CommonAccord-style keys ("1.3.0.sec=", "Ti=", "xlist=") read as if they were words.
+ */
+const markupPrefix: PassageCheck = (passage) =>
+  all(/(?<![\p{L}\d=])(?:[\w-]+\.)*(?:sec|secs|Ti|xlist|Def|Note|Title|Sec)=(?=\S|$)/gu, passage.text);
+
+const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
+/** Full-width and ideographic punctuation ("：", "，", "（", "、", "。"). */
+const FULLWIDTH = /[\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\u3001\u3002\u300C-\u300F\u3010\u3011]/gu;
+/**
+ * Full-width punctuation in English: a Chinese or Japanese colon or bracket left in a translation's words
+ * or headings ("Chapter I： General Provisions"). Text with CJK letters is not English and is not checked.
+ */
+const fullwidth: PassageCheck = (passage) =>
+  CJK.test(passage.text) ? [] : all(FULLWIDTH, passage.text);
 
 /**
  * Footnote-marker debris: a call marker taken out of "contexts.,12" leaves "contexts.,", a run of them
@@ -198,7 +272,7 @@ const TAG = new RegExp(
  */
 const markup: PassageCheck = (passage) => all(TAG, passage.text);
 
-const CHECK_FUNCTIONS: Record<Exclude<Check, 'heading'>, PassageCheck> = {
+const CHECK_FUNCTIONS: Record<Exclude<Check, 'heading' | 'duplicate-locator'>, PassageCheck> = {
   'split-word': splitWord,
   'private-use': privateUse,
   'footnote-debris': footnoteDebris,
@@ -207,6 +281,13 @@ const CHECK_FUNCTIONS: Record<Exclude<Check, 'heading'>, PassageCheck> = {
   toc,
   'missing-space': missingSpace,
   markup,
+  'one-word-lines': oneWordLines,
+  interleaved,
+  'glued-call': gluedCall,
+  'line-break-hyphen': lineBreakHyphen,
+  'markup-prefix': markupPrefix,
+  control,
+  fullwidth,
 };
 
 /**
@@ -235,6 +316,8 @@ export function lintPassages(passages: readonly Passage[], vocab = vocabulary(pa
       }
     }
     passage.headingPath.forEach((segment, i) => {
+      if (!CJK.test(segment) && new RegExp(FULLWIDTH.source, 'u').test(segment))
+        findings.push({ check: 'fullwidth', passageId: passage.id, excerpt: `heading: ${segment}` });
       const problem = headingProblem(segment, passage.headingPath[i - 1]);
       if (problem)
         findings.push({
@@ -244,5 +327,30 @@ export function lintPassages(passages: readonly Passage[], vocab = vocabulary(pa
         });
     });
   }
-  return findings;
+  return findings.concat(duplicateLocators(passages));
+}
+
+/**
+ * Duplicate locators: two passages of one document that name the same place, where the later one does not
+ * continue the earlier one's paragraph (`continued`). A reference to that place would quote either; the
+ * splitter names the second after the document's own fashion ("Art. 50(4), second subparagraph").
+ */
+function duplicateLocators(passages: readonly Passage[]): Finding[] {
+  const seen = new Map<string, Passage>();
+  const out: Finding[] = [];
+  for (const passage of passages) {
+    // Headings and pages (a report's "“Heading”, p. 12", a preamble) name a stretch of text, not one
+    // provision: several passages under one of them are how that style cites.
+    if (passage.path.some((s) => /^(?:h|p):/.test(s))) continue;
+    const key = `${passage.docId}\u0000${passage.locator}`;
+    const first = seen.get(key);
+    if (!first) seen.set(key, passage);
+    else if (!passage.continued)
+      out.push({
+        check: 'duplicate-locator',
+        passageId: passage.id,
+        excerpt: `${passage.locator} is also ${first.id}: ${excerptAt(passage.text, 0, 0)}`,
+      });
+  }
+  return out;
 }

@@ -6,6 +6,22 @@ import type { CatalogDocument } from '../catalog.js';
 import { formatLocator, passageId } from '../citation.js';
 import type { Passage, RefPath } from '../types.js';
 
+/** "second subparagraph", "third paragraph": the documents' ordinals for unnumbered paragraphs. */
+export const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+];
+
 /** About how long a passage may be before it is split at sentence boundaries. */
 export const PASSAGE_TARGET_CHARS = 1200;
 
@@ -27,6 +43,12 @@ export interface Unit {
   heading?: string;
   /** Overrides the formatted locator (rarely needed). */
   locator?: string;
+  /**
+   * The document's word for this unit's unnumbered paragraphs ("subparagraph" in EU acts, "paragraph"):
+   * a passage that starts at its n-th paragraph is cited "Art. 50(4), second subparagraph", so two
+   * passages never share one locator. Without it, later passages are continuations of the unit.
+   */
+  subparagraphWord?: string;
 }
 
 // A sentence ends at . ! ? ; or : followed by a space and an upper-case letter, a digit, an opening quote or bracket.
@@ -70,6 +92,10 @@ const isLabel = (text: string) => text.length <= 100 && !/[.!?:;,]["”’)]?$/.
 
 interface Chunk {
   text: string;
+  /** The chunk starts inside a paragraph that began in the chunk before it. */
+  continued?: boolean;
+  /** Index in the unit of the paragraph the chunk starts with. */
+  paragraph: number;
   page?: number;
   pageEnd?: number;
 }
@@ -105,7 +131,7 @@ function chunkUnit(unit: Unit): Chunk[] {
         continue;
       }
       push();
-      current = { text: piece };
+      current = i > 0 ? { text: piece, continued: true, paragraph: index } : { text: piece, paragraph: index };
       if (page !== undefined) current.page = page;
       if (pageEnd !== undefined) current.pageEnd = pageEnd;
     }
@@ -125,14 +151,19 @@ export function buildPassages(doc: CatalogDocument, units: Unit[]): Passage[] {
         unitLabel: doc.citation.unitLabel,
         heading: unit.heading,
       });
-    for (const chunk of chunkUnit(unit)) {
+    for (const [n, chunk] of chunkUnit(unit).entries()) {
       const baseId = passageId(doc.id, unit.path);
+      // A later chunk that starts a paragraph of a unit whose paragraphs the document cites gets that
+      // paragraph's own locator; any other later chunk goes on with the unit under the same locator.
+      const named = n > 0 && !chunk.continued && unit.subparagraphWord !== undefined && chunk.paragraph > 0;
       const piece = (seenIds.get(baseId) ?? 0) + 1;
       seenIds.set(baseId, piece);
       const passage: Passage = {
         id: passageId(doc.id, unit.path, piece),
         docId: doc.id,
-        locator,
+        locator: named
+          ? `${locator}, ${ORDINALS[chunk.paragraph] ?? `${chunk.paragraph + 1}th`} ${unit.subparagraphWord}`
+          : locator,
         path: unit.path,
         headingPath: unit.headingPath,
         text: chunk.text,
@@ -141,6 +172,7 @@ export function buildPassages(doc: CatalogDocument, units: Unit[]): Passage[] {
       if (chunk.page !== undefined) passage.page = chunk.page;
       if (chunk.pageEnd !== undefined && chunk.pageEnd !== chunk.page) passage.pageEnd = chunk.pageEnd;
       if (unit.context) passage.context = unit.context;
+      if (n > 0 && !named) passage.continued = true;
       passages.push(passage);
     }
   }

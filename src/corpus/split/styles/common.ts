@@ -6,7 +6,7 @@
 // line of the read document ends up, verbatim, in exactly one unit.
 
 import type { RefPath, TextLine } from '../../types.js';
-import type { Unit, UnitParagraph } from '../passages.js';
+import { ORDINALS, type Unit, type UnitParagraph } from '../passages.js';
 
 /**
  * Joins wrapped lines: a space between them, none after a hyphen at a line end (the hyphen stays: it may be
@@ -50,10 +50,14 @@ export class UnitBuilder {
     return [...this.headings];
   }
 
-  open(path: RefPath, options: { context?: string; locator?: string } = {}): Unit {
+  open(
+    path: RefPath,
+    options: { context?: string; locator?: string; subparagraphWord?: string } = {},
+  ): Unit {
     const unit: Unit = { path, headingPath: this.headingPath, paragraphs: [] };
     if (options.context) unit.context = options.context;
     if (options.locator) unit.locator = options.locator;
+    if (options.subparagraphWord) unit.subparagraphWord = options.subparagraphWord;
     this.units.push(unit);
     this.current = unit;
     return unit;
@@ -211,20 +215,6 @@ export interface OutlineOptions {
   smallCapsMarkers?: boolean;
 }
 
-const ORDINALS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-  'eleventh',
-  'twelfth',
-];
 
 /**
  * Reads the body of one citable unit (an article, an annex, a section) into units: the unit's own text at
@@ -430,12 +420,14 @@ export class Outline {
       key = unitPath.join('/');
     }
     this.used.add(key);
-    const options: { context?: string; locator?: string } = {};
+    const options: { context?: string; locator?: string; subparagraphWord?: string } = {};
     if (context) options.context = context;
     const subIndex = unitPath.findIndex((s) => s.startsWith('subpara:'));
     const custom =
       locator ?? (subIndex >= 0 ? this.pointUnder(unitPath, subIndex) : this.options.locatorFor?.(unitPath));
     if (custom) options.locator = custom;
+    // A unit cited by its own path: a passage starting at its later paragraph names that paragraph.
+    else options.subparagraphWord = this.options.subparagraphWord ?? 'paragraph';
     return this.builder.open(unitPath, options);
   }
 
