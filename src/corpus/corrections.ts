@@ -12,7 +12,11 @@ import type { ReadDocument } from './types.js';
 
 const Correction = z.strictObject({
   docId: z.string().min(1),
-  /** The damaged text exactly as the reader gives it (within one line). */
+  /**
+   * The damaged text exactly as the reader gives it: within one line, or over consecutive lines joined by
+   * "\n" (a blank line is an empty one), for words a copy scattered over lines (a justified PDF line
+   * extracted one word per line). The replacement takes the place of those lines, on the first one's page.
+   */
   find: z.string().min(3),
   replace: z.string(),
   /** Why, and where the right reading comes from (the official print, an alternate copy). */
@@ -47,16 +51,34 @@ function occurrences(text: string, find: string): number {
 /** Applies a document's corrections to its read lines; throws CorrectionError unless each matches once. */
 export function applyCorrections(read: ReadDocument, corrections: readonly Correction[]): ReadDocument {
   if (corrections.length === 0) return read;
-  const lines = read.lines.map((line) => ({ ...line }));
+  let lines = read.lines.map((line) => ({ ...line }));
   for (const c of corrections) {
-    const found = lines.reduce((n, line) => n + occurrences(line.text, c.find), 0);
+    const multi = c.find.includes('\n');
+    const joined = multi ? lines.map((l) => l.text).join('\n') : '';
+    const found = multi
+      ? occurrences(joined, c.find)
+      : lines.reduce((n, line) => n + occurrences(line.text, c.find), 0);
     if (found !== 1) {
       throw new CorrectionError(
         `the correction of “${c.find}” to “${c.replace}” in corpus/corrections.json matches ${found} times instead of once: the copy changed, so check the correction and update or remove it`,
       );
     }
-    const line = lines.find((l) => l.text.includes(c.find))!;
-    line.text = line.text.replace(c.find, () => c.replace);
+    if (!multi) {
+      const line = lines.find((l) => l.text.includes(c.find))!;
+      line.text = line.text.replace(c.find, () => c.replace);
+      continue;
+    }
+    // The lines the match touches, from the one it starts in to the one it ends in.
+    const at = joined.indexOf(c.find);
+    const first = joined.slice(0, at).split('\n').length - 1;
+    const last = first + c.find.split('\n').length - 1;
+    const span = lines.slice(first, last + 1);
+    const text = span
+      .map((l) => l.text)
+      .join('\n')
+      .replace(c.find, () => c.replace);
+    const replaced = text.split('\n').map((t) => ({ ...span[0]!, text: t }));
+    lines = [...lines.slice(0, first), ...replaced, ...lines.slice(last + 1)];
   }
   return { ...read, lines };
 }

@@ -148,7 +148,10 @@ describe('lint checks', () => {
   });
 
   it('duplicate locators: two passages naming one place, not the pieces of one long paragraph', () => {
-    const [a, b] = [passage('4. Deployers of an AI system shall disclose.'), passage('Deployers of text shall.')];
+    const [a, b] = [
+      passage('4. Deployers of an AI system shall disclose.'),
+      passage('Deployers of text shall.'),
+    ];
     const dup = lintPassages([a, { ...b, locator: a.locator }]);
     expect(dup.map((f) => f.check)).toEqual(['duplicate-locator']);
     expect(lintPassages([a, { ...b, locator: a.locator, continued: true }])).toEqual([]);

@@ -106,7 +106,10 @@ const control: PassageCheck = (passage) =>
  * and / interoperable"). Four or more paragraphs in a row that are one word each, markers aside.
  */
 const oneWordLines: PassageCheck = (passage) =>
-  all(/(?:^|\n\n)(?:[\p{sc=Latin}'’,;.-]{1,30}\n\n){3,}[\p{sc=Latin}'’,;.-]{1,30}(?=\n\n|$)/gu, passage.text).filter(
+  all(
+    /(?:^|\n\n)(?:[\p{sc=Latin}'’,;.-]{1,30}\n\n){3,}[\p{sc=Latin}'’,;.-]{1,30}(?=\n\n|$)/gu,
+    passage.text,
+  ).filter(
     // Names listed one to a line (a report's contributors) are capitalized; a sentence's words are not.
     (hit) => (passage.text.slice(hit.start, hit.end).match(/(?:^|\n)\p{Ll}/gu) ?? []).length >= 3,
   );
@@ -139,7 +142,10 @@ const gluedCall: PassageCheck = (passage) =>
  * "short- or long-term", "3- to 5-year").
  */
 const lineBreakHyphen: PassageCheck = (passage) =>
-  all(/(?<=\p{L})- (?!(?:and|or|to|nor|as well as|and\/or|through|vs\.?|versus)\b)(?=\p{Ll})/gu, passage.text);
+  all(
+    /(?<=\p{L})- (?!(?:and|or|to|nor|as well as|and\/or|through|vs\.?|versus)\b)(?=\p{Ll})/gu,
+    passage.text,
+  );
 
 /**
  * Markup prefixes: CommonAccord-style keys ("1.3.0.sec=", "Ti=", "xlist=") read as if they were words.
@@ -149,13 +155,13 @@ const markupPrefix: PassageCheck = (passage) =>
 
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
 /** Full-width and ideographic punctuation ("：", "，", "（", "、", "。"). */
-const FULLWIDTH = /[\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\u3001\u3002\u300C-\u300F\u3010\u3011]/gu;
+const FULLWIDTH =
+  /[\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\u3001\u3002\u300C-\u300F\u3010\u3011]/gu;
 /**
  * Full-width punctuation in English: a Chinese or Japanese colon or bracket left in a translation's words
  * or headings ("Chapter I： General Provisions"). Text with CJK letters is not English and is not checked.
  */
-const fullwidth: PassageCheck = (passage) =>
-  CJK.test(passage.text) ? [] : all(FULLWIDTH, passage.text);
+const fullwidth: PassageCheck = (passage) => (CJK.test(passage.text) ? [] : all(FULLWIDTH, passage.text));
 
 /**
  * Footnote-marker debris: a call marker taken out of "contexts.,12" leaves "contexts.,", a run of them

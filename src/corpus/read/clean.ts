@@ -65,7 +65,9 @@ export function isPublisherBoilerplate(line: string): boolean {
 const END_OF_CONTENT = [
   /^Click to rate this post!?$/i,
   /^#{0,6}\s*Related posts:?$/i,
-  /^#{0,6}\s*\d* ?(?:Comments|Responses|Pingbacks?)\b.*$/i,
+  // A comment section's heading ("Comments", "3 Responses to “Title”", "Leave a comment"), never a line of
+  // the text that starts with the word ("Comments received from the public …" cut off the rest of a page).
+  /^#{0,6}\s*(?:(?:\d+ )?(?:Comments|Responses|Pingbacks?)|\d+ (?:Comments|Responses|Pingbacks?) (?:to|on) .*|Leave a (?:comment|reply))$/i,
 ];
 
 export function cutAtEndOfContent(lines: string[]): string[] {

@@ -7,6 +7,10 @@
 //    anchors pointing at them ("(<span class="oj-note-tag">1</span>)"), and <sup> calls linking to '#…'.
 //  - Table rows are lines; the cells of a row are joined with a space, so EUR-Lex points set as a table
 //    ("(a)" | "the placing on the market …") read "(a) the placing on the market …".
+//  - Text a reader of the page never sees is never quoted: elements with the `hidden` attribute,
+//    aria-hidden="true", or a style of display:none, visibility:hidden or a zero font size.
+//  - Linear in the page's size whatever its nesting depth: what the open elements imply (chrome, a call, a
+//    note, a table cell) is kept as counters and a stack of table contexts, never found by scanning.
 import { Parser } from 'htmlparser2';
 import type { Footnote, ReadDocument, TextLine } from '../types.js';
 import {
@@ -16,6 +20,7 @@ import {
   isDecorationLine,
   normalizeSpaces,
 } from './clean.js';
+import { fastParserStacks } from './html-stack.js';
 import { cutSiteChrome } from './site-chrome.js';
 
 export async function readHtml(bytes: Uint8Array): Promise<ReadDocument> {
@@ -83,6 +88,14 @@ interface Open {
 
 const classes = (attribs: Record<string, string>) => new Set((attribs.class ?? '').split(/\s+/));
 
+/** An element whose text nobody sees on the page. */
+const HIDDEN_STYLE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:\.0*)?(?:px|pt|em|rem|%)?\s*(?:!important\s*)?(?:;|$))/i;
+const isHidden = (attribs: Record<string, string>) =>
+  'hidden' in attribs ||
+  (attribs['aria-hidden'] ?? '').trim().toLowerCase() === 'true' ||
+  HIDDEN_STYLE.test(attribs.style ?? '');
+
 export function parseHtml(source: string): ReadDocument {
   const lines: string[] = [];
   const footnotes: Footnote[] = [];
@@ -93,7 +106,20 @@ export function parseHtml(source: string): ReadDocument {
   let mainStart: number | undefined;
   let mainEnd: number | undefined;
 
-  const inside = (key: keyof Open) => stack.some((o) => o[key]);
+  // How many open elements have each flag, and the open td/th/table elements innermost last: what `inside`
+  // and `inCell` ask costs O(1), so a page nested 1M deep reads in linear time.
+  const depth = { note: 0, call: 0, sup: 0, chrome: 0 };
+  const tables: string[] = [];
+  const openNames = new Map<string, number>();
+  const inside = (key: keyof typeof depth) => depth[key] > 0;
+  const count = (o: Open, by: 1 | -1) => {
+    for (const key of ['note', 'call', 'sup', 'chrome'] as const) if (o[key]) depth[key] += by;
+    if (o.name === 'td' || o.name === 'th' || o.name === 'table') {
+      if (by === 1) tables.push(o.name);
+      else tables.pop();
+    }
+    openNames.set(o.name, (openNames.get(o.name) ?? 0) + by);
+  };
   const breakLine = () => {
     if (note) return;
     if (line.trim() !== '') lines.push(line);
@@ -104,7 +130,7 @@ export function parseHtml(source: string): ReadDocument {
       onopentag(name, attribs) {
         const cls = classes(attribs);
         const open: Open = { name };
-        if (CHROME.has(name)) open.chrome = true;
+        if (CHROME.has(name) || isHidden(attribs)) open.chrome = true;
         if (name === 'main') {
           breakLine();
           mainStart ??= lines.length;
@@ -133,6 +159,7 @@ export function parseHtml(source: string): ReadDocument {
           if (cellsInRow > 1 && line.trim() !== '' && !/\s$/.test(line)) line += ' ';
         }
         stack.push(open);
+        count(open, 1);
         if (BLOCK.has(name) && !inCell()) breakLine();
       },
       ontext(text) {
@@ -145,11 +172,14 @@ export function parseHtml(source: string): ReadDocument {
         line += text.replace(/\s+/g, ' ');
       },
       onclosetag(name) {
-        // Pop up to the matching element (htmlparser2 closes implied tags itself).
+        // Pop up to the matching element (htmlparser2 closes implied tags itself). A close tag of no open
+        // element is ignored without a scan; otherwise the scan stops at elements it pops anyway.
+        if ((openNames.get(name) ?? 0) === 0) return;
         let index = stack.length - 1;
         while (index >= 0 && stack[index]!.name !== name) index--;
         if (index < 0) return;
         const closed = stack.splice(index);
+        for (const o of closed) count(o, -1);
         if (closed.some((o) => o.note) && note) {
           const text = normalizeSpaces(note.text.replace(/\s+/g, ' ')).trim();
           const m = /^\((\*?\d+)\)\s*(.*)$/.exec(text);
@@ -168,13 +198,10 @@ export function parseHtml(source: string): ReadDocument {
   // Inside a table cell, blocks (EUR-Lex wraps each cell's text in <p>) do not break the row's line.
   // A table nested in a cell (EUR-Lex's sub-points) breaks lines again: the innermost table decides.
   const inCell = () => {
-    for (let i = stack.length - 1; i >= 0; i--) {
-      const name = stack[i]!.name;
-      if (name === 'td' || name === 'th') return true;
-      if (name === 'table') return false;
-    }
-    return false;
+    const innermost = tables[tables.length - 1];
+    return innermost === 'td' || innermost === 'th';
   };
+  fastParserStacks(parser);
   parser.write(source);
   parser.end();
   breakLine();

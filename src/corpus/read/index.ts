@@ -4,6 +4,7 @@ import type { ReadDocument } from '../types.js';
 import { ReadError } from './error.js';
 import { readHtml } from './html.js';
 import { readMarkdown } from './markdown.js';
+import { normalizeRead } from './normalize.js';
 import { readPdfLimited } from './pdf-limited.js';
 import { readText } from './text.js';
 import { readXml } from './xml.js';
@@ -19,11 +20,11 @@ const READERS: Record<Format, (bytes: Uint8Array) => Promise<ReadDocument>> = {
   xml: readXml,
 };
 
-/** Reads a document's bytes. Throws ReadError with one sentence a person can act on. */
+/** Reads a document's bytes (normalized for every format: read/normalize.ts). Throws ReadError with one sentence a person can act on. */
 export async function readDocument(bytes: Uint8Array, format: Format): Promise<ReadDocument> {
   const reader = READERS[format];
   if (!reader) throw new ReadError(`There is no reader for the format "${format}".`);
-  const doc = await reader(bytes);
+  const doc = normalizeRead(await reader(bytes));
   if (!doc.lines.some((line) => line.text.trim() !== '')) {
     throw new ReadError(`The ${format} document has no readable text (${bytes.length} bytes).`);
   }

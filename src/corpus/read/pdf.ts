@@ -169,16 +169,20 @@ function undoLineEndHyphens(lines: TextLine[]): TextLine[] {
   );
   for (let i = 0; i < lines.length - 1; i++) {
     const line = lines[i]!;
-    const end = /(?:^|[\s(“"‘'/])([A-Za-z][A-Za-z'’]*)-$/.exec(line.text);
+    // The last part of a compound ("state-of-" / "the-art", "human-in-the-" / "loop") or of a link ends a
+    // line too: its hyphen is the compound's, never a word broken in two.
+    const end = /(?:^|([\s(“"‘'/-]))([A-Za-z][A-Za-z'’]*)-$/.exec(line.text);
     if (!end) continue;
     const next = lines[i + 1]!;
     if (next.paragraph && next.page === line.page) continue;
     const start = /^([A-Za-z][A-Za-z'’]*)(\S*)\s*/.exec(next.text);
     // "high- or low-impact": a suspended hyphen, not a broken word.
     if (!start || next.heading !== line.heading || /^(?:or|and|nor|to)$/.test(start[1]!)) continue;
-    const before = end[1]!;
+    const before = end[2]!;
     const after = start[1]!;
-    const joint = dropsHyphen(before, after, forms) ? '' : '-';
+    const compound =
+      end[1] === '-' || /^\S*(?::\/\/|www\.)/.test(line.text.slice(line.text.lastIndexOf(' ') + 1));
+    const joint = !compound && dropsHyphen(before, after, forms) ? '' : '-';
     line.text = `${line.text.slice(0, -1)}${joint}${after}${start[2]}`;
     next.text = next.text.slice(start[0].length);
   }

@@ -131,7 +131,8 @@ function chunkUnit(unit: Unit): Chunk[] {
         continue;
       }
       push();
-      current = i > 0 ? { text: piece, continued: true, paragraph: index } : { text: piece, paragraph: index };
+      current =
+        i > 0 ? { text: piece, continued: true, paragraph: index } : { text: piece, paragraph: index };
       if (page !== undefined) current.page = page;
       if (pageEnd !== undefined) current.pageEnd = pageEnd;
     }

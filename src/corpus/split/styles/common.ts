@@ -50,10 +50,7 @@ export class UnitBuilder {
     return [...this.headings];
   }
 
-  open(
-    path: RefPath,
-    options: { context?: string; locator?: string; subparagraphWord?: string } = {},
-  ): Unit {
+  open(path: RefPath, options: { context?: string; locator?: string; subparagraphWord?: string } = {}): Unit {
     const unit: Unit = { path, headingPath: this.headingPath, paragraphs: [] };
     if (options.context) unit.context = options.context;
     if (options.locator) unit.locator = options.locator;
@@ -215,7 +212,6 @@ export interface OutlineOptions {
   smallCapsMarkers?: boolean;
 }
 
-
 /**
  * Reads the body of one citable unit (an article, an annex, a section) into units: the unit's own text at
  * `base`, numbered paragraphs and points below it. Feed it lines; blank lines separate blocks, and a line
@@ -248,7 +244,10 @@ export class Outline {
       const before = this.blankAfter;
       this.blankAfter = undefined;
       const pageBreak = before.page !== undefined && line.page !== before.page;
-      if (!(pageBreak && !/[.;:]["”’)]?$/.test(before.text.trim()))) this.flush();
+      // A marker alone on its line ("7.", then a blank line, then "To achieve our goal …") numbers the
+      // words after the blank: they are one paragraph, "7. To achieve our goal …".
+      const markerAlone = this.block.length === 1 && /^\s*(?:\(\w{1,5}\)|\d{1,3}\.)\s*$/.test(before.text);
+      if (!(pageBreak && !/[.;:]["”’)]?$/.test(before.text.trim())) && !markerAlone) this.flush();
     }
     if (this.block.length > 0) {
       const previous = this.block[this.block.length - 1]!.text.trim();
