@@ -24,6 +24,19 @@ describe('corrections', () => {
     expect(out.lines.map((l) => l.text)).toEqual(['is greater than 10^25.', 'Regulation (EU) No 1025/2012']);
   });
 
+  it('puts back words scattered over lines: a find over several lines replaces those lines', () => {
+    const scattered = read('4.', 'Advance', 'approaches;', '', 'responsible,', '', 'data', '5. Next');
+    const out = applyCorrections(scattered, [
+      {
+        docId: 'x',
+        find: 'Advance\napproaches;\n\nresponsible,\n\ndata',
+        replace: 'Advance responsible data approaches;',
+        reason: 'one justified line extracted a word per line',
+      },
+    ]);
+    expect(out.lines.map((l) => l.text)).toEqual(['4.', 'Advance responsible data approaches;', '5. Next']);
+  });
+
   it('fails loudly, naming the correction, when it matches no longer or more than once', () => {
     expect(() => applyCorrections(read('is greater than 10^25.'), [fix])).toThrow(CorrectionError);
     expect(() => applyCorrections(read('is greater than 10^25.'), [fix])).toThrow(

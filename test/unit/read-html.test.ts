@@ -1,4 +1,5 @@
 // The HTML reader (htmlparser2) on fixtures shaped like EUR-Lex and ordinary web pages.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../src/corpus/read/html.js';
 
@@ -73,6 +74,50 @@ describe('html reader', () => {
       'one',
       'two bold both italic',
       'three',
+    ]);
+  });
+
+  it('never quotes text a reader of the page does not see', () => {
+    expect(
+      texts(
+        '<p>a</p><p hidden>h1</p><div style="display: none">h2</div><span aria-hidden="true">h3</span>' +
+          '<p style="font-size:0">h4</p><p style="color:red; visibility:hidden">h5</p><p style="font-size:0.9em">b</p>',
+      ),
+    ).toEqual(['a', 'b']);
+  });
+
+  it('keeps the last lines of a page: a line that starts with "Comments" is text, a comments heading is not', () => {
+    expect(texts('<p>one</p><p>Comments received from the public are published.</p><p>last</p>')).toEqual([
+      'one',
+      'Comments received from the public are published.',
+      'last',
+    ]);
+    expect(texts('<p>one</p><h2>3 Responses to “The Plan”</h2><p>spam</p>')).toEqual(['one']);
+  });
+
+  it('reads any nesting depth, mixing blocks, inline elements, cells and stray close tags', () => {
+    const tags = ['div', 'span', 'section', 'b', 'td', 'table', 'sup', 'li'] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...tags), { minLength: 1, maxLength: 2000 }),
+        fc.boolean(),
+        (open, stray) => {
+          const html = `${open.map((t) => `<${t}>`).join('')}words${stray ? '</em></p>' : ''}${[...open]
+            .reverse()
+            .map((t) => `</${t}>`)
+            .join('')}<p>after</p>`;
+          const lines = texts(html);
+          expect(lines.join(' ')).toMatch(/words/);
+          expect(lines.at(-1)).toBe('after');
+        },
+      ),
+      { numRuns: 25 },
+    );
+    // Deep enough that the quadratic reader (htmlparser2's own stacks: 60,000 took 19 s) would not finish.
+    const n = 200_000;
+    expect(texts(`${'<div>'.repeat(n)}deep${'</div>'.repeat(n)}${'</span>'.repeat(n)}<p>end</p>`)).toEqual([
+      'deep',
+      'end',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 // The corpus linter's checks: each looks at every passage for one kind of defect that would make Charter
 // quote words that are not the document's. Pure functions over passages; the CLI (`charter lint`) reads
 // them from the data directory and applies the allow-list (corpus/lint-allow.json).
+import { CONTROL_CHARACTERS } from '../read/normalize.js';
 import type { Passage } from '../types.js';
 
 export const CHECKS = [
@@ -93,9 +94,9 @@ const privateUse: PassageCheck = (passage) => all(/[\p{Co}\uFFFD]/gu, passage.te
 /**
  * Control and escape characters: C0 and C1 controls but the line feed (ESC[2J, OSC 8 links, backspace,
  * NUL), DEL, and Unicode tag characters (U+E0000–E007F), which smuggle invisible text. Readers strip them
- * (read/clean.ts `stripControls`); one here means a path that skipped it.
+ * (read/normalize.ts `stripControls`); one here means a path that skipped it.
  */
-export const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u{E0000}-\u{E007F}]/gu;
+export const CONTROL = new RegExp(CONTROL_CHARACTERS.source, 'gu');
 const control: PassageCheck = (passage) =>
   all(CONTROL, passage.text).concat(
     passage.headingPath.some((h) => new RegExp(CONTROL.source, 'u').test(h)) ? [{ start: 0, end: 0 }] : [],

@@ -14,8 +14,10 @@ import type { Footnote, ReadDocument, TextLine, XmlElement, XmlNode } from '../t
 const ESCAPE_SEQUENCE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being removed
   /\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|\u001B\[[0-?]*[ -/]*[@-~]|\u009B[0-?]*[ -/]*[@-~]|\u001B[@-Z\\-_]/g;
+/** The characters no passage, terminal line or Discord payload may carry (the line feed aside). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being removed
-const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]|[\u{E0000}-\u{E007F}]/gu;
+export const CONTROL_CHARACTERS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]|[\u{E0000}-\u{E007F}]/u;
+const CONTROL = new RegExp(CONTROL_CHARACTERS.source, 'gu');
 // biome-ignore lint/suspicious/noControlCharactersInRegex: a test before the replace
 const HAS_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]|[\u{E0000}-\u{E007F}]/u;
 
