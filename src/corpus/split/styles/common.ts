@@ -46,6 +46,12 @@ export class UnitBuilder {
     this.headings = [...this.headings.slice(0, level), text];
   }
 
+  /** No heading above what follows (text a document sets under no heading of its own). Closes the open unit. */
+  clearHeadings(): void {
+    this.current = undefined;
+    this.headings = [];
+  }
+
   get headingPath(): string[] {
     return [...this.headings];
   }

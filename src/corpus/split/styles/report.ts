@@ -189,9 +189,28 @@ function splitUnpaged(doc: CatalogDocument, read: ReadDocument): Passage[] {
   return buildPassages(doc, units);
 }
 
+/**
+ * A byline set in heading type on a cover ("High-Level Expert Group on Artificial Intelligence" under the
+ * title): the name the catalog gives as the document's issuer, not a heading of its text. It stays body.
+ */
+function bylinesAsBody(doc: CatalogDocument, blocks: Block[]): Block[] {
+  const issuer = doc.issuer.replace(/\s+/g, ' ').trim().toLowerCase();
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const text = 'heading' in block ? block.heading.text.replace(/\s+/g, ' ').trim().toLowerCase() : '';
+    if ('heading' in block && text.split(' ').length >= 3 && issuer.startsWith(text)) {
+      const line: TextLine = { text: block.heading.text };
+      if (block.page !== undefined) line.page = block.page;
+      pushBody(out, [line]);
+    } else if ('lines' in block) pushBody(out, block.lines);
+    else out.push(block);
+  }
+  return out;
+}
+
 export function splitReport(doc: CatalogDocument, read: ReadDocument): Passage[] {
   if (!read.lines.some((line) => line.page !== undefined)) return splitUnpaged(doc, read);
-  const blocks = blocksOf(read.lines);
+  const blocks = bylinesAsBody(doc, blocksOf(read.lines));
   const recommendations = recommendationStarts(blocks);
   const units: Unit[] = [];
   const usedSections = new Set<string>();

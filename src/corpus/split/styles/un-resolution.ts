@@ -78,7 +78,8 @@ export function splitUnResolution(doc: CatalogDocument, read: ReadDocument): Pas
     if ((region === 'front' || (region === 'preamble' && !hasSections)) && /^1\.(?:\s|$)/.test(t)) {
       flushPreambular();
       outline.end();
-      builder.heading(0, 'Operative part');
+      // No heading of our own ("Operative part" is not in the text): the paragraphs sit under none.
+      builder.clearHeadings();
       outline = body();
       region = 'body';
     }
