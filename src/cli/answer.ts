@@ -36,6 +36,11 @@ interface JsonPassage {
   locator: string;
   headingPath: string[];
   page: number | null;
+  /**
+   * A list item's lead-in ("… shall not do any of the following: […]") when the text does not hold it:
+   * the text output and Discord show it above the item, so JSON carries it too.
+   */
+  context?: string;
   text: string;
   url: string | null;
 }
@@ -61,6 +66,7 @@ function jsonPassage(doc: CatalogDocument | undefined, passage: Passage): JsonPa
     locator: passage.locator,
     headingPath: passage.headingPath,
     page: passage.page ?? null,
+    ...(passage.context && !passage.text.startsWith(passage.context) ? { context: passage.context } : {}),
     text: passage.text,
     url: (doc && sourceUrl(doc, passage)) ?? null,
   };

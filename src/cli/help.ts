@@ -10,7 +10,7 @@ const LIMIT = { default: 5, max: 50 } as const;
 /** What `charter ask --json` prints (every key of src/cli/answer.ts askJson). */
 export const ASK_JSON = `{query, outcome, note?, missing, weak, results: [{docId, title,
                        shortTitle, issuer, date, status, locator, score, url, passages: [{id,
-                       docId, locator, headingPath, page, text, url}]}]}`;
+                       docId, locator, headingPath, page, context?, text, url}]}]}`;
 /** What `charter quote --json` prints. */
 export const QUOTE_JSON = `{reference, docId, locator, url, passages: [{id, docId, locator,
                       headingPath, page, text, url}], alongside?: {docId, locator, passages},

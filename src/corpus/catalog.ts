@@ -113,6 +113,11 @@ function buildSchemas() {
       statusNote: z.string().optional(),
       kind: z.enum(DOCUMENT_KINDS),
       officialUrl: z.url().nullable(),
+      /**
+       * false when the official URL serves another version of the text than the one quoted (METI's link is
+       * Ver1.0's translation for the Ver1.1 text): its page numbers would not match, so links carry none.
+       */
+      linkPages: z.boolean().optional(),
       license: z.string().min(1),
       source: sourceSchema,
       citation: citationSchema,

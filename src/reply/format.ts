@@ -61,7 +61,7 @@ function isPdfUrl(url: string): boolean {
 /** Link to the official source; for a PDF, straight to the page the passage starts on. */
 export function sourceUrl(doc: CatalogDocument, passage?: Passage): string | undefined {
   if (!doc.officialUrl) return undefined;
-  if (passage?.page !== undefined && isPdfUrl(doc.officialUrl)) {
+  if (passage?.page !== undefined && doc.linkPages !== false && isPdfUrl(doc.officialUrl)) {
     return `${doc.officialUrl}#page=${passage.page}`;
   }
   return doc.officialUrl;

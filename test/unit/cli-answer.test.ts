@@ -8,7 +8,7 @@ import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
 import { createLogger } from '../../src/log.js';
-import { fixtureCharter } from '../fixtures/answers/corpus.js';
+import { fixtureCharter, passages as fixturePassages } from '../fixtures/answers/corpus.js';
 import { dataOf } from '../fixtures/discord/harness.js';
 import { slash } from '../fixtures/discord/interactions.js';
 import { createRawDispatcher as createDispatcher } from '../fixtures/discord/parsed.js';
@@ -148,6 +148,21 @@ describe('charter quote', () => {
     const json = io();
     await runQuote(['--json', 'eu-ai-act-2024#art:5'], json.cli);
     expect(JSON.parse(json.out())).toMatchObject({ docId: 'eu-ai-act-2024', locator: 'Art. 5' });
+  });
+
+  it('JSON carries a point’s lead-in, as the text output and Discord show it', async () => {
+    const text = io();
+    await runQuote(['AI Act Art. 5(1)(c)'], text.cli);
+    const lead = fixturePassages.find((p) => p.id === 'eu-ai-act-2024#art:5/1/c')!.context!;
+    expect(text.out().replace(/\s+/g, ' ')).toContain(lead.replace(/\s+/g, ' ').slice(0, 30));
+    for (const args of [['--json', 'AI Act Art. 5(1)(c)']]) {
+      const json = io();
+      await runQuote(args, json.cli);
+      expect(JSON.parse(json.out()).passages[0]).toMatchObject({ locator: 'Art. 5(1)(c)', context: lead });
+    }
+    const ask = io();
+    await runAsk(['--json', 'AI Act Art. 5(1)(c)'], ask.cli);
+    expect(JSON.parse(ask.out()).results[0].passages[0].context).toBe(lead);
   });
 
   it('asks for a place when only a document is named', async () => {
