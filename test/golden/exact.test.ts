@@ -46,7 +46,11 @@ describe.runIf(describeGolden)('golden passages, character for character', () =>
         const note = /^(?:(.*?\.) )?\((\*\d{1,2})\) (.*)$/s.exec(paragraph);
         if (note && notes.get(note[2]!) !== note[3]) return [`${p.id} note ${note[2]}`];
         const body = note ? (note[1] ?? '') : paragraph;
-        return official.includes(body.replace(calls, '')) ? [] : [p.id];
+        // A point's number the markdown sets alone on its line ("1." / "The conformity …") reads as one
+        // paragraph with its words; EUR-Lex's HTML keeps the number on a line of its own.
+        const words = body.replace(calls, '');
+        const split = words.replace(/^(\d{1,3}\.|\(\w{1,5}\)) /, '$1\n\n');
+        return official.includes(words) || official.includes(split) ? [] : [p.id];
       }),
     );
     expect(differ).toEqual([]);

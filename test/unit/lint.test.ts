@@ -149,8 +149,8 @@ describe('lint checks', () => {
 
   it('duplicate locators: two passages naming one place, not the pieces of one long paragraph', () => {
     const [a, b] = [
-      passage('4. Deployers of an AI system shall disclose.'),
-      passage('Deployers of text shall.'),
+      { ...passage('4. Deployers of an AI system shall disclose.'), path: ['art:50', '4'] },
+      { ...passage('Deployers of text shall.'), path: ['art:50', '4'] },
     ];
     const dup = lintPassages([a, { ...b, locator: a.locator }]);
     expect(dup.map((f) => f.check)).toEqual(['duplicate-locator']);

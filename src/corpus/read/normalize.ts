@@ -3,8 +3,8 @@
 // Discord:
 //  - control and escape characters: ANSI/VT sequences whole (ESC[2J, OSC 8 hyperlinks, …), then every C0/C1
 //    control but the line feed, DEL, and Unicode tag characters (U+E0000–E007F, invisible text);
-//  - full-width ASCII punctuation in a line with no Chinese, Japanese or Korean letter ("Chapter I： General
-//    Provisions" in an English translation): the same character in its normal width (NFKC), nothing else;
+//  - full-width ASCII punctuation in a line with no Chinese, Japanese or Korean letter of an English document
+//    ("Chapter I： General Provisions" in a translation): the same character in its normal width (NFKC);
 //  - a hyphen a line break left inside a line ("decision- making", "human-in-the- loop"): joined when the
 //    word before it is already a hyphenated compound or a link, or when the document writes the joined
 //    compound elsewhere. A suspended hyphen ("pre- and post-market", "short- or long-term") stays.
@@ -28,6 +28,7 @@ export function stripControls(text: string): string {
 }
 
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
+const CJK_LETTERS = new RegExp(CJK.source, 'gu');
 /** Full-width forms of ASCII punctuation (not letters or digits, which NFKC also maps). */
 const FULLWIDTH_PUNCTUATION = /[\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF5E]/g;
 
@@ -65,9 +66,16 @@ function cleanXml(node: XmlElement): XmlElement {
 
 /** The reader's output with the rules above applied (lines, footnotes and an XML tree alike). */
 export function normalizeRead(doc: ReadDocument): ReadDocument {
+  // A Chinese or Japanese document keeps its full-width punctuation everywhere, even on a line of only
+  // digits and brackets ("4.1.2 （b）（c）"); an English one has at most a few CJK letters (a cover's title).
+  const all = doc.lines.map((l) => l.text).join('\n');
+  const cjk = (all.match(CJK_LETTERS) ?? []).length;
+  const latin = (all.match(/\p{sc=Latin}/gu) ?? []).length;
+  const english = cjk * 20 < latin;
   const lines = joinBrokenHyphens(
     doc.lines.map((line) => {
-      const text = foldFullwidthPunctuation(stripControls(line.text));
+      const clean = stripControls(line.text);
+      const text = english ? foldFullwidthPunctuation(clean) : clean;
       return text === line.text ? line : { ...line, text };
     }),
   );

@@ -22,6 +22,14 @@ export const ORDINALS = [
   'twelfth',
 ];
 
+/** "second", "twelfth", then "21st", "22nd", "23rd", "26th". */
+export function ordinal(n: number): string {
+  const word = ORDINALS[n - 1];
+  if (word) return word;
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
 /** About how long a passage may be before it is split at sentence boundaries. */
 export const PASSAGE_TARGET_CHARS = 1200;
 
@@ -162,9 +170,7 @@ export function buildPassages(doc: CatalogDocument, units: Unit[]): Passage[] {
       const passage: Passage = {
         id: passageId(doc.id, unit.path, piece),
         docId: doc.id,
-        locator: named
-          ? `${locator}, ${ORDINALS[chunk.paragraph] ?? `${chunk.paragraph + 1}th`} ${unit.subparagraphWord}`
-          : locator,
+        locator: named ? `${locator}, ${ordinal(chunk.paragraph + 1)} ${unit.subparagraphWord}` : locator,
         path: unit.path,
         headingPath: unit.headingPath,
         text: chunk.text,

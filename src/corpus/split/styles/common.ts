@@ -6,7 +6,7 @@
 // line of the read document ends up, verbatim, in exactly one unit.
 
 import type { RefPath, TextLine } from '../../types.js';
-import { ORDINALS, type Unit, type UnitParagraph } from '../passages.js';
+import { ordinal, type Unit, type UnitParagraph } from '../passages.js';
 
 /**
  * Joins wrapped lines: a space between them, none after a hyphen at a line end (the hyphen stays: it may be
@@ -413,7 +413,7 @@ export class Outline {
 
   private subLocator(path: RefPath, n: number): string {
     const word = this.options.subparagraphWord ?? 'paragraph';
-    return `${this.options.format(path)}, ${ORDINALS[n - 1] ?? `${n}th`} ${word}`;
+    return `${this.options.format(path)}, ${ordinal(n)} ${word}`;
   }
 
   private openUnique(path: RefPath, context?: string, locator?: string, finalPath?: RefPath): Unit {
