@@ -29,6 +29,13 @@ export const OFFTOPIC_BEST = 0.75;
 export const OFFTOPIC_TOTAL = 1.5;
 
 /**
+ * Only a short message is judged off-topic: a longer question in everyday words ("how long can a company hang
+ * on to my personal info") carries its topic in words the table cannot weigh (test/relevance/
+ * tuning-situations.jsonl: five such questions were flagged without this bar).
+ */
+export const OFFTOPIC_MAX_WORDS = 4;
+
+/**
  * A question that names a place Charter holds documents of ("can a business sell my face scan in Illinois")
  * is about that place's law unless its words weigh nothing at all.
  */
@@ -44,7 +51,7 @@ export function isOffTopic(response: Pick<SearchResponse, 'evidence'>): boolean 
   if (!evidence?.topicality || evidence.topicality.words === 0 || evidence.named.length > 0) return false;
   const { best, total } = evidence.topicality;
   const bar = (evidence.places?.length ?? 0) > 0 ? OFFTOPIC_BEST_WITH_PLACE : OFFTOPIC_BEST;
-  return best < bar && total < OFFTOPIC_TOTAL;
+  return best < bar && total < OFFTOPIC_TOTAL && evidence.topicality.words <= OFFTOPIC_MAX_WORDS;
 }
 
 /**
