@@ -177,6 +177,19 @@ export function outcomeReply(
   }
 }
 
+/** The Links button of the passages shown, once per place in a message; undefined when they have no links. */
+function linksButton(
+  services: Services,
+  doc: CatalogDocument,
+  shown: readonly Passage[],
+  linked: Set<string>,
+): APIButtonComponent | undefined {
+  const place = placeId(doc.id, commonPrefix(shown));
+  if (linked.has(place) || !hasLinks(services, doc, shown)) return undefined;
+  linked.add(place);
+  return button('Links', encodeState({ action: 'linksof', place }));
+}
+
 /** One page of passages with their buttons and the narrowing menu. */
 function passagesReply(
   services: Services,
@@ -191,6 +204,9 @@ function passagesReply(
   const embeds: APIEmbed[] = [];
   const hitRows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
   const units = new Set<string>();
+  // Two hits of one unit can share the place whose links they show: one Links button for it (Discord
+  // refuses a message whose custom_ids repeat).
+  const linked = new Set<string>();
   for (const [i, hit] of hits.entries()) {
     const doc = services.catalog.find((d) => d.id === hit.passages[0]?.docId);
     if (!doc) continue;
@@ -211,12 +227,7 @@ function passagesReply(
         encodeState({ action: 'cite', passageId: first.id, count: built.shown.length }),
       ),
       // The law's own links of the passage shown (quoted privately with its menu: the rows are all taken).
-      hasLinks(services, doc, built.shown)
-        ? button(
-            'Links',
-            encodeState({ action: 'linksof', place: placeId(doc.id, commonPrefix(built.shown)) }),
-          )
-        : undefined,
+      linksButton(services, doc, built.shown, linked),
     ].filter((b): b is APIButtonComponent => !!b);
     units.add(unit);
     if (buttons.length > 0) hitRows.push(row(...buttons));

@@ -3,6 +3,7 @@
 // expectation below was read in the document itself; none was copied from the program's output unread.
 import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { askCommand } from '../../commands/ask.js';
 import { LINK_ACTIONS, quoteCommand } from '../../commands/quote.js';
 import { assemble, type Charter } from '../../src/app.js';
 import { runQuote } from '../../src/cli/answer.js';
@@ -13,6 +14,7 @@ import { messageViolations } from '../../src/discord/limits.js';
 import type { ComponentRequest } from '../../src/discord/normalize.js';
 import type { MessageReply } from '../../src/reply/reply.js';
 import { CorpusIndex } from '../../src/search/index.js';
+import { loadQuestions } from '../../tools/eval/eval.js';
 import { catalog, describeGolden, realPassages } from '../support/corpus.js';
 
 /** What a reply sends to Discord (the data of its interaction response). */
@@ -338,6 +340,30 @@ describe.runIf(describeGolden)('the law’s own links (golden)', () => {
     console.log(
       `payload bytes: /quote AI Act Art. 26(1) ${JSON.stringify(data).length}, its menu ${JSON.stringify(menu).length}`,
     );
+  });
+
+  it('/ask: every reply to the tuning questions fits Discord, one Links button per place', async () => {
+    // Two hits of one article shared a place, and so a Links custom_id: Discord refuses such a message.
+    const questions = ['questions.jsonl', 'tuning-situations.jsonl'].flatMap((name) =>
+      loadQuestions(new URL(`../relevance/${name}`, import.meta.url).pathname),
+    );
+    let linked = 0;
+    for (const { q } of questions) {
+      const reply = await askCommand.execute(
+        {
+          kind: 'command',
+          id: '1',
+          user: { id: '111111111111111111', name: 'u' },
+          command: 'ask',
+          options: { question: q },
+        },
+        charter.services,
+      );
+      if (reply.type !== 'message') continue;
+      expect(messageViolations(payloadOf(reply)), q).toEqual([]);
+      if (JSON.stringify(reply.components ?? []).includes('"Links"')) linked++;
+    }
+    expect(linked).toBeGreaterThan(questions.length / 4);
   });
 
   it('a place with more links than 25 options: each kind keeps a share, and "and N more" says the rest', async () => {
