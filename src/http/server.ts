@@ -22,12 +22,12 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_CONNECTIONS = 256;
 export const MAX_UNVERIFIED_BYTES = 8 * 1024 * 1024;
 /**
- * Connections one address may hold (issue 21, W18): all but a reserve of 32 kept for other addresses, so
- * one client (a burst through a reverse proxy, the bench) still gets nearly every slot while an attacker
- * on one address cannot take Discord's last ones. When a new connection would pass this cap or the total
- * cap, the connection idle the longest (nothing in flight: a held keep-alive socket, or one that never sent
- * a request; closing it loses nothing) is closed to make room, so 256 held keep-alive sockets cannot starve
- * Discord's next PING. Only when every connection is busy is the newcomer refused.
+ * Held connections cannot lock Discord out (issue 21, W18). While there is room, anyone may connect (a burst
+ * through a reverse proxy or the bench gets every slot, as before). When the server is full, a newcomer
+ * closes the connection idle the longest (nothing in flight: a held keep-alive socket, or one that never
+ * sent a request; closing it loses nothing); when none is idle, the oldest connection of an address holding
+ * more than this many is closed — an address that takes nearly every slot cannot take Discord's too. Only
+ * when neither exists is the newcomer refused.
  */
 export const MAX_CONNECTIONS_PER_ADDRESS = MAX_CONNECTIONS - 32;
 /** Rejected requests (bad signature, too large, busy…) are logged at most once per reason per interval. */
@@ -287,9 +287,8 @@ class Connections {
 
   admit(socket: Socket): boolean {
     const address = socket.remoteAddress ?? '';
-    const full = (this.perAddress.get(address) ?? 0) >= this.maxPerAddress;
-    if (full || this.open.size >= this.max) {
-      const victim = this.longestIdle(full ? address : undefined);
+    if (this.open.size >= this.max) {
+      const victim = this.longestIdle() ?? this.hogOtherThan(address);
       if (!victim) return false;
       this.forget(victim);
       victim.destroy();
@@ -309,6 +308,14 @@ class Connections {
       entry.busy--;
       entry.idleSince = performance.now();
     });
+  }
+
+  /** The oldest connection of an address past its cap, when the newcomer comes from elsewhere. */
+  private hogOtherThan(address: string): Socket | undefined {
+    for (const [socket, entry] of this.open)
+      if (entry.address !== address && (this.perAddress.get(entry.address) ?? 0) > this.maxPerAddress)
+        return socket;
+    return undefined;
   }
 
   private longestIdle(address?: string): Socket | undefined {
