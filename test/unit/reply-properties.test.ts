@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
-import { messageViolations } from '../../src/discord/limits.js';
+import { LIMITS, messageViolations } from '../../src/discord/limits.js';
 import { createLogger } from '../../src/log.js';
 import { customIds, dataOf } from '../fixtures/discord/harness.js';
 import { autocomplete, click, FRIEND, messageCommand, slash } from '../fixtures/discord/interactions.js';
@@ -233,7 +233,8 @@ describe('every payload fits and is safe', () => {
           slash('compare', { topic: typed, document1: typed, document2: 'AI Act' }),
           slash('sources', { document: typed }),
           slash('ask', { question: typed, document: typed }),
-          messageCommand(typed),
+          // A message's content is at most 4,000 characters on Discord; the edge refuses more (W23).
+          messageCommand(typed.slice(0, LIMITS.messageContent)),
         ];
         for (const request of requests) {
           const result = await dispatcher.dispatch(request);
