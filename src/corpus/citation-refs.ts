@@ -5,7 +5,7 @@
 // the citing document. Resolving it against passages is links.ts's work. Chinese citations (第十四条) are read
 // here too, with citation-zh.ts's numerals: this module is not part of the splitting pipeline, so a change to
 // how citations are read never re-splits a document.
-import type { CitationStyle } from './citation.js';
+import { type CitationStyle, fromRoman, toRoman } from './citation.js';
 import { fromChineseNumber } from './citation-zh.js';
 
 /** One place a citation names. */
@@ -164,38 +164,6 @@ function suffixOf(style: CitationStyle): RegExp | undefined {
 const OF_OUTER = new RegExp(String.raw`^\s*,?\s*of\s+(?:the\s+${ORDINAL}\s+subparagraph\s+of\s+)?`, 'i');
 
 const ROMAN = /^[ivxlc]+$/i;
-const romanToArabic = (roman: string): number => {
-  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
-  let total = 0;
-  const s = roman.toLowerCase();
-  for (let i = 0; i < s.length; i++) {
-    const v = values[s[i]!]!;
-    const next = values[s[i + 1] ?? ''] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total;
-};
-const arabicToRoman = (n: number): string => {
-  const table: [number, string][] = [
-    [100, 'c'],
-    [90, 'xc'],
-    [50, 'l'],
-    [40, 'xl'],
-    [10, 'x'],
-    [9, 'ix'],
-    [5, 'v'],
-    [4, 'iv'],
-    [1, 'i'],
-  ];
-  let out = '';
-  for (const [value, numeral] of table)
-    while (n >= value) {
-      out += numeral;
-      n -= value;
-    }
-  return out;
-};
-
 interface Item {
   number?: string;
   subs: string[];
@@ -229,11 +197,10 @@ function expandRanges(items: Item[], joins: string[]): Item[] {
     const isRange = joins[i - 1] === 'to' || joins[i - 1] === '-';
     if (isRange && previous.number && item.number && previous.subs.length === 0 && item.subs.length === 0) {
       const roman = ROMAN.test(previous.number) && ROMAN.test(item.number);
-      const from = roman ? romanToArabic(previous.number) : Number(previous.number);
-      const to = roman ? romanToArabic(item.number) : Number(item.number);
+      const from = roman ? fromRoman(previous.number) : Number(previous.number);
+      const to = roman ? fromRoman(item.number) : Number(item.number);
       if (Number.isInteger(from) && Number.isInteger(to) && to > from && to - from <= 30)
-        for (let n = from + 1; n < to; n++)
-          out.push({ number: roman ? arabicToRoman(n) : String(n), subs: [] });
+        for (let n = from + 1; n < to; n++) out.push({ number: roman ? toRoman(n) : String(n), subs: [] });
     }
     out.push(item);
   }
@@ -251,7 +218,7 @@ function componentPlaces(style: CitationStyle, word: Word, list: string): CitedP
     if ('unit' in word) {
       if (item.number && /^[0-9IVXLC]/i.test(item.number)) {
         let value = item.number.toLowerCase();
-        if (word.unit === 'annex' && !ROMAN.test(value)) value = arabicToRoman(Number(value));
+        if (word.unit === 'annex' && !ROMAN.test(value)) value = toRoman(Number(value));
         if (word.unit !== 'annex' && ROMAN.test(value)) return undefined; // "Article IV": not this grammar
         lastAbsolute = [`${word.unit}:${value}`, ...item.subs];
         places.push({ path: lastAbsolute, keep: 0 });

@@ -51,6 +51,42 @@ export const segmentType = (segment: string): string => parseSegment(segment).ty
 export const segmentValue = (segment: string): string => parseSegment(segment).value;
 
 const upperRoman = (value: string) => value.toUpperCase();
+
+const ROMAN_VALUES: readonly [number, string][] = [
+  [100, 'c'],
+  [90, 'xc'],
+  [50, 'l'],
+  [40, 'xl'],
+  [10, 'x'],
+  [9, 'ix'],
+  [5, 'v'],
+  [4, 'iv'],
+  [1, 'i'],
+];
+
+/** A number as a lower-case Roman numeral, as place ids write annexes and parts (4 → "iv"; up to 399). */
+export function toRoman(n: number): string {
+  let out = '';
+  for (const [value, numeral] of ROMAN_VALUES)
+    while (n >= value) {
+      out += numeral;
+      n -= value;
+    }
+  return out;
+}
+
+/** A Roman numeral's value, either case ("XIV" → 14). */
+export function fromRoman(roman: string): number {
+  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+  const lower = roman.toLowerCase();
+  let total = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const value = values[lower[i]!] ?? 0;
+    const next = values[lower[i + 1] ?? ''] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}
 const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /**

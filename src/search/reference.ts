@@ -2,7 +2,7 @@
 // exactly that place, in order. The document is found by its catalog names (forgiving typos); the place is
 // parsed into a canonical path prefix (see RefPath in corpus/types.ts) and matched against passage paths.
 import type { CatalogDocument } from '../corpus/catalog.js';
-import { formatLocator, segmentType, segmentValue, UNIT_NAMES } from '../corpus/citation.js';
+import { formatLocator, segmentType, segmentValue, toRoman, UNIT_NAMES } from '../corpus/citation.js';
 import { fromChineseNumber } from '../corpus/citation-zh.js';
 import type { Passage, RefPath } from '../corpus/types.js';
 import { DocNameMatcher, type NamedDoc } from './docnames.js';
@@ -103,29 +103,6 @@ const RULES: Rule[] = [
 
 // A bare number after the document's name: "SB 53 22757.12(a)", "GDC 50".
 const BARE = new RegExp(String.raw`(?:^|\s)(\d+(?:[.-]\d+)*)${SUBS}(?=\s|$|[.,;:?!])`);
-
-const ARABIC_TO_ROMAN: [number, string][] = [
-  [100, 'c'],
-  [90, 'xc'],
-  [50, 'l'],
-  [40, 'xl'],
-  [10, 'x'],
-  [9, 'ix'],
-  [5, 'v'],
-  [4, 'iv'],
-  [1, 'i'],
-];
-
-function toRoman(n: number): string {
-  let out = '';
-  for (const [value, numeral] of ARABIC_TO_ROMAN) {
-    while (n >= value) {
-      out += numeral;
-      n -= value;
-    }
-  }
-  return out;
-}
 
 /** The text with [start, end) replaced by spaces, so offsets stay valid. */
 function blank(text: string, start: number, end: number): string {
