@@ -1,8 +1,11 @@
 // Layer rules, checked by `npm run check` (dependency-cruiser). Imports point one way:
-//   base (config, log, paths, fsutil) ← corpus ← search ← answer ← reply ← commands ← discord/http ← cli
+//   base (config, log, paths, fsutil) ← corpus ← search ← answer ← reply ← discord ← commands ← cli
 // with src/app.ts opening corpus + search for the answer services, and src/cli the composition root.
+// src/discord/ holds Discord's core (dispatcher, gateway, interaction parsing, limits), its HTTP interactions
+// endpoint (src/discord/http/) and Charter's Discord-only UI (src/discord/ui/: message building, buttons, menus,
+// their custom_id state, shared command options); commands/ holds one file per slash command (+ index).
 // No cycles; nothing at run time (src/, commands/) imports test/, bench/, tools/, scripts/ or a
-// devDependency; the answer core has no Discord types; Discord's core knows no command.
+// devDependency; the answer core has no Discord types; Discord's core knows no command and no UI.
 /** @type {import('dependency-cruiser').IConfiguration} */
 const RUNTIME = '^(src|commands)/';
 const above = (...layers) => `^(${layers.join('|')})`;
@@ -47,19 +50,19 @@ module.exports = {
     layer(
       'base-is-base',
       '^src/(config|log|paths|fsutil)',
-      above('src/(corpus|search|answer|reply|discord|http|cli)/', 'src/app', 'commands/'),
+      above('src/(corpus|search|answer|reply|discord|cli)/', 'src/app', 'commands/'),
       'Configuration, logging and paths sit under everything.',
     ),
     layer(
       'corpus-is-the-bottom',
       '^src/corpus/',
-      above('src/(search|answer|reply|discord|http|cli)/', 'src/app', 'commands/'),
+      above('src/(search|answer|reply|discord|cli)/', 'src/app', 'commands/'),
     ),
-    layer('search-over-corpus-only', '^src/search/', above('src/(answer|reply|discord|http|cli)/', 'src/app', 'commands/')),
+    layer('search-over-corpus-only', '^src/search/', above('src/(answer|reply|discord|cli)/', 'src/app', 'commands/')),
     layer(
       'answer-core-no-ui',
       '^src/answer/',
-      above('src/(reply|discord|http|cli)/', 'src/app', 'commands/'),
+      above('src/(reply|discord|cli)/', 'src/app', 'commands/'),
       'The answer core is shared by the CLI and the commands: no rendering, no transport.',
     ),
     {
@@ -71,22 +74,33 @@ module.exports = {
     layer(
       'reply-renders-only',
       '^src/reply/',
-      above('src/(discord/(?!limits)|http|cli)', 'src/app', 'commands/'),
+      above('src/(discord/(?!limits)|cli)', 'src/app', 'commands/'),
       'Formatting never talks to Discord (it only knows Discord’s limits).',
     ),
     layer(
       'discord-core-knows-no-command',
       '^src/discord/',
-      above('src/(http|cli)/', 'src/app', 'commands/'),
+      above('src/cli/', 'src/app', 'commands/'),
       'The dispatcher is built over any command set; the composition root (src/cli) wires it.',
     ),
-    layer('http-knows-no-command', '^src/http/', above('src/cli/', 'src/app', 'commands/')),
+    layer(
+      'discord-core-knows-no-ui',
+      '^src/discord/(?!ui/)',
+      '^src/discord/ui/',
+      'Dispatcher, gateway and endpoint translate any command set; only the commands use Charter’s UI.',
+    ),
+    layer(
+      'discord-core-knows-no-endpoint',
+      '^src/discord/(?!http/)',
+      '^src/discord/http/',
+      'The HTTP endpoint is one transport over the core; the core and the UI never reach into it.',
+    ),
     layer(
       'commands-are-definitions-and-handlers',
       '^commands/',
-      above('src/(http|cli)/', 'src/app', 'src/discord/(dispatcher|gateway|deploy|sharding|respond)'),
+      above('src/cli/', 'src/app', 'src/discord/(dispatcher|gateway|deploy|sharding|respond|http/)'),
     ),
-    layer('app-opens-the-corpus', '^src/app', above('src/(reply|discord|http|cli)/', 'commands/')),
+    layer('app-opens-the-corpus', '^src/app', above('src/(reply|discord|cli)/', 'commands/')),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

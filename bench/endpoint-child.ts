@@ -4,7 +4,7 @@
 
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
-import { createInteractionsServer } from '../src/http/server.js';
+import { createInteractionsServer } from '../src/discord/http/server.js';
 import { createLogger } from '../src/log.js';
 
 const server = createInteractionsServer({

@@ -3,11 +3,11 @@
 // given. Charter is timed twice: search alone, and search + the /ask reply a user gets (the "Charter" row).
 import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
 import FlexSearch from 'flexsearch';
-import { answer } from '../commands/answer.js';
 import type { Services } from '../src/answer/services.js';
 import { assemble } from '../src/app.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import type { Passage } from '../src/corpus/types.js';
+import { answer } from '../src/discord/ui/answer.js';
 import type { CorpusIndex } from '../src/search/index.js';
 import {
   bm25Ranking,

@@ -3,8 +3,8 @@
 // process start (performance.timeOrigin) to the reply.
 //   node dist/bench/first-answer.js <index.json> "question"
 import { readFileSync } from 'node:fs';
-import { answer } from '../commands/answer.js';
 import { loadCatalog } from '../src/corpus/catalog.js';
+import { answer } from '../src/discord/ui/answer.js';
 import { CorpusIndex, type SavedIndex } from '../src/search/index.js';
 import { charterServices } from './engines.js';
 

@@ -4,14 +4,11 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-ap
 import { ask } from '../src/answer/ask.js';
 import { findDocument } from '../src/answer/documents.js';
 import { clampQuery, MAX_QUERY_CHARS } from '../src/answer/query.js';
+import type { CommandModule } from '../src/discord/command.js';
 import { LIMITS } from '../src/discord/limits.js';
-import { BUDGETS } from '../src/reply/budgets.js';
-import { escapeUserText } from '../src/reply/escape.js';
-import { privateNotice } from '../src/reply/reply.js';
-import { clip } from '../src/reply/truncate.js';
-import { outcomeReply, PAGE_SIZE } from './answer.js';
-import { ANSWER_ACTIONS } from './components.js';
-import { documentChoices } from './documents.js';
+import { outcomeReply, PAGE_SIZE } from '../src/discord/ui/answer.js';
+import { ANSWER_ACTIONS } from '../src/discord/ui/components.js';
+import { documentChoices } from '../src/discord/ui/documents.js';
 import {
   booleanOption,
   documentOption,
@@ -20,9 +17,12 @@ import {
   mentionOf,
   mentionOption,
   stringOption,
-} from './options.js';
+} from '../src/discord/ui/options.js';
+import { BUDGETS } from '../src/reply/budgets.js';
+import { escapeUserText } from '../src/reply/escape.js';
+import { privateNotice } from '../src/reply/reply.js';
+import { clip } from '../src/reply/truncate.js';
 import { quoteResultReply } from './quote.js';
-import type { CommandModule } from './types.js';
 
 export const askCommand: CommandModule = {
   definition: {

@@ -10,13 +10,9 @@ import { compare } from '../src/answer/compare.js';
 import { findDocument } from '../src/answer/documents.js';
 import { clampQuery, MAX_QUERY_CHARS } from '../src/answer/query.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
+import type { CommandModule } from '../src/discord/command.js';
 import { LIMITS } from '../src/discord/limits.js';
-import { BUDGETS } from '../src/reply/budgets.js';
-import { escapeMarkdown, escapeUserText } from '../src/reply/escape.js';
-import { COLORS, passageEmbed, statusLine } from '../src/reply/format.js';
-import { privateNotice } from '../src/reply/reply.js';
-import { clip } from '../src/reply/truncate.js';
-import { documentChoices } from './documents.js';
+import { documentChoices } from '../src/discord/ui/documents.js';
 import {
   booleanOption,
   documentOption,
@@ -25,8 +21,12 @@ import {
   mentionOf,
   mentionOption,
   stringOption,
-} from './options.js';
-import type { CommandModule } from './types.js';
+} from '../src/discord/ui/options.js';
+import { BUDGETS } from '../src/reply/budgets.js';
+import { escapeMarkdown, escapeUserText } from '../src/reply/escape.js';
+import { COLORS, passageEmbed, statusLine } from '../src/reply/format.js';
+import { privateNotice } from '../src/reply/reply.js';
+import { clip } from '../src/reply/truncate.js';
 
 const DOCUMENT_OPTIONS = ['document1', 'document2', 'document3', 'document4', 'document5'];
 

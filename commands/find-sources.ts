@@ -2,10 +2,10 @@
 // from the interaction's resolved message, so the bot needs no Message Content intent.
 import { ApplicationCommandType } from 'discord-api-types/v10';
 import { clampQuery } from '../src/answer/query.js';
+import type { CommandModule } from '../src/discord/command.js';
+import { answer } from '../src/discord/ui/answer.js';
+import { INSTALLABLE_EVERYWHERE } from '../src/discord/ui/options.js';
 import { privateNotice } from '../src/reply/reply.js';
-import { answer } from './answer.js';
-import { INSTALLABLE_EVERYWHERE } from './options.js';
-import type { CommandModule } from './types.js';
 
 export const findSourcesCommand: CommandModule = {
   definition: {

@@ -1,8 +1,8 @@
 // /help — what each command does, with one example each.
 import { ApplicationCommandType } from 'discord-api-types/v10';
+import type { CommandModule } from '../src/discord/command.js';
+import { INSTALLABLE_EVERYWHERE } from '../src/discord/ui/options.js';
 import { COLORS } from '../src/reply/format.js';
-import { INSTALLABLE_EVERYWHERE } from './options.js';
-import type { CommandModule } from './types.js';
 
 const ENTRIES: [string, string][] = [
   [

@@ -21,17 +21,11 @@ import { notFoundWording } from '../src/answer/wording.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import { ID_PATTERNS, unitId } from '../src/corpus/citation.js';
 import type { Passage, RefPath } from '../src/corpus/types.js';
+import type { CommandModule, ComponentAction } from '../src/discord/command.js';
 import { LIMITS } from '../src/discord/limits.js';
 import type { ComponentRequest } from '../src/discord/normalize.js';
-import { bilingualEmbed } from '../src/reply/bilingual.js';
-import { BUDGETS } from '../src/reply/budgets.js';
-import { plainText } from '../src/reply/escape.js';
-import { passageEmbed } from '../src/reply/format.js';
-import { DISCORD, noticeOf } from '../src/reply/notice.js';
-import { expiredNotice as expired, type MessageReply, privateNotice } from '../src/reply/reply.js';
-import { clip } from '../src/reply/truncate.js';
-import { PASSAGE_ACTIONS } from './components.js';
-import { linksMenu } from './links.js';
+import { PASSAGE_ACTIONS } from '../src/discord/ui/components.js';
+import { linksMenu } from '../src/discord/ui/links.js';
 import {
   booleanOption,
   hideOption,
@@ -39,9 +33,15 @@ import {
   mentionOf,
   mentionOption,
   stringOption,
-} from './options.js';
-import { decodeState, encodeState } from './state.js';
-import type { CommandModule, ComponentAction } from './types.js';
+} from '../src/discord/ui/options.js';
+import { decodeState, encodeState } from '../src/discord/ui/state.js';
+import { bilingualEmbed } from '../src/reply/bilingual.js';
+import { BUDGETS } from '../src/reply/budgets.js';
+import { plainText } from '../src/reply/escape.js';
+import { passageEmbed } from '../src/reply/format.js';
+import { DISCORD, noticeOf } from '../src/reply/notice.js';
+import { expiredNotice as expired, type MessageReply, privateNotice } from '../src/reply/reply.js';
+import { clip } from '../src/reply/truncate.js';
 
 export interface QuoteParams {
   ephemeral?: boolean;

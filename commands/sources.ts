@@ -6,21 +6,21 @@ import type { Services } from '../src/answer/services.js';
 import { newestFirst } from '../src/answer/sources.js';
 import { type CatalogDocument, isFlaggedStatus } from '../src/corpus/catalog.js';
 import { correctionsFor } from '../src/corpus/corrections.js';
+import type { CommandModule } from '../src/discord/command.js';
 import { LIMITS } from '../src/discord/limits.js';
-import { BUDGETS } from '../src/reply/budgets.js';
-import { escapeMarkdown, escapeUserText } from '../src/reply/escape.js';
-import { COLORS, statusColor, statusLine, structureSummary } from '../src/reply/format.js';
-import { type MessageReply, privateNotice } from '../src/reply/reply.js';
-import { clip } from '../src/reply/truncate.js';
-import { documentChoices } from './documents.js';
+import { documentChoices } from '../src/discord/ui/documents.js';
 import {
   booleanOption,
   documentOption,
   hideOption,
   INSTALLABLE_EVERYWHERE,
   stringOption,
-} from './options.js';
-import type { CommandModule } from './types.js';
+} from '../src/discord/ui/options.js';
+import { BUDGETS } from '../src/reply/budgets.js';
+import { escapeMarkdown, escapeUserText } from '../src/reply/escape.js';
+import { COLORS, statusColor, statusLine, structureSummary } from '../src/reply/format.js';
+import { type MessageReply, privateNotice } from '../src/reply/reply.js';
+import { clip } from '../src/reply/truncate.js';
 
 /** A URL safe inside a masked link (no closing parenthesis or spaces to end it early). */
 const linkTarget = (url: string) => url.replace(/\)/g, '%29').replace(/\s/g, '%20');

@@ -1,11 +1,11 @@
-// One answer worker of `charter serve --workers N` (see src/http/pool.ts): loads the read-only index once
+// One answer worker of `charter serve --workers N` (see src/discord/http/pool.ts): loads the read-only index once
 // from the data directory the HTTP thread prepared, then dispatches what it is sent.
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCharter } from '../app.js';
 import { Cooldowns } from '../discord/cooldown.js';
+import type { WorkerMessage, WorkerSetup } from '../discord/http/pool.js';
 import type { Interaction } from '../discord/interaction.js';
-import type { WorkerMessage, WorkerSetup } from '../http/pool.js';
 import { createLogger } from '../log.js';
 import { charterDispatcher } from './wiring.js';
 

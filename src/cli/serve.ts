@@ -1,7 +1,7 @@
 // `charter serve [--port N] [--host H] [--workers N]`: the HTTP interactions endpoint. It listens at once
 // (so Discord's PING and /healthz answer while the index loads) and takes interactions as soon as the
 // services are ready. With workers (default: one per core) answers are computed in worker threads, each
-// with the read-only index loaded once; this thread keeps the transport (src/http/pool.ts).
+// with the read-only index loaded once; this thread keeps the transport (src/discord/http/pool.ts).
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -9,9 +9,9 @@ import { availableParallelism } from 'node:os';
 import type { Services } from '../answer/services.js';
 import { type EndpointConfig, endpointConfig } from '../config/index.js';
 import type { Dispatcher } from '../discord/contract.js';
-import { deferringResponder, discordRest } from '../http/deferral.js';
-import { createWorkerPool, type WorkerPool } from '../http/pool.js';
-import { createInteractionsServer, type HealthStatus } from '../http/server.js';
+import { deferringResponder, discordRest } from '../discord/http/deferral.js';
+import { createWorkerPool, type WorkerPool } from '../discord/http/pool.js';
+import { createInteractionsServer, type HealthStatus } from '../discord/http/server.js';
 import { createLogger, type Logger } from '../log.js';
 import { dataDir } from '../paths.js';
 import { parseCommandArgs, UsageError } from './args.js';

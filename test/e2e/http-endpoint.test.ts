@@ -5,9 +5,9 @@ import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatcher, DispatchResult } from '../../src/discord/contract.js';
+import { deferringResponder, discordRest } from '../../src/discord/http/deferral.js';
+import { createInteractionsServer } from '../../src/discord/http/server.js';
 import type { Interaction } from '../../src/discord/interaction.js';
-import { deferringResponder, discordRest } from '../../src/http/deferral.js';
-import { createInteractionsServer } from '../../src/http/server.js';
 import { parsed } from '../fixtures/discord/parsed.js';
 import { type LogLine, memoryLogger } from '../support/memory-logger.js';
 import {

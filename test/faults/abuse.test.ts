@@ -4,10 +4,10 @@
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MAX_QUERY_CHARS, PAGE_SIZE } from '../../commands/answer.js';
 import { COMMANDS } from '../../commands/index.js';
 import type { Charter } from '../../src/app.js';
 import { Cooldowns, DEFAULT_RULES } from '../../src/discord/cooldown.js';
+import { MAX_QUERY_CHARS, PAGE_SIZE } from '../../src/discord/ui/answer.js';
 import { createLogger } from '../../src/log.js';
 import { MAX_QUERY_TERMS } from '../../src/search/query.js';
 import { autocomplete, click, FRIEND, OTHER, slash } from '../fixtures/discord/interactions.js';

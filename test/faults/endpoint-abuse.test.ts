@@ -8,8 +8,8 @@ import { pinningAttack } from '../../bench/attack.js';
 import { COMMANDS } from '../../commands/index.js';
 import type { Dispatcher } from '../../src/discord/contract.js';
 import { createDispatcher } from '../../src/discord/dispatcher.js';
-import { deferringResponder, discordRest } from '../../src/http/deferral.js';
-import { createInteractionsServer } from '../../src/http/server.js';
+import { deferringResponder, discordRest } from '../../src/discord/http/deferral.js';
+import { createInteractionsServer } from '../../src/discord/http/server.js';
 import { createLogger } from '../../src/log.js';
 import { dataDir } from '../../src/paths.js';
 import {

@@ -5,7 +5,11 @@
 import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createInteractionsServer, type InteractionsServer, MAX_CONNECTIONS } from '../../src/http/server.js';
+import {
+  createInteractionsServer,
+  type InteractionsServer,
+  MAX_CONNECTIONS,
+} from '../../src/discord/http/server.js';
 import { createLogger } from '../../src/log.js';
 import { generateDiscordKeys, postInteraction } from '../e2e/discord-client.js';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeState, queryHash } from '../../commands/state.js';
 import type { Charter } from '../../src/app.js';
 import type { Dispatcher } from '../../src/discord/contract.js';
 import { parseInteraction } from '../../src/discord/interaction.js';
+import { encodeState, queryHash } from '../../src/discord/ui/state.js';
 import { customIds } from '../fixtures/discord/harness.js';
 import { APP, ASKER, click, OTHER, slash } from '../fixtures/discord/interactions.js';
 import { describeGolden } from '../support/corpus.js';

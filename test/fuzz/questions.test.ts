@@ -4,10 +4,10 @@
 // cannot answer, says why in a sentence.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clampQuery, MAX_QUERY_CHARS } from '../../commands/answer.js';
 import { COMMANDS } from '../../commands/index.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
 import { LIMITS } from '../../src/discord/limits.js';
+import { clampQuery, MAX_QUERY_CHARS } from '../../src/discord/ui/answer.js';
 import { createLogger } from '../../src/log.js';
 import { FRIEND, messageCommand, slash } from '../fixtures/discord/interactions.js';
 import { createRawDispatcher as createDispatcher } from '../fixtures/discord/parsed.js';

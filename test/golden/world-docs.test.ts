@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { documentChoices } from '../../commands/documents.js';
 import { findDocument } from '../../src/answer/documents.js';
 import { applyCorrections, correctionsFor } from '../../src/corpus/corrections.js';
 import { readDocument } from '../../src/corpus/read/index.js';
 import type { Passage } from '../../src/corpus/types.js';
+import { documentChoices } from '../../src/discord/ui/documents.js';
 import { DocNameMatcher } from '../../src/search/docnames.js';
 import { CorpusIndex } from '../../src/search/index.js';
 import { ReferenceResolver } from '../../src/search/reference.js';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../commands/index.js';
-import { type ComponentState, decodeState, encodeState, queryHash } from '../../commands/state.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
 import { parseInteraction } from '../../src/discord/interaction.js';
 import { commandViolations, LIMITS, messageViolations } from '../../src/discord/limits.js';
+import { type ComponentState, decodeState, encodeState, queryHash } from '../../src/discord/ui/state.js';
 import { click, messageCommand, slash } from '../fixtures/discord/interactions.js';
 
 describe('command definitions', () => {

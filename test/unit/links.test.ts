@@ -3,14 +3,14 @@
 import { ComponentType } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { linksMenu } from '../../commands/links.js';
-import { decodeState, encodeState } from '../../commands/state.js';
 import type { CatalogDocument } from '../../src/corpus/catalog.js';
 import { formatLocator, passageId } from '../../src/corpus/citation.js';
 import { findChineseCitations, findCitations, UNNAMED } from '../../src/corpus/citation-refs.js';
 import { LinkTable } from '../../src/corpus/links.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { LIMITS, messageViolations } from '../../src/discord/limits.js';
+import { linksMenu } from '../../src/discord/ui/links.js';
+import { decodeState, encodeState } from '../../src/discord/ui/state.js';
 import { docs } from './search-fixture.js';
 
 const places = (text: string, style: Parameters<typeof findCitations>[1]) =>

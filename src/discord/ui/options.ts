@@ -5,7 +5,7 @@ import {
   ApplicationIntegrationType,
   InteractionContextType,
 } from 'discord-api-types/v10';
-import type { CommandRequest } from '../src/discord/normalize.js';
+import type { CommandRequest } from '../normalize.js';
 
 /**
  * Installable in servers and by users for themselves, usable in servers, DMs with the bot and group DMs.

@@ -1,10 +1,10 @@
 // Documents as autocomplete choices (the matching itself is the answer core's, src/answer/documents.ts).
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
-import { matchDocuments } from '../src/answer/documents.js';
-import { type CatalogDocument, isFlaggedStatus } from '../src/corpus/catalog.js';
-import { LIMITS } from '../src/discord/limits.js';
-import { plainText } from '../src/reply/escape.js';
-import { clip } from '../src/reply/truncate.js';
+import { matchDocuments } from '../../answer/documents.js';
+import { type CatalogDocument, isFlaggedStatus } from '../../corpus/catalog.js';
+import { plainText } from '../../reply/escape.js';
+import { clip } from '../../reply/truncate.js';
+import { LIMITS } from '../limits.js';
 
 /** How a document is offered in a choice list: short title, year, and a revoked/superseded flag. */
 export function documentChoiceName(doc: CatalogDocument): string {

@@ -8,10 +8,10 @@ import {
   type APISelectMenuOption,
   ComponentType,
 } from 'discord-api-types/v10';
-import { linkLabel, type PlaceLinks } from '../src/answer/links.js';
-import { LIMITS } from '../src/discord/limits.js';
-import { plainText } from '../src/reply/escape.js';
-import { clip } from '../src/reply/truncate.js';
+import { linkLabel, type PlaceLinks } from '../../answer/links.js';
+import { plainText } from '../../reply/escape.js';
+import { clip } from '../../reply/truncate.js';
+import { LIMITS } from '../limits.js';
 import { encodeState } from './state.js';
 
 const KINDS = { r: 'Refers to', t: 'Defined term', c: 'Cited by' } as const;

@@ -8,8 +8,8 @@
 // replicas; README says cooldowns are advisory).
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Dispatcher, DispatchResult } from '../discord/contract.js';
-import type { Interaction } from '../discord/interaction.js';
+import type { Dispatcher, DispatchResult } from '../contract.js';
+import type { Interaction } from '../interaction.js';
 import type { HealthStatus, HttpLogger } from './server.js';
 
 /** What a worker is told at start. */
@@ -56,7 +56,7 @@ export interface PoolOptions {
 function spawn(entry: URL, setup: WorkerSetup): Worker {
   const path = fileURLToPath(entry);
   if (!path.endsWith('.ts')) return new Worker(path, { workerData: setup });
-  const boot = fileURLToPath(new URL('../../scripts/ts-worker.mjs', import.meta.url));
+  const boot = fileURLToPath(new URL('../../../scripts/ts-worker.mjs', import.meta.url));
   return new Worker(boot, { workerData: { ...setup, entry: path } });
 }
 

@@ -3,8 +3,8 @@
 // the same delivery policy as the gateway (src/discord/respond.ts `deliver`).
 import { REST } from '@discordjs/rest';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
-import type { Interaction } from '../discord/interaction.js';
-import { deliver, type RestLike } from '../discord/respond.js';
+import type { Interaction } from '../interaction.js';
+import { deliver, type RestLike } from '../respond.js';
 import type { HttpLogger, Responder } from './server.js';
 
 /** Discord's REST API for interaction webhooks (no bot token: the interaction token is in the route). */

@@ -5,9 +5,9 @@ import { type KeyObject, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { type APIInteractionResponse, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
-import type { Dispatcher, DispatchResult } from '../discord/contract.js';
-import { type Interaction, parseInteraction } from '../discord/interaction.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../../log.js';
+import type { Dispatcher, DispatchResult } from '../contract.js';
+import { type Interaction, parseInteraction } from '../interaction.js';
 import { ed25519PublicKeyFromHex, verifyInteractionRequest } from './verify.js';
 
 export const INTERACTIONS_PATH = '/interactions';
@@ -32,7 +32,7 @@ export const MAX_UNVERIFIED_BYTES = 8 * 1024 * 1024;
 export const MAX_CONNECTIONS_PER_ADDRESS = MAX_CONNECTIONS - 32;
 /** Rejected requests (bad signature, too large, busy…) are logged at most once per reason per interval. */
 export const REJECT_LOG_INTERVAL_MS = 10_000;
-export { MAX_PAYLOAD_DEPTH } from '../discord/interaction.js';
+export { MAX_PAYLOAD_DEPTH } from '../interaction.js';
 
 export interface HealthStatus {
   corpusVersion: string;

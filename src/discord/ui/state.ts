@@ -1,8 +1,8 @@
 // The state of Charter's buttons and menu, carried in the custom_id through the generic codec
 // (src/discord/custom-id.ts). Decoding never trusts it: anything malformed decodes to null.
 import { createHash } from 'node:crypto';
-import { ID_PATTERNS } from '../src/corpus/citation.js';
-import { decodeCustomId, encodeCustomId } from '../src/discord/custom-id.js';
+import { ID_PATTERNS } from '../../corpus/citation.js';
+import { decodeCustomId, encodeCustomId } from '../custom-id.js';
 
 export type ComponentState =
   /** Next page of /ask results; only `owner` may page. `doc` narrows to one document ('*' = all). */

@@ -7,22 +7,15 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
-import { parsePlaceId, passagesUnder, placeLocator } from '../src/answer/places.js';
-import type { Services } from '../src/answer/services.js';
-import type { ComponentRequest } from '../src/discord/normalize.js';
-import {
-  citeLine,
-  locatorOf,
-  passageTitle,
-  sourceUrl,
-  statusColor,
-  statusLine,
-} from '../src/reply/format.js';
-import { fullTextPages } from '../src/reply/full-text.js';
-import { expiredNotice as expired, type MessageReply, privateNotice } from '../src/reply/reply.js';
+import { parsePlaceId, passagesUnder, placeLocator } from '../../answer/places.js';
+import type { Services } from '../../answer/services.js';
+import { citeLine, locatorOf, passageTitle, sourceUrl, statusColor, statusLine } from '../../reply/format.js';
+import { fullTextPages } from '../../reply/full-text.js';
+import { expiredNotice as expired, type MessageReply, privateNotice } from '../../reply/reply.js';
+import type { ComponentAction } from '../command.js';
+import type { ComponentRequest } from '../normalize.js';
 import { answer, questionFromFooter } from './answer.js';
 import { type ComponentState, decodeState, encodeState } from './state.js';
-import type { ComponentAction } from './types.js';
 
 const notYours = () =>
   privateNotice(

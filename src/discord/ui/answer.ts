@@ -8,25 +8,25 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
-import { search } from '../src/answer/ask.js';
-import { linksOf } from '../src/answer/links.js';
-import type { AskOutcome, PassagePage } from '../src/answer/outcome.js';
-import { commonPrefix, placeId } from '../src/answer/places.js';
-import type { Services } from '../src/answer/services.js';
-import { couldNotQuote, missingLine, notFoundWording, weakWording } from '../src/answer/wording.js';
-import type { CatalogDocument } from '../src/corpus/catalog.js';
-import { unitId } from '../src/corpus/citation.js';
-import type { Passage } from '../src/corpus/types.js';
-import { LIMITS } from '../src/discord/limits.js';
-import { BUDGETS } from '../src/reply/budgets.js';
-import { escapeMarkdown, escapeUserText, plainText } from '../src/reply/escape.js';
-import { locatorOf, passageEmbed } from '../src/reply/format.js';
-import { DISCORD, noticeOf } from '../src/reply/notice.js';
-import type { MessageReply } from '../src/reply/reply.js';
-import { clip } from '../src/reply/truncate.js';
+import { search } from '../../answer/ask.js';
+import { linksOf } from '../../answer/links.js';
+import type { AskOutcome, PassagePage } from '../../answer/outcome.js';
+import { commonPrefix, placeId } from '../../answer/places.js';
+import type { Services } from '../../answer/services.js';
+import { couldNotQuote, missingLine, notFoundWording, weakWording } from '../../answer/wording.js';
+import type { CatalogDocument } from '../../corpus/catalog.js';
+import { unitId } from '../../corpus/citation.js';
+import type { Passage } from '../../corpus/types.js';
+import { BUDGETS } from '../../reply/budgets.js';
+import { escapeMarkdown, escapeUserText, plainText } from '../../reply/escape.js';
+import { locatorOf, passageEmbed } from '../../reply/format.js';
+import { DISCORD, noticeOf } from '../../reply/notice.js';
+import type { MessageReply } from '../../reply/reply.js';
+import { clip } from '../../reply/truncate.js';
+import { LIMITS } from '../limits.js';
 import { encodeState, queryHash } from './state.js';
 
-export { clampQuery, MAX_QUERY_CHARS } from '../src/answer/query.js';
+export { clampQuery, MAX_QUERY_CHARS } from '../../answer/query.js';
 
 export const PAGE_SIZE = 3;
 /** Prefix of the first embed's footer that carries the question, so buttons can read it back after a restart. */
