@@ -100,6 +100,13 @@ module.exports = {
       '^commands/',
       above('src/cli/', 'src/app', 'src/discord/(dispatcher|gateway|deploy|sharding|respond|http/)'),
     ),
+    layer(
+      'cli-renders-no-discord',
+      '^src/cli/(?!(discord|serve|serve-worker|wiring)\\.ts$)',
+      above('src/discord/', 'src/reply/', 'commands/'),
+      'The terminal front end renders outcomes itself: no Discord message builders, reply helpers or commands.\n' +
+        'Only the Discord wiring (deploy/start, serve and its workers, the dispatcher wiring) reaches Discord.',
+    ),
     layer('app-opens-the-corpus', '^src/app', above('src/(reply|discord|cli)/', 'commands/')),
   ],
   options: {

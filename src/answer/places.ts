@@ -1,5 +1,6 @@
 // Places in a document: a path prefix names a unit or a sub-point; these helpers find the passages under
-// it and the locator that names it, so a citation always names exactly what was shown.
+// it and the locator that names it, so a citation always names exactly what was shown; the official link to
+// where a passage is; the list items that follow what is shown. Facts every front end (Discord, the CLI) cites.
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { formatLocator } from '../corpus/citation.js';
 import type { Passage, RefPath } from '../corpus/types.js';
@@ -58,4 +59,54 @@ export function placesOf(
   }
   placesCache.set(passages, places);
   return places;
+}
+
+/** The locator for what is shown: one place, or the first and last when adjacent passages are merged. */
+export function locatorOf(passages: readonly Passage[]): string {
+  // A point shown with its own sub-points ((c), (c)(i), (c)(ii)) is cited as the point itself.
+  const first = passages[0];
+  if (first && passages.every((p) => first.path.every((segment, i) => p.path[i] === segment)))
+    return first.locator;
+  const unique = [...new Set(passages.map((p) => p.locator))];
+  if (unique.length <= 2) return unique.join('; ');
+  return `${unique[0]} – ${unique[unique.length - 1]}`;
+}
+
+// Whether a URL names a PDF, by URL: parsing one costs more than the rest of an embed, and the catalog has
+// a handful of them.
+const pdfUrls = new Map<string, boolean>();
+
+function isPdfUrl(url: string): boolean {
+  let pdf = pdfUrls.get(url);
+  if (pdf === undefined) {
+    if (pdfUrls.size >= 256) pdfUrls.clear();
+    pdf = /\.pdf$/i.test(new URL(url).pathname);
+    pdfUrls.set(url, pdf);
+  }
+  return pdf;
+}
+
+/** Link to the official source; for a PDF, straight to the page the passage starts on. */
+export function sourceUrl(doc: CatalogDocument, passage?: Passage): string | undefined {
+  if (!doc.officialUrl) return undefined;
+  if (passage?.page !== undefined && doc.linkPages !== false && isPdfUrl(doc.officialUrl)) {
+    return `${doc.officialUrl}#page=${passage.page}`;
+  }
+  return doc.officialUrl;
+}
+
+/**
+ * When the last passage shown is an item of a list, the items that follow it and are not shown:
+ * "Art. 5(1)(b), Art. 5(1)(c), … Art. 5(1)(h) (7 points)". Undefined when none.
+ */
+export function followingItems(shown: readonly Passage[]): string | undefined {
+  const seen = new Set(shown.map((p) => p.locator));
+  // The outermost item shown (the last of them): its later siblings are what follows.
+  let item: Passage | undefined;
+  for (const p of shown) if (p.following && (!item || p.path.length <= item.path.length)) item = p;
+  const next = (item?.following ?? []).filter((locator) => !seen.has(locator));
+  if (next.length === 0) return undefined;
+  return next.length <= 3
+    ? next.join(', ')
+    : `${next[0]}, ${next[1]}, … ${next.at(-1)} (${next.length} points)`;
 }

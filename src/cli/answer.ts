@@ -6,6 +6,7 @@ import { ask } from '../answer/ask.js';
 import { isQuoteLanguage } from '../answer/languages.js';
 import { linkLabel, linksOf, type PlaceLinks } from '../answer/links.js';
 import type { AskOutcome, Quoted, QuoteOutcome } from '../answer/outcome.js';
+import { locatorOf, sourceUrl } from '../answer/places.js';
 import { quote } from '../answer/quote.js';
 import { missingJson } from '../answer/unheld.js';
 import {
@@ -19,7 +20,6 @@ import {
 import type { Charter } from '../app.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
-import { locatorOf, sourceUrl } from '../reply/format.js';
 import type { SearchHit } from '../search/types.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { selectDocuments } from './docs.js';

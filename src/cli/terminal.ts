@@ -1,10 +1,11 @@
 // Answers as a person reads them in a terminal: plain words (no Discord markdown), wrapped to the window,
 // the locator in bold and matched terms highlighted only when stdout is a terminal and NO_COLOR is unset.
+
+import { followingItems, locatorOf, sourceUrl } from '../answer/places.js';
 import { environment } from '../config/env.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
-import { termSpans } from '../reply/escape.js';
-import { followingItems, locatorOf, sourceUrl } from '../reply/format.js';
+import { termSpans } from '../search/spans.js';
 import { displayWidth, graphemesOf, graphemeWidth, padDisplay } from './width.js';
 
 export interface Terminal {

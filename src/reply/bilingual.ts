@@ -2,11 +2,12 @@
 // inline fields of one embed (Discord shows inline fields next to each other), each within a field's limit,
 // cut at a sentence with "…" when long (the Full text button gives the rest).
 import type { APIEmbed } from 'discord-api-types/v10';
+import { sourceUrl } from '../answer/places.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import { LIMITS } from '../discord/limits.js';
 import { plainText } from './escape.js';
-import { passageTitle, quotePassages, sourceUrl, statusColor, statusLine } from './format.js';
+import { passageTitle, quotePassages, statusColor, statusLine } from './format.js';
 import { clip } from './truncate.js';
 
 export interface BilingualSide {

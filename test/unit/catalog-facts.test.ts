@@ -1,7 +1,7 @@
 // Facts the catalog states about what Charter links to and a document's status (issue 20).
 import { describe, expect, it } from 'vitest';
+import { sourceUrl } from '../../src/answer/places.js';
 import { loadCatalog } from '../../src/corpus/catalog.js';
-import { sourceUrl } from '../../src/reply/format.js';
 
 const doc = (id: string) => loadCatalog().find((d) => d.id === id)!;
 

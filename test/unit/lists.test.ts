@@ -1,10 +1,11 @@
 // Lists: a lead-in records its items and never answers alone; an item shown says which items follow it.
 import { describe, expect, it } from 'vitest';
 import { findPassages } from '../../src/answer/ask.js';
+import { followingItems } from '../../src/answer/places.js';
 import type { Services } from '../../src/answer/services.js';
 import { buildPassages, type Unit } from '../../src/corpus/split/passages.js';
 import type { Passage } from '../../src/corpus/types.js';
-import { followingItems, quotePassages } from '../../src/reply/format.js';
+import { quotePassages } from '../../src/reply/format.js';
 import { fixtureDoc } from '../fixtures/text/check.js';
 
 const LEAD = '1. The following AI practices shall be prohibited:';

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, highlight, quoteBlock, termSpans } from '../../src/reply/escape.js';
+import { escapeMarkdown, highlight, quoteBlock } from '../../src/reply/escape.js';
 import { citeLine } from '../../src/reply/format.js';
 import { clip, cutText } from '../../src/reply/truncate.js';
+import { termSpans } from '../../src/search/spans.js';
 import { catalog } from '../fixtures/discord/services.js';
 
 const doc = (id: string) => catalog.find((d) => d.id === id)!;

@@ -11,7 +11,7 @@ import {
 import { search } from '../../answer/ask.js';
 import { linksOf } from '../../answer/links.js';
 import type { AskOutcome, PassagePage } from '../../answer/outcome.js';
-import { commonPrefix, placeId } from '../../answer/places.js';
+import { commonPrefix, locatorOf, placeId } from '../../answer/places.js';
 import type { Services } from '../../answer/services.js';
 import { couldNotQuote, missingLine, notFoundWording, weakWording } from '../../answer/wording.js';
 import type { CatalogDocument } from '../../corpus/catalog.js';
@@ -19,7 +19,7 @@ import { unitId } from '../../corpus/citation.js';
 import type { Passage } from '../../corpus/types.js';
 import { BUDGETS } from '../../reply/budgets.js';
 import { escapeMarkdown, escapeUserText, plainText } from '../../reply/escape.js';
-import { locatorOf, passageEmbed } from '../../reply/format.js';
+import { passageEmbed } from '../../reply/format.js';
 import { DISCORD, noticeOf } from '../../reply/notice.js';
 import type { MessageReply } from '../../reply/reply.js';
 import { clip } from '../../reply/truncate.js';

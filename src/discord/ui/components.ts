@@ -7,9 +7,9 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
-import { parsePlaceId, passagesUnder, placeLocator } from '../../answer/places.js';
+import { locatorOf, parsePlaceId, passagesUnder, placeLocator, sourceUrl } from '../../answer/places.js';
 import type { Services } from '../../answer/services.js';
-import { citeLine, locatorOf, passageTitle, sourceUrl, statusColor, statusLine } from '../../reply/format.js';
+import { citeLine, passageTitle, statusColor, statusLine } from '../../reply/format.js';
 import { fullTextPages } from '../../reply/full-text.js';
 import { expiredNotice as expired, type MessageReply, privateNotice } from '../../reply/reply.js';
 import type { ComponentAction } from '../command.js';
