@@ -24,7 +24,7 @@ const COMMITTED: Record<string, string> = {
   // Issue 18, committed 2026-12-04 before any relevance work: situations in everyday words, 302 English, 28 Chinese.
   'blind-situations.jsonl': 'da2f979ecf2c2cb058b30787b565dcf25e5a6e96bdfd382ec1e335431131f497',
   'blind-situations-zh.jsonl': '699eda248e6c8b20a6be76ee0e639b88d005d93956aa277ddfc9e3934ce329a7',
-  // Second blind sets for issues 18 and 19, committed 2026-12-04 21:37 UTC before this session's tuning, written by
+  // Second blind sets for issues 18 and 19, committed 2026-12-04 21:38 UTC before this session's tuning, written by
   // helpers who saw only the documents (situations) or only the list of held documents (unheld, off-topic).
   'blind2-situations.jsonl': 'c110b03909c3aaaa5c91dbc34b703ff61f8eba5a3ede4469f837cca5f7c2e293',
   'blind2-situations-zh.jsonl': '373441dd18a504e5dfc269ed5337bfda29d0ec080b831ca5458cdb20e4b919ab',
