@@ -5,7 +5,7 @@ import { rebuildIndex } from '../app.js';
 import { AddError, addDocument, findingLines, removeDocument } from '../corpus/add.js';
 import { dataDir } from '../paths.js';
 import { parseCommandArgs, UsageError } from './args.js';
-import { type CliIo, processIo } from './io.js';
+import { type CliIo, processIo, terminalIo } from './io.js';
 
 /** The corpus's one-sentence refusals are usage errors here (exit 2, pointing to --help). */
 async function refusing<T>(io: CliIo, work: () => Promise<T> | T): Promise<T> {
@@ -20,7 +20,8 @@ async function refusing<T>(io: CliIo, work: () => Promise<T> | T): Promise<T> {
   }
 }
 
-export async function runAdd(args: string[], io: CliIo = processIo()): Promise<number> {
+export async function runAdd(args: string[], given: CliIo = processIo()): Promise<number> {
+  const io = terminalIo(given);
   const { values, positionals } = parseCommandArgs(
     'add',
     args,
@@ -76,7 +77,8 @@ export async function runAdd(args: string[], io: CliIo = processIo()): Promise<n
   return 0;
 }
 
-export async function runRemove(args: string[], io: CliIo = processIo()): Promise<number> {
+export async function runRemove(args: string[], given: CliIo = processIo()): Promise<number> {
+  const io = terminalIo(given);
   const { positionals } = parseCommandArgs('remove', args, {}, true);
   const [id, ...extra] = positionals;
   if (!id || extra.length > 0) throw new UsageError('Give the id of one document added with charter add.');

@@ -7,6 +7,7 @@ import { isQuoteLanguage } from '../answer/languages.js';
 import { linkLabel, linksOf, type PlaceLinks } from '../answer/links.js';
 import type { AskOutcome, Quoted, QuoteOutcome } from '../answer/outcome.js';
 import { locatorOf, sourceUrl } from '../answer/places.js';
+import { clampQuery } from '../answer/query.js';
 import { quote } from '../answer/quote.js';
 import { missingJson } from '../answer/unheld.js';
 import {
@@ -24,7 +25,7 @@ import type { SearchHit } from '../search/types.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { selectDocuments } from './docs.js';
 import { LIMIT } from './help.js';
-import { type CliIo, processIo } from './io.js';
+import { type CliIo, processIo, terminalIo } from './io.js';
 import { renderQuote, styleFor, wrap } from './terminal.js';
 
 export const DEFAULT_LIMIT = LIMIT.default;
@@ -148,7 +149,8 @@ function askJson(charter: Charter, query: string, result: AskOutcome) {
   };
 }
 
-export async function runAsk(args: string[], io: CliIo = processIo()): Promise<number> {
+export async function runAsk(args: string[], given: CliIo = processIo()): Promise<number> {
+  const io = terminalIo(given);
   const { values, positionals } = parseCommandArgs(
     'ask',
     args,
@@ -164,7 +166,8 @@ export async function runAsk(args: string[], io: CliIo = processIo()): Promise<n
   if (!/^\d+$/.test(values.limit) || limit < 1 || limit > MAX_LIMIT)
     throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}, not "${values.limit}".`);
   const file = values['queries-file'];
-  const question = positionals.join(' ').trim();
+  // The question as /ask takes it (src/answer/query.ts): plain text, controls gone, at most 300 characters.
+  const question = clampQuery(positionals.join(' '));
   if (file && !values.json) throw new UsageError('--queries-file prints JSON lines; add --json.');
   if (!file && question === '')
     throw new UsageError('Give a question, e.g. charter ask "does the EU ban social scoring?".');
@@ -175,7 +178,7 @@ export async function runAsk(args: string[], io: CliIo = processIo()): Promise<n
   if (file) {
     const lines = readFileSync(file, 'utf8')
       .split('\n')
-      .map((line) => line.trim())
+      .map((line) => clampQuery(line))
       .filter((line) => line !== '');
     for (const line of lines)
       io.stdout.write(`${JSON.stringify(askJson(charter, line, await answer(line)))}\n`);
@@ -204,7 +207,8 @@ export async function runAsk(args: string[], io: CliIo = processIo()): Promise<n
   return EXIT.answered;
 }
 
-export async function runQuote(args: string[], io: CliIo = processIo()): Promise<number> {
+export async function runQuote(args: string[], given: CliIo = processIo()): Promise<number> {
+  const io = terminalIo(given);
   const { values, positionals } = parseCommandArgs(
     'quote',
     args,
@@ -215,7 +219,7 @@ export async function runQuote(args: string[], io: CliIo = processIo()): Promise
     },
     true,
   );
-  const reference = positionals.join(' ').trim();
+  const reference = clampQuery(positionals.join(' '));
   const lang = values.lang as string | undefined;
   if (lang !== undefined && !isQuoteLanguage(lang))
     throw new UsageError(`--lang must be zh, en or both, not "${lang}".`);

@@ -12,7 +12,7 @@ import { currentCorpus } from './current.js';
 import { selectDocuments } from './docs.js';
 import { afterSync } from './hooks.js';
 import { syncReporter } from './progress.js';
-import { sourceTable } from './terminal.js';
+import { safeTerminal, sourceTable } from './terminal.js';
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
@@ -94,11 +94,13 @@ export async function runSources(args: string[]): Promise<number> {
     ...row,
     corrections: correctionsFor(row.id).map(({ find, replace, reason }) => ({ find, replace, reason })),
   }));
+  // Catalog entries an operator added are untrusted words: written through the terminal edge.
+  const out = safeTerminal(process.stdout);
   if (values.json) {
-    console.log(JSON.stringify(rows, null, 2));
+    out.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  for (const line of sourceTable(rows)) console.log(line);
+  for (const line of sourceTable(rows)) out.write(`${line}\n`);
   return 0;
 }
 
@@ -110,9 +112,10 @@ export async function runPassages(args: string[]): Promise<number> {
   const chosen = new Set(selectDocuments(deploymentCatalog(), values.doc).map((d) => d.id));
   const corpus = await currentCorpus();
   if (!corpus) return 1;
+  const out = safeTerminal(process.stdout);
   for (const p of corpus.passages) {
     if (!chosen.has(p.docId)) continue;
-    process.stdout.write(
+    out.write(
       `${JSON.stringify({ id: p.id, docId: p.docId, locator: p.locator, headingPath: p.headingPath, page: p.page ?? null, text: p.text })}\n`,
     );
   }

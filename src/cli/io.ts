@@ -1,7 +1,7 @@
 // Where a CLI command reads its corpus and writes its output: the process by default, fixtures in tests.
 import { type Charter, openCharter } from '../app.js';
 import { syncReporter } from './progress.js';
-import type { Terminal } from './terminal.js';
+import { safeTerminal, type Terminal } from './terminal.js';
 
 export interface CliIo {
   stdout: Terminal;
@@ -11,8 +11,13 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
+/** The io with both streams behind the terminal edge (`safeTerminal`): what every command writes through. */
+export function terminalIo(io: CliIo): CliIo {
+  return { ...io, stdout: safeTerminal(io.stdout, io.env), stderr: safeTerminal(io.stderr, io.env) };
+}
+
 export function processIo(): CliIo {
-  return {
+  return terminalIo({
     stdout: process.stdout,
     stderr: process.stderr,
     open: async () => {
@@ -33,5 +38,5 @@ export function processIo(): CliIo {
       return charter;
     },
     env: process.env,
-  };
+  });
 }

@@ -10,6 +10,14 @@ import type { Passage } from '../corpus/types.js';
 import { parseCommandArgs } from './args.js';
 import { currentCorpus } from './current.js';
 import { selectDocuments } from './docs.js';
+import { safeTerminal } from './terminal.js';
+
+// Excerpts are a passage's words (or an operator's document's): written through the terminal edge.
+let out: ReturnType<typeof safeTerminal> | undefined;
+function print(line: string): void {
+  out ??= safeTerminal(process.stdout);
+  out.write(`${line}\n`);
+}
 
 export async function runLint(args: string[]): Promise<number> {
   const { values } = parseCommandArgs('lint', args, {
@@ -31,15 +39,15 @@ export async function runLint(args: string[]): Promise<number> {
   const open = findings.filter((f) => !isAllowed(f, allow));
   const counts = Object.fromEntries(CHECKS.map((c) => [c, open.filter((f) => f.check === c).length]));
   if (values.json) {
-    console.log(JSON.stringify({ counts, findings: open, allowed: findings.length - open.length }, null, 2));
+    print(JSON.stringify({ counts, findings: open, allowed: findings.length - open.length }, null, 2));
   } else {
     for (const check of CHECKS) {
       const mine = open.filter((f) => f.check === check);
       if (mine.length === 0) continue;
-      console.log(`${check} (${mine.length})`);
-      for (const f of mine) console.log(`  ${f.passageId}  ${f.excerpt}`);
+      print(`${check} (${mine.length})`);
+      for (const f of mine) print(`  ${f.passageId}  ${f.excerpt}`);
     }
-    console.log(
+    print(
       `${open.length} finding(s) in ${selected.length} passages; ${findings.length - open.length} allowed by corpus/lint-allow.json.`,
     );
   }
@@ -58,7 +66,7 @@ function printLinks(
   const reports = table.reports.filter((r) => !chosen || chosen.has(r.docId));
   const ms = Math.round(performance.now() - started);
   if (json) {
-    console.log(JSON.stringify({ ms, documents: reports }, null, 2));
+    print(JSON.stringify({ ms, documents: reports }, null, 2));
     return 0;
   }
   const header = [
@@ -83,10 +91,8 @@ function printLinks(
     ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   for (const row of [header, ...rows])
-    console.log(
-      row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '),
-    );
-  console.log(
+    print(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+  print(
     'rate = resolved ÷ (resolved + unresolved): of the places cited in documents Charter holds, those it links to.',
   );
   return 0;

@@ -3,6 +3,7 @@
 // `--version` load nothing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripControls } from '../corpus/text.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { UsageError } from './args.js';
 import { HELP, OVERVIEW } from './help.js';
@@ -51,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[command];
   if (!load) {
-    console.error(`Unknown command "${command}". Run "charter help" for the list.`);
+    console.error(stripControls(`Unknown command "${command}". Run "charter help" for the list.`));
     return 2;
   }
   if (wantsHelp(rest)) {
@@ -62,7 +63,8 @@ export async function main(argv: string[]): Promise<number> {
     return await (await load())(rest);
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`${error.message} Run "charter ${command} --help" for usage.`);
+      // A usage error may echo what was typed: through the one sanitiser, like every terminal line.
+      console.error(stripControls(`${error.message} Run "charter ${command} --help" for usage.`));
       return 2;
     }
     throw error;
@@ -85,7 +87,7 @@ export function runCli(argv: string[]): Promise<void> {
       process.exitCode = code;
     },
     (error) => {
-      console.error(error instanceof Error ? error.message : String(error));
+      console.error(stripControls(error instanceof Error ? error.message : String(error)));
       process.exitCode = 1;
     },
   );

@@ -4,6 +4,7 @@
 import { followingItems, locatorOf, sourceUrl } from '../answer/places.js';
 import { environment } from '../config/env.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
+import { stripControls } from '../corpus/text.js';
 import type { Passage } from '../corpus/types.js';
 import { termSpans } from '../search/spans.js';
 import { displayWidth, graphemesOf, graphemeWidth, padDisplay } from './width.js';
@@ -25,14 +26,49 @@ export interface Style {
 const PLAIN_WIDTH = 80;
 const MAX_WIDTH = 100;
 
-/** Styled only on a terminal with NO_COLOR unset (https://no-color.org); wrapped at the window's width. */
+/** Whether text to this terminal is styled: only a terminal, with NO_COLOR unset (https://no-color.org). */
+const isStyled = (out: Terminal, env: NodeJS.ProcessEnv) => out.isTTY === true && !environment(env).noColor;
+
+/** Styled only on a terminal with NO_COLOR unset; wrapped at the window's width. */
 export function styleFor(out: Terminal, env: NodeJS.ProcessEnv = process.env): Style {
   const width = out.isTTY && out.columns ? Math.max(40, Math.min(out.columns, MAX_WIDTH)) : PLAIN_WIDTH;
-  const color = out.isTTY === true && !environment(env).noColor;
+  const color = isStyled(out, env);
+  // The styled words pass through the sanitiser before they get the style's own codes.
   const sgr = (on: number, off: number) => (text: string) =>
-    color ? `\x1b[${on}m${text}\x1b[${off}m` : text;
+    color ? `\x1b[${on}m${stripControls(text)}\x1b[${off}m` : text;
   return { bold: sgr(1, 22), dim: sgr(2, 22), mark: sgr(33, 39), width };
 }
+
+/** The only escape sequences Charter writes to a terminal: the styles of `styleFor`, on and off. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the style codes being kept
+const STYLE_CODES = /(\x1b\[(?:1|2|22|33|39)m)/;
+
+/**
+ * The terminal edge: everything a command writes passes through the one sanitiser (src/corpus/text.ts), so
+ * no control, escape, bidi or tag character from a question, an option, a catalog entry or a passage
+ * reaches the terminal; a styled terminal keeps only the style codes above. JSON output goes through it
+ * too (JSON.stringify escapes C0 controls but writes C1, bidi and tag characters raw).
+ */
+export function safeTerminal(out: Terminal, env: NodeJS.ProcessEnv = process.env): Terminal {
+  if (SAFE.has(out)) return out;
+  const styled = isStyled(out, env);
+  const safe: Terminal = {
+    write: (text: string) =>
+      out.write(
+        styled
+          ? text
+              .split(STYLE_CODES)
+              .map((part, i) => (i % 2 ? part : stripControls(part)))
+              .join('')
+          : stripControls(text),
+      ),
+    ...(out.isTTY !== undefined ? { isTTY: out.isTTY } : {}),
+    ...(out.columns !== undefined ? { columns: out.columns } : {}),
+  };
+  SAFE.add(safe);
+  return safe;
+}
+const SAFE = new WeakSet<Terminal>();
 
 /** Wide closing punctuation stays with what it closes; wide opening punctuation with what it opens. */
 const CLOSING = /^[，。、；：？！）》」』】〕〉％]$/u;
@@ -124,10 +160,13 @@ export function renderQuote(
 ): string {
   const first = passages[0]!;
   const lines = [style.bold(`${doc.shortTitle}, ${locator}`)];
-  if (first.headingPath.length > 0) lines.push(wrap(first.headingPath.join(' › '), style.width));
+  // A passage's words were cleaned when read; cleaned again here, before the styles add their codes.
+  if (first.headingPath.length > 0)
+    lines.push(wrap(stripControls(first.headingPath.join(' › ')), style.width));
   if (first.context && !first.text.startsWith(first.context))
-    lines.push(wrap(`${first.context} […]`, style.width, '  │ '));
-  lines.push(wrap(passages.map((p) => marked(p.text, terms, style)).join('\n\n'), style.width, '  │ '));
+    lines.push(wrap(`${stripControls(first.context)} […]`, style.width, '  │ '));
+  const texts = passages.map((p) => marked(stripControls(p.text), terms, style));
+  lines.push(wrap(texts.join('\n\n'), style.width, '  │ '));
   // An item of a list says which items follow it when they are not shown.
   const next = followingItems(passages);
   if (next) lines.push(wrap(`  (followed by ${next})`, style.width));

@@ -10,6 +10,7 @@ import {
 } from 'discord-api-types/v10';
 import type { Services } from '../answer/services.js';
 import { createLogger, type Logger } from '../log.js';
+import { withoutControls } from '../reply/escape.js';
 import { noticeEmbed } from '../reply/format.js';
 import { type ChoicesReply, expiredNotice, type MessageReply, privateNotice } from '../reply/reply.js';
 import { clip } from '../reply/truncate.js';
@@ -42,13 +43,13 @@ export function toResponse(reply: MessageReply): APIInteractionResponse {
   if (reply.embeds) data.embeds = reply.embeds;
   data.components = reply.components ?? [];
   data.allowed_mentions = allowedMentions(reply.mention);
-  if (reply.update) return { type: InteractionResponseType.UpdateMessage, data };
+  if (reply.update) return { type: InteractionResponseType.UpdateMessage, data: withoutControls(data) };
   if (reply.ephemeral) data.flags = MessageFlags.Ephemeral;
-  return { type: InteractionResponseType.ChannelMessageWithSource, data };
+  return { type: InteractionResponseType.ChannelMessageWithSource, data: withoutControls(data) };
 }
 
 function choicesResponse(reply: ChoicesReply): APIInteractionResponse {
-  const choices = reply.choices
+  const choices = withoutControls(reply.choices)
     .filter(
       (c) => c.name.length > 0 && c.name.length <= LIMITS.choiceName && c.value.length <= LIMITS.choiceValue,
     )

@@ -1,10 +1,30 @@
 // Making text safe to show in Discord: user text must never format, ping or hide anything; document text
 // must show exactly as written. Escaping is done on whole segments, so an escape is never split.
 
-import { plainText, stripInvisible } from '../corpus/text.js';
+import { plainText, stripControls, stripInvisible } from '../corpus/text.js';
 import { termSpans } from '../search/spans.js';
 
 export { plainText, stripInvisible };
+
+/**
+ * A payload with every string in it passed through the one sanitiser (src/corpus/text.ts): the last pass
+ * before anything goes to Discord, so no control, escape, bidi or tag character leaves, whatever path built
+ * the string. Escaping has already stripped them from what it escaped; this only catches what skipped it.
+ * Returns the same object when nothing needed stripping.
+ */
+export function withoutControls<T>(value: T): T {
+  if (typeof value === 'string') return stripControls(value) as T;
+  if (Array.isArray(value)) {
+    const out = value.map(withoutControls);
+    return (out.some((item, i) => item !== value[i]) ? out : value) as T;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    const out = entries.map(([key, item]) => [key, withoutControls(item)] as const);
+    return (out.some(([, item], i) => item !== entries[i]![1]) ? Object.fromEntries(out) : value) as T;
+  }
+  return value;
+}
 
 // Markdown Discord renders anywhere in a line: emphasis, code, spoilers, masked links, mentions, emoji and
 // timestamps (`<`), and the backslash itself. Headings, quotes, lists and subtext only count at a line start.

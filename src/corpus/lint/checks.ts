@@ -1,7 +1,7 @@
 // The corpus linter's checks: each looks at every passage for one kind of defect that would make Charter
 // quote words that are not the document's. Pure functions over passages; the CLI (`charter lint`) reads
 // them from the data directory and applies the allow-list (corpus/lint-allow.json).
-import { CONTROL_CHARACTERS } from '../read/normalize.js';
+import { UNSAFE_CHARACTERS } from '../text.js';
 import type { Passage } from '../types.js';
 
 export const CHECKS = [
@@ -92,11 +92,11 @@ const splitWord: PassageCheck = (passage, vocab) => {
 const privateUse: PassageCheck = (passage) => all(/[\p{Co}\uFFFD]/gu, passage.text);
 
 /**
- * Control and escape characters: C0 and C1 controls but the line feed (ESC[2J, OSC 8 links, backspace,
- * NUL), DEL, and Unicode tag characters (U+E0000–E007F), which smuggle invisible text. Readers strip them
- * (read/normalize.ts `stripControls`); one here means a path that skipped it.
+ * Control and escape characters: the unsafe code points of src/corpus/text.ts (C0 and C1 controls, ESC[2J,
+ * OSC 8 links, backspace, NUL, DEL, bidi controls, Unicode tag characters) and the tab, which a reader
+ * turns into a space. Readers strip them (read/normalize.ts); one here means a path that skipped it.
  */
-export const CONTROL = new RegExp(CONTROL_CHARACTERS.source, 'gu');
+export const CONTROL = new RegExp(`\\t|${UNSAFE_CHARACTERS.source}`, 'gu');
 const control: PassageCheck = (passage) =>
   all(CONTROL, passage.text).concat(
     passage.headingPath.some((h) => new RegExp(CONTROL.source, 'u').test(h)) ? [{ start: 0, end: 0 }] : [],

@@ -1,30 +1,20 @@
 // What every reader's output goes through (read/index.ts), whatever the format, so no document — one of the
 // catalog's or one an operator adds — can carry bytes that are not words into a passage, a terminal or
 // Discord:
-//  - control and escape characters: ANSI/VT sequences whole (ESC[2J, OSC 8 hyperlinks, …), then every C0/C1
-//    control but the line feed, DEL, and Unicode tag characters (U+E0000–E007F, invisible text);
+//  - control and escape characters (src/corpus/text.ts `stripControls`: ANSI/VT sequences whole, C0/C1
+//    controls, bidi controls, Unicode tag characters); a tab reads as a space;
 //  - full-width ASCII punctuation in a line with no Chinese, Japanese or Korean letter of an English document
 //    ("Chapter I： General Provisions" in a translation): the same character in its normal width (NFKC);
 //  - a hyphen a line break left inside a line ("decision- making", "human-in-the- loop"): joined when the
 //    word before it is already a hyphenated compound or a link, or when the document writes the joined
 //    compound elsewhere. A suspended hyphen ("pre- and post-market", "short- or long-term") stays.
+import { stripControls } from '../text.js';
 import type { Footnote, ReadDocument, TextLine, XmlElement, XmlNode } from '../types.js';
 
-/** ANSI escape sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ESC \), and two-character escapes. */
-const ESCAPE_SEQUENCE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being removed
-  /\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|\u001B\[[0-?]*[ -/]*[@-~]|\u009B[0-?]*[ -/]*[@-~]|\u001B[@-Z\\-_]/g;
-/** The characters no passage, terminal line or Discord payload may carry (the line feed aside). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters being removed
-export const CONTROL_CHARACTERS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]|[\u{E0000}-\u{E007F}]/u;
-const CONTROL = new RegExp(CONTROL_CHARACTERS.source, 'gu');
-// biome-ignore lint/suspicious/noControlCharactersInRegex: a test before the replace
-const HAS_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]|[\u{E0000}-\u{E007F}]/u;
-
-/** Text without control or escape characters (a tab reads as a space; a line feed stays). */
-export function stripControls(text: string): string {
-  if (!HAS_CONTROL.test(text)) return text;
-  return text.replace(ESCAPE_SEQUENCE, '').replace(/\t/g, ' ').replace(CONTROL, '');
+/** Text without control or escape characters (`stripControls`, the one sanitiser); a tab reads as a space. */
+export function readableText(text: string): string {
+  const clean = stripControls(text);
+  return clean.includes('\t') ? clean.replace(/\t/g, ' ') : clean;
 }
 
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
@@ -59,7 +49,7 @@ function joinBrokenHyphens(lines: TextLine[]): TextLine[] {
 
 function cleanXml(node: XmlElement): XmlElement {
   const children: XmlNode[] = node.children.map((c) =>
-    typeof c === 'string' ? stripControls(c) : cleanXml(c),
+    typeof c === 'string' ? readableText(c) : cleanXml(c),
   );
   return { ...node, children };
 }
@@ -74,12 +64,12 @@ export function normalizeRead(doc: ReadDocument): ReadDocument {
   const english = cjk * 20 < latin;
   const lines = joinBrokenHyphens(
     doc.lines.map((line) => {
-      const clean = stripControls(line.text);
+      const clean = readableText(line.text);
       const text = english ? foldFullwidthPunctuation(clean) : clean;
       return text === line.text ? line : { ...line, text };
     }),
   );
-  const footnotes: Footnote[] = doc.footnotes.map((f) => ({ ...f, text: stripControls(f.text) }));
+  const footnotes: Footnote[] = doc.footnotes.map((f) => ({ ...f, text: readableText(f.text) }));
   const out: ReadDocument = { ...doc, lines, footnotes };
   if (doc.xml) out.xml = cleanXml(doc.xml);
   return out;
