@@ -21,6 +21,8 @@ import { INDEX_FILE_NAME, readIndexFile, readSavedIndex, writeIndexFile } from '
 
 export interface Charter {
   docs: CatalogDocument[];
+  /** The deployment's catalog: `docs` plus what it lists but cannot serve yet (never synced, or failed). */
+  catalog: readonly CatalogDocument[];
   index: CorpusIndex;
   resolver: ReferenceResolver;
   services: Services;
@@ -203,5 +205,5 @@ export function assemble(
     isReference: (text) => resolver.looksLikeReference(text),
     passagesOf: (docId) => byDoc.get(docId) ?? [],
   };
-  return { docs, index, resolver, services, version };
+  return { docs, catalog, index, resolver, services, version };
 }

@@ -6,13 +6,5 @@ import { runServe } from './serve.js';
 
 export const start = (args: string[]) => runStart(args, async () => (await openCharter()).services);
 
-export const serve = (args: string[]) =>
-  runServe(args, {
-    loadServices: async () => {
-      const charter = await openCharter();
-      return {
-        services: charter.services,
-        health: { corpusVersion: charter.version, passages: charter.index.passages.length },
-      };
-    },
-  });
+// The endpoint prepares and loads its corpus itself, off its HTTP thread (src/cli/prepare.ts).
+export const serve = (args: string[]) => runServe(args, {});

@@ -122,7 +122,8 @@ SIGINT/SIGTERM. With --shards, one process per group of shards.`,
   serve: `Usage: charter serve [--port N] [--host H] [--workers N]
 
 The HTTP interactions endpoint (DISCORD_PUBLIC_KEY from the environment or .env): POST /interactions with
-Ed25519-signed requests, GET /healthz. Default port: PORT, then 8787.
+Ed25519-signed requests, GET /healthz (503 {"status":"loading"} while the corpus is prepared in a
+worker thread, then 200 {"status":"ready",...}). Default port: PORT, then 8787.
 
   --workers N   answer in N worker threads, each with the index loaded once (default: one per core;
                 0 answers on the HTTP thread)`,

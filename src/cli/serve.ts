@@ -1,7 +1,9 @@
 // `charter serve [--port N] [--host H] [--workers N]`: the HTTP interactions endpoint. It listens at once
-// (so Discord's PING and /healthz answer while the index loads) and takes interactions as soon as the
-// services are ready. With workers (default: one per core) answers are computed in worker threads, each
-// with the read-only index loaded once; this thread keeps the transport (src/discord/http/pool.ts).
+// and prepares the data directory in a worker thread (src/cli/prepare.ts: sync, recovery, re-split, index
+// build), so Discord's PING and /healthz answer while that runs (issue 21, W20). With workers (default: one
+// per core) answers are computed in worker threads, each with the read-only index loaded once; this thread
+// keeps the transport (src/discord/http/pool.ts). With `--workers 0` this thread answers, from the index the
+// preparation hands over.
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +17,7 @@ import { createInteractionsServer, type HealthStatus } from '../discord/http/ser
 import { createLogger, type Logger } from '../log.js';
 import { dataDir } from '../paths.js';
 import { parseCommandArgs, UsageError } from './args.js';
+import { handedOverServices, type Prepared, type PrepareSetup, prepareInWorker } from './prepare.js';
 import { charterAckPolicy, charterDispatcher } from './wiring.js';
 
 export const DEFAULT_PORT = 8787;
@@ -27,8 +30,16 @@ export interface LoadedServices {
 }
 
 export interface ServeDeps {
-  /** Loads the index behind the services (the CLI passes the real loader); the dispatcher is built here. */
-  loadServices: () => Promise<LoadedServices>;
+  /**
+   * Prepares the data directory and says what it serves, off this thread; by default in a worker thread
+   * (`prepareInWorker`), ended when `signal` aborts (a stop while loading). Tests hold it at a latch.
+   */
+  prepare?: (setup: PrepareSetup, signal: AbortSignal) => Promise<Prepared>;
+  /**
+   * `--workers 0`: the services this thread answers from, given what was prepared (by default the index
+   * the preparation handed over). The dispatcher is built here.
+   */
+  loadServices?: (prepared: Prepared) => LoadedServices | Promise<LoadedServices>;
   /** DISCORD_PUBLIC_KEY and PORT; read from the environment and .env by default. */
   config?: Pick<EndpointConfig, 'publicKey' | 'port'>;
   logger?: Logger;
@@ -36,7 +47,7 @@ export interface ServeDeps {
   stopSignal?: Promise<unknown>;
   /** Told the bound address once listening (tests use port 0). */
   onListening?: (address: AddressInfo) => void;
-  /** The data directory the answer workers load the index from (default: CHARTER_DATA_DIR or ./data). */
+  /** The data directory prepared and loaded (default: CHARTER_DATA_DIR or ./data). */
   dataDir?: string;
   /** Tests: the answer workers' module, Discord's API base for follow-ups, the deferral deadline. */
   workerEntry?: URL;
@@ -121,34 +132,43 @@ export async function runServe(args: string[], deps: ServeDeps): Promise<number>
 
   let failed: unknown;
   let pool: WorkerPool | undefined;
+  const stopping = new AbortController();
+  const prepare = deps.prepare ?? ((setup, signal) => prepareInWorker(setup, { signal }));
+  const loadServices = deps.loadServices ?? defaultServices;
   const loading = (async () => {
-    // The HTTP thread prepares the data directory once (sync, recovery, index build and save) ...
-    const loaded = await deps.loadServices();
+    // A worker thread prepares the data directory once (sync, recovery, re-split, index build and save) ...
+    const directory = deps.dataDir ?? dataDir();
+    const prepared = await prepare({ dataDir: directory, handOver: options.workers === 0 }, stopping.signal);
+    if (stopping.signal.aborted) return;
     if (options.workers === 0) {
+      const loaded = await loadServices(prepared);
       ready = { dispatcher: charterDispatcher(loaded.services, { logger }), health: loaded.health };
       return;
     }
-    // ... then the workers each load the saved index; this thread drops its copy.
-    const prepared = loaded.health;
+    // ... then the answer workers each load the saved index.
     pool = createWorkerPool({
       size: options.workers,
       entry: deps.workerEntry ?? workerEntry(),
-      dataDir: deps.dataDir ?? dataDir(),
+      dataDir: directory,
       logger,
     });
     const health = await pool.ready;
-    if (health.corpusVersion !== prepared.corpusVersion)
+    if (health.corpusVersion !== prepared.health.corpusVersion)
       logger.warn('workers loaded another corpus version than the one prepared', { ...health });
     ready = { dispatcher: pool, health };
   })().then(
-    () => logger.info('index loaded', { ...ready!.health, workers: options.workers }),
+    () => {
+      if (ready) logger.info('index loaded', { ...ready.health, workers: options.workers });
+    },
     (error: unknown) => {
+      if (stopping.signal.aborted) return; // the stop ended the preparation: not a failure
       failed = error;
       logger.error('index failed to load', { error: error instanceof Error ? error.message : String(error) });
     },
   );
-  // A failed load ends the process rather than leaving an endpoint that can only say 503.
+  // A failed load ends the process rather than leaving an endpoint that can only say it is loading.
   await Promise.race([deps.stopSignal ?? stopSignals(), loading.then(() => (failed ? undefined : never()))]);
+  if (!ready && !failed) stopping.abort();
 
   logger.info('stopping', { inFlight: server.inFlight });
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -170,6 +190,12 @@ export async function runServe(args: string[], deps: ServeDeps): Promise<number>
   await pool?.close();
   logger.info('stopped', {});
   return failed ? 1 : 0;
+}
+
+/** The services over the index the preparation handed over (`--workers 0`). */
+function defaultServices(prepared: Prepared): LoadedServices {
+  if (!prepared.corpus) throw new Error('the preparation handed over no index');
+  return { services: handedOverServices(prepared.corpus), health: prepared.health };
 }
 
 function never(): Promise<never> {

@@ -53,6 +53,22 @@ export const NO_CHOICES: APIInteractionResponse = {
   data: { choices: [] },
 };
 
+/** What a user reads when an interaction arrives while the endpoint is still loading its corpus. */
+export const STILL_LOADING = 'Charter is still loading, try again in a moment.';
+
+/**
+ * The answer while the corpus loads (issue 21, W20): a private sentence at once — not a deferred ack, which
+ * would hold the interaction for however long loading takes (a full re-split takes minutes; a load that
+ * fails ends the process and the follow-up with it) — and no choices for autocomplete.
+ */
+export function stillLoading({ request }: Interaction): APIInteractionResponse {
+  if (request.kind === 'autocomplete') return NO_CHOICES;
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: { content: STILL_LOADING, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+  };
+}
+
 /**
  * The ack to send when an answer is late: nothing to show for autocomplete, a silent ack for buttons, and
  * "thinking…" for commands — private when the answer will be private (`isPrivate`; without it, when the

@@ -8,6 +8,7 @@ import type { Dispatcher, DispatchResult } from '../../src/discord/contract.js';
 import { deferringResponder, discordRest } from '../../src/discord/http/deferral.js';
 import { createInteractionsServer } from '../../src/discord/http/server.js';
 import type { Interaction } from '../../src/discord/interaction.js';
+import { STILL_LOADING } from '../../src/discord/respond.js';
 import { parsed } from '../fixtures/discord/parsed.js';
 import { type LogLine, memoryLogger } from '../support/memory-logger.js';
 import {
@@ -87,15 +88,20 @@ describe('HTTP interactions endpoint', () => {
   afterAll(() => close(server));
 
   describe('before the index is loaded', () => {
-    it('reports 503 on /healthz and for interactions, but still answers PING', async () => {
+    it('reports loading on /healthz (503), says so privately to a command, and still answers PING', async () => {
       const health = await send(`${baseUrl(server)}/healthz`);
       expect(health.status).toBe(503);
+      expect(JSON.parse(health.text)).toEqual({ status: 'loading' });
       const ask = await postInteraction(
         server,
         keys,
         interactions.slash('ask', [{ name: 'question', type: 3, value: 'x' }]),
       );
-      expect(ask.status).toBe(503);
+      expect(ask.status).toBe(200);
+      expect(JSON.parse(ask.text)).toEqual({
+        type: 4,
+        data: { content: STILL_LOADING, flags: 64, allowed_mentions: { parse: [] } },
+      });
       const ping = await postInteraction(server, keys, interactions.ping());
       expect(ping.status).toBe(200);
       expect(JSON.parse(ping.text)).toEqual({ type: 1 });
@@ -108,7 +114,7 @@ describe('HTTP interactions endpoint', () => {
       const health = await send(`${baseUrl(server)}/healthz`);
       expect(health.status).toBe(200);
       expect(health.headers['content-type']).toBe('application/json');
-      expect(JSON.parse(health.text)).toEqual({ corpusVersion: 'test-1', passages: 42 });
+      expect(JSON.parse(health.text)).toEqual({ status: 'ready', corpusVersion: 'test-1', passages: 42 });
     });
 
     it('answers PING with PONG', async () => {

@@ -7,9 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { runServe } from '../../src/cli/serve.js';
-import { createLogger } from '../../src/log.js';
 import { slash } from '../fixtures/discord/interactions.js';
-import { fakeServices } from '../fixtures/discord/services.js';
+import { serveLog } from '../support/serve-log.js';
 import { generateDiscordKeys, send, signatureHeaders } from './discord-client.js';
 
 const keys = generateDiscordKeys();
@@ -44,14 +43,11 @@ describe('W19: a stop with answer workers finishes what was acknowledged', () =>
     const address = new Promise<AddressInfo>((resolve) => {
       listening = resolve;
     });
-    const lines: string[] = [];
+    const { logger, lines, loaded } = serveLog();
     const exit = runServe(['--port', '0', '--host', '127.0.0.1', '--workers', '1'], {
       config: { publicKey: keys.publicKeyHex },
-      logger: createLogger({ write: (line) => lines.push(line) }),
-      loadServices: async () => ({
-        services: fakeServices(),
-        health: { corpusVersion: 'busy', passages: 0 },
-      }),
+      logger,
+      prepare: async () => ({ health: { corpusVersion: 'busy', passages: 0 } }),
       workerEntry: new URL('../fixtures/workers/busy-worker.ts', import.meta.url),
       discordApi: `http://127.0.0.1:${(discord.server.address() as AddressInfo).port}/api`,
       deadlineMs: 20,
@@ -59,8 +55,7 @@ describe('W19: a stop with answer workers finishes what was acknowledged', () =>
       onListening: listening,
     });
     const url = `http://127.0.0.1:${(await address).port}`;
-    for (let i = 0; i < 200 && (await send(`${url}/healthz`)).status === 503; i++)
-      await new Promise((resolve) => setTimeout(resolve, 25));
+    await loaded;
 
     const acks = await Promise.all(
       [0, 1, 2, 3].map(async (n) => {

@@ -11,6 +11,7 @@ import { createInteractionsServer } from '../../src/discord/http/server.js';
 import { createLogger } from '../../src/log.js';
 import { slash } from '../fixtures/discord/interactions.js';
 import { TEST_DATA_DIR } from '../global-setup.js';
+import { serveLog } from '../support/serve-log.js';
 import { baseUrl, generateDiscordKeys, postInteraction, send, signatureHeaders } from './discord-client.js';
 
 const quiet = createLogger({ write() {} });
@@ -26,30 +27,21 @@ describe('charter serve --workers 2 over the real corpus', () => {
     const address = new Promise<AddressInfo>((resolve) => {
       listening = resolve;
     });
-    const lines: string[] = [];
+    const { logger, lines, loaded } = serveLog();
     const exit = runServe(['--port', '0', '--host', '127.0.0.1', '--workers', '2'], {
       config: { publicKey: keys.publicKeyHex },
-      logger: createLogger({ write: (line) => lines.push(line) }),
+      logger,
       dataDir: TEST_DATA_DIR,
-      loadServices: async () => {
-        const charter = await openCharter({ dataDir: TEST_DATA_DIR, autoSync: false });
-        return {
-          services: charter.services,
-          health: { corpusVersion: charter.version, passages: charter.index.passages.length },
-        };
-      },
       stopSignal,
       onListening: listening,
     });
     const url = `http://127.0.0.1:${(await address).port}`;
-    let health = await send(`${url}/healthz`);
-    for (let i = 0; i < 200 && health.status === 503; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      health = await send(`${url}/healthz`);
-    }
+    await loaded;
+    const health = await send(`${url}/healthz`);
     expect(health.status).toBe(200);
     const reference = await openCharter({ dataDir: TEST_DATA_DIR, autoSync: false });
     expect(JSON.parse(health.text)).toEqual({
+      status: 'ready',
       corpusVersion: reference.version,
       passages: reference.index.passages.length,
     });

@@ -2,7 +2,9 @@
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { type LoadedServices, parseServeArgs, runServe } from '../../src/cli/serve.js';
+import type { Prepared } from '../../src/cli/prepare.js';
+import { parseServeArgs, runServe } from '../../src/cli/serve.js';
+import { STILL_LOADING } from '../../src/discord/respond.js';
 import { createLogger } from '../../src/log.js';
 import { slash } from '../fixtures/discord/interactions.js';
 import { fakeServices } from '../fixtures/discord/services.js';
@@ -39,20 +41,23 @@ describe('parseServeArgs', () => {
 describe('runServe', () => {
   it('answers /healthz with 503 while loading, 200 once loaded, and stops on the signal', async () => {
     const keys = generateDiscordKeys();
-    const services = deferred<LoadedServices>();
+    const prepared = deferred<Prepared>();
     const stop = deferred<void>();
     const listening = deferred<AddressInfo>();
     const exit = runServe(['--port', '0', '--host', '127.0.0.1', '--workers', '0'], {
       config: { publicKey: keys.publicKeyHex },
       logger: quiet,
-      loadServices: () => services.promise,
+      prepare: () => prepared.promise,
+      loadServices: ({ health }) => ({ services: fakeServices(), health }),
       stopSignal: stop.promise,
       onListening: listening.resolve,
     });
     const { port } = await listening.promise;
     const url = `http://127.0.0.1:${port}`;
 
-    expect((await send(`${url}/healthz`)).status).toBe(503);
+    const loading = await send(`${url}/healthz`);
+    expect(loading.status).toBe(503);
+    expect(JSON.parse(loading.text)).toEqual({ status: 'loading' });
     const ping = '{"id":"1","application_id":"1","type":1,"token":"t","version":1}';
     const pong = await send(`${url}/interactions`, {
       method: 'POST',
@@ -65,13 +70,15 @@ describe('runServe', () => {
       slash('ask', { question: 'Which practices are prohibited for social scoring?' }),
     );
     const signedAsk = { method: 'POST', headers: signatureHeaders(keys.privateKey, ask), body: ask };
-    expect((await send(`${url}/interactions`, signedAsk)).status).toBe(503);
+    const early = await send(`${url}/interactions`, signedAsk);
+    expect(early.status).toBe(200);
+    expect(JSON.parse(early.text).data.content).toBe(STILL_LOADING);
 
-    services.resolve({ services: fakeServices(), health: { corpusVersion: 'v-test', passages: 7 } });
-    await services.promise;
+    prepared.resolve({ health: { corpusVersion: 'v-test', passages: 7 } });
+    await prepared.promise;
     const health = await send(`${url}/healthz`);
     expect(health.status).toBe(200);
-    expect(JSON.parse(health.text)).toEqual({ corpusVersion: 'v-test', passages: 7 });
+    expect(JSON.parse(health.text)).toEqual({ status: 'ready', corpusVersion: 'v-test', passages: 7 });
     const answer = await send(`${url}/interactions`, signedAsk);
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.text).data.embeds[0].title).toBe('AI Act · Art. 5(1)(c)');
@@ -86,7 +93,7 @@ describe('runServe', () => {
     const exit = runServe(['--port', '0', '--host', '127.0.0.1', '--workers', '0'], {
       config: { publicKey: keys.publicKeyHex },
       logger: quiet,
-      loadServices: () => Promise.reject(new Error('no index: run charter sync')),
+      prepare: () => Promise.reject(new Error('no index: run charter sync')),
       stopSignal: new Promise(() => {}),
     });
     expect(await exit).toBe(1);
@@ -97,7 +104,7 @@ describe('runServe', () => {
       runServe(['--port', '0'], {
         config: { publicKey: 'not-hex' },
         logger: quiet,
-        loadServices: () => new Promise(() => {}),
+        prepare: () => new Promise(() => {}),
         stopSignal: new Promise(() => {}),
       }),
     ).rejects.toThrow(/DISCORD_PUBLIC_KEY/);

@@ -53,7 +53,7 @@ export interface PoolOptions {
 }
 
 /** Runs a `.ts` worker through tsx (only ever from the sources: the compiled CLI passes `.js`). */
-function spawn(entry: URL, setup: WorkerSetup): Worker {
+export function spawnWorker(entry: URL, setup: object): Worker {
   const path = fileURLToPath(entry);
   if (!path.endsWith('.ts')) return new Worker(path, { workerData: setup });
   const boot = fileURLToPath(new URL('../../../scripts/ts-worker.mjs', import.meta.url));
@@ -85,7 +85,7 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
   ready.catch(() => {});
 
   const start = (index: number, first: boolean): void => {
-    const worker = spawn(options.entry, {
+    const worker = spawnWorker(options.entry, {
       dataDir: options.dataDir,
       index,
       ...(options.cooldowns ? { cooldowns: options.cooldowns } : {}),

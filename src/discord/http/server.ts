@@ -8,6 +8,7 @@ import { type APIInteractionResponse, InteractionResponseType, MessageFlags } fr
 import type { Logger } from '../../log.js';
 import type { Dispatcher, DispatchResult } from '../contract.js';
 import { type Interaction, parseInteraction } from '../interaction.js';
+import { stillLoading } from '../respond.js';
 import { ed25519PublicKeyFromHex, verifyInteractionRequest } from './verify.js';
 
 export const INTERACTIONS_PATH = '/interactions';
@@ -58,7 +59,10 @@ export interface InteractionsServerOptions {
   publicKey: string | KeyObject;
   /** The dispatcher, or a getter that returns undefined while the index is still loading. */
   dispatcher: Dispatcher | (() => Dispatcher | undefined);
-  /** What /healthz reports; undefined until the index is loaded (then /healthz answers 503). */
+  /**
+   * What /healthz reports (200 `{status: 'ready', ...}`); undefined while the index loads, when /healthz
+   * answers 503 `{status: 'loading'}` and interactions other than PING get `stillLoading`.
+   */
   health: () => HealthStatus | undefined;
   logger: HttpLogger;
   /** How slow answers are deferred and followed up; by default the answer is awaited and sent as is. */
@@ -143,7 +147,15 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       return;
     }
     const dispatcher = getDispatcher();
-    if (!dispatcher) return refuse(res, 503, 'index-loading');
+    if (!dispatcher) {
+      sendJson(res, 200, stillLoading(interaction));
+      logger.info('interaction', {
+        type: interaction.request.kind,
+        outcome: 'loading',
+        latencyMs: elapsed(started),
+      });
+      return;
+    }
 
     // The dispatcher promises never to throw; should anything below it break anyway (a bug, a worker that
     // died), the user still gets a private "something went wrong" with a ref, never an HTTP 500.
@@ -231,7 +243,10 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     if (path === HEALTH_PATH) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
       const health = options.health();
-      return health ? sendJson(res, 200, health) : sendJson(res, 503, { error: 'index-loading' });
+      // Load balancers read 503 as "not ready yet": while loading, the endpoint still answers PING itself.
+      return health
+        ? sendJson(res, 200, { status: 'ready', ...health })
+        : sendJson(res, 503, { status: 'loading' });
     }
     sendJson(res, 404, { error: 'not-found' });
   }
