@@ -102,10 +102,10 @@ module.exports = {
     ),
     layer(
       'cli-renders-no-discord',
-      '^src/cli/(?!(discord|serve|serve-worker|wiring)\\.ts$)',
+      '^src/cli/(?!(discord|serve|serve-worker|prepare|wiring)\\.ts$)',
       above('src/discord/', 'src/reply/', 'commands/'),
       'The terminal front end renders outcomes itself: no Discord message builders, reply helpers or commands.\n' +
-        'Only the Discord wiring (deploy/start, serve and its workers, the dispatcher wiring) reaches Discord.',
+        'Only the Discord wiring (deploy/start, serve, its preparation and answer workers, the dispatcher wiring) reaches Discord.',
     ),
     layer('app-opens-the-corpus', '^src/app', above('src/(reply|discord|cli)/', 'commands/')),
   ],

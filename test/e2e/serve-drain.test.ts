@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { runServe } from '../../src/cli/serve.js';
 import { slash } from '../fixtures/discord/interactions.js';
-import { serveLog } from '../support/serve-log.js';
+import { serveRun } from '../support/serve-run.js';
 import { generateDiscordKeys, send, signatureHeaders } from './discord-client.js';
 
 const keys = generateDiscordKeys();
@@ -35,15 +35,7 @@ async function fakeDiscord(): Promise<{ server: Server; bodies: string[] }> {
 describe('W19: a stop with answer workers finishes what was acknowledged', () => {
   it('delivers every deferred answer after SIGTERM instead of "Something went wrong"', async () => {
     const discord = await fakeDiscord();
-    let stop!: () => void;
-    const stopSignal = new Promise<void>((resolve) => {
-      stop = resolve;
-    });
-    let listening!: (address: AddressInfo) => void;
-    const address = new Promise<AddressInfo>((resolve) => {
-      listening = resolve;
-    });
-    const { logger, lines, loaded } = serveLog();
+    const { logger, lines, loaded, stop, stopSignal, onListening, url: listening } = serveRun();
     const exit = runServe(['--port', '0', '--host', '127.0.0.1', '--workers', '1'], {
       config: { publicKey: keys.publicKeyHex },
       logger,
@@ -52,9 +44,9 @@ describe('W19: a stop with answer workers finishes what was acknowledged', () =>
       discordApi: `http://127.0.0.1:${(discord.server.address() as AddressInfo).port}/api`,
       deadlineMs: 20,
       stopSignal,
-      onListening: listening,
+      onListening,
     });
-    const url = `http://127.0.0.1:${(await address).port}`;
+    const url = await listening;
     await loaded;
 
     const acks = await Promise.all(

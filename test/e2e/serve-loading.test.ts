@@ -7,7 +7,6 @@
 // sent over 127.0.0.1; their answers must arrive while it is still held. Released, it runs the real
 // preparation on a copy of the synced corpus whose index is gone and one document's passages are stale.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +18,7 @@ import { STILL_LOADING } from '../../src/discord/respond.js';
 import { autocomplete, slash } from '../fixtures/discord/interactions.js';
 import { TEST_DATA_DIR } from '../global-setup.js';
 import { describeGolden } from '../support/corpus.js';
-import { serveLog } from '../support/serve-log.js';
+import { serveRun } from '../support/serve-run.js';
 import { generateDiscordKeys, type HttpReply, send, signatureHeaders } from './discord-client.js';
 
 const keys = generateDiscordKeys();
@@ -84,24 +83,16 @@ async function heldServe(workers: number) {
   const dataDir = staleDataDir();
   const latch = new SharedArrayBuffer(8);
   const slots = new Int32Array(latch);
-  const { logger, lines, loaded } = serveLog();
-  let stop!: () => void;
-  const stopSignal = new Promise<void>((resolve) => {
-    stop = resolve;
-  });
-  let listening!: (address: AddressInfo) => void;
-  const address = new Promise<AddressInfo>((resolve) => {
-    listening = resolve;
-  });
+  const { logger, lines, loaded, stop, stopSignal, onListening, url: listening } = serveRun();
   const exit = runServe(['--port', '0', '--host', '127.0.0.1', '--workers', String(workers)], {
     config: { publicKey: keys.publicKeyHex },
     logger,
     dataDir,
     prepare: (setup, signal) => prepareInWorker({ ...setup, latch } as PrepareSetup, { entry: HELD, signal }),
     stopSignal,
-    onListening: listening,
+    onListening,
   });
-  const url = `http://127.0.0.1:${(await address).port}`;
+  const url = await listening;
   // The worker has started and is blocked in Atomics.wait (it raised HOLDING just before).
   await (Atomics as unknown as AtomicsWaitAsync).waitAsync(slots, HOLDING, 0).value;
   const release = () => {

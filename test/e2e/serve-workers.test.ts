@@ -2,7 +2,6 @@
 // PING and /healthz stay on the HTTP thread, so they never wait behind a search (issue 13, W7). Real signed
 // requests over loopback.
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { openCharter } from '../../src/app.js';
 import { runServe } from '../../src/cli/serve.js';
@@ -11,7 +10,7 @@ import { createInteractionsServer } from '../../src/discord/http/server.js';
 import { createLogger } from '../../src/log.js';
 import { slash } from '../fixtures/discord/interactions.js';
 import { TEST_DATA_DIR } from '../global-setup.js';
-import { serveLog } from '../support/serve-log.js';
+import { serveRun } from '../support/serve-run.js';
 import { baseUrl, generateDiscordKeys, postInteraction, send, signatureHeaders } from './discord-client.js';
 
 const quiet = createLogger({ write() {} });
@@ -19,23 +18,15 @@ const quiet = createLogger({ write() {} });
 describe('charter serve --workers 2 over the real corpus', () => {
   it('answers /ask from the workers, PING and /healthz from the HTTP thread, and stops cleanly', async () => {
     const keys = generateDiscordKeys();
-    let stop!: () => void;
-    const stopSignal = new Promise<void>((resolve) => {
-      stop = resolve;
-    });
-    let listening!: (address: AddressInfo) => void;
-    const address = new Promise<AddressInfo>((resolve) => {
-      listening = resolve;
-    });
-    const { logger, lines, loaded } = serveLog();
+    const { logger, lines, loaded, stop, stopSignal, onListening, url: listening } = serveRun();
     const exit = runServe(['--port', '0', '--host', '127.0.0.1', '--workers', '2'], {
       config: { publicKey: keys.publicKeyHex },
       logger,
       dataDir: TEST_DATA_DIR,
       stopSignal,
-      onListening: listening,
+      onListening,
     });
-    const url = `http://127.0.0.1:${(await address).port}`;
+    const url = await listening;
     await loaded;
     const health = await send(`${url}/healthz`);
     expect(health.status).toBe(200);

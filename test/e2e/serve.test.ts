@@ -8,19 +8,10 @@ import { STILL_LOADING } from '../../src/discord/respond.js';
 import { createLogger } from '../../src/log.js';
 import { slash } from '../fixtures/discord/interactions.js';
 import { fakeServices } from '../fixtures/discord/services.js';
+import { deferred } from '../support/serve-run.js';
 import { generateDiscordKeys, send, signatureHeaders } from './discord-client.js';
 
 const quiet = createLogger({ write() {} });
-
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void } {
-  let resolve!: (value: T) => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 describe('parseServeArgs', () => {
   it('reads --port and --host and refuses nonsense', () => {
