@@ -21,6 +21,8 @@ export interface SourceRow {
   /** null when the document is not synced. */
   passages: number | null;
   url: string | null;
+  /** What of the copy Charter does not quote, and why (catalog `notes`). */
+  notes?: string;
   /** Added to this deployment with `charter add` (kept in the data directory, not the repository). */
   addedLocally?: true;
 }
@@ -39,6 +41,7 @@ export function sourceRows(
     jurisdiction: doc.jurisdiction,
     passages: passageCount(doc.id),
     url: doc.officialUrl,
+    ...(doc.notes ? { notes: doc.notes } : {}),
     ...(doc.addedLocally ? { addedLocally: true } : {}),
   }));
 }

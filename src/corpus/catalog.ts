@@ -118,6 +118,11 @@ function buildSchemas() {
        * Ver1.0's translation for the Ver1.1 text): its page numbers would not match, so links carry none.
        */
       linkPages: z.boolean().optional(),
+      /**
+       * What of the copy Charter does not quote, and why (METI's Table 1, whose columns a layout extraction
+       * interleaves: read/layout-table.ts). Shown by `charter sources --json`.
+       */
+      notes: z.string().optional(),
       license: z.string().min(1),
       source: sourceSchema,
       citation: citationSchema,

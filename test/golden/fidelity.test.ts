@@ -34,11 +34,46 @@ describe.runIf(describeGolden)('every word the document’s (issue 20)', () => {
     expect((await byId(`${gdc}#para:1`)).headingPath).not.toContain('Operative part');
   });
 
-  it('METI guidelines: D-10) i. reads "since February 2025." without footnote 46', async () => {
+  it('METI guidelines: the Code section reads "since February 2025." without footnote 46', async () => {
     const d10 = await realPassages('jp-ai-guidelines-for-business-2025');
     const piece = d10.find((p) => p.text.includes('has been operated since February'))!;
     expect(piece.text).toContain('has been operated since February 2025. AI developers');
     expect(piece.text).not.toContain('transparency.oecd.ai');
+  });
+
+  it('METI guidelines: Table 1 is its caption only; no interleaved columns anywhere', async () => {
+    const meti = await realPassages('jp-ai-guidelines-for-business-2025');
+    const table = meti.filter((p) => p.path.join('/').startsWith('part:2/h:table-1'));
+    expect(table.map((p) => p.text)).toEqual([
+      'Table 1. Important matters for each AI business actor in addition to common guiding principles',
+    ]);
+    for (const p of meti)
+      expect(p.text).not.toMatch(/Consideration for bias in i\. Consideration|Human- autonomy/);
+    expect(catalog.find((d) => d.id === 'jp-ai-guidelines-for-business-2025')!.notes).toMatch(/^Table 1 /);
+  });
+
+  it('METI guidelines: a cross-reference wrapped inside its quotation marks stays in its paragraph', async () => {
+    const meti = await realPassages('jp-ai-guidelines-for-business-2025');
+    const d2 = meti.find((p) => p.locator === 'Part 3 D-2) i.')!;
+    expect(d2.text).toContain('“4) Privacy protection,” “5) Ensuring security”).');
+    for (const p of meti) expect(p.text).not.toMatch(/“\d{1,2}\)\n/);
+  });
+
+  it('METI guidelines: the Hiroshima Code items I.–XI. each have their own locator', async () => {
+    const meti = await realPassages('jp-ai-guidelines-for-business-2025');
+    const romans = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI'];
+    for (const r of romans) {
+      const item = meti.filter((p) => p.locator === `Part 3 ${r}.`);
+      expect(item, r).toHaveLength(1);
+      expect(item[0]!.text.startsWith(`${r}. `), r).toBe(true);
+      expect(item[0]!.headingPath.at(-1)).toMatch(/^Additional matters described in “Hiroshima Process/);
+    }
+    const d10 = meti.filter((p) => p.locator === 'Part 3 D-10) i.');
+    expect(d10).toHaveLength(1);
+    expect(d10[0]!.text).not.toContain('Take appropriate measures');
+    // The paragraph after the list is the section's, not item XI's.
+    const framework = meti.find((p) => p.text.startsWith('A “reporting framework”'))!;
+    expect(framework.locator).toMatch(/^Part 3, Additional matters described in “Hiroshima Process/);
   });
 
   it('line-break hyphens joined where the word is a compound', async () => {

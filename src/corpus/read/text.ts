@@ -13,6 +13,7 @@ import {
   setPageFootnotesApart,
   stripFrontMatter,
 } from './clean.js';
+import { dropLayoutTables } from './layout-table.js';
 
 export async function readText(bytes: Uint8Array): Promise<ReadDocument> {
   return parseText(decodeText(bytes));
@@ -22,7 +23,7 @@ export function parseText(source: string): ReadDocument {
   const { lines: paged, pageCount } = paginate(stripFrontMatter(source.split('\n')));
   const atFoot = pageCount !== undefined ? setPageFootnotesApart(paged) : { lines: paged, footnotes: [] };
   const lines = collapseBlankLines(
-    atFoot.lines
+    dropLayoutTables(atFoot.lines)
       .filter((line) => !isDecorationLine(line.text) && !isPublisherBoilerplate(line.text))
       .map((line) => ({ ...line, text: normalizeSpaces(plainBullet(line.text)) })),
   );

@@ -6,6 +6,10 @@
 //   the items (1) of A. and E.                                 → "Part 2 A(1)", "Part 2 E(4)"
 //   the advanced-AI principles I)–XII) in D.                   → "Part 2 D VII)"
 //   the actor-specific items of Parts 3–5: D-2) i., P-4) ii., U-7) ii. → "Part 3 D-2) i."
+//   a section of Parts 3–5 under its own heading (a heading at the margin after a blank line, its words
+//   running on at the margin, then an indented paragraph: "Additional matters described in “Hiroshima
+//   Process International Code of Conduct …”")                → "Part 3, Additional matters … “…”"
+//   its numbered items I.–XI. (the Code of Conduct's)           → "Part 3 VII."
 // Paths: ['part:2','sec:c','item:2','3'] (so "principle 2(3)" finds it), ['part:3','h:stage-1','actor:d-2','i'].
 // Stage headings of Parts 3–5 ("⚫ When developing AI") and section titles go to the heading path; an
 // item's own line ("(1) Human dignity and autonomy of individuals", "D-2) i. Proper data training") stays
@@ -28,6 +32,7 @@ const ITEM = /^\s{0,8}\((\d{1,2})\)\s+\S/;
 const TABLE = /^Table (\d{1,2})\. [A-Z]/;
 const ACTOR_ITEM = /^\s*➢\s+([DPU])-(\d{1,2})\)\s+([ivx]{1,5})\.\s+\S/;
 const STAGE = /^⚫\s{2,}([A-Z].*)$/;
+const ROMAN_DOT_ITEM = /^([IVX]{1,5})\.\s+[A-Z]/;
 const BULLET = /^\s*(?:[•➢⚫✓・]|\d{1,2}\)\s)/;
 const SENTENCE_END = /[.:;!?”"’)]$/;
 const COLUMNS = /\S\s{6,}\S/;
@@ -35,6 +40,35 @@ const ROMANS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI
 
 /** A heading's words without a footnote call run into them ("Transparency33" → "Transparency"). */
 const headingText = (text: string) => text.replace(/(?<=\p{Ll})\d{1,2}$/u, '').trim();
+
+/**
+ * A line that leaves a quotation open does not end a sentence, whatever it ends with: "(“2) Safety,” “5)"
+ * goes on "Ensuring security”)." on the next line.
+ */
+const opensQuote = (text: string) => (text.match(/“/g)?.length ?? 0) > (text.match(/”/g)?.length ?? 0);
+
+/** A section's locator; a title that quotes a name is not quoted again ("Part 3, Additional … “…”"). */
+const sectionLocator = (part: number, title: string) =>
+  `Part ${part}, ${title.includes('“') ? title : `“${title}”`}`;
+
+/**
+ * A section heading at line `i`: after a blank line, at the margin, words that run on at the margin for at
+ * most one more line and end without a sentence's punctuation, then an indented paragraph.
+ */
+function sectionHeading(lines: readonly TextLine[], i: number): { title: string; last: number } | undefined {
+  if (i === 0 || lines[i - 1]!.text.trim() !== '') return undefined;
+  const first = lines[i]!.text;
+  if (!/^\p{Lu}\p{Ll}/u.test(first) || COLUMNS.test(first) || BULLET.test(first)) return undefined;
+  let last = i;
+  if (/^\S/.test(lines[i + 1]?.text ?? '')) last = i + 1;
+  const after = lines[last + 1]?.text ?? '';
+  const title = lines
+    .slice(i, last + 1)
+    .map((l) => l.text.trim())
+    .join(' ');
+  if (!/^\s{1,4}\S/.test(after) || /[.:;,]$/.test(title) || title.length > 160) return undefined;
+  return { title: headingText(title), last };
+}
 
 export function splitJpGuidelines(doc: CatalogDocument, read: ReadDocument): Passage[] {
   const builder = new UnitBuilder();
@@ -46,6 +80,12 @@ export function splitJpGuidelines(doc: CatalogDocument, read: ReadDocument): Pas
   let roman = 0;
   let stage = 0;
   let stageTitle = '';
+  let sections = 0;
+  let afterBlank = false;
+  /** The last line of text before this one. */
+  let lastLine = '';
+  /** The numbered items of a Part 3–5 section (I., II., …); -1 outside such a section. */
+  let sectionItem = -1;
   const codes = new Set<string>();
   const used = new Set<string>();
   let paragraph: TextLine[] = [];
@@ -69,9 +109,16 @@ export function splitJpGuidelines(doc: CatalogDocument, read: ReadDocument): Pas
     const raw = line.text;
     const t = raw.trim();
     if (t === '') {
-      flush();
+      // A blank line (a page's end) inside a quotation does not end the paragraph: "(“3)", page 33 ends,
+      // "Fairness”)." opens page 34.
+      if (!opensQuote(lastLine)) flush();
+      afterBlank = true;
       continue;
     }
+    const blankBefore = afterBlank;
+    afterBlank = false;
+    const previousLine = lastLine;
+    lastLine = raw;
     if (t.includes('.....') || (part === 0 && (t === 'Contents' || /\.{2,}\s*\d{1,3}$/.test(t)))) {
       // The table of contents repeats the headings: it is not quoted (like a heading, it is left out).
       continue;
@@ -84,6 +131,7 @@ export function splitJpGuidelines(doc: CatalogDocument, read: ReadDocument): Pas
       part++;
       section = '';
       principle = item = roman = stage = 0;
+      sectionItem = -1;
       flush();
       builder.heading(0, headingText(title));
       open([`part:${part}`], `Part ${part}`);
@@ -143,9 +191,31 @@ export function splitJpGuidelines(doc: CatalogDocument, read: ReadDocument): Pas
       paragraph.push(line);
       continue;
     }
+    const heading = part >= 3 && atMargin && paragraph.length === 0 ? sectionHeading(lines, i) : undefined;
+    if (heading) {
+      sections++;
+      sectionItem = 0;
+      stageTitle = heading.title;
+      flush();
+      builder.heading(1, heading.title);
+      open([`part:${part}`, `h:section-${sections}`], sectionLocator(part, heading.title));
+      i = heading.last;
+      continue;
+    }
+    const romanDot = sectionItem >= 0 && atMargin ? ROMAN_DOT_ITEM.exec(t) : null;
+    if (romanDot && romanDot[1] === ROMANS[sectionItem]) {
+      sectionItem++;
+      open(
+        [`part:${part}`, `h:section-${sections}`, `item:${romanDot[1]!.toLowerCase()}`],
+        `Part ${part} ${romanDot[1]}.`,
+      );
+      paragraph.push(line);
+      continue;
+    }
     const stageMatch = part >= 3 && atMargin ? STAGE.exec(t) : null;
     if (stageMatch) {
       stage++;
+      sectionItem = -1;
       stageTitle = stageMatch[1]!.replace(/\s+/g, ' ');
       flush();
       builder.heading(1, stageTitle);
@@ -154,6 +224,7 @@ export function splitJpGuidelines(doc: CatalogDocument, read: ReadDocument): Pas
     }
     const actor = part >= 3 ? ACTOR_ITEM.exec(raw) : null;
     if (actor) {
+      sectionItem = -1;
       const [, who, n, sub] = actor;
       // An item listed under two stages is cited with the stage the second time.
       const code = `Part ${part} ${who}-${n}) ${sub}.`;
@@ -165,6 +236,19 @@ export function splitJpGuidelines(doc: CatalogDocument, read: ReadDocument): Pas
       paragraph.push(line);
       continue;
     }
+    // A paragraph after a section's list (a blank line, a sentence ended, then no item and no bullet) is
+    // the section's again, not the last item's.
+    if (
+      sectionItem > 0 &&
+      blankBefore &&
+      SENTENCE_END.test(previousLine.trim()) &&
+      !opensQuote(previousLine) &&
+      /^\s*\p{Lu}/u.test(raw) &&
+      !BULLET.test(raw)
+    ) {
+      sectionItem = -1;
+      open([`part:${part}`, `h:section-${sections}`], sectionLocator(part, builder.headingPath.at(-1) ?? ''));
+    }
     // Running text: does this line start a new paragraph?
     const previous = paragraph.at(-1)?.text;
     const starts =
@@ -172,7 +256,10 @@ export function splitJpGuidelines(doc: CatalogDocument, read: ReadDocument): Pas
       BULLET.test(raw) ||
       COLUMNS.test(t) ||
       COLUMNS.test(previous.trim()) ||
-      (/^\s/.test(raw) && SENTENCE_END.test(previous.trim()) && !/^\s{5,}\p{Ll}/u.test(raw));
+      (/^\s/.test(raw) &&
+        SENTENCE_END.test(previous.trim()) &&
+        !opensQuote(previous) &&
+        !/^\s{5,}\p{Ll}/u.test(raw));
     if (starts) flush();
     paragraph.push(line);
   }
