@@ -29,11 +29,32 @@ export const OFFTOPIC_BEST = 0.75;
 export const OFFTOPIC_TOTAL = 1.5;
 
 /**
- * Only a short message is judged off-topic: a longer question in everyday words ("how long can a company hang
- * on to my personal info") carries its topic in words the table cannot weigh (test/relevance/
- * tuning-situations.jsonl: five such questions were flagged without this bar).
+ * A message of at most this many content words is judged by the bars above; a longer one ("how long can a
+ * company hang on to my personal info") carries its topic in more words than one strong one, so it is judged
+ * by their balance instead (below).
  */
 export const OFFTOPIC_MAX_WORDS = 4;
+
+/**
+ * A longer message is off-topic when, on average, its words are this much (log10) more usual in everyday
+ * English than in the documents (`Topicality.balance` over its words: "my sourdough keeps coming out flat and
+ * dense …" −0.97, "just got back from a 10k run and my knees …" −1.5) ...
+ */
+export const OFFTOPIC_LONG_MEAN = -0.75;
+
+/**
+ * ... none of its words weighs this much ("data", "AI", "risk" do: a question with one of them is about the
+ * documents however everyday its other words are) ...
+ */
+export const OFFTOPIC_LONG_BEST = 1;
+
+/**
+ * ... and no hit holds this share of its words: a situation told in everyday words ("i asked a company for my
+ * info back, how long can they take to answer me", balance −0.91) still finds a passage that holds a third of
+ * them. The three bars were chosen on test/relevance/tuning-offtopic-2.jsonl against tuning-situations.jsonl
+ * (issue 18's everyday situations, where a false flag costs most) and checked on heldout-offtopic-2.jsonl.
+ */
+export const OFFTOPIC_LONG_COVERAGE = 0.3;
 
 /**
  * A question that names a place Charter holds documents of ("can a business sell my face scan in Illinois")
@@ -43,15 +64,22 @@ export const OFFTOPIC_BEST_WITH_PLACE = 0.1;
 
 /**
  * Whether a question is off-topic (see `OFFTOPIC_BEST`): it names no document, and its words weigh too little,
- * each and together; a question naming a held place gets a far lower bar.
+ * each and together (a short message) or on average (a longer one, `OFFTOPIC_LONG_MEAN`); a question naming a
+ * held place gets a far lower bar.
  */
 export function isOffTopic(response: Pick<SearchResponse, 'evidence'>): boolean {
   const evidence = response.evidence;
   // A question of numbers and ids alone ("10^26", "2024/1689") has no word to weigh: not judged here.
   if (!evidence?.topicality || evidence.topicality.words === 0 || evidence.named.length > 0) return false;
-  const { best, total } = evidence.topicality;
-  const bar = (evidence.places?.length ?? 0) > 0 ? OFFTOPIC_BEST_WITH_PLACE : OFFTOPIC_BEST;
-  return best < bar && total < OFFTOPIC_TOTAL && evidence.topicality.words <= OFFTOPIC_MAX_WORDS;
+  const { best, total, words, balance } = evidence.topicality;
+  const place = (evidence.places?.length ?? 0) > 0;
+  if (words <= OFFTOPIC_MAX_WORDS)
+    return best < (place ? OFFTOPIC_BEST_WITH_PLACE : OFFTOPIC_BEST) && total < OFFTOPIC_TOTAL;
+  return (
+    best < (place ? OFFTOPIC_BEST_WITH_PLACE : OFFTOPIC_LONG_BEST) &&
+    balance / words < OFFTOPIC_LONG_MEAN &&
+    (evidence.coverage ?? 0) < OFFTOPIC_LONG_COVERAGE
+  );
 }
 
 /**

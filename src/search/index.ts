@@ -147,6 +147,7 @@ export class CorpusIndex {
       places: loadPlaces(),
       hasTerm: (term) => this.scorer.has(term),
       known: loadInstruments(),
+      englishZipf: (term) => this.english.zipf(term),
       headings: new Set(passages.flatMap((passage) => passage.headingPath)),
       cites: (docId, phrases) => this.cites(docId, phrases),
     });

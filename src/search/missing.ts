@@ -19,8 +19,8 @@ import { JURISDICTION_NAMES } from './thesaurus.js';
 export interface MissingName {
   /**
    * As the question wrote it ("Korea's AI Basic Act", "Texas", "CCPA"); a known instrument as the list writes
-   * it ("Bletchley Declaration"); a question written all in lower case has the name's words capitalized as
-   * the catalog, the places and the list write them ("korea's ai basic act" → "Korea's AI Basic Act").
+   * it ("Bletchley Declaration"); words the question wrote in lower case are capitalized as the catalog, the
+   * places and the list write them ("korea's ai basic act" → "Korea's AI Basic Act"), never lower-cased.
    */
   name: string;
   /**
@@ -75,7 +75,18 @@ const HEADS = new Set([
   'roadmap',
   'blueprint',
   'commitments',
+  'recommendations',
+  'opinion',
 ]);
+// Words that put a number after them in an instrument's reference ("Regulation 2022/2065", "res 68/167",
+// "EDPB opinion 28/2024", "CFPB circular 2022-03").
+const NUMBER_HEADS = new Set([...HEADS, 'res', 'circular', 'decision', 'memo', 'memorandum']);
+// Words that continue a title after its head ("Code of Practice", "Declaration on AI", "Call for AI Ethics").
+const TITLE_JOINS = new Set(['of', 'on', 'for']);
+/** A bare year ("the regulation 2024") is no number of an instrument. */
+const YEAR = /^(19|20)\d\d$/;
+/** A word of a held name more common than this in English (Zipf) is no proper name ("conduct", "act"). */
+const COMMON_ZIPF = 4;
 // Words in front of a head that do not make it a name ("the new AI law", "federal rules", "the 2023 order").
 const GENERIC = new Set([
   'ai',
@@ -101,7 +112,24 @@ const GENERIC = new Set([
   ...MONTHS,
 ]);
 // Prefixes of bill, order and standard numbers: "SB 1047", "EO 13960", "Local Law 144", "ISO/IEC 42001".
-const ID_PREFIXES = new Set(['sb', 'ab', 'hb', 'sf', 'hf', 'lb', 'll', 'eo', 'hr', 'iso', 'iec', 'ieee']);
+const ID_PREFIXES = new Set([
+  'sb',
+  'ab',
+  'hb',
+  'sf',
+  'hf',
+  'lb',
+  'll',
+  'eo',
+  'hr',
+  'pl',
+  'iso',
+  'iec',
+  'ieee',
+  'tr',
+  'ts',
+  'pren',
+]);
 const ID_PREFIX_PAIRS = new Set(['executive order', 'local law', 'public law', 'house bill', 'senate bill']);
 const ID_TOKEN = /^(sb|ab|hb|sf|hf|lb|ll|eo|hr|c|s)-?\d+$/;
 // A token after an acronym that shows the acronym names something ("the CCPA", "GDPR Art. 22", "PIPL says").
@@ -131,6 +159,8 @@ const NAME_CONTEXT_AFTER = new Set([
 ]);
 const ACRONYM = /^[A-Z][A-Z0-9]{2,7}$/;
 const DIGITS = /^\d+$/;
+/** The number of a bill, order, standard or resolution: "1047", "21-169", "2338/2023", "78/241". */
+const ID_NUMBER = /^\d[\d/-]*$/;
 
 interface PlaceName {
   tokens: string[];
@@ -151,6 +181,8 @@ export interface MissingDetectorOptions {
   headings?: Iterable<string>;
   /** Whether a held document's text contains one of these phrases (it cites the instrument they name). */
   cites?: (docId: string, phrases: readonly string[]) => boolean;
+  /** How common an index term is in English (Zipf; frequencies.ts): tells a proper word of a name. */
+  englishZipf?: (term: string) => number;
 }
 
 export class MissingDetector {
@@ -162,6 +194,7 @@ export class MissingDetector {
   private readonly held: ReadonlySet<string>;
   /** Each document's name words (title, short title, aliases, issuer), normalized. */
   private readonly nameWords: ReadonlySet<string>[];
+  private readonly nameWordsOf: ReadonlyMap<string, ReadonlySet<string>>;
   /** Every normalized token of the catalog's names and issuers. */
   private readonly catalogTokens: ReadonlySet<string>;
   private readonly known: InstrumentMatcher;
@@ -170,6 +203,7 @@ export class MissingDetector {
   private readonly heldPhrases: readonly string[];
   /** How the catalog, the places and the known instruments write a word with capitals ("ai" → "AI"). */
   private readonly capitals: ReadonlyMap<string, string>;
+  private readonly englishZipf: (term: string) => number;
 
   constructor(options: MissingDetectorOptions) {
     this.names = options.names;
@@ -183,9 +217,11 @@ export class MissingDetector {
         ),
     );
     this.catalogTokens = new Set(this.nameWords.flatMap((words) => [...words]));
+    this.nameWordsOf = new Map(options.docs.map((doc, i) => [doc.id, this.nameWords[i]!]));
     const known = options.known ?? [];
     this.known = new InstrumentMatcher(known);
     this.cites = options.cites ?? (() => false);
+    this.englishZipf = options.englishZipf ?? (() => 0);
     const phrases = new Set<string>();
     for (const text of [
       ...options.docs.flatMap((doc) => [doc.title, doc.shortTitle]),
@@ -207,7 +243,12 @@ export class MissingDetector {
       byName.set(key, codes);
     };
     for (const [code, names] of Object.entries(JURISDICTION_NAMES)) for (const name of names) add(name, code);
-    for (const place of options.places) for (const name of place.names) add(name, place.code);
+    for (const place of options.places)
+      for (const name of place.names) {
+        add(name, place.code);
+        // The adjective of a one-word name in -a that the list leaves out: "Korean", "Kenyan", "Nigerian".
+        if (/^\p{L}{3,}a$/u.test(name)) add(`${name}n`, place.code);
+      }
     const steering = new Set(
       Object.values(JURISDICTION_NAMES).flatMap((names) => names.map((n) => tokenize(n).join(' '))),
     );
@@ -226,23 +267,38 @@ export class MissingDetector {
     const toks = tokens(text);
     if (toks.length === 0) return [];
     const norms = toks.map((t) => t.norm);
-    const namedDocs = this.names.findExact(text);
-    const heldAt = new Set(namedDocs.flatMap((name) => name.positions));
     // In a question written with capitals, a name is capitalized; in one written all in lower case, anything goes.
-    // (Acronyms such as "AI" say nothing about how the question is written.)
+    // (Acronyms such as "AI" say nothing about how the question is written.) A place followed by "'s" is one
+    // in any case ("india's IT Rules").
     const capital = (i: number) => /^\p{Lu}/u.test(toks[i]!.surface);
     const initial = (i: number) => i === 0 || /[.?!:;]\s*$/.test(text.slice(0, toks[i]!.start));
     const cased = toks.some((t, i) => /^\p{Lu}\p{Ll}/u.test(t.surface) && !initial(i));
-    const places = this.findPlaces(norms, heldAt, (i) => !cased || capital(i));
+    const mayBeName = (i: number, n: number) => !cased || capital(i) || norms[i + n] === 's';
+    const allNamed = this.names.findExact(text);
+    const placesFirst = this.findPlaces(
+      norms,
+      new Set(allNamed.flatMap((name) => name.positions)),
+      mayBeName,
+    );
+    // A held document's name in common words that another place's name comes before is another instrument:
+    // "Korea's AI Act", "Canada's Voluntary Code of Conduct" (the Hiroshima code's alias "code of conduct").
+    // So is one that a known instrument's name runs on from ("the Council of Europe's Convention 108").
+    const knownAll = this.known.find(toks);
+    const runsOn = (name: { start: number; end: number }) =>
+      knownAll.some((match) => match.start < name.end && match.start >= name.start && match.end >= name.end);
+    const namedDocs = allNamed.filter(
+      (name) => !this.isOthersName(name, norms, placesFirst) && !runsOn(name),
+    );
+    const heldAt = new Set(namedDocs.flatMap((name) => name.positions));
+    const places = this.findPlaces(norms, heldAt, mayBeName);
     const found: { at: number; missing: MissingName }[] = [];
     const claimed = new Set<number>();
-    const surface = (from: number, to: number) =>
-      cased ? text.slice(toks[from]!.start, end(toks[to]!)) : this.capitalized(text, toks, from, to);
+    const surface = (from: number, to: number) => this.capitalized(text, toks, from, to);
 
     // Instruments of the known list, named as the list names them; not when the question asks what a held
     // document it names says of one that document cites ("the AI Act and the Charter of Fundamental Rights").
     const known = this.known.find(toks, heldAt);
-    const aboutReports = this.known.find(toks);
+    const aboutReports = knownAll;
     const heldDocs = namedDocs
       .filter((name) => this.docs.get(name.docId)?.kind !== 'news')
       .map((n) => n.docId);
@@ -267,13 +323,21 @@ export class MissingDetector {
         const j = from - 1;
         const norm = norms[j]!;
         if (heldAt.has(j) || claimed.has(j)) break;
-        if (norm !== 's' && STOP_WORDS.has(norm) && !places.at.has(j)) break;
+        // A small word in capitals is part of a name ("the TAKE IT DOWN Act").
+        if (norm !== 's' && STOP_WORDS.has(norm) && !places.at.has(j) && !allCaps(toks[j]!)) break;
         if (norm === 's' && j === 0) break;
         from = j;
       }
-      // A number right after the head: "Local Law 144", "Directive 2019/790".
+      // A number right after the head: "Local Law 144", "Directive 2019/790" ...
       let to = h;
-      if (h + 1 < toks.length && /\d/.test(norms[h + 1]!) && !heldAt.has(h + 1)) to = h + 1;
+      const number = h + 1 < toks.length && /\d/.test(norms[h + 1]!) && !heldAt.has(h + 1);
+      if (number) to = h + 1;
+      // ... or the rest of a capitalized title: "Code of Practice", "Declaration on AI Ethics".
+      else if (cased && capital(h) && TITLE_JOINS.has(norms[h + 1] ?? '')) {
+        let k = h + 2;
+        while (k < toks.length && capital(k) && !heldAt.has(k)) k++;
+        if (k > h + 2) to = k - 1;
+      }
       const modifiers: number[] = [];
       for (let i = from; i < h; i++) if (norms[i] !== 's') modifiers.push(i);
       if (modifiers.some((i) => heldAt.has(i))) continue;
@@ -283,17 +347,45 @@ export class MissingDetector {
       );
       let missing = unheldPlace !== undefined;
       if (!missing && words.length > 0 && !this.isHeldName(words.map((i) => norms[i]!))) {
-        const proper = cased && words.some((i) => capital(i) && !initial(i));
+        // Capitals make a name: a capitalized word in a question written with capitals, or an acronym.
+        const proper = words.some((i) => (cased && capital(i) && !initial(i)) || allCaps(toks[i]!));
         const the = from > 0 && norms[from - 1] === 'the';
-        const strong = the && (STRONG_HEADS.has(norms[h]!) || words.length >= 2);
-        missing = proper || strong;
+        // In lower case, a name needs more: before a strong head ("act", "declaration"), "the", two words of
+        // its own ("algorithmic accountability act") or a word the documents never use ("santiago
+        // declaration"); before another head, "the" and two words, or two words one of which the documents
+        // never use ("openai preparedness framework").
+        const strongHead = STRONG_HEADS.has(norms[h]!);
+        const rare = words.some((i) => !this.hasTerm(termOf(norms[i]!) ?? norms[i]!));
+        const two = words.length >= 2;
+        const lower = strongHead ? the || two || rare : two && (the || rare);
+        missing = proper || lower;
       }
       if (!missing && to > h && !this.catalogTokens.has(norms[to]!) && (cased ? capital(h) : true))
         missing = words.length > 0 || modifiers.length > 0;
       if (!missing) continue;
-      const start = from < h && norms[from] === 's' ? from + 1 : from;
-      // A title or heading of a held document is not missing ("METI common guiding principles").
-      if (this.isHeldPhrase(norms.slice(start, to + 1))) continue;
+      let start = from < h && norms[from] === 's' ? from + 1 : from;
+      // In a question written with capitals, a lower-case word in front is no part of the name ("the new
+      // Machinery Regulation").
+      while (cased && start < h && GENERIC.has(norms[start]!) && !/\p{Lu}/u.test(toks[start]!.surface))
+        start++;
+      // A title or heading of a held document is not missing, nor is one after the names of held documents
+      // or places ("METI common guiding principles": METI's Part 2 C).
+      let phrase = start;
+      while (
+        phrase < h &&
+        (this.catalogTokens.has(norms[phrase]!) || places.at.has(phrase) || norms[phrase] === 's')
+      )
+        phrase++;
+      // (Checked without a title's continuation too: "the Common Guiding Principles for AI business actors".)
+      const held = (from: number, to: number) =>
+        to - from >= 2 && this.isHeldPhrase(norms.slice(from, to + 1));
+      if (
+        this.isHeldPhrase(norms.slice(start, to + 1)) ||
+        held(phrase, to) ||
+        held(start, h) ||
+        held(phrase, h)
+      )
+        continue;
       found.push({ at: start, missing: { name: surface(start, to), kind: 'instrument' } });
       for (let i = start; i <= to; i++) claimed.add(i);
     }
@@ -306,14 +398,30 @@ export class MissingDetector {
       else if (ID_PREFIXES.has(norms[i]!)) {
         let k = i + 1;
         while (k < toks.length && ID_PREFIXES.has(norms[k]!)) k++;
-        if (k < toks.length && DIGITS.test(norms[k]!)) to = k;
+        if (k < toks.length && ID_NUMBER.test(norms[k]!)) to = k;
       } else if (i + 2 < toks.length && ID_PREFIX_PAIRS.has(`${norms[i]} ${norms[i + 1]}`)) {
         if (/\d/.test(norms[i + 2]!)) to = i + 2;
-      }
+      } else if (NUMBER_HEADS.has(norms[i]!) && isReference(norms[i + 1])) to = i + 1;
       if (to < 0 || heldAt.has(to) || this.isHeldId(norms.slice(i, to + 1))) continue;
-      found.push({ at: i, missing: { name: surface(i, to), kind: 'instrument' } });
-      for (let k = i; k <= to; k++) claimed.add(k);
+      // The issuer in front belongs to the name: "UN res 68/167", "EDPB opinion 28/2024".
+      const from =
+        i > 0 && !claimed.has(i - 1) && !heldAt.has(i - 1) && (places.at.has(i - 1) || allCaps(toks[i - 1]!))
+          ? i - 1
+          : i;
+      found.push({ at: from, missing: { name: surface(from, to), kind: 'instrument' } });
+      for (let k = from; k <= to; k++) claimed.add(k);
       i = to;
+    }
+
+    // Another number of a held document's issuer or series: "NIST AI 100-2" (NIST holds AI 100-1 and 600-1),
+    // "UN resolution 79/325" (Charter holds 78/265).
+    for (const name of namedDocs) {
+      let k = name.end;
+      if (norms[k] === 'ai' || NUMBER_HEADS.has(norms[k] ?? '')) k++;
+      if (!isReference(norms[k]) || claimed.has(k) || heldAt.has(k) || this.isHeldId([norms[k]!])) continue;
+      if (!/[/-]/.test(norms[k]!)) continue;
+      found.push({ at: name.start, missing: { name: surface(name.start, k), kind: 'instrument' } });
+      for (let j = name.start; j <= k; j++) claimed.add(j);
     }
 
     // Acronyms in the place of a name that neither the catalog nor the corpus knows: "does the CCPA …".
@@ -393,14 +501,15 @@ export class MissingDetector {
 
   /**
    * Places in the question: `at` maps each token of a place name to whether Charter holds a document of
-   * that place; `spans` maps a name's first token to the token after it.
+   * that place, `codes` to the place's codes; `spans` maps a name's first token to the token after it.
    */
   private findPlaces(
     norms: readonly string[],
     heldAt: ReadonlySet<number>,
-    mayBeName: (i: number) => boolean,
-  ): { at: Map<number, boolean>; spans: Map<number, number> } {
+    mayBeName: (i: number, n: number) => boolean,
+  ): { at: Map<number, boolean>; codes: Map<number, readonly string[]>; spans: Map<number, number> } {
     const at = new Map<number, boolean>();
+    const codes = new Map<number, readonly string[]>();
     const spans = new Map<number, number>();
     // Candidates by their first word, then taken longest first ("new south wales" before "wales").
     const found: { i: number; place: PlaceName }[] = [];
@@ -410,14 +519,55 @@ export class MissingDetector {
     found.sort((a, b) => b.place.tokens.length - a.place.tokens.length || a.i - b.i);
     for (const { i, place } of found) {
       const n = place.tokens.length;
-      let ok = place.steering || mayBeName(i);
+      let ok = place.steering || mayBeName(i, n);
       for (let k = 0; k < n && ok; k++) ok = !heldAt.has(i + k) && !at.has(i + k);
       if (!ok) continue;
       const held = place.codes.some((code) => this.held.has(code));
-      for (let k = 0; k < n; k++) at.set(i + k, held);
+      for (let k = 0; k < n; k++) {
+        at.set(i + k, held);
+        codes.set(i + k, place.codes);
+      }
       spans.set(i, i + n);
     }
-    return { at, spans: new Map([...spans].sort((a, b) => a[0] - b[0])) };
+    return { at, codes, spans: new Map([...spans].sort((a, b) => a[0] - b[0])) };
+  }
+
+  /**
+   * Whether a held document's name in the question is that of another instrument: a name of common words
+   * ("AI Act", "code of conduct": none a place or a word rarer in English than `COMMON_ZIPF`) with the name of
+   * a place that is not the document's just before it ("Korea's AI Act", "Canada's Voluntary Code of Conduct").
+   */
+  private isOthersName(
+    name: { docId: string; start: number; positions: readonly number[] },
+    norms: readonly string[],
+    places: { codes: ReadonlyMap<number, readonly string[]> },
+  ): boolean {
+    const doc = this.docs.get(name.docId);
+    if (!doc || doc.kind === 'news') return false;
+    const common = name.positions.every((i) => {
+      const norm = norms[i]!;
+      if (places.codes.has(i)) return false;
+      return (
+        STOP_WORDS.has(norm) ||
+        GENERIC.has(norm) ||
+        HEADS.has(norm) ||
+        this.englishZipf(termOf(norm) ?? norm) >= COMMON_ZIPF
+      );
+    });
+    if (!common) return false;
+    const jurisdiction = doc.jurisdiction.toUpperCase();
+    const own = new Set([jurisdiction, jurisdiction.split('-')[0]!]);
+    const names = this.nameWordsOf.get(doc.id) ?? new Set<string>();
+    // Back over "'s" and up to two name words ("Canada's Voluntary …"), to a place.
+    for (let j = name.start - 1, words = 0; j >= 0 && words <= 2; j--) {
+      const norm = norms[j]!;
+      const codes = places.codes.get(j);
+      if (codes) return !names.has(norm) && !codes.some((code) => own.has(code));
+      if (norm === 's') continue;
+      if (STOP_WORDS.has(norm)) return false;
+      words++;
+    }
+    return false;
   }
 
   /** Whether these words, in this order, are part of a held document's title or of one of its headings. */
@@ -427,9 +577,11 @@ export class MissingDetector {
   }
 
   /**
-   * A name from a question written all in lower case, with capitals where the catalog, the places or the
-   * known instruments write them, and otherwise on each word but the small ones ("korea's ai basic act" →
-   * "Korea's AI Basic Act"). What lies between the words (an apostrophe, a hyphen) stays as written.
+   * A name as the question wrote it, never lower-cased: a word written with a capital stays as written; one
+   * written in lower case gets the capitals the catalog, the places or the known instruments give it, a bill
+   * or standard prefix all of them, and otherwise a first capital, but for the small words ("korea's ai basic
+   * act" → "Korea's AI Basic Act", "india's IT Rules" → "India's IT Rules", "iso 22989" → "ISO 22989"). What
+   * lies between the words (an apostrophe, a hyphen) stays as written.
    */
   private capitalized(text: string, toks: readonly Token[], from: number, to: number): string {
     let out = '';
@@ -437,9 +589,13 @@ export class MissingDetector {
       const token = toks[i]!;
       if (i > from) out += text.slice(end(toks[i - 1]!), token.start);
       const small = i > from && (STOP_WORDS.has(token.norm) || token.norm === 's');
-      out += small
-        ? token.surface
-        : (this.capitals.get(token.norm) ?? token.surface.charAt(0).toUpperCase() + token.surface.slice(1));
+      out +=
+        small || /\p{Lu}/u.test(token.surface)
+          ? token.surface
+          : ID_PREFIXES.has(token.norm) && token.norm !== 'pren'
+            ? token.surface.toUpperCase()
+            : (this.capitals.get(token.norm) ??
+              token.surface.charAt(0).toUpperCase() + token.surface.slice(1));
     }
     return out;
   }
@@ -457,6 +613,12 @@ export class MissingDetector {
 }
 
 const end = (token: Token) => token.start + token.surface.length;
+
+/** A word written in capitals, two letters or more ("CNIL", "TAKE"). */
+const allCaps = (token: Token) => /^\p{Lu}[\p{Lu}\d]+$/u.test(token.surface);
+
+/** Whether a token is the number of an instrument (not a bare year: "the regulation 2024"). */
+const isReference = (norm: string | undefined) => !!norm && ID_NUMBER.test(norm) && !YEAR.test(norm);
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
 

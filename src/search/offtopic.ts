@@ -26,7 +26,19 @@ export interface Topicality {
   best: number;
   /** Sum of the words' weights (each at least 0). */
   total: number;
+  /**
+   * Sum of the words' log-ratios, negative ones included (each within ±3; a word the corpus never uses counts
+   * as if half a passage had it, and never above 0): how much more likely the question's words are in the
+   * corpus than in everyday English, all together. A long message in everyday words sinks well below 0
+   * ("my sourdough keeps coming out flat and dense …"), whatever its length.
+   */
+  balance: number;
 }
+
+/** The most a word's log-ratio counts either way in `balance`: one word never outweighs three. */
+const BALANCE_CLIP = 3;
+/** What a word the corpus never uses counts as, in passages. */
+const UNSEEN_PASSAGES = 0.5;
 
 /** How governance-specific a question's words are (see the module comment). */
 export function topicality(question: string, options: TopicalityOptions): Topicality {
@@ -34,21 +46,25 @@ export function topicality(question: string, options: TopicalityOptions): Topica
   let words = 0;
   let best = 0;
   let total = 0;
+  let balance = 0;
   const passages = Math.max(1, options.passages);
-  const specificity = (term: string) => {
+  /** log10 of how much more the corpus uses the term than English does (≤ 0 for a term it never uses). */
+  const logRatio = (term: string) => {
     const count = options.frequency(term);
-    if (count === 0) return 0;
-    const corpusZipf = Math.log10(count / passages) + 9 - WORDS_PER_PASSAGE_LOG10;
-    return Math.max(0, corpusZipf - options.english.zipf(term));
+    const corpusZipf = Math.log10(Math.max(count, UNSEEN_PASSAGES) / passages) + 9 - WORDS_PER_PASSAGE_LOG10;
+    const ratio = corpusZipf - options.english.zipf(term);
+    return count === 0 ? Math.min(0, ratio) : ratio;
   };
   for (const token of tokens(question)) {
     const norm = token.norm;
     if (STOP_WORDS.has(norm) || HAS_DIGIT.test(norm) || seen.has(norm)) continue;
     seen.add(norm);
     words++;
-    const weight = specificity(stem(norm));
+    const ratio = logRatio(stem(norm));
+    const weight = Math.max(0, ratio);
     best = Math.max(best, weight);
     total += weight;
+    balance += Math.max(-BALANCE_CLIP, Math.min(BALANCE_CLIP, ratio));
   }
-  return { words, best, total };
+  return { words, best, total, balance };
 }

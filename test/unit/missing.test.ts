@@ -5,6 +5,7 @@ import type { CatalogDocument } from '../../src/corpus/catalog.js';
 import { loadCatalog } from '../../src/corpus/catalog.js';
 import { loadInstruments } from '../../src/corpus/instruments.js';
 import { DocNameMatcher } from '../../src/search/docnames.js';
+import { englishFrequencies } from '../../src/search/frequencies.js';
 import { MissingDetector, type MissingDetectorOptions } from '../../src/search/missing.js';
 import { loadPlaces } from '../../src/search/places.js';
 
@@ -220,6 +221,54 @@ describe('MissingDetector', () => {
       ]);
       expect(facts('Texas Responsible AI Governance Act prohibited uses')).toEqual([
         { name: 'Texas Responsible AI Governance Act', kind: 'instrument', known: undefined },
+      ]);
+    });
+  });
+
+  describe('instruments by their shape, in any case (issue 19, second round)', () => {
+    const english = englishFrequencies();
+    const shaped = detector(catalog, { englishZipf: (term) => english.zipf(term) });
+    const names = (question: string) => shaped.detect(question).map((m) => m.name);
+
+    it('takes a held name in common words for another instrument when another place comes before it', () => {
+      expect(names('what does the korean ai act say about deepfakes')).toEqual(['Korean AI Act']);
+      expect(names("Canada's Voluntary Code of Conduct on generative AI")).toEqual([
+        "Canada's Voluntary Code of Conduct",
+      ]);
+      // The document's own place, a name of its own, or no place: the held document.
+      for (const question of [
+        'does the EU AI Act ban social scoring',
+        'what does the code of conduct say about watermarks',
+        "Japan's Hiroshima code of conduct on red teaming",
+        'the G7 code of conduct on incident reporting',
+      ])
+        expect(names(question), question).toEqual([]);
+    });
+
+    it('tells a number Charter does not hold after a head word, a prefix or a held name', () => {
+      expect(names('directive 2024/2853 and software')).toEqual(['Directive 2024/2853']);
+      expect(names('what does GA resolution 78/241 say')).toEqual(['GA Resolution 78/241']);
+      expect(names('un res 68/167 right to privacy')).toEqual(['UN Res 68/167']);
+      expect(names('colorado SB 21-169 insurance testing')).toEqual(['SB 21-169']);
+      expect(names('NIST AI 100-2 adversarial ML taxonomy')).toEqual(['NIST AI 100-2']);
+      expect(names('iso 22989 definitions')).toEqual(['ISO 22989']);
+      for (const question of [
+        'what does A/RES/78/265 say about capacity building',
+        'what does NIST AI 100-1 say about governance',
+        'Regulation 2024/1689 article 5',
+        'does the AI Act cover the regulation 2024 changes',
+      ])
+        expect(names(question), question).toEqual([]);
+    });
+
+    it('reads a name in lower case or in capitals, and never lower-cases it', () => {
+      expect(names('algorithmic accountability act impact assessments')).toEqual([
+        'Algorithmic Accountability Act',
+      ]);
+      expect(names('does the TAKE IT DOWN act cover deepfakes')).toEqual(['TAKE IT DOWN Act']);
+      expect(names("what does india's IT Rules amendment say")).toEqual(["India's IT Rules"]);
+      expect(names('the new Machinery Regulation 2023/1230 and robots')).toEqual([
+        'Machinery Regulation 2023/1230',
       ]);
     });
   });

@@ -1,6 +1,6 @@
 // Off-topic questions: words weighed by how much more the corpus uses them than English at large.
 import { describe, expect, it } from 'vitest';
-import { isOffTopic, isWeak, OFFTOPIC_BEST } from '../../src/answer/judge.js';
+import { isOffTopic, isWeak, OFFTOPIC_BEST, OFFTOPIC_LONG_BEST } from '../../src/answer/judge.js';
 import { englishFrequencies } from '../../src/search/frequencies.js';
 import { topicality } from '../../src/search/offtopic.js';
 import type { SearchEvidence } from '../../src/search/types.js';
@@ -25,9 +25,21 @@ describe('topicality', () => {
   it('weighs a governance word far above everyday ones', () => {
     expect(topicality('does the EU ban social scoring?', options).best).toBeGreaterThan(2);
     expect(topicality('what is a deepfake', options).best).toBeGreaterThan(1.5);
-    expect(topicality('weather in Berlin tomorrow', options)).toEqual({ words: 3, best: 0, total: 0 });
+    const weather = topicality('weather in Berlin tomorrow', options);
+    expect({ ...weather, balance: undefined }).toEqual({ words: 3, best: 0, total: 0, balance: undefined });
+    // Everyday words weigh against: the corpus uses them less than people speak them.
+    expect(weather.balance).toBeLessThan(-2);
     // "toppings" is weighed as the index has it (the family of "top"), not as a rare word.
     expect(topicality('best pizza toppings lol', options).best).toBeLessThan(OFFTOPIC_BEST);
+  });
+
+  it('keeps the balance within ±3 a word, and never counts a word the corpus lacks for the corpus', () => {
+    const eu = topicality('eu', options).balance;
+    expect(eu).toBeGreaterThan(0);
+    expect(eu).toBeLessThanOrEqual(3);
+    // "zyzzyva" is in no passage and rare in English: it weighs nothing either way.
+    expect(topicality('zyzzyva', options).balance).toBe(0);
+    expect(topicality('tomorrow tomorrow', options).balance).toBeGreaterThanOrEqual(-3);
   });
 
   it('skips stop words, numbers and ids, and counts each word once', () => {
@@ -45,7 +57,7 @@ describe('judging off-topic questions', () => {
       considered: 3,
       coverage: 1,
       places: [],
-      topicality: { words: 3, best: 0, total: 0 },
+      topicality: { words: 3, best: 0, total: 0, balance: -4 },
       ...over,
     },
   });
@@ -53,18 +65,35 @@ describe('judging off-topic questions', () => {
   it('answers weak a question whose words the corpus does not speak, whatever its coverage', () => {
     expect(isOffTopic(evidence({}))).toBe(true);
     expect(isWeak(evidence({}))).toBe(true);
-    expect(isWeak(evidence({ topicality: { words: 3, best: 2.5, total: 4 } }))).toBe(false);
+    expect(isWeak(evidence({ topicality: { words: 3, best: 2.5, total: 4, balance: 3 } }))).toBe(false);
     // Several mildly governance-flavoured words together make it a question about the documents.
-    expect(isOffTopic(evidence({ topicality: { words: 4, best: 0.7, total: 2 } }))).toBe(false);
+    expect(isOffTopic(evidence({ topicality: { words: 4, best: 0.7, total: 2, balance: 0 } }))).toBe(false);
   });
 
   it('never calls off-topic a question that names a document, a held place, or has no word to weigh', () => {
     expect(isOffTopic(evidence({ named: ['eu-ai-act-2024'] }))).toBe(false);
-    expect(isOffTopic(evidence({ places: ['US-IL'], topicality: { words: 5, best: 0.2, total: 0.3 } }))).toBe(
-      false,
-    );
+    expect(
+      isOffTopic(
+        evidence({ places: ['US-IL'], topicality: { words: 5, best: 0.2, total: 0.3, balance: -6 } }),
+      ),
+    ).toBe(false);
     expect(isOffTopic(evidence({ places: ['US-IL'] }))).toBe(true);
-    expect(isOffTopic(evidence({ topicality: { words: 0, best: 0, total: 0 } }))).toBe(false);
+    expect(isOffTopic(evidence({ topicality: { words: 0, best: 0, total: 0, balance: 0 } }))).toBe(false);
     expect(isOffTopic({})).toBe(false);
+  });
+
+  it('judges a longer message by the balance of its words, not by one weighty word', () => {
+    const long = (topicality: Partial<SearchEvidence['topicality'] & object>, coverage = 0.15) =>
+      evidence({ coverage, topicality: { words: 10, best: 0.2, total: 0.3, balance: -9, ...topicality } });
+    // "my sourdough keeps coming out flat and dense …": everyday words, on average far from the documents.
+    expect(isOffTopic(long({}))).toBe(true);
+    // The same length in words nearer the documents' own is not off-topic ...
+    expect(isOffTopic(long({ balance: -5 }))).toBe(false);
+    // ... nor one with a weighty word ("data", "AI") ...
+    expect(isOffTopic(long({ best: OFFTOPIC_LONG_BEST }))).toBe(false);
+    // ... nor one a passage holds a good share of.
+    expect(isOffTopic(long({}, 0.4))).toBe(false);
+    // The short bars do not judge it: a long message's words weigh more together than four of them can.
+    expect(isOffTopic(long({ total: 2 }))).toBe(true);
   });
 });
