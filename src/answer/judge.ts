@@ -75,7 +75,10 @@ export function isOffTopic(response: Pick<SearchResponse, 'evidence'>): boolean 
   const place = (evidence.places?.length ?? 0) > 0;
   if (words <= OFFTOPIC_MAX_WORDS)
     return best < (place ? OFFTOPIC_BEST_WITH_PLACE : OFFTOPIC_BEST) && total < OFFTOPIC_TOTAL;
+  // A question of what one must or may do is a question of rules, however everyday its words ("our store
+  // camera guesses customers' feelings, do we have to let them know").
   return (
+    !evidence.topicality.asksRule &&
     best < (place ? OFFTOPIC_BEST_WITH_PLACE : OFFTOPIC_LONG_BEST) &&
     balance / words < OFFTOPIC_LONG_MEAN &&
     (evidence.coverage ?? 0) < OFFTOPIC_LONG_COVERAGE

@@ -394,6 +394,7 @@ export class MissingDetector {
     for (let i = 0; i < toks.length; i++) {
       if (claimed.has(i) || heldAt.has(i)) continue;
       let to = -1;
+      let issuer = -1;
       if (ID_TOKEN.test(norms[i]!)) to = i;
       else if (ID_PREFIXES.has(norms[i]!)) {
         let k = i + 1;
@@ -401,12 +402,18 @@ export class MissingDetector {
         if (k < toks.length && ID_NUMBER.test(norms[k]!)) to = k;
       } else if (i + 2 < toks.length && ID_PREFIX_PAIRS.has(`${norms[i]} ${norms[i + 1]}`)) {
         if (/\d/.test(norms[i + 2]!)) to = i + 2;
-      } else if (NUMBER_HEADS.has(norms[i]!) && isReference(norms[i + 1])) to = i + 1;
+      } else if (NUMBER_HEADS.has(norms[i]!) && isReference(norms[i + 1])) {
+        to = i + 1;
+        issuer = i - 1;
+      }
       if (to < 0 || heldAt.has(to) || this.isHeldId(norms.slice(i, to + 1))) continue;
-      // The issuer in front belongs to the name: "UN res 68/167", "EDPB opinion 28/2024".
+      // The issuer in front of "res" or "opinion" belongs to the name: "UN res 68/167", "EDPB opinion 28/2024".
       const from =
-        i > 0 && !claimed.has(i - 1) && !heldAt.has(i - 1) && (places.at.has(i - 1) || allCaps(toks[i - 1]!))
-          ? i - 1
+        issuer >= 0 &&
+        !claimed.has(issuer) &&
+        !heldAt.has(issuer) &&
+        (places.at.has(issuer) || allCaps(toks[issuer]!))
+          ? issuer
           : i;
       found.push({ at: from, missing: { name: surface(from, to), kind: 'instrument' } });
       for (let k = from; k <= to; k++) claimed.add(k);

@@ -33,7 +33,16 @@ export interface Topicality {
    * ("my sourdough keeps coming out flat and dense …"), whatever its length.
    */
   balance: number;
+  /**
+   * The question asks what someone must or may do ("do we have to let them know", "can i change my mind
+   * later?", "is it legal"): a question of rules, told in everyday words or not.
+   */
+  asksRule: boolean;
 }
+
+/** "do we have to", "must they", "can I", "may we", "is it legal", "are we allowed": a question of rules. */
+const ASKS_RULE =
+  /\b((have|has|had|need|needs|ought) to|must|(can|may) (i|we)|(legal|illegal|lawful|unlawful|allowed|permitted|required|obliged|entitled)\b)/i;
 
 /** The most a word's log-ratio counts either way in `balance`: one word never outweighs three. */
 const BALANCE_CLIP = 3;
@@ -66,5 +75,5 @@ export function topicality(question: string, options: TopicalityOptions): Topica
     total += weight;
     balance += Math.max(-BALANCE_CLIP, Math.min(BALANCE_CLIP, ratio));
   }
-  return { words, best, total, balance };
+  return { words, best, total, balance, asksRule: ASKS_RULE.test(question.replace(/[’‘]/g, "'")) };
 }

@@ -26,7 +26,7 @@ describe('topicality', () => {
     expect(topicality('does the EU ban social scoring?', options).best).toBeGreaterThan(2);
     expect(topicality('what is a deepfake', options).best).toBeGreaterThan(1.5);
     const weather = topicality('weather in Berlin tomorrow', options);
-    expect({ ...weather, balance: undefined }).toEqual({ words: 3, best: 0, total: 0, balance: undefined });
+    expect(weather).toMatchObject({ words: 3, best: 0, total: 0, asksRule: false });
     // Everyday words weigh against: the corpus uses them less than people speak them.
     expect(weather.balance).toBeLessThan(-2);
     // "toppings" is weighed as the index has it (the family of "top"), not as a rare word.
@@ -57,7 +57,7 @@ describe('judging off-topic questions', () => {
       considered: 3,
       coverage: 1,
       places: [],
-      topicality: { words: 3, best: 0, total: 0, balance: -4 },
+      topicality: { words: 3, best: 0, total: 0, balance: -4, asksRule: false },
       ...over,
     },
   });
@@ -65,26 +65,38 @@ describe('judging off-topic questions', () => {
   it('answers weak a question whose words the corpus does not speak, whatever its coverage', () => {
     expect(isOffTopic(evidence({}))).toBe(true);
     expect(isWeak(evidence({}))).toBe(true);
-    expect(isWeak(evidence({ topicality: { words: 3, best: 2.5, total: 4, balance: 3 } }))).toBe(false);
+    expect(
+      isWeak(evidence({ topicality: { words: 3, best: 2.5, total: 4, balance: 3, asksRule: false } })),
+    ).toBe(false);
     // Several mildly governance-flavoured words together make it a question about the documents.
-    expect(isOffTopic(evidence({ topicality: { words: 4, best: 0.7, total: 2, balance: 0 } }))).toBe(false);
+    expect(
+      isOffTopic(evidence({ topicality: { words: 4, best: 0.7, total: 2, balance: 0, asksRule: false } })),
+    ).toBe(false);
   });
 
   it('never calls off-topic a question that names a document, a held place, or has no word to weigh', () => {
     expect(isOffTopic(evidence({ named: ['eu-ai-act-2024'] }))).toBe(false);
     expect(
       isOffTopic(
-        evidence({ places: ['US-IL'], topicality: { words: 5, best: 0.2, total: 0.3, balance: -6 } }),
+        evidence({
+          places: ['US-IL'],
+          topicality: { words: 5, best: 0.2, total: 0.3, balance: -6, asksRule: false },
+        }),
       ),
     ).toBe(false);
     expect(isOffTopic(evidence({ places: ['US-IL'] }))).toBe(true);
-    expect(isOffTopic(evidence({ topicality: { words: 0, best: 0, total: 0, balance: 0 } }))).toBe(false);
+    expect(
+      isOffTopic(evidence({ topicality: { words: 0, best: 0, total: 0, balance: 0, asksRule: false } })),
+    ).toBe(false);
     expect(isOffTopic({})).toBe(false);
   });
 
   it('judges a longer message by the balance of its words, not by one weighty word', () => {
     const long = (topicality: Partial<SearchEvidence['topicality'] & object>, coverage = 0.15) =>
-      evidence({ coverage, topicality: { words: 10, best: 0.2, total: 0.3, balance: -9, ...topicality } });
+      evidence({
+        coverage,
+        topicality: { words: 10, best: 0.2, total: 0.3, balance: -9, asksRule: false, ...topicality },
+      });
     // "my sourdough keeps coming out flat and dense …": everyday words, on average far from the documents.
     expect(isOffTopic(long({}))).toBe(true);
     // The same length in words nearer the documents' own is not off-topic ...
@@ -93,6 +105,14 @@ describe('judging off-topic questions', () => {
     expect(isOffTopic(long({ best: OFFTOPIC_LONG_BEST }))).toBe(false);
     // ... nor one a passage holds a good share of.
     expect(isOffTopic(long({}, 0.4))).toBe(false);
+    // A question of what one must or may do is about rules, however everyday its words.
+    expect(isOffTopic(long({ asksRule: true }))).toBe(false);
+    expect(
+      topicality("our store camera guesses customers' feelings, do we have to let them know", options)
+        .asksRule,
+    ).toBe(true);
+    expect(topicality('can i change my mind later?', options).asksRule).toBe(true);
+    expect(topicality('should I ice my knees or take a hot bath', options).asksRule).toBe(false);
     // The short bars do not judge it: a long message's words weigh more together than four of them can.
     expect(isOffTopic(long({ total: 2 }))).toBe(true);
   });
