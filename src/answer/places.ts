@@ -72,6 +72,28 @@ export function locatorOf(passages: readonly Passage[]): string {
   return `${unique[0]} – ${unique[unique.length - 1]}`;
 }
 
+/** A point's lead-in ("17. We commit by, 2030, to:") when its text does not already start with it. */
+export function leadInOf(passage: Passage | undefined): string | undefined {
+  return passage?.context && !passage.text.startsWith(passage.context) ? passage.context : undefined;
+}
+
+/**
+ * For each hit of one answer, whether it shows its lead-in. Two points of one paragraph (para. 17(c) and
+ * 17(e)) are two hits, and each carries the paragraph's lead-in: it is shown once, with the first of them,
+ * and not again when an earlier hit showed it (as a lead-in, or as the words of the paragraph itself).
+ */
+export function leadInsShown(hits: readonly { passages: readonly Passage[] }[]): boolean[] {
+  const seen = new Set<string>();
+  return hits.map(({ passages }) => {
+    const docId = passages[0]?.docId ?? '';
+    const lead = leadInOf(passages[0]);
+    const show = lead !== undefined && !seen.has(`${docId}\u0000${lead}`);
+    if (lead !== undefined) seen.add(`${docId}\u0000${lead}`);
+    for (const p of passages) seen.add(`${p.docId}\u0000${p.text}`);
+    return show;
+  });
+}
+
 // Whether a URL names a PDF, by URL: parsing one costs more than the rest of an embed, and the catalog has
 // a handful of them.
 const pdfUrls = new Map<string, boolean>();

@@ -6,7 +6,7 @@ import { ask } from '../answer/ask.js';
 import { isQuoteLanguage } from '../answer/languages.js';
 import { linkLabel, linksOf, type PlaceLinks } from '../answer/links.js';
 import type { AskOutcome, Quoted, QuoteOutcome } from '../answer/outcome.js';
-import { locatorOf, sourceUrl } from '../answer/places.js';
+import { leadInsShown, locatorOf, sourceUrl } from '../answer/places.js';
 import { clampQuery } from '../answer/query.js';
 import { quote } from '../answer/quote.js';
 import { missingJson } from '../answer/unheld.js';
@@ -199,8 +199,10 @@ export async function runAsk(args: string[], given: CliIo = processIo()): Promis
     return exitCodeOf(result);
   }
   const byId = new Map(charter.docs.map((d) => [d.id, d]));
-  const blocks = result.hits.map((hit) =>
-    renderQuote(byId.get(hit.passages[0]!.docId)!, hit.passages, hit.terms, style),
+  // Two points of one paragraph show its lead-in once, as on Discord.
+  const leadIns = leadInsShown(result.hits);
+  const blocks = result.hits.map((hit, i) =>
+    renderQuote(byId.get(hit.passages[0]!.docId)!, hit.passages, hit.terms, style, undefined, leadIns[i]),
   );
   const note = openingOf(charter, result);
   io.stdout.write(`${note ? `${note}\n\n` : ''}${blocks.join('\n')}`);

@@ -1,7 +1,7 @@
 // Answers as a person reads them in a terminal: plain words (no Discord markdown), wrapped to the window,
 // the locator in bold and matched terms highlighted only when stdout is a terminal and NO_COLOR is unset.
 
-import { followingItems, locatorOf, sourceUrl } from '../answer/places.js';
+import { followingItems, leadInOf, locatorOf, sourceUrl } from '../answer/places.js';
 import { environment } from '../config/env.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { stripControls } from '../corpus/text.js';
@@ -157,14 +157,15 @@ export function renderQuote(
   terms: readonly string[],
   style: Style,
   locator = locatorOf(passages),
+  showLeadIn = true,
 ): string {
   const first = passages[0]!;
   const lines = [style.bold(`${doc.shortTitle}, ${locator}`)];
   // A passage's words were cleaned when read; cleaned again here, before the styles add their codes.
   if (first.headingPath.length > 0)
     lines.push(wrap(stripControls(first.headingPath.join(' › ')), style.width));
-  if (first.context && !first.text.startsWith(first.context))
-    lines.push(wrap(`${stripControls(first.context)} […]`, style.width, '  │ '));
+  const lead = showLeadIn ? leadInOf(first) : undefined;
+  if (lead) lines.push(wrap(`${stripControls(lead)} […]`, style.width, '  │ '));
   const texts = passages.map((p) => marked(stripControls(p.text), terms, style));
   lines.push(wrap(texts.join('\n\n'), style.width, '  │ '));
   // An item of a list says which items follow it when they are not shown.

@@ -1,7 +1,7 @@
 // Passages and catalog facts → embed parts. Pure: no Discord calls, no search. Every builder takes a size
 // budget and stays within it; limits.ts has the numbers.
 import type { APIEmbed } from 'discord-api-types/v10';
-import { followingItems, locatorOf, sourceUrl } from '../answer/places.js';
+import { followingItems, leadInOf, locatorOf, sourceUrl } from '../answer/places.js';
 import { unitCounts } from '../answer/sources.js';
 import { type CatalogDocument, isFlaggedStatus } from '../corpus/catalog.js';
 import { UNIT_NAMES } from '../corpus/citation.js';
@@ -80,12 +80,10 @@ export function quotePassages(
   passages: readonly Passage[],
   terms: readonly string[],
   maxChars: number,
+  showLeadIn = true,
 ): QuotedPassage {
-  const first = passages[0];
-  const lead =
-    first?.context && !first.text.startsWith(first.context)
-      ? `${quoteBlock(escapeMarkdown(first.context))}\n> […]\n`
-      : '';
+  const context = showLeadIn ? leadInOf(passages[0]) : undefined;
+  const lead = context ? `${quoteBlock(escapeMarkdown(context))}\n> […]\n` : '';
   const render = (budget: number): QuotedPassage => {
     const shown: Passage[] = [];
     const blocks: string[] = [];
@@ -128,6 +126,8 @@ export interface PassageEmbedOptions {
   locator?: string;
   /** Most characters of quoted text, however much room there is: answers stay readable. Default 1,600. */
   maxQuoteChars?: number;
+  /** false: the point's lead-in was shown by an earlier hit of the answer (`leadInsShown`). */
+  leadIn?: boolean;
 }
 
 /** One embed for one hit: header with locator linked to the source, status line, quote. */
@@ -146,7 +146,7 @@ export function passageEmbed(
     options.budget - fixed,
     options.maxQuoteChars ?? BUDGETS.passageQuoteChars,
   );
-  const quoted = quotePassages(passages, options.terms ?? [], Math.max(60, room));
+  const quoted = quotePassages(passages, options.terms ?? [], Math.max(60, room), options.leadIn !== false);
   const embed: APIEmbed = {
     title: passageTitle(doc, options.locator ?? locatorOf(quoted.shown)),
     description: `${status}\n\n${quoted.markdown}`,

@@ -1,8 +1,11 @@
 // Issue 20 on the real documents: each example of words or shapes that were not the document's, pinned
 // as it reads now (readers, splitters and documented corrections; never an edit of words).
 import { describe, expect, it } from 'vitest';
+import { assemble } from '../../src/app.js';
+import { runAsk } from '../../src/cli/answer.js';
 import { CONTROL } from '../../src/corpus/lint/checks.js';
 import type { Passage } from '../../src/corpus/types.js';
+import { CorpusIndex } from '../../src/search/index.js';
 import { catalog, describeGolden, realPassages } from '../support/corpus.js';
 
 const byId = async (id: string): Promise<Passage> => {
@@ -75,6 +78,29 @@ describe.runIf(describeGolden)('every word the document’s (issue 20)', () => {
     const framework = meti.find((p) => p.text.startsWith('A “reporting framework”'))!;
     expect(framework.locator).toMatch(/^Part 3, Additional matters described in “Hiroshima Process/);
   });
+
+  it('Global Digital Compact: two points of para. 17 in one answer show "We commit by, 2030, to:" once', async () => {
+    // The passages hold the lead-in once (para. 17's words, and each point's context); the duplicate was
+    // two hits of one paragraph each rendered with it (src/answer/places.ts leadInsShown).
+    const gdc = await realPassages('un-global-digital-compact-2024');
+    expect(gdc.filter((p) => p.text.includes('We commit by, 2030, to:')).map((p) => p.locator)).toEqual([
+      'para. 17',
+      'para. 21',
+    ]);
+    const all = (await Promise.all(catalog.map((d) => realPassages(d.id)))).flat();
+    const charter = assemble(catalog, CorpusIndex.build(catalog, all), 'real');
+    const out: string[] = [];
+    const cli = { write: (t: string) => void out.push(t) };
+    await runAsk(['digital public infrastructure safeguards 2030'], {
+      stdout: cli,
+      stderr: cli,
+      open: async () => charter,
+      env: {},
+    });
+    const text = out.join('');
+    expect(text.match(/Global Digital Compact, para\. 17\(\w\)/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(text.match(/We commit by, 2030, to:/g)).toHaveLength(1);
+  }, 60_000);
 
   it('line-break hyphens joined where the word is a compound', async () => {
     for (const id of [

@@ -214,3 +214,32 @@ describe('charter (main)', () => {
     expect(err).toEqual(['"charter ask" has no option --limt. Run "charter ask --help" for usage.']);
   });
 });
+
+describe('two points of one paragraph (issue 20: the Compact\'s "We commit by, 2030, to:" twice)', () => {
+  const question = 'prohibited systems subliminal manipulation social scoring biometric';
+  const LEAD = 'The following practices shall be prohibited:';
+
+  it('charter ask shows their lead-in once, with the first of them', async () => {
+    const t = io();
+    expect(await runAsk(['--limit', '5', question], t.cli)).toBe(0);
+    const text = t.out();
+    expect(text).toContain('AI Act, Art. 5(1)(a)');
+    expect(text).toContain('AI Act, Art. 5(1)(b)');
+    expect(text.split(`1. ${LEAD} […]`)).toHaveLength(2);
+    expect(text.indexOf(`1. ${LEAD} […]`)).toBeLessThan(text.indexOf('(a) the use of systems'));
+  });
+
+  it('/ask shows it once over the embeds of one answer', async () => {
+    const dispatcher = createDispatcher(charter.services, COMMANDS, {
+      logger: createLogger({ write: () => {} }),
+      cooldowns: new Cooldowns(),
+    });
+    const data = dataOf((await dispatcher.dispatch(slash('ask', { question }))).response);
+    const descriptions = (data.embeds ?? [])
+      .map((e) => e.description ?? '')
+      .join('\n')
+      .replace(/\*\*|\\/g, '');
+    expect(descriptions).toContain('(b) the use of systems for social scoring');
+    expect(descriptions.split(LEAD)).toHaveLength(2);
+  });
+});

@@ -11,7 +11,7 @@ import {
 import { search } from '../../answer/ask.js';
 import { linksOf } from '../../answer/links.js';
 import type { AskOutcome, PassagePage } from '../../answer/outcome.js';
-import { commonPrefix, locatorOf, placeId } from '../../answer/places.js';
+import { commonPrefix, leadInsShown, locatorOf, placeId } from '../../answer/places.js';
 import type { Services } from '../../answer/services.js';
 import { couldNotQuote, missingLine, notFoundWording, weakWording } from '../../answer/wording.js';
 import type { CatalogDocument } from '../../corpus/catalog.js';
@@ -207,12 +207,15 @@ function passagesReply(
   // Two hits of one unit can share the place whose links they show: one Links button for it (Discord
   // refuses a message whose custom_ids repeat).
   const linked = new Set<string>();
+  // Two points of one paragraph show its lead-in once.
+  const leadIns = leadInsShown(hits);
   for (const [i, hit] of hits.entries()) {
     const doc = services.catalog.find((d) => d.id === hit.passages[0]?.docId);
     if (!doc) continue;
     const built = passageEmbed(doc, hit.passages, {
       terms: hit.terms,
       budget,
+      leadIn: leadIns[i]!,
       ...(i === 0 ? { footer: `${QUESTION_FOOTER}${params.query}` } : {}),
     });
     embeds.push(built.embed);
