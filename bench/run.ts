@@ -6,8 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, promisify } from 'node:util';
+import { promisify } from 'node:util';
 import { COMMANDS } from '../commands/index.js';
+import { parseCommandArgs, UsageError } from '../src/cli/args.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { Cooldowns } from '../src/discord/cooldown.js';
@@ -220,11 +221,29 @@ async function httpFigures(
   return { http: result, note: undefined };
 }
 
-async function main(): Promise<void> {
-  const started = process.hrtime.bigint();
-  const { values } = parseArgs({
-    options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+export const BENCH_HELP = `npm run bench [-- OPTIONS]: Charter's speed, memory and growth beside its peers.
+
+  --quick   a shorter run (fewer questions, sizes x1 and x4, shorter HTTP rounds)
+  --json    the report as one JSON object
+  --help    this text`;
+
+/** The bench's options; a mistyped one is one sentence (UsageError), never a stack trace. */
+export function parseBenchArgs(args: string[]): { quick: boolean; json: boolean; help: boolean } {
+  const { values } = parseCommandArgs('bench', args, {
+    quick: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   });
+  return { quick: values.quick, json: values.json, help: values.help };
+}
+
+async function main(args: string[]): Promise<void> {
+  const values = parseBenchArgs(args);
+  if (values.help) {
+    console.log(BENCH_HELP);
+    return;
+  }
+  const started = process.hrtime.bigint();
   const plan = PLANS[values.quick ? 'quick' : 'full'];
   const random = seededRandom(20240601);
 
@@ -377,8 +396,8 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof UsageError ? error.message : error);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
   });
 }
