@@ -3,6 +3,7 @@
 // pseudo-relevance feedback from a confident first pass (RM3-style: the distinctive terms of the best
 // passages, at a low weight). Each adds weighted terms; none removes or reweights the question's own.
 import type { Passage } from '../corpus/types.js';
+import { dictionaryWords, englishOf } from './bilingual.js';
 import type { DefinitionBridge } from './definitions.js';
 import { gloveNeighbours } from './glove.js';
 import type { CorpusIndexOptions } from './options.js';
@@ -53,6 +54,30 @@ export function gloveTerms(
       add(terms, have, term, options.gloveWeight);
     }
   }
+}
+
+/**
+ * A Chinese question's words in English, searched as a question of their own (the translated source in
+ * index.ts), so a Chinese question can reach the English translations of the Chinese rules Charter holds only
+ * in English. From CC-CEDICT (bilingual.ts: "用户想要没有水印的AI图片" → user, watermark, image; "AI换脸软件要不要让
+ * 用户实名" → software, user, real, name) and, with `aligned`, the English renderings of its index terms in the
+ * documents held in both languages (标识 → label). Words the corpus lacks or uses everywhere are left out.
+ */
+export function translatedTerms(
+  question: string,
+  own: readonly WeightedTerm[],
+  stats: TermStats,
+  use: { dictionary: boolean; aligned: boolean },
+): WeightedTerm[] {
+  const out: WeightedTerm[] = [];
+  const have = new Map<string, WeightedTerm>();
+  const english = [
+    ...(use.aligned ? own.filter((t) => t.weight === 1).flatMap((t) => englishOf(t.term)) : []),
+    ...(use.dictionary ? dictionaryWords(question).flatMap((word) => word.english) : []),
+  ];
+  for (const term of english)
+    if (!stats.common.has(term) && stats.frequency(term) > 0) add(out, have, term, 1);
+  return out;
 }
 
 /** Defined terms whose definitions hold enough of the question's (rarity-weighted) terms. */

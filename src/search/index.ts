@@ -14,7 +14,7 @@ import type { Passage } from '../corpus/types.js';
 import { DefinitionBridge } from './definitions.js';
 import { DocNameMatcher } from './docnames.js';
 import { EVIDENCE_DEPTH, gatherEvidence } from './evidence.js';
-import { definitionTerms, feedbackTerms, gloveTerms, type TermStats } from './expand.js';
+import { definitionTerms, feedbackTerms, gloveTerms, type TermStats, translatedTerms } from './expand.js';
 import { type EnglishFrequencies, englishFrequencies } from './frequencies.js';
 import { fuse } from './fusion.js';
 import { type PendingHit, withLazyTerms } from './highlight.js';
@@ -36,7 +36,7 @@ import { type AnalyzedQuery, analyzeQuery } from './query.js';
 import { RankedList } from './ranking.js';
 import { ReferenceResolver } from './reference.js';
 import { formHits, type HitRules, hitRules } from './results.js';
-import { PassageMiniSearch, TermScorer } from './scorer.js';
+import { countChinese, PassageMiniSearch, TermScorer } from './scorer.js';
 import { alternate, sidesOf } from './sides.js';
 import { applySignals, priorFactors, type SignalContext } from './signals.js';
 import {
@@ -47,6 +47,7 @@ import {
   ProvisionSource,
 } from './sources.js';
 import { TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE, TermCache } from './term-cache.js';
+import type { WeightedTerm } from './thesaurus.js';
 import { type PlaceName, placeNamesFor } from './thesaurus.js';
 import type { SearchOptions, SearchResponse } from './types.js';
 import { WordNet } from './wordnet.js';
@@ -133,7 +134,7 @@ export class CorpusIndex {
       this.mini.addAll(passages.map((passage, i) => ({ ...passage, i })));
       this.commonTerms = findCommonTerms(passages, options.commonTermShare);
     }
-    this.scorer = new TermScorer(this.mini, options, passages.length);
+    this.scorer = new TermScorer(this.mini, options, passages.length, countChinese(passages));
     this.english = englishFrequencies();
     this.heldPlaces = new Set(
       docs.flatMap((doc) => {
@@ -324,6 +325,13 @@ export class CorpusIndex {
     });
     const { signals } = this.options;
     if (signals.gloveBridge) gloveTerms(query, analyzed.terms, this.stats, this.options);
+    if ((signals.zhDictionary || signals.zhEnBridge) && analyzed.chinese) {
+      const translated = translatedTerms(query, analyzed.terms, this.stats, {
+        dictionary: signals.zhDictionary,
+        aligned: signals.zhEnBridge,
+      });
+      if (translated.length > 0) analyzed.translated = translated;
+    }
     if (signals.definitionBridge) {
       this.definitionIndex ??= new DefinitionBridge(this.passages);
       definitionTerms(analyzed.terms, this.definitionIndex, this.stats, this.options);
@@ -368,6 +376,7 @@ export class CorpusIndex {
     const lists = this.sources
       .map((source) => source.candidates(analyzed))
       .filter((list): list is Candidates => list !== undefined);
+    if (analyzed.translated) lists.push(this.translated(analyzed.translated, lists[0]!));
     const { ids, scores, termsOf } = fuse(lists, this.passages.length);
     applySignals(ids, scores, this.signalContext(analyzed), this.prior);
     const ranked = new RankedList(ids, scores, termsOf);
@@ -378,6 +387,30 @@ export class CorpusIndex {
     const extra = feedbackTerms(analyzed.terms, best, this.stats, this.options);
     if (extra.length === 0) return ranked;
     return this.rank({ ...analyzed, terms: [...analyzed.terms, ...extra] }, true);
+  }
+
+  /**
+   * The translated source: a Chinese question's English words ranked as a question of their own, scaled so that
+   * its best passage scores `translatedShare` of the Chinese words' best (scores on two scales meet by their
+   * maxima). Only English passages: a Chinese passage is found by the question's own words.
+   */
+  private translated(terms: WeightedTerm[], own: Candidates): Candidates {
+    const found = this.lexical.candidates({ terms });
+    const keep: number[] = [];
+    let best = 0;
+    for (let k = 0; k < found.ids.length; k++) {
+      if (this.passages[found.ids[k]!]!.docId.endsWith('.zh')) continue;
+      keep.push(k);
+      best = Math.max(best, found.scores[k]!);
+    }
+    let ownBest = 0;
+    for (const score of own.scores) ownBest = Math.max(ownBest, score);
+    const scale = best > 0 && ownBest > 0 ? (this.options.translatedShare * ownBest) / best : 1;
+    return {
+      ids: Int32Array.from(keep, (k) => found.ids[k]!),
+      scores: Float64Array.from(keep, (k) => found.scores[k]! * scale),
+      termsOf: found.termsOf,
+    };
   }
 
   private signalContext(): Omit<SignalContext, 'query'>;

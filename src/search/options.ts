@@ -65,6 +65,29 @@ export interface SignalSwitches {
    * something means), and for "is it legal / required" documents that bind no one × `bindingFactor`.
    */
   operative: boolean;
+  /**
+   * A Chinese term's rarity (BM25's idf) is counted among the passages written in Chinese, not among all: in a
+   * corpus of mostly English passages every Chinese word looks rare, so 的, 我们 and 可以 weighed as much as
+   * 标识 or 训练数据 (scorer.ts).
+   */
+  chineseIdf: boolean;
+  /**
+   * The translated source (index.ts): a question written in Chinese is also searched in English, with the
+   * English words CC-CEDICT gives its words (水印 → watermark, 实名 → real name; bilingual.ts,
+   * corpus/zh-en-bridge.json), so it can reach the English translations of Chinese rules; fused at
+   * `translatedShare`.
+   */
+  zhDictionary: boolean;
+  /**
+   * The translated source also takes the English renderings of the question's Chinese terms in the documents
+   * held in both languages (标识 → label; the aligned table of corpus/zh-en-bridge.json).
+   */
+  zhEnBridge: boolean;
+  /**
+   * A question written in Chinese that names no document or place: China's documents × `jurisdictionBoost`,
+   * translations whose Chinese original is held × `translationFactor` (signals.ts).
+   */
+  chineseQuestion: boolean;
 }
 
 export type SignalName = keyof SignalSwitches;
@@ -88,6 +111,13 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   definitionBridge: false,
   feedback: false,
   operative: true,
+  chineseIdf: true,
+  zhDictionary: true,
+  // Measured and not kept (README, "Chinese questions"): beside the dictionary it moved nothing; alone, at a
+  // weight that lifts an English passage, the Chinese originals dropped. The pairs hold the law's words, not
+  // the everyday ones Chinese questions use (水印, 换脸, 点赞).
+  zhEnBridge: false,
+  chineseQuestion: true,
 };
 
 export const SIGNAL_NAMES = Object.keys(DEFAULT_SIGNALS) as SignalName[];
@@ -146,6 +176,14 @@ export interface CorpusIndexOptions {
    */
   bridge?: ((word: string) => readonly string[]) | null;
   bridgeWeight: number;
+  /** Factor for a translation whose Chinese original is held, for a question in Chinese (`chineseQuestion`). */
+  translationFactor: number;
+  /**
+   * The translated source's best score as a share of the best score of the question's own words (`zhDictionary`):
+   * below 1, a Chinese passage that holds the question's words stays above an English one that holds its
+   * translation.
+   */
+  translatedShare: number;
   /** Weight of a GloVe neighbour (`gloveBridge`), shared among the neighbours of one word. */
   gloveWeight: number;
   /** Largest share of passages a GloVe neighbour may occur in. */
@@ -207,6 +245,8 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   signals: DEFAULT_SIGNALS,
   newsReferents: true,
   bridgeWeight: 0.6,
+  translationFactor: 0.5,
+  translatedShare: 0.5,
   gloveWeight: 0.3,
   gloveMaxShare: 0.02,
   gloveSourceShare: 0.002,

@@ -25,6 +25,16 @@ export interface AnalyzedQuery {
   place?: Int32Array;
   /** What the question asks one may or must do ("can I …", "do we have to …", "is it legal …"), bits of `Asks`. */
   asks?: number;
+  /** Written in Chinese: more Han characters than Latin letters ("AI画的图要不要打水印"). */
+  chinese?: boolean;
+  /** A Chinese question's words in English (`zhDictionary`), searched as a question of their own. */
+  translated?: WeightedTerm[];
+}
+
+/** Whether a question is written in Chinese: more Han characters than Latin letters. */
+export function isChineseQuestion(question: string): boolean {
+  const han = question.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return han > 0 && han > (question.match(/[A-Za-z]/g)?.length ?? 0);
 }
 
 /**
@@ -250,6 +260,7 @@ export function analyzeQuery(
     terms,
     shape,
     asks: questionAsks(query),
+    ...(isChineseQuestion(query) ? { chinese: true } : {}),
   };
 }
 

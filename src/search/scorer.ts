@@ -3,6 +3,13 @@ import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Passage } from '../corpus/types.js';
 import { type CorpusIndexOptions, FIELDS } from './options.js';
 
+const CHINESE = /\p{Script=Han}/u;
+
+/** Passages with Chinese text: those a Chinese term's idf is counted among (`chineseIdf`). */
+export function countChinese(passages: readonly Passage[]): number {
+  return passages.filter((passage) => CHINESE.test(passage.text)).length;
+}
+
 /** What the index stores per passage: the passage and its position in the corpus. */
 export type IndexedPassage = Passage & { i: number };
 
@@ -83,8 +90,15 @@ export class TermScorer {
   private readonly sums: Float64Array;
   private readonly seen: Uint8Array;
   private readonly found: Int32Array;
+  /** Passages written in Chinese, which a Chinese term's idf is counted among (`chineseIdf`); 0: all. */
+  private readonly chinesePassages: number;
 
-  constructor(mini: PassageMiniSearch, options: CorpusIndexOptions, passageCount: number) {
+  constructor(
+    mini: PassageMiniSearch,
+    options: CorpusIndexOptions,
+    passageCount: number,
+    chinesePassages = 0,
+  ) {
     mini.checkShape();
     this.mini = mini;
     this.bm25 = options.bm25;
@@ -102,6 +116,7 @@ export class TermScorer {
     this.sums = new Float64Array(passageCount);
     this.seen = new Uint8Array(passageCount);
     this.found = new Int32Array(passageCount);
+    this.chinesePassages = options.signals.chineseIdf ? chinesePassages : 0;
   }
 
   /** How many passages have the term in their largest field (a cheap document frequency). */
@@ -122,7 +137,8 @@ export class TermScorer {
     const data = this.mini.postings(term);
     if (!data) return { ids: new Int32Array(0), scores: new Float64Array(0) };
     const { k, b, d } = this.bm25;
-    const total = this.mini.passageCount;
+    const total =
+      this.chinesePassages > 0 && CHINESE.test(term) ? this.chinesePassages : this.mini.passageCount;
     const { sums, seen, found, passageOf } = this;
     let count = 0;
     for (const field of this.fields) {

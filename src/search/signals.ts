@@ -77,6 +77,28 @@ export const SCORE_SIGNALS: readonly ScoreSignal[] = [
     },
   },
   {
+    // A question written in Chinese asks about China's rules unless it names a document or a place: the CN
+    // documents × `jurisdictionBoost`, and a translation whose Chinese original Charter holds × `translationFactor`
+    // (the original answers in the asker's words; `--lang` shows the translation beside it).
+    name: 'chineseQuestion',
+    kind: 'query',
+    apply(ids, scores, { passages, docs, query, options }) {
+      if (!query.chinese || query.namedDocs.length > 0 || query.jurisdictions.length > 0) return;
+      const translated = new Set(
+        [...docs.values()].flatMap((doc) => (doc.originalOf ? [doc.originalOf] : [])),
+      );
+      const factors = new Map<string, number>();
+      for (const doc of docs.values()) {
+        if (!inJurisdiction(doc.jurisdiction, 'CN')) continue;
+        factors.set(
+          doc.id,
+          options.jurisdictionBoost * (translated.has(doc.id) ? options.translationFactor : 1),
+        );
+      }
+      perDocument(ids, scores, passages, factors);
+    },
+  },
+  {
     name: 'nonOperative',
     kind: 'prior',
     factor: (passage, { options }) => (isNonOperative(passage) ? options.nonOperativeFactor : 1),

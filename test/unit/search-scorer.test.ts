@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Passage } from '../../src/corpus/types.js';
 import {
   type CorpusIndexOptions,
   DEFAULT_INDEX_OPTIONS,
   miniSearchOptions,
 } from '../../src/search/options.js';
-import { PassageMiniSearch, TermScorer } from '../../src/search/scorer.js';
+import { countChinese, PassageMiniSearch, TermScorer } from '../../src/search/scorer.js';
 import { termsOf } from '../../src/search/text.js';
 import { passages } from './search-fixture.js';
 
@@ -75,5 +76,33 @@ describe('per-term scores', () => {
 
   it('are empty for a term not in the index', () => {
     expect(scorerScores(build()[0]!, 'zzzqx')).toEqual([]);
+  });
+});
+
+describe('a Chinese term’s rarity (chineseIdf)', () => {
+  // Five passages, two of them Chinese: 数据 is in one of the two. Among all five it looks rare; among the
+  // Chinese ones it is in half of them, and weighs accordingly.
+  const mixed: Passage[] = [
+    ...passages.slice(0, 3),
+    { ...passages[0]!, id: 'zh#1', text: '提供者应当使用具有合法来源的数据。' },
+    { ...passages[0]!, id: 'zh#2', text: '提供者应当对图片进行标识。' },
+  ];
+  const scorer = (chineseIdf: boolean) => {
+    const options = { ...DEFAULT_INDEX_OPTIONS, signals: { ...DEFAULT_INDEX_OPTIONS.signals, chineseIdf } };
+    const mini = new PassageMiniSearch(miniSearchOptions(options));
+    mini.addAll(mixed.map((passage, i) => ({ ...passage, i })));
+    return new TermScorer(mini, options, mixed.length, countChinese(mixed));
+  };
+
+  it('is counted among the Chinese passages', () => {
+    expect(countChinese(mixed)).toBe(2);
+    const among = scorer(true).score('数据');
+    const all = scorer(false).score('数据');
+    expect([...among.ids]).toEqual([3]);
+    expect([...all.ids]).toEqual([3]);
+    expect(among.scores[0]!).toBeLessThan(all.scores[0]!);
+    // An English term is scored as before.
+    const term = termsOf(passages[0]!.text)[0]!;
+    expect(scorer(true).score(term)).toEqual(scorer(false).score(term));
   });
 });

@@ -1,0 +1,96 @@
+// A Chinese ↔ English bridge drawn from the documents themselves: the catalog holds two Chinese originals beside
+// their English versions (`originalOf`), whose articles and sections share paths, so each pair of aligned
+// passages says which Chinese words are rendered by which English ones (标识 → label, 算法 → algorithm, 投诉 →
+// complaint). tools/zh-en-bridge.ts writes the table (corpus/zh-en-bridge.json); a Chinese question then also
+// searches the English words of its Chinese terms at a low weight, so it can reach the English translations of
+// the Chinese instruments Charter holds only in English (the labelling, deep synthesis and algorithmic
+// recommendation rules). The table is read on the first Chinese question, never at start-up.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.js';
+
+export const ZH_EN_TABLE_FILE = join(PROJECT_ROOT, 'corpus', 'zh-en-bridge.json');
+
+/** The generated file: Chinese index term → its English index terms (stems), best first. */
+export interface ZhEnFile {
+  $comment: string;
+  /** The aligned documents and the sha256 of the verified source bytes each was read from. */
+  sources: { id: string; sha256: string }[];
+  /** sha256 of the aligned texts the table was drawn from (the passages as the readers cut them). */
+  alignedSha256: string;
+  parameters: { minPairs: number; minDice: number; maxSenses: number; maxGlossTerms: number };
+  dictionarySource: { name: string; version: string; sha256: string };
+  /** Chinese index term → its English index term, from the aligned documents. */
+  aligned: Record<string, string>;
+  /** Chinese word → English index terms (space-separated), from CC-CEDICT. */
+  dictionary: Record<string, string>;
+}
+
+interface Tables {
+  aligned: ReadonlyMap<string, string>;
+  /** Held as read (space-separated terms): split only for the words a question has. */
+  dictionary: ReadonlyMap<string, string>;
+}
+
+let table: Tables | null | undefined;
+
+function read(path: string): Tables | null {
+  if (!existsSync(path)) return null;
+  const file = JSON.parse(readFileSync(path, 'utf8')) as ZhEnFile;
+  return {
+    aligned: new Map(Object.entries(file.aligned)),
+    dictionary: new Map(Object.entries(file.dictionary)),
+  };
+}
+
+function tables(path: string): Tables | null {
+  if (path !== ZH_EN_TABLE_FILE) return read(path);
+  if (table === undefined) table = read(path);
+  return table;
+}
+
+/** The English index terms a Chinese index term is rendered by in the aligned documents (none if unknown). */
+export function englishOf(term: string, path = ZH_EN_TABLE_FILE): readonly string[] {
+  const english = tables(path)?.aligned.get(term);
+  return english ? [english] : [];
+}
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+/** Longest dictionary headword looked for (the table holds two or three characters). */
+const LONGEST = 3;
+
+/**
+ * The dictionary words of a text's Chinese, found by forward maximum matching (the longest headword at each
+ * place, else one character on), each with its English index terms: 换脸, 实名, 点赞 are found whether or not the
+ * word breaker knows them.
+ */
+export function dictionaryWords(
+  text: string,
+  path = ZH_EN_TABLE_FILE,
+): { word: string; english: readonly string[] }[] {
+  const dictionary = tables(path)?.dictionary;
+  if (!dictionary) return [];
+  const out: { word: string; english: readonly string[] }[] = [];
+  for (const [run] of text.matchAll(HAN_RUN)) {
+    const chars = Array.from(run);
+    let at = 0;
+    while (at < chars.length) {
+      let found = 0;
+      for (let n = Math.min(LONGEST, chars.length - at); n >= 2 && found === 0; n--) {
+        const word = chars.slice(at, at + n).join('');
+        const english = dictionary.get(word);
+        if (english) {
+          out.push({ word, english: english.split(' ') });
+          found = n;
+        }
+      }
+      at += found || 1;
+    }
+  }
+  return out;
+}
+
+/** Whether the table was read (for tests of its laziness). */
+export function zhEnLoaded(): boolean {
+  return table !== undefined;
+}
