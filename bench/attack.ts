@@ -1,6 +1,9 @@
 // The memory-pinning attack of issue 13 (W3), over loopback: many unauthenticated uploads that declare a
 // body just under the 1 MiB limit, send most of it and stall. The server runs in a child process
 // (bench/endpoint-child.ts) so its RSS is its own; measured idle, during the attack and after it.
+// No sleeps decide anything: "during" is when every upload was either refused or fully read by the server
+// (the child reports what it read of each connection), "after" when the server holds no connection. On a
+// loaded machine it takes longer; it never measures too early.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -26,7 +29,7 @@ function childCommand(): string[] {
 
 class Child {
   private buffer = '';
-  private waiting: ((line: Record<string, number>) => void)[] = [];
+  private waiting: ((line: Record<string, unknown>) => void)[] = [];
   constructor(readonly proc: ChildProcess) {
     proc.stdout!.on('data', (chunk: Buffer) => {
       this.buffer += chunk.toString();
@@ -34,18 +37,28 @@ class Child {
       while (newline >= 0) {
         const line = this.buffer.slice(0, newline);
         this.buffer = this.buffer.slice(newline + 1);
-        this.waiting.shift()?.(JSON.parse(line) as Record<string, number>);
+        this.waiting.shift()?.(JSON.parse(line) as Record<string, unknown>);
         newline = this.buffer.indexOf('\n');
       }
     });
   }
-  next(): Promise<Record<string, number>> {
+  next(): Promise<Record<string, unknown>> {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
   async rssMb(): Promise<number> {
     const reply = this.next();
     this.proc.stdin!.write('rss\n');
-    return Math.round(((await reply).rss! / 2 ** 20) * 10) / 10;
+    return Math.round((((await reply).rss as number) / 2 ** 20) * 10) / 10;
+  }
+  /** Bytes the server has read of each open connection, by the client's port. */
+  async read(): Promise<Record<string, number>> {
+    const reply = this.next();
+    this.proc.stdin!.write('read\n');
+    return (await reply).read as Record<string, number>;
+  }
+  /** Asks again (after a short pause, not a deadline) until `done` holds. */
+  async until(done: (read: Record<string, number>) => boolean): Promise<void> {
+    while (!done(await this.read())) await sleep(20);
   }
 }
 
@@ -63,41 +76,34 @@ function health(port: number): Promise<number> {
   });
 }
 
-/** One stalled upload; resolves once it has sent what it will send (or was refused). */
+const headerOf = (declared: number) =>
+  `POST /interactions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n` +
+  'X-Signature-Ed25519: 00\r\nX-Signature-Timestamp: 0\r\n\r\n';
+
+/**
+ * One stalled upload; resolves once it has handed the kernel all it will send, or was refused (an answer
+ * before the body is complete, 503/413, or a close).
+ */
 function stalledUpload(port: number, declared: number, sent: number, sockets: Socket[]): Promise<void> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     sockets.push(socket);
-    let settled = false;
-    const settle = () => {
-      if (!settled) {
-        settled = true;
-        resolve();
-      }
-    };
-    // Any answer before the body is complete is a refusal (503/413); so is a close.
     socket.on('data', () => socket.destroy());
-    socket.on('close', settle);
-    socket.on('error', settle);
+    socket.on('close', () => resolve());
+    socket.on('error', () => resolve());
     socket.on('connect', () => {
-      socket.write(
-        `POST /interactions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n` +
-          'X-Signature-Ed25519: 00\r\nX-Signature-Timestamp: 0\r\n\r\n',
-      );
+      socket.write(headerOf(declared));
       const chunk = Buffer.alloc(64 * 1024, 0x61);
       let left = sent;
       const pump = () => {
         while (left > 0 && !socket.destroyed) {
           const n = Math.min(left, chunk.length);
           left -= n;
-          if (!socket.write(n === chunk.length ? chunk : chunk.subarray(0, n))) {
-            // The server stopped reading: that is a stall too; count it as sent.
-            socket.once('drain', pump);
-            setTimeout(settle, 300);
-            return;
-          }
+          // The server stopped reading: go on once it reads again (or closes).
+          if (!socket.write(n === chunk.length ? chunk : chunk.subarray(0, n)))
+            return socket.once('drain', pump);
         }
-        setTimeout(settle, 50);
+        resolve();
       };
       pump();
     });
@@ -119,6 +125,7 @@ export async function pinningAttack(
   const sockets: Socket[] = [];
   try {
     const { port } = (await child.next()) as { port: number };
+    const whole = Buffer.byteLength(headerOf(declared)) + declared - 1024;
     await health(port);
     const idleMb = await child.rssMb();
     const outcomes: Promise<void>[] = [];
@@ -127,12 +134,15 @@ export async function pinningAttack(
       if (i % 50 === 49) await sleep(20);
     }
     await Promise.all(outcomes);
-    await sleep(300);
+    // Every upload refused (the client saw the answer or the close) or read to its last byte by the server.
+    await child.until((read) =>
+      sockets.every((socket) => socket.destroyed || (read[String(socket.localPort)] ?? 0) >= whole),
+    );
     const refused = sockets.filter((socket) => socket.destroyed).length;
     const healthDuring = await health(port);
     const duringMb = await child.rssMb();
     for (const socket of sockets) socket.destroy();
-    await sleep(1_000);
+    await child.until((read) => Object.keys(read).length === 0);
     const afterMb = await child.rssMb();
     return { connections, refused, idleMb, duringMb, afterMb, healthDuring };
   } finally {

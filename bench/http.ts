@@ -358,9 +358,11 @@ function workerEntry(): URL {
  * worker ratio.
  */
 export async function cpuScaling(threads: number, ms = 1_000): Promise<number> {
+  // Each thread counts at least one round, even when a loaded machine gives it no CPU within its window:
+  // the ratio is then a (poor) number, never 0/0.
   const code = `const { parentPort, workerData } = require('node:worker_threads');
     let x = 0, n = 0; const end = performance.now() + workerData;
-    while (performance.now() < end) { for (let i = 0; i < 1e4; i++) x += Math.sqrt(i); n++; }
+    do { for (let i = 0; i < 1e4; i++) x += Math.sqrt(i); n++; } while (performance.now() < end);
     parentPort.postMessage(n + (x < 0 ? 1 : 0));`;
   const work = async (count: number) => {
     const done = await Promise.all(

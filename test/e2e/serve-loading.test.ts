@@ -3,7 +3,7 @@
 // out. Now a worker thread prepares the data directory while the HTTP thread answers.
 //
 // No timing: the preparation worker is held at a latch (test/fixtures/workers/held-prepare.ts blocks its
-// thread synchronously, as a re-split does) while /healthz, a real Ed25519-signed PING and commands are
+// thread synchronously at test/support/latch.ts, as a re-split does) while /healthz, a real Ed25519-signed PING and commands are
 // sent over 127.0.0.1; their answers must arrive while it is still held. Released, it runs the real
 // preparation on a copy of the synced corpus whose index is gone and one document's passages are stale.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,14 +18,12 @@ import { STILL_LOADING } from '../../src/discord/respond.js';
 import { autocomplete, slash } from '../fixtures/discord/interactions.js';
 import { TEST_DATA_DIR } from '../global-setup.js';
 import { describeGolden } from '../support/corpus.js';
+import { testLatch } from '../support/latch.js';
 import { serveRun } from '../support/serve-run.js';
 import { generateDiscordKeys, type HttpReply, send, signatureHeaders } from './discord-client.js';
 
 const keys = generateDiscordKeys();
 const HELD = new URL('../fixtures/workers/held-prepare.ts', import.meta.url);
-/** The latch's slots, as the held worker uses them: it raises HOLDING, then waits for RELEASE. */
-const HOLDING = 0;
-const RELEASE = 1;
 /** A small Markdown document, re-split from its kept copy when its passages are marked stale. */
 const STALE = 'brics-ai-governance-statement-2025';
 
@@ -71,36 +69,27 @@ function signed(url: string, interaction: unknown): Promise<HttpReply> {
   });
 }
 
-/** Node 20 has Atomics.waitAsync; TypeScript's lib declares it from es2024 on. */
-interface AtomicsWaitAsync {
-  waitAsync(array: Int32Array, index: number, value: number): { value: Promise<string> | string };
-}
-
 const PING = { id: '1', application_id: '1', type: 1, token: 't', version: 1 };
 
 /** `charter serve` whose preparation worker is held at a latch until `release()`. */
+let runs = 0;
+
 async function heldServe(workers: number) {
   const dataDir = staleDataDir();
-  const latch = new SharedArrayBuffer(8);
-  const slots = new Int32Array(latch);
+  const latch = testLatch(`w20-${process.pid}-${++runs}`);
   const { logger, lines, loaded, stop, stopSignal, onListening, url: listening } = serveRun();
   const exit = runServe(['--port', '0', '--host', '127.0.0.1', '--workers', String(workers)], {
     config: { publicKey: keys.publicKeyHex },
     logger,
     dataDir,
-    prepare: (setup, signal) => prepareInWorker({ ...setup, latch } as PrepareSetup, { entry: HELD, signal }),
+    prepare: (setup, signal) =>
+      prepareInWorker({ ...setup, latch: latch.name } as PrepareSetup, { entry: HELD, signal }),
     stopSignal,
     onListening,
   });
   const url = await listening;
-  // The worker has started and is blocked in Atomics.wait (it raised HOLDING just before).
-  await (Atomics as unknown as AtomicsWaitAsync).waitAsync(slots, HOLDING, 0).value;
-  const release = () => {
-    Atomics.store(slots, RELEASE, 1);
-    Atomics.notify(slots, RELEASE);
-  };
-  const isHeld = () => Atomics.load(slots, RELEASE) === 0;
-  return { url, dataDir, lines, exit, stop, release, isHeld, loaded };
+  await latch.holding(); // the preparation worker has started and is blocked
+  return { url, dataDir, lines, exit, stop, latch, loaded };
 }
 
 describe.runIf(describeGolden)('W20: serve answers while a worker prepares the data directory', () => {
@@ -126,10 +115,10 @@ describe.runIf(describeGolden)('W20: serve answers while a worker prepares the d
         const choices = await signed(serve.url, autocomplete('quote', 'reference', 'AI Act Art'));
         expect(JSON.parse(choices.text)).toEqual({ type: 8, data: { choices: [] } });
         // Every answer above arrived while the preparation was still blocked.
-        expect(serve.isHeld()).toBe(true);
+        expect(serve.latch.isHeld()).toBe(true);
         expect(serve.lines.some((l) => l.includes('"index loaded"'))).toBe(false);
 
-        serve.release();
+        serve.latch.release();
         await serve.loaded;
         const ready = await send(`${serve.url}/healthz`);
         expect(ready.status).toBe(200);
@@ -144,11 +133,12 @@ describe.runIf(describeGolden)('W20: serve answers while a worker prepares the d
         expect(resplit.pipeline).toBe(PIPELINE_VERSION);
         expect(readFileSync(join(serve.dataDir, 'index.json'), 'utf8')).toContain(reference.corpusVersion);
       } finally {
-        serve.release();
+        serve.latch.release();
         serve.stop();
       }
       expect(await serve.exit).toBe(0);
     },
+    120_000, // a real recovery on a loaded machine: the limit only catches a hang
   );
 
   it('a stop while the preparation is held ends it and exits 0', async () => {
@@ -157,6 +147,7 @@ describe.runIf(describeGolden)('W20: serve answers while a worker prepares the d
     serve.stop();
     expect(await serve.exit).toBe(0);
     expect(serve.lines.some((l) => l.includes('"index loaded"') || l.includes('failed'))).toBe(false);
-    expect(serve.isHeld()).toBe(true); // never released: the worker was ended while blocked
+    expect(serve.latch.isHeld()).toBe(true); // never released: the worker was ended while blocked
+    serve.latch.close();
   });
 });

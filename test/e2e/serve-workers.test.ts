@@ -10,6 +10,7 @@ import { createInteractionsServer } from '../../src/discord/http/server.js';
 import { createLogger } from '../../src/log.js';
 import { slash } from '../fixtures/discord/interactions.js';
 import { TEST_DATA_DIR } from '../global-setup.js';
+import { testLatch } from '../support/latch.js';
 import { serveRun } from '../support/serve-run.js';
 import { baseUrl, generateDiscordKeys, postInteraction, send, signatureHeaders } from './discord-client.js';
 
@@ -62,15 +63,16 @@ describe('charter serve --workers 2 over the real corpus', () => {
     expect(JSON.parse(pong.text)).toEqual({ type: 1 });
     stop();
     expect(await exit).toBe(0);
-  });
+  }, 120_000); // loading the real index in 2 workers on a loaded machine: the limit only catches a hang
 });
 
 describe('W7: health checks while every worker is busy', () => {
-  it('/healthz and PING are answered before a long answer that occupies the worker', async () => {
+  it('/healthz and PING are answered while the only worker is blocked in an answer', async () => {
     const keys = generateDiscordKeys();
+    const latch = testLatch(`w7-${process.pid}`);
     const pool = createWorkerPool({
       size: 1,
-      entry: new URL('../fixtures/workers/busy-worker.ts', import.meta.url),
+      entry: new URL('../fixtures/workers/held-worker.ts', import.meta.url),
       dataDir: TEST_DATA_DIR,
       logger: quiet,
     });
@@ -78,16 +80,16 @@ describe('W7: health checks while every worker is busy', () => {
     const server: Server = createInteractionsServer({
       publicKey: keys.publicKeyHex,
       dispatcher: pool,
-      health: () => ({ corpusVersion: 'busy', passages: 0 }),
+      health: () => ({ corpusVersion: 'held', passages: 0 }),
       logger: quiet,
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const order: string[] = [];
-      const slow = postInteraction(server, keys, slash('busy:1500')).then((r) => {
+      const slow = postInteraction(server, keys, slash(`hold:${latch.name}`)).then((r) => {
         order.push(`answer ${r.status}`);
       });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await latch.holding(); // the worker's thread is now blocked, as in a long search
       const health = await send(`${baseUrl(server)}/healthz`);
       order.push(`healthz ${health.status}`);
       const ping = await postInteraction(server, keys, {
@@ -98,9 +100,13 @@ describe('W7: health checks while every worker is busy', () => {
         version: 1,
       });
       order.push(`ping ${ping.status}`);
+      expect(latch.isHeld()).toBe(true);
+      latch.release();
       await slow;
       expect(order).toEqual(['healthz 200', 'ping 200', 'answer 200']);
     } finally {
+      latch.release();
+      latch.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await pool.close();

@@ -25,6 +25,8 @@ export interface ServeRun {
   lines: string[];
   /** Resolves at "index loaded"; rejects at "index failed to load". */
   loaded: Promise<void>;
+  /** Resolves once a line with this message has been logged (say, "stopping"). */
+  logged(message: string): Promise<void>;
   stopSignal: Promise<void>;
   stop: () => void;
   onListening: (address: AddressInfo) => void;
@@ -34,11 +36,13 @@ export interface ServeRun {
 
 export function serveRun(): ServeRun {
   const lines: string[] = [];
+  const watchers: { text: string; resolve: () => void }[] = [];
   const loaded = deferred<void>();
   loaded.promise.catch(() => {});
   const logger = createLogger({
     write: (line) => {
       lines.push(line);
+      for (const watcher of watchers) if (line.includes(watcher.text)) watcher.resolve();
       if (line.includes('"index loaded"')) loaded.resolve();
       if (line.includes('"index failed to load"')) loaded.reject(new Error(line));
     },
@@ -49,6 +53,11 @@ export function serveRun(): ServeRun {
     logger,
     lines,
     loaded: loaded.promise,
+    logged: (message) => {
+      const text = `"msg":${JSON.stringify(message)}`;
+      if (lines.some((line) => line.includes(text))) return Promise.resolve();
+      return new Promise<void>((resolve) => watchers.push({ text, resolve }));
+    },
     stopSignal: stop.promise,
     stop: () => stop.resolve(),
     onListening: listening.resolve,
