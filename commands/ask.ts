@@ -1,9 +1,11 @@
 // /ask question [document] [hide] [mention] — the best passages on a question, quoted word for word. A
 // question that reads like a reference ("article 5 ai act") is answered with the quote itself.
+
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import { ask } from '../src/answer/ask.js';
-import { findDocument } from '../src/answer/documents.js';
+import { namedDocuments } from '../src/answer/documents.js';
 import { clampQuery, MAX_QUERY_CHARS } from '../src/answer/query.js';
+import { notFoundWording } from '../src/answer/wording.js';
 import type { CommandModule } from '../src/discord/command.js';
 import { LIMITS } from '../src/discord/limits.js';
 import { outcomeReply, PAGE_SIZE } from '../src/discord/ui/answer.js';
@@ -18,10 +20,8 @@ import {
   mentionOption,
   stringOption,
 } from '../src/discord/ui/options.js';
-import { BUDGETS } from '../src/reply/budgets.js';
-import { escapeUserText } from '../src/reply/escape.js';
+import { DISCORD, noticeOf } from '../src/reply/notice.js';
 import { privateNotice } from '../src/reply/reply.js';
-import { clip } from '../src/reply/truncate.js';
 import { quoteResultReply } from './quote.js';
 
 export const askCommand: CommandModule = {
@@ -52,13 +52,9 @@ export const askCommand: CommandModule = {
         'Type a question, e.g. `/ask question: which AI practices are prohibited?`',
       );
     const typedDoc = stringOption(request, 'document');
-    const doc = findDocument(services.catalog, typedDoc);
-    if (typedDoc && !doc) {
-      return privateNotice(
-        'Unknown document',
-        `No document is called “${escapeUserText(clip(typedDoc, BUDGETS.echoedName))}”. Pick one from the list as you type, or see \`/sources\`.`,
-      );
-    }
+    const named = namedDocuments(services.catalog, typedDoc ? [typedDoc] : []);
+    if (named.kind === 'not-found') return noticeOf(notFoundWording(named, DISCORD));
+    const doc = named.docs[0];
     const mention = mentionOf(request);
     const common = { ephemeral: booleanOption(request, 'hide'), ...(mention ? { mention } : {}) };
     const result = await ask(services, {

@@ -1,5 +1,6 @@
 // /compare topic document1 document2 [document3..5] — the best passage on a topic from each document,
 // side by side; a document with nothing on it says so plainly.
+
 import {
   type APIApplicationCommandBasicOption,
   type APIEmbed,
@@ -7,9 +8,8 @@ import {
   ApplicationCommandType,
 } from 'discord-api-types/v10';
 import { compare } from '../src/answer/compare.js';
-import { findDocument } from '../src/answer/documents.js';
 import { clampQuery, MAX_QUERY_CHARS } from '../src/answer/query.js';
-import type { CatalogDocument } from '../src/corpus/catalog.js';
+import { comparedLine, noPassageOn, notFoundWording } from '../src/answer/wording.js';
 import type { CommandModule } from '../src/discord/command.js';
 import { LIMITS } from '../src/discord/limits.js';
 import { documentChoices } from '../src/discord/ui/documents.js';
@@ -23,8 +23,8 @@ import {
   stringOption,
 } from '../src/discord/ui/options.js';
 import { BUDGETS } from '../src/reply/budgets.js';
-import { escapeMarkdown, escapeUserText } from '../src/reply/escape.js';
 import { COLORS, passageEmbed, statusLine } from '../src/reply/format.js';
+import { DISCORD, noticeOf } from '../src/reply/notice.js';
 import { privateNotice } from '../src/reply/reply.js';
 import { clip } from '../src/reply/truncate.js';
 
@@ -57,30 +57,21 @@ export const compareCommand: CommandModule = {
     const topic = clampQuery(stringOption(request, 'topic') ?? '');
     if (topic === '')
       return privateNotice('Which topic?', 'Give a topic, e.g. `/compare topic: transparency`.');
-    const docs: CatalogDocument[] = [];
-    for (const name of DOCUMENT_OPTIONS) {
-      const typed = stringOption(request, name);
-      if (!typed) continue;
-      const doc = findDocument(services.catalog, typed);
-      if (!doc) {
-        return privateNotice(
-          'Unknown document',
-          `No document is called “${escapeUserText(clip(typed, BUDGETS.echoedName))}”. Pick documents from the list as you type, or see \`/sources\`.`,
-        );
-      }
-      if (!docs.includes(doc)) docs.push(doc);
-    }
-    if (docs.length < 2)
-      return privateNotice('Two documents at least', 'Pick two to five different documents to compare.');
+    const names = DOCUMENT_OPTIONS.map((name) => stringOption(request, name)).filter(
+      (typed): typed is string => typed !== undefined,
+    );
+    const compared = await compare(services, topic, names);
+    if (compared.kind === 'not-found') return noticeOf(notFoundWording(compared, DISCORD));
+    const docs = compared.rows.map((row) => row.doc);
     const budget = Math.floor(BUDGETS.passagesEmbeds / docs.length);
     const embeds: APIEmbed[] = [];
-    for (const { doc, hit } of await compare(services, topic, docs)) {
+    for (const { doc, hit } of compared.rows) {
       if (hit) {
         embeds.push(passageEmbed(doc, hit.passages, { terms: hit.terms, budget }).embed);
       } else {
         embeds.push({
           title: clip(doc.shortTitle, LIMITS.embedTitle),
-          description: `${statusLine(doc)}\n\n*${escapeMarkdown(doc.shortTitle)} has no passage on this topic.*`,
+          description: `${statusLine(doc)}\n\n*${noPassageOn(doc, DISCORD)}*`,
           color: COLORS.notice,
           ...(doc.officialUrl ? { url: doc.officialUrl } : {}),
         });
@@ -89,7 +80,7 @@ export const compareCommand: CommandModule = {
     const mention = mentionOf(request);
     return {
       type: 'message',
-      content: `On “${escapeUserText(clip(topic, BUDGETS.echoedQuery))}”, in ${docs.length} documents:`,
+      content: comparedLine(topic, docs.length, DISCORD),
       embeds,
       ...(booleanOption(request, 'hide') ? { ephemeral: true } : {}),
       ...(mention ? { mention } : {}),

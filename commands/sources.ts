@@ -1,11 +1,12 @@
 // /sources [document] — the catalog with dates, status and links; for one document, its structure (counted
 // from its passages) and where its text came from (source, fingerprint, licence).
+
 import { type APIEmbed, ApplicationCommandType } from 'discord-api-types/v10';
-import { findDocument } from '../src/answer/documents.js';
-import type { Services } from '../src/answer/services.js';
-import { newestFirst } from '../src/answer/sources.js';
+import { newestFirst, type SourceRow, sources, structureSummary } from '../src/answer/sources.js';
+import { notFoundWording } from '../src/answer/wording.js';
 import { type CatalogDocument, isFlaggedStatus } from '../src/corpus/catalog.js';
 import { correctionsFor } from '../src/corpus/corrections.js';
+import type { Passage } from '../src/corpus/types.js';
 import type { CommandModule } from '../src/discord/command.js';
 import { LIMITS } from '../src/discord/limits.js';
 import { documentChoices } from '../src/discord/ui/documents.js';
@@ -17,24 +18,25 @@ import {
   stringOption,
 } from '../src/discord/ui/options.js';
 import { BUDGETS } from '../src/reply/budgets.js';
-import { escapeMarkdown, escapeUserText } from '../src/reply/escape.js';
-import { COLORS, statusColor, statusLine, structureSummary } from '../src/reply/format.js';
-import { type MessageReply, privateNotice } from '../src/reply/reply.js';
+import { escapeMarkdown } from '../src/reply/escape.js';
+import { COLORS, statusColor, statusLine } from '../src/reply/format.js';
+import { DISCORD, noticeOf } from '../src/reply/notice.js';
+import type { MessageReply } from '../src/reply/reply.js';
 import { clip } from '../src/reply/truncate.js';
 
 /** A URL safe inside a masked link (no closing parenthesis or spaces to end it early). */
 const linkTarget = (url: string) => url.replace(/\)/g, '%29').replace(/\s/g, '%20');
 
-function catalogLine(doc: CatalogDocument): string {
-  const name = `**${escapeMarkdown(doc.shortTitle)}**`;
-  const linked = doc.officialUrl ? `[${name}](${linkTarget(doc.officialUrl)})` : name;
-  const status = isFlaggedStatus(doc.status) ? `**${doc.status.toUpperCase()}**` : doc.status;
-  const local = doc.addedLocally ? ' · added locally' : '';
-  return `${linked} · ${escapeMarkdown(doc.jurisdiction)} · ${doc.date} · ${status} · \`${doc.id}\`${local}`;
+function catalogLine(row: SourceRow): string {
+  const name = `**${escapeMarkdown(row.shortTitle)}**`;
+  const linked = row.url ? `[${name}](${linkTarget(row.url)})` : name;
+  const status = isFlaggedStatus(row.status) ? `**${row.status.toUpperCase()}**` : row.status;
+  const local = row.addedLocally ? ' · added locally' : '';
+  return `${linked} · ${escapeMarkdown(row.jurisdiction)} · ${row.date} · ${status} · \`${row.id}\`${local}`;
 }
 
-export function catalogReply(catalog: readonly CatalogDocument[]): MessageReply {
-  const sorted = newestFirst(catalog);
+export function catalogReply(rows: readonly SourceRow[]): MessageReply {
+  const sorted = newestFirst(rows);
   const embeds: APIEmbed[] = [];
   let lines: string[] = [];
   const flush = () => {
@@ -52,15 +54,14 @@ export function catalogReply(catalog: readonly CatalogDocument[]): MessageReply 
   }
   flush();
   const first = embeds[0];
-  if (first) first.title = `${catalog.length} documents (newest first)`;
+  if (first) first.title = `${rows.length} documents (newest first)`;
   const last = embeds[embeds.length - 1];
   if (last)
     last.footer = { text: 'Use /sources document: <name> for a document’s structure and provenance.' };
   return { type: 'message', embeds: embeds.slice(0, LIMITS.embedsPerMessage), outcome: 'ok' };
 }
 
-export function documentReply(doc: CatalogDocument, services: Services): MessageReply {
-  const passages = services.passagesOf(doc.id);
+export function documentReply(doc: CatalogDocument, passages: readonly Passage[]): MessageReply {
   const source = doc.source;
   const fields = [
     { name: 'Structure', value: passages.length > 0 ? structureSummary(passages) : 'Not indexed yet.' },
@@ -109,17 +110,15 @@ export const sourcesCommand: CommandModule = {
     ],
   },
   async execute(request, services) {
-    const typed = stringOption(request, 'document');
     const ephemeral = booleanOption(request, 'hide');
-    if (!typed) return { ...catalogReply(services.catalog), ...(ephemeral ? { ephemeral } : {}) };
-    const doc = findDocument(services.catalog, typed);
-    if (!doc) {
-      return privateNotice(
-        'Unknown document',
-        `No document is called “${escapeUserText(clip(typed, BUDGETS.echoedName))}”. Run \`/sources\` for the list.`,
-      );
-    }
-    return { ...documentReply(doc, services), ...(ephemeral ? { ephemeral } : {}) };
+    const found = await sources(services.catalog, stringOption(request, 'document'), {
+      count: (id) => services.passagesOf(id).length,
+      passages: (id) => services.passagesOf(id),
+    });
+    if (found.kind === 'not-found') return noticeOf(notFoundWording(found, DISCORD));
+    const reply =
+      found.kind === 'catalog' ? catalogReply(found.rows) : documentReply(found.doc, found.passages);
+    return { ...reply, ...(ephemeral ? { ephemeral } : {}) };
   },
   autocomplete(request, services) {
     return { type: 'choices', choices: documentChoices(services.catalog, request.focused.value) };

@@ -7,7 +7,7 @@ import type { Passage } from '../corpus/types.js';
 import type { MissingName, SearchHit } from '../search/types.js';
 import { documentPrefix, namesDocument } from './documents.js';
 import { isWeak } from './judge.js';
-import type { Ambiguous, AskOutcome, Found, Missing, NotFound, Weak } from './outcome.js';
+import type { Ambiguous, AskOutcome, Found, Missing, NotFound, Shortfall, Weak } from './outcome.js';
 import { quote } from './quote.js';
 import type { Services } from './services.js';
 
@@ -37,21 +37,24 @@ export interface Passages {
   weak: boolean;
   /** With `facets`: the documents with passages on the question, best first. */
   documents?: string[];
+  /** Fewer hits than `limit` (and at least one): why. */
+  shortfall?: Shortfall;
 }
 
-/** The best passages on a question, each passage once. */
+/** The best passages on a question, each passage once; with several documents chosen, theirs in turn. */
 export async function findPassages(services: Services, request: AskRequest): Promise<Passages> {
+  if ((request.docs?.length ?? 0) > 1) return inTurn(services, request);
   const offset = request.offset ?? 0;
   // A few results more than asked for: results folded into one that contains them leave room.
+  const fetched = request.limit + FOLD_SPARE + 1;
   const response = await services.search(request.query, {
-    limit: request.limit + FOLD_SPARE + 1,
+    limit: fetched,
     offset,
     ...(request.facets ? { documentFacets: request.facets } : {}),
     ...(request.docs && request.docs.length > 0 ? { docs: request.docs.map((d) => d.id) } : {}),
   });
-  const folded = foldNested(
-    response.hits.filter((hit) => hit.passages.length > 0).map((hit) => withItems(services, hit)),
-  );
+  const matched = response.hits.filter((hit) => hit.passages.length > 0);
+  const folded = foldNested(matched.map((hit) => withItems(services, hit)));
   const hits = folded.slice(0, request.limit);
   const found: Passages = {
     kind: 'passages',
@@ -60,11 +63,56 @@ export async function findPassages(services: Services, request: AskRequest): Pro
     missing: response.missing ?? [],
     weak: isWeak(response),
   };
+  if (hits.length > 0 && hits.length < request.limit)
+    found.shortfall = {
+      asked: request.limit,
+      shown: hits.length,
+      exhausted: response.hits.length < fetched,
+      folded: matched.length - folded.length,
+    };
   if (request.facets && hits.length > 0) {
     found.documents = response.documents
       ? [...response.documents]
       : await documentsOn(services, request.query, request.facets);
   }
+  return found;
+}
+
+/**
+ * Several documents chosen (`charter ask --doc GDPR --doc BIPA`): each document's best passages in turn, so
+ * one document never fills the list because its passages score higher (or the question names it) — the
+ * asker chose them all. A document with no more matches gives its turn to the others. Judged weak only when
+ * every document's passages are; missing is the question's, the same for each.
+ */
+async function inTurn(services: Services, request: AskRequest): Promise<Passages> {
+  const offset = request.offset ?? 0;
+  const wanted = offset + request.limit;
+  const { facets: _facets, ...each } = request;
+  const per = await Promise.all(
+    (request.docs ?? []).map((doc) =>
+      findPassages(services, { ...each, docs: [doc], offset: 0, limit: wanted }),
+    ),
+  );
+  const all: SearchHit[] = [];
+  for (let rank = 0; all.length <= wanted && per.some((p) => rank < p.hits.length); rank++)
+    for (const p of per) if (p.hits[rank]) all.push(p.hits[rank]!);
+  const hits = all.slice(offset, wanted);
+  const found: Passages = {
+    kind: 'passages',
+    hits,
+    more: all.length > wanted || per.some((p) => p.more),
+    missing: per[0]?.missing ?? [],
+    weak: per.every((p) => p.weak),
+  };
+  if (hits.length > 0 && hits.length < request.limit)
+    found.shortfall = {
+      asked: request.limit,
+      shown: hits.length,
+      exhausted: per.every((p) => !p.shortfall || p.shortfall.exhausted),
+      folded: per.reduce((n, p) => n + (p.shortfall?.folded ?? 0), 0),
+    };
+  if (request.facets && hits.length > 0)
+    found.documents = await documentsOn(services, request.query, request.facets);
   return found;
 }
 
@@ -158,6 +206,7 @@ export function classify(
     more: found.more,
     scope,
     ...(found.documents ? { documents: found.documents } : {}),
+    ...(found.shortfall ? { shortfall: found.shortfall } : {}),
   };
   if (offset === 0 && found.missing.length > 0)
     return { kind: 'missing', ...page, missing: found.missing, ...(unquoted ? { unquoted } : {}) };

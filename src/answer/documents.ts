@@ -3,6 +3,7 @@
 // mean (autocomplete).
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { DocNameMatcher } from '../search/docnames.js';
+import type { NotFound } from './outcome.js';
 
 const matchers = new WeakMap<readonly CatalogDocument[], DocNameMatcher>();
 
@@ -47,4 +48,21 @@ export function matchDocuments(catalog: readonly CatalogDocument[], partial: str
 /** Whether a text names any document, exactly or forgiving a typo ("Recital 71" names none). */
 export function namesDocument(catalog: readonly CatalogDocument[], text: string): boolean {
   return matcherFor(catalog).findBest(text) !== undefined;
+}
+
+/**
+ * The documents typed names name, in order, each once (`--doc`, /compare's options); or the outcome for the
+ * first name that names none. Every front end resolves document names here, so an unknown one is worded once.
+ */
+export function namedDocuments(
+  catalog: readonly CatalogDocument[],
+  names: readonly string[],
+): { kind: 'named'; docs: CatalogDocument[] } | NotFound {
+  const docs: CatalogDocument[] = [];
+  for (const typed of names) {
+    const doc = findDocument(catalog, typed);
+    if (!doc) return { kind: 'not-found', why: { reason: 'no-such-document', typed }, suggestions: [] };
+    if (!docs.includes(doc)) docs.push(doc);
+  }
+  return { kind: 'named', docs };
 }

@@ -10,7 +10,6 @@
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import type { MissingName, ReferenceFailure, SearchHit } from '../search/types.js';
-import type { SourceRow } from './sources.js';
 
 /** One place in one language. */
 export interface QuotedPlace {
@@ -38,6 +37,20 @@ export interface PassagePage {
   scope: readonly CatalogDocument[];
   /** With facets: the documents with passages on the question, best first. */
   documents?: string[];
+  /** Fewer hits than the limit asked for, and why (`charter ask --limit 5` showing 3 says so). */
+  shortfall?: Shortfall;
+}
+
+/**
+ * Why a page holds fewer hits than asked for: `exhausted`, every passage of the documents searched that
+ * matches the question is shown (search had no more); `folded`, how many further matches were parts of a
+ * hit already shown (each passage once per answer, ask.ts foldNested).
+ */
+export interface Shortfall {
+  asked: number;
+  shown: number;
+  exhausted: boolean;
+  folded: number;
 }
 
 export interface Found extends PassagePage {
@@ -87,6 +100,8 @@ export type NotFoundReason =
   | { reason: 'no-more'; query: string }
   /** A document name that names none (an option, `--doc`, `sources NAME`). */
   | { reason: 'no-such-document'; typed: string }
+  /** /compare given fewer distinct documents than it compares, or more. */
+  | { reason: 'document-count'; given: number; min: number; max: number }
   /** A reference that named no place. */
   | (Exclude<Unresolved, Ambiguity> & { reference: string });
 
@@ -107,6 +122,24 @@ export interface Compared {
   rows: { doc: CatalogDocument; hit?: SearchHit }[];
 }
 export type CompareOutcome = Compared | NotFound;
+
+/** One row of `charter sources` / `/sources`: facts about a document and how many passages it has. */
+export interface SourceRow {
+  id: string;
+  shortTitle: string;
+  issuer: string;
+  date: string;
+  status: string;
+  kind: string;
+  jurisdiction: string;
+  /** null when the document is not synced. */
+  passages: number | null;
+  url: string | null;
+  /** What of the copy Charter does not quote, and why (catalog `notes`). */
+  notes?: string;
+  /** Added to this deployment with `charter add` (kept in the data directory, not the repository). */
+  addedLocally?: true;
+}
 
 /** /sources and `charter sources`: the catalog, or one document. */
 export type SourcesOutcome =

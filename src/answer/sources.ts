@@ -1,30 +1,16 @@
 // What Charter can quote: the catalog (newest first for people, catalog order for tools) and, for one
 // document, how its passages divide into units.
 import type { CatalogDocument } from '../corpus/catalog.js';
-import { segmentType } from '../corpus/citation.js';
+import { segmentType, UNIT_NAMES } from '../corpus/citation.js';
 import type { Passage } from '../corpus/types.js';
+import { findDocument } from './documents.js';
+import type { SourceRow, SourcesOutcome } from './outcome.js';
 
-/** The catalog, newest first. */
-export function newestFirst(catalog: readonly CatalogDocument[]): CatalogDocument[] {
+export type { SourceRow };
+
+/** The catalog (or its rows), newest first. */
+export function newestFirst<T extends { date: string }>(catalog: readonly T[]): T[] {
   return [...catalog].sort((a, b) => b.date.localeCompare(a.date));
-}
-
-/** One row of `charter sources` / `/sources`: facts about a document and how many passages it has. */
-export interface SourceRow {
-  id: string;
-  shortTitle: string;
-  issuer: string;
-  date: string;
-  status: string;
-  kind: string;
-  jurisdiction: string;
-  /** null when the document is not synced. */
-  passages: number | null;
-  url: string | null;
-  /** What of the copy Charter does not quote, and why (catalog `notes`). */
-  notes?: string;
-  /** Added to this deployment with `charter add` (kept in the data directory, not the repository). */
-  addedLocally?: true;
 }
 
 export function sourceRows(
@@ -56,4 +42,34 @@ export function unitCounts(passages: readonly Passage[]): { type: string; count:
     units.get(type)!.add(segment);
   }
   return [...units].map(([type, set]) => ({ type, count: set.size }));
+}
+
+/** "113 articles, 180 recitals, 13 annexes" — counted from the passages' top-level units, in order of first appearance. */
+export function structureSummary(passages: readonly Passage[]): string {
+  const parts = unitCounts(passages).map(({ type, count }) => {
+    const names = UNIT_NAMES[type] ?? { one: `${type} unit`, many: `${type} units` };
+    return `${count} ${count === 1 ? names.one : names.many}`;
+  });
+  return `${parts.join(', ')} (${passages.length} passages)`;
+}
+
+/** Where `sources` reads passage counts (cheap: a manifest) and one document's passages. */
+export interface SourcesReader {
+  count(docId: string): number | null;
+  passages(docId: string): readonly Passage[] | Promise<readonly Passage[]>;
+}
+
+/**
+ * /sources and `charter sources [NAME]`: the catalog's rows (catalog order; people read them newest first),
+ * or one document with its passages, or no such document.
+ */
+export async function sources(
+  catalog: readonly CatalogDocument[],
+  typed: string | undefined,
+  read: SourcesReader,
+): Promise<SourcesOutcome> {
+  if (!typed) return { kind: 'catalog', rows: sourceRows(catalog, read.count) };
+  const doc = findDocument(catalog, typed);
+  if (!doc) return { kind: 'not-found', why: { reason: 'no-such-document', typed }, suggestions: [] };
+  return { kind: 'document', doc, passages: await read.passages(doc.id) };
 }

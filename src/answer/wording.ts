@@ -3,7 +3,7 @@
 // command) and only lays out what it gets: Discord as a notice with a title, the terminal as a sentence.
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { MissingName } from '../search/types.js';
-import type { Ambiguous, NotFound, Unresolved } from './outcome.js';
+import type { Ambiguous, NotFound, PassagePage, Unresolved } from './outcome.js';
 import { unheldClause } from './unheld.js';
 
 export interface Medium {
@@ -46,6 +46,9 @@ export function listed(names: readonly string[], last = 'or'): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} ${last} ${names.at(-1)}`;
 }
+
+const NUMBER_WORDS: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four', 5: 'five' };
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Why a reference quoted nothing, as one sentence. */
 export function unresolvedText(why: Unresolved, m: Medium): string {
@@ -128,9 +131,23 @@ export function notFoundWording(outcome: NotFound | Ambiguous, m: Medium): Wordi
     case 'no-such-document':
       return {
         title: 'Unknown document',
-        text: `No document is called “${m.echo(why.typed)}”.`,
+        text: `No document is called “${m.echo(why.typed)}”. ${
+          m.autocomplete
+            ? `Pick one from the list as you type, or see ${m.code(m.command('sources'))}.`
+            : `See ${m.command('sources')} for the list.`
+        }`,
         suggestions: [],
-        tries: [`${m.code(m.command('sources'))} to see which documents are covered`],
+        tries: [],
+      };
+    case 'document-count':
+      return {
+        title:
+          why.given < why.min
+            ? `${capitalized(NUMBER_WORDS[why.min] ?? String(why.min))} documents at least`
+            : `${capitalized(NUMBER_WORDS[why.max] ?? String(why.max))} documents at most`,
+        text: `Pick ${NUMBER_WORDS[why.min] ?? why.min} to ${NUMBER_WORDS[why.max] ?? why.max} different documents to compare.`,
+        suggestions: [],
+        tries: [],
       };
     default:
       return {
@@ -140,6 +157,40 @@ export function notFoundWording(outcome: NotFound | Ambiguous, m: Medium): Wordi
         tries: [TRY_REFERENCE(m)],
       };
   }
+}
+
+/**
+ * Why fewer results are shown than asked for ("charter ask --limit 5" showing 3), or undefined when the page
+ * is full: every matching passage of the documents searched is shown, and/or further matches were parts of
+ * results already shown.
+ */
+export function shortfallLine(page: PassagePage, m: Medium = PLAIN): string | undefined {
+  const short = page.shortfall;
+  if (!short) return undefined;
+  const where =
+    page.scope.length > 0
+      ? ` in ${listed(
+          page.scope.map((d) => m.name(d.shortTitle)),
+          'or',
+        )}`
+      : '';
+  const head = `${short.shown} of the ${short.asked} results asked for`;
+  const folded =
+    short.folded > 0
+      ? `${short.folded} more ${short.folded === 1 ? 'match was a part' : 'matches were parts'} of results shown`
+      : '';
+  if (!short.exhausted) return `${head}: the next ${folded}.`;
+  return `${head}: no other passage${where} matches the question${folded ? `; ${folded}` : ''}.`;
+}
+
+/** The line above a comparison: "On “transparency”, in 3 documents:". */
+export function comparedLine(topic: string, documents: number, m: Medium = PLAIN): string {
+  return `On “${m.echo(topic)}”, in ${documents} documents:`;
+}
+
+/** A compared document with no passage on the topic. */
+export function noPassageOn(doc: CatalogDocument, m: Medium = PLAIN): string {
+  return `${m.name(doc.shortTitle)} has no passage on this topic.`;
 }
 
 /** Said instead of passages that hold too little of the question to answer it. */

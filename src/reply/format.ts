@@ -2,9 +2,7 @@
 // budget and stays within it; limits.ts has the numbers.
 import type { APIEmbed } from 'discord-api-types/v10';
 import { followingItems, leadInOf, locatorOf, sourceUrl } from '../answer/places.js';
-import { unitCounts } from '../answer/sources.js';
 import { type CatalogDocument, isFlaggedStatus } from '../corpus/catalog.js';
-import { UNIT_NAMES } from '../corpus/citation.js';
 import type { Passage } from '../corpus/types.js';
 import { LIMITS } from '../discord/limits.js';
 import { BUDGETS } from './budgets.js';
@@ -166,13 +164,4 @@ export function noticeEmbed(title: string, description: string): APIEmbed {
     description: clip(description, LIMITS.embedDescription),
     color: COLORS.notice,
   };
-}
-
-/** "113 articles, 180 recitals, 13 annexes" — counted from the passages' top-level units, in order of first appearance. */
-export function structureSummary(passages: readonly Passage[]): string {
-  const parts = unitCounts(passages).map(({ type, count }) => {
-    const names = UNIT_NAMES[type] ?? { one: `${type} unit`, many: `${type} units` };
-    return `${count} ${count === 1 ? names.one : names.many}`;
-  });
-  return `${parts.join(', ')} (${passages.length} passages)`;
 }
