@@ -16,6 +16,7 @@ import {
   missingLine,
   notFoundWording,
   PLAIN,
+  shortfallLine,
   weakWording,
 } from '../answer/wording.js';
 import type { Charter } from '../app.js';
@@ -24,6 +25,7 @@ import type { Passage } from '../corpus/types.js';
 import type { SearchHit } from '../search/types.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { selectDocuments } from './docs.js';
+import { EXIT } from './exit.js';
 import { LIMIT } from './help.js';
 import { type CliIo, processIo, terminalIo } from './io.js';
 import { renderQuote, styleFor, wrap } from './terminal.js';
@@ -60,7 +62,7 @@ interface JsonResult {
   passages: JsonPassage[];
 }
 
-function jsonPassage(doc: CatalogDocument | undefined, passage: Passage): JsonPassage {
+export function jsonPassage(doc: CatalogDocument | undefined, passage: Passage): JsonPassage {
   return {
     id: passage.id,
     docId: passage.docId,
@@ -73,7 +75,7 @@ function jsonPassage(doc: CatalogDocument | undefined, passage: Passage): JsonPa
   };
 }
 
-function jsonResult(charter: Charter, hit: SearchHit, locator = locatorOf(hit.passages)): JsonResult {
+export function jsonResult(charter: Charter, hit: SearchHit, locator = locatorOf(hit.passages)): JsonResult {
   const first = hit.passages[0]!;
   const doc = charter.docs.find((d) => d.id === first.docId);
   return {
@@ -89,14 +91,6 @@ function jsonResult(charter: Charter, hit: SearchHit, locator = locatorOf(hit.pa
     passages: hit.passages.map((p) => jsonPassage(doc, p)),
   };
 }
-
-/**
- * Exit codes, the same for every command that answers (ask, quote, compare, sources): 0 when an answer was
- * printed (a quote; passages, also when the question names something Charter lacks); 1 when there is none
- * (nothing matches well, no passage, no such place or document, which document or part is meant); 2 when
- * the command was typed wrong (`UsageError`).
- */
-export const EXIT = { answered: 0, noAnswer: 1, usage: 2 } as const;
 
 /** The exit code of an outcome. */
 export function exitCodeOf(outcome: AskOutcome | QuoteOutcome): number {
@@ -137,6 +131,7 @@ function askJson(charter: Charter, query: string, result: AskOutcome) {
       missing: result.kind === 'missing' ? missingJson(result.missing) : [],
       weak: false,
       results: result.hits.map((hit) => jsonResult(charter, hit)),
+      shortfall: result.shortfall ? { ...result.shortfall, note: shortfallLine(result)! } : null,
     };
   }
   return {
@@ -171,8 +166,10 @@ export async function runAsk(args: string[], given: CliIo = processIo()): Promis
   if (file && !values.json) throw new UsageError('--queries-file prints JSON lines; add --json.');
   if (!file && question === '')
     throw new UsageError('Give a question, e.g. charter ask "does the EU ban social scoring?".');
+  // An unknown --doc is refused before the index loads (seconds on a cold start).
+  const named = values.doc ? selectDocuments(io.catalog(), values.doc) : [];
   const charter = await io.open();
-  const docs = values.doc ? selectDocuments(charter.docs, values.doc) : [];
+  const docs = named.map((doc) => charter.docs.find((d) => d.id === doc.id) ?? doc);
   const answer = (query: string) =>
     ask(charter.services, { query, limit, ...(docs.length > 0 ? { docs } : {}) });
   if (file) {
@@ -205,7 +202,10 @@ export async function runAsk(args: string[], given: CliIo = processIo()): Promis
     renderQuote(byId.get(hit.passages[0]!.docId)!, hit.passages, hit.terms, style, undefined, leadIns[i]),
   );
   const note = openingOf(charter, result);
-  io.stdout.write(`${note ? `${note}\n\n` : ''}${blocks.join('\n')}`);
+  const short = shortfallLine(result);
+  io.stdout.write(
+    `${note ? `${note}\n\n` : ''}${blocks.join('\n')}${short ? `\n${wrap(short, style.width)}\n` : ''}`,
+  );
   return EXIT.answered;
 }
 

@@ -1,18 +1,22 @@
 // sync, sources, passages.
 import { statSync } from 'node:fs';
-import { sourceRows } from '../answer/sources.js';
+import { sources, structureSummary, unitCounts } from '../answer/sources.js';
+import { asSentence, notFoundWording, PLAIN } from '../answer/wording.js';
+import type { CatalogDocument } from '../corpus/catalog.js';
 import { correctionsFor } from '../corpus/corrections.js';
 import { defaultMirror } from '../corpus/load.js';
 import { deploymentCatalog } from '../corpus/local.js';
 import { Store } from '../corpus/store.js';
 import { syncCorpus } from '../corpus/sync.js';
+import type { Passage } from '../corpus/types.js';
 import { dataDir } from '../paths.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { currentCorpus } from './current.js';
 import { selectDocuments } from './docs.js';
+import { EXIT } from './exit.js';
 import { afterSync } from './hooks.js';
 import { syncReporter } from './progress.js';
-import { safeTerminal, sourceTable } from './terminal.js';
+import { plainStatus, safeTerminal, sourceTable, type Terminal } from './terminal.js';
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
@@ -84,24 +88,99 @@ export async function runSync(args: string[]): Promise<number> {
   return report.failed > 0 ? 1 : 0;
 }
 
-export async function runSources(args: string[]): Promise<number> {
-  const { values } = parseCommandArgs('sources', args, { json: { type: 'boolean', default: false } });
-  const catalog = deploymentCatalog();
+/** Documented corrections of the source copy (corpus/corrections.json), applied on every sync. */
+const correctionsJson = (id: string) =>
+  correctionsFor(id).map(({ find, replace, reason }) => ({ find, replace, reason }));
+
+/**
+ * `charter sources [NAME]`, over the same answer core as /sources: the catalog with passage counts, or one
+ * document's structure and provenance. Reads the manifest and the saved passages, never the index. A NAME
+ * that names no document is an answer-less outcome (exit 1), as for `quote`. Catalog entries an operator
+ * added are untrusted words: everything is written through the terminal edge (`safeTerminal`).
+ */
+export async function runSources(
+  args: string[],
+  streams: { stdout: Terminal; stderr: Terminal } = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  const stdout = safeTerminal(streams.stdout);
+  const stderr = safeTerminal(streams.stderr);
+  const out = {
+    log: (line: string) => stdout.write(`${line}\n`),
+    error: (line: string) => stderr.write(`${line}\n`),
+  };
+  const { values, positionals } = parseCommandArgs(
+    'sources',
+    args,
+    { json: { type: 'boolean', default: false } },
+    true,
+  );
   const store = new Store(dataDir());
   const manifest = store.readManifest();
-  // Documented corrections of the source copy (corpus/corrections.json), applied on every sync.
-  const rows = sourceRows(catalog, (id) => manifest.documents[id]?.passages ?? null).map((row) => ({
-    ...row,
-    corrections: correctionsFor(row.id).map(({ find, replace, reason }) => ({ find, replace, reason })),
-  }));
-  // Catalog entries an operator added are untrusted words: written through the terminal edge.
-  const out = safeTerminal(process.stdout);
-  if (values.json) {
-    out.write(`${JSON.stringify(rows, null, 2)}\n`);
-    return 0;
+  const found = await sources(deploymentCatalog(), positionals.join(' ').trim() || undefined, {
+    count: (id) => manifest.documents[id]?.passages ?? null,
+    passages: (id) => store.readPassages(id) ?? [],
+  });
+  if (found.kind === 'not-found') {
+    out.error(asSentence(notFoundWording(found, PLAIN)));
+    return EXIT.noAnswer;
   }
-  for (const line of sourceTable(rows)) out.write(`${line}\n`);
-  return 0;
+  if (found.kind === 'document') {
+    const { doc, passages } = found;
+    if (values.json) out.log(JSON.stringify(documentJson(doc, passages), null, 2));
+    else for (const line of documentLines(doc, passages)) out.log(line);
+    return EXIT.answered;
+  }
+  const rows = found.rows.map((row) => ({ ...row, corrections: correctionsJson(row.id) }));
+  if (values.json) out.log(JSON.stringify(rows, null, 2));
+  else for (const line of sourceTable(rows)) out.log(line);
+  return EXIT.answered;
+}
+
+/** `charter sources NAME --json`: the facts /sources NAME shows. */
+function documentJson(doc: CatalogDocument, passages: readonly Passage[]) {
+  return {
+    id: doc.id,
+    title: doc.title,
+    shortTitle: doc.shortTitle,
+    issuer: doc.issuer,
+    date: doc.date,
+    status: doc.status,
+    kind: doc.kind,
+    jurisdiction: doc.jurisdiction,
+    url: doc.officialUrl,
+    passages: passages.length,
+    units: unitCounts(passages),
+    source: {
+      url: doc.source.url ?? null,
+      format: doc.source.format,
+      bytes: doc.source.bytes,
+      sha256: doc.source.sha256,
+      textSha256: doc.source.textSha256 ?? null,
+    },
+    corrections: correctionsJson(doc.id),
+    license: doc.license,
+    citation: { style: doc.citation.style, unitLabel: doc.citation.unitLabel ?? null },
+  };
+}
+
+/** `charter sources NAME`: one document, as /sources NAME shows it, in plain lines. */
+function documentLines(doc: CatalogDocument, passages: readonly Passage[]): string[] {
+  const source = doc.source;
+  return [
+    `${doc.shortTitle} — ${doc.title}`,
+    plainStatus(doc),
+    `id: ${doc.id} · ${doc.kind} · ${doc.jurisdiction}`,
+    `Structure: ${passages.length > 0 ? structureSummary(passages) : 'not indexed yet (run charter sync)'}`,
+    `Text taken from: ${source.url ?? 'a copy supplied with Charter (no public download URL)'}`,
+    `Fingerprint: ${source.format}, ${source.bytes.toLocaleString('en')} bytes, sha256 ${source.sha256}`,
+    ...(source.textSha256 && source.textSha256 !== source.sha256
+      ? [`Text sha256: ${source.textSha256}`]
+      : []),
+    ...correctionsFor(doc.id).map((c) => `Correction: “${c.find}” → “${c.replace}”: ${c.reason}`),
+    `Licence: ${doc.license}`,
+    `Cited as: ${doc.citation.style}${doc.citation.unitLabel ? ` (${doc.citation.unitLabel})` : ''}`,
+    ...(doc.officialUrl ? [`Official: ${doc.officialUrl}`] : []),
+  ];
 }
 
 export async function runPassages(args: string[]): Promise<number> {

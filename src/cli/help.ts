@@ -10,7 +10,18 @@ const LIMIT = { default: 5, max: 50 } as const;
 /** What `charter ask --json` prints (every key of src/cli/answer.ts askJson). */
 export const ASK_JSON = `{query, outcome, note?, missing, weak, results: [{docId, title,
                        shortTitle, issuer, date, status, locator, score, url, passages: [{id,
-                       docId, locator, headingPath, page, context?, text, url}]}]}`;
+                       docId, locator, headingPath, page, context?, text, url}]}], shortfall?:
+                       null | {asked, shown, exhausted, folded, note}}`;
+/** What `charter compare --json` prints (results as in ask --json). */
+export const COMPARE_JSON = `{topic, outcome, documents: [{docId, shortTitle, result: null |
+                   {docId, title, shortTitle, issuer, date, status, locator, score, url,
+                   passages: [{id, docId, locator, headingPath, page, context?, text,
+                   url}]}}]}`;
+/** What `charter sources NAME --json` prints. */
+export const SOURCE_JSON = `{id, title, shortTitle, issuer, date, status, kind, jurisdiction,
+                   url, passages, units: [{type, count}], source: {url, format, bytes, sha256,
+                   textSha256}, corrections: [{find, replace, reason}], license, citation:
+                   {style, unitLabel}}`;
 /** What `charter quote --json` prints. */
 export const QUOTE_JSON = `{reference, docId, locator, url, passages: [{id, docId, locator,
                       headingPath, page, text, url}], alongside?: {docId, locator, passages},
@@ -23,7 +34,7 @@ export const OVERVIEW = `Usage: charter <command> [options]      (charter <comma
 
 Corpus
   sync [--mirror DIR] [--doc ID]... [--force]   fetch, verify and split the documents; build the index
-  sources [--json]                              the catalog with passage counts
+  sources [--json] [NAME]                       the catalog with passage counts; or one document
   passages --json [--doc ID]...                 every passage as JSON lines
   lint [--json] [--doc ID]... [--links]         check every passage for text that is not the document's
   add FILE|URL --id ID --title T --issuer I --date YYYY-MM-DD   add your own document to this deployment
@@ -32,6 +43,7 @@ Corpus
 Answers
   ask [--json] [--limit N] [--doc NAME]... "question"
   quote [--json] [${LANG}] [--cited-by] "reference"  e.g. "AI Act Art. 5(1)(c)"
+  compare [--json] --doc NAME --doc NAME... "topic"    each document's best passage on a topic
 
 Discord
   start [--shards auto|N]                       the gateway bot
@@ -41,9 +53,10 @@ Discord
 
   --version                                     the version of Charter
 
-Exit codes of ask and quote: 0 an answer was printed (a quote, or passages); 1 no answer (nothing
-matches well, no passage, no such place or document, or which document or part is meant: said on
-stderr in one sentence); 2 the command was typed wrong.
+Exit codes of ask, quote, compare and sources: 0 an answer was printed (a quote, passages, a
+document); 1 no answer (nothing matches well, no passage, no such place or document asked about, or
+which document or part is meant: said on stderr in one sentence); 2 the command was typed wrong,
+including a --doc that names no document (checked before the index loads).
 
 Environment: CHARTER_MIRROR (a folder of <id>.<ext> copies), CHARTER_DATA_DIR (default ./data),
 DISCORD_* settings (see .env.example), NO_COLOR (plain terminal output).
@@ -75,11 +88,14 @@ A document that fails keeps its previous good copy. Ends with one summary line.
   --mirror DIR   a folder of <id>.<ext> copies (default: CHARTER_MIRROR, then ../shared/corpus/raw)
   --doc ID       only this document (repeatable)
   --force        redo the work even when nothing changed`,
-  sources: `Usage: charter sources [--json]
+  sources: `Usage: charter sources [--json] [NAME]
 
-The catalog: id, date, status, passage count and short title of every document.
+The catalog: id, date, status, passage count and short title of every document. With NAME (an id, short
+title or alias), that document as /sources shows it: title, status, structure (its units counted from
+its passages), where its text came from and its fingerprint, corrections of the source copy, licence
+and citation style. Exit 1 when NAME names no document.
 
-  --json   the same as a JSON array`,
+  --json   the catalog as a JSON array; one document as ${SOURCE_JSON}`,
   passages: `Usage: charter passages --json [--doc ID]...
 
 Every synced passage as one JSON line (id, docId, locator, headingPath, page, text).
@@ -101,10 +117,20 @@ The passages that answer a question, quoted word for word with their place, stat
 that reads like a reference ("AI Act Art. 5(1)(c)") is quoted instead; if it names no place, the passages
 that share its words follow a note saying so.
 
-  --limit N            how many results (1–${LIMIT.max}, default ${LIMIT.default}), in text and JSON alike
-  --doc NAME           only this document: its id, short title or an alias ("AI Act") (repeatable)
+  --limit N            how many results (1–${LIMIT.max}, default ${LIMIT.default}), in text and JSON alike;
+                       fewer only when no other passage matches, and then a last line says so
+  --doc NAME           only this document: its id, short title or an alias ("AI Act"); repeated, the
+                       documents' best passages in turn
   --json               one JSON object: ${ASK_JSON}
   --queries-file FILE  one question per line, one JSON line per question (needs --json)`,
+  compare: `Usage: charter compare [--json] --doc NAME --doc NAME [--doc NAME]... "topic"
+
+What two to five documents each say on one topic, side by side, as /compare: the best passage of each,
+or a line saying a document has none. Exit 0 when at least one has a passage, 1 when none has, 2 when
+typed wrong (an unknown --doc, fewer than two or more than five documents).
+
+  --doc NAME   a document: its id, short title or an alias ("AI Act") (2 to 5)
+  --json       ${COMPARE_JSON}`,
   quote: `Usage: charter quote [--json] [${LANG}] [--cited-by] "reference"
 
 One place in a document, word for word: "AI Act Art. 5(1)(c)", "EO 14110 Sec. 4.2", "GDC para. 6".

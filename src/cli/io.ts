@@ -1,11 +1,15 @@
 // Where a CLI command reads its corpus and writes its output: the process by default, fixtures in tests.
 import { type Charter, openCharter } from '../app.js';
+import type { CatalogDocument } from '../corpus/catalog.js';
+import { deploymentCatalog } from '../corpus/local.js';
 import { syncReporter } from './progress.js';
 import { safeTerminal, type Terminal } from './terminal.js';
 
 export interface CliIo {
   stdout: Terminal;
   stderr: Terminal;
+  /** The documents this deployment serves, read without the index: options are checked against it first. */
+  catalog(): readonly CatalogDocument[];
   /** Opens the corpus and its index (syncing first when needed). */
   open(): Promise<Charter>;
   env: NodeJS.ProcessEnv;
@@ -20,6 +24,7 @@ export function processIo(): CliIo {
   return terminalIo({
     stdout: process.stdout,
     stderr: process.stderr,
+    catalog: () => deploymentCatalog(),
     open: async () => {
       // The first answer syncs the corpus: it ends, like `charter sync`, with one summary line.
       const started = performance.now();

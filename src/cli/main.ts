@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { stripControls } from '../corpus/text.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { UsageError } from './args.js';
+import { EXIT } from './exit.js';
 import { HELP, OVERVIEW } from './help.js';
 
 type Handler = (args: string[]) => Promise<number>;
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
   add: async () => (await import('./add.js')).runAdd,
   remove: async () => (await import('./add.js')).runRemove,
   ask: async () => (await import('./answer.js')).runAsk,
+  compare: async () => (await import('./compare.js')).runCompare,
   quote: async () => (await import('./answer.js')).runQuote,
   start: async () => (await import('./compose.js')).start,
   serve: async () => (await import('./compose.js')).serve,
@@ -65,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) {
       // A usage error may echo what was typed: through the one sanitiser, like every terminal line.
       console.error(stripControls(`${error.message} Run "charter ${command} --help" for usage.`));
-      return 2;
+      return EXIT.usage;
     }
     throw error;
   }

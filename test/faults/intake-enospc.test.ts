@@ -50,6 +50,7 @@ describe('W24: a failed add leaves nothing behind', () => {
   const io = () => ({
     stdout: { write: () => true } as never,
     stderr: { write: () => true } as never,
+    catalog: () => [],
     open: () => Promise.reject(new Error('not used')),
     env: { CHARTER_DATA_DIR: dir },
   });

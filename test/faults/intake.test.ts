@@ -42,6 +42,7 @@ beforeEach(() => {
   io = {
     stdout: { write: (s: string) => out.push(s) } as never,
     stderr: { write: (s: string) => err.push(s) } as never,
+    catalog: () => [],
     open: () => Promise.reject(new Error('not used')),
     env: { CHARTER_DATA_DIR: dir },
   };

@@ -166,6 +166,7 @@ function io(tty: boolean) {
   const cli: CliIo = {
     stdout: { write: (t) => void out.push(t), isTTY: tty, columns: 72 },
     stderr: { write: (t) => void out.push(t), isTTY: tty },
+    catalog: () => charter.docs,
     open: async () => charter,
     env: {},
   };

@@ -164,6 +164,7 @@ describe.runIf(describeGolden)('the law’s own links (golden)', () => {
     const io: CliIo = {
       stdout: { write: (t) => void out.push(t), isTTY: false, columns: 80 },
       stderr: { write: () => undefined },
+      catalog: () => charter.docs,
       open: async () => charter,
       env: {},
     };

@@ -123,6 +123,7 @@ describe('charter add / remove', () => {
     io = {
       stdout: { write: (s: string) => output.push(s) } as never,
       stderr: { write: () => true } as never,
+      catalog: () => [],
       open: () => Promise.reject(new Error('not used')),
       env: { CHARTER_DATA_DIR: dir },
     };

@@ -21,6 +21,7 @@ function io(options: { tty?: boolean; env?: NodeJS.ProcessEnv } = {}) {
   const cli: CliIo = {
     stdout: { write: (t) => void out.push(t), isTTY: options.tty ?? false, columns: 72 },
     stderr: { write: (t) => void err.push(t) },
+    catalog: () => charter.docs,
     open: async () => charter,
     env: options.env ?? {},
   };
@@ -193,6 +194,7 @@ describe('charter (main)', () => {
       'lint',
       'ask',
       'quote',
+      'compare',
       'start',
       'serve',
       'deploy',

@@ -13,6 +13,7 @@ function io() {
   const cli: CliIo = {
     stdout: { write: (t) => void out.push(t), isTTY: false, columns: 80 },
     stderr: { write: () => undefined },
+    catalog: () => charter.docs,
     open: async () => charter,
     env: {},
   };

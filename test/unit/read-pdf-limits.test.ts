@@ -95,6 +95,7 @@ describe('W21: PDF reading limits', () => {
       const io = {
         stdout: { write: () => true } as never,
         stderr: { write: () => true } as never,
+        catalog: () => [],
         open: () => Promise.reject(new Error('not used')),
         env: { CHARTER_DATA_DIR: dir },
       };
