@@ -158,6 +158,7 @@ function documentJson(doc: CatalogDocument, passages: readonly Passage[]) {
       textSha256: doc.source.textSha256 ?? null,
     },
     corrections: correctionsJson(doc.id),
+    notes: doc.notes ?? null,
     license: doc.license,
     citation: { style: doc.citation.style, unitLabel: doc.citation.unitLabel ?? null },
   };
@@ -177,6 +178,7 @@ function documentLines(doc: CatalogDocument, passages: readonly Passage[]): stri
       ? [`Text sha256: ${source.textSha256}`]
       : []),
     ...correctionsFor(doc.id).map((c) => `Correction: “${c.find}” → “${c.replace}”: ${c.reason}`),
+    ...(doc.notes ? [`Notes: ${doc.notes}`] : []),
     `Licence: ${doc.license}`,
     `Cited as: ${doc.citation.style}${doc.citation.unitLabel ? ` (${doc.citation.unitLabel})` : ''}`,
     ...(doc.officialUrl ? [`Official: ${doc.officialUrl}`] : []),
