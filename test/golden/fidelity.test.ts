@@ -94,6 +94,7 @@ describe.runIf(describeGolden)('every word the document’s (issue 20)', () => {
     await runAsk(['digital public infrastructure safeguards 2030'], {
       stdout: cli,
       stderr: cli,
+      catalog: () => catalog,
       open: async () => charter,
       env: {},
     });
