@@ -15,6 +15,11 @@ describe('the issue 19 tuning sets', () => {
     expect(set('tuning-unheld').missing.length).toBeGreaterThanOrEqual(30);
     expect(set('tuning-offtopic').offtopic.length).toBeGreaterThanOrEqual(25);
   });
+
+  it('keeps the second-round sets whole: 92 unheld questions and 65 off-topic messages, halved', () => {
+    expect(set('tuning-unheld-2').missing.length + set('heldout-unheld-2').missing.length).toBe(92);
+    expect(set('tuning-offtopic-2').offtopic.length + set('heldout-offtopic-2').offtopic.length).toBe(65);
+  });
 });
 
 describe.runIf(describeGolden)('knowing what it does not know, on the real documents', () => {
@@ -75,5 +80,54 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
       flags.offtopicWeak / flags.offtopicTotal,
       flags.offtopicAnswered.join('\n'),
     ).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('takes a held name in common words after another place for another instrument, named properly', () => {
+    expect(search('what does the korean ai act say about deepfakes').missing?.map((m) => m.name)).toEqual([
+      'Korean AI Act',
+    ]);
+    expect(search("Canada's Voluntary Code of Conduct on generative AI").missing?.map((m) => m.name)).toEqual(
+      ["Canada's Voluntary Code of Conduct"],
+    );
+    expect(
+      search("is emotion recognition banned under the Council of Europe's Convention 108").missing?.map(
+        (m) => m.known?.id,
+      ),
+    ).toEqual(['coe-convention-108-1981']);
+    expect(isMissing(search('what does the Hiroshima code of conduct say about watermarks'))).toBe(false);
+  });
+
+  it('answers long everyday chatter weak, and a situation of rules told in everyday words not', () => {
+    expect(
+      isWeak(
+        search(
+          'my sourdough keeps coming out flat and dense even though the starter bubbles a lot, is it the flour or am I overproofing it',
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      isFlagged(search("our store camera guesses customers' feelings, do we have to let them know")),
+    ).toBe(false);
+  });
+
+  // The second round's tuning halves at their levels when tuned (38/46, 19/33), minus a margin; the held-out
+  // halves are read, not guarded, so that nobody tunes on them.
+  it('flags at least 78 % of the second-round unheld questions and answers 50 % of its off-topic ones weak', () => {
+    const unheld = countFlags(index, set('tuning-unheld-2'));
+    expect(unheld.missingFlagged / unheld.missingTotal, unheld.unflagged.join('\n')).toBeGreaterThanOrEqual(
+      0.78,
+    );
+    const offtopic = countFlags(index, set('tuning-offtopic-2'));
+    expect(
+      offtopic.offtopicWeak / offtopic.offtopicTotal,
+      offtopic.offtopicAnswered.join('\n'),
+    ).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('flags at most 3 % of the everyday-words situations', () => {
+    for (const name of ['tuning-situations', 'tuning-situations-2']) {
+      const flags = countFlags(index, set(name));
+      expect(flags.wronglyFlagged / flags.answerableTotal, flags.wrong.join('\n')).toBeLessThanOrEqual(0.03);
+    }
   });
 });
