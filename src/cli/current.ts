@@ -3,6 +3,7 @@
 // (offline) and documents never synced are synced first, instead of being reported as "not synced".
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { loadCorpus } from '../corpus/load.js';
+import { stripControls } from '../corpus/text.js';
 import type { Passage } from '../corpus/types.js';
 import { syncReporter } from './progress.js';
 
@@ -15,7 +16,7 @@ export interface CurrentCorpus {
 export async function currentCorpus(): Promise<CurrentCorpus | undefined> {
   const corpus = await loadCorpus({ onProgress: syncReporter() });
   if (corpus.missing.length === 0) return { docs: corpus.docs, passages: corpus.passages };
-  for (const { id, cause } of corpus.missing) console.error(`Cannot read ${id}: ${cause}.`);
+  for (const { id, cause } of corpus.missing) console.error(stripControls(`Cannot read ${id}: ${cause}.`));
   console.error('Run "charter sync" (with --mirror DIR when offline) to fetch them.');
   return undefined;
 }

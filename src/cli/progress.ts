@@ -1,6 +1,7 @@
 // A progress bar on a terminal; plain lines in CI and pipes.
 import { environment } from '../config/env.js';
 import type { SyncEvent, SyncOutcome, SyncReport } from '../corpus/sync.js';
+import { stripControls } from '../corpus/text.js';
 
 function describe(outcome: SyncOutcome): string {
   switch (outcome.status) {
@@ -9,7 +10,8 @@ function describe(outcome: SyncOutcome): string {
     case 'updated':
       return `${outcome.id}: ${outcome.passages} passages (verified by ${outcome.verifiedBy === 'bytes' ? 'sha256 of the bytes' : 'the normalized-text fingerprint'}, ${Math.round(outcome.ms)} ms)`;
     case 'failed':
-      return `${outcome.id}: FAILED — ${outcome.error}${outcome.keptPrevious ? ' (kept the previous good copy)' : ''}`;
+      // A reader's or server's message may quote an operator's file: through the one sanitiser.
+      return `${outcome.id}: FAILED — ${stripControls(outcome.error)}${outcome.keptPrevious ? ' (kept the previous good copy)' : ''}`;
   }
 }
 

@@ -9,6 +9,7 @@ import { assemble, type Charter } from '../../src/app.js';
 import { runAsk, runQuote } from '../../src/cli/answer.js';
 import { UsageError } from '../../src/cli/args.js';
 import type { CliIo } from '../../src/cli/io.js';
+import { syncReporter } from '../../src/cli/progress.js';
 import { UNSAFE_CHARACTERS } from '../../src/corpus/text.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { LIMITS, messageViolations } from '../../src/discord/limits.js';
@@ -199,5 +200,30 @@ describe('terminal output carries no control characters', () => {
       }),
       runParams(40),
     );
+  });
+});
+
+describe('sync progress carries no control characters', () => {
+  it('a failure whose message quotes an operator’s file', () => {
+    for (const tty of [false, true]) {
+      const written: string[] = [];
+      const stream = { isTTY: tty, write: (t: string) => void written.push(t) };
+      syncReporter(stream as unknown as NodeJS.WriteStream)({
+        type: 'done',
+        index: 0,
+        total: 1,
+        outcome: {
+          id: 'mine',
+          status: 'failed',
+          error: `bad \u001b]8;;https://evil.example\u0007link\u001b]8;;\u0007 \u001b[2J\u202e`,
+          keptPrevious: false,
+        },
+      });
+      // The bar's own "\r ESC[K" aside.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the progress bar's own line reset
+      const text = written.join('').replace(/\r\u001b\[K/g, '');
+      expect(UNSAFE.test(text), JSON.stringify(text)).toBe(false);
+      expect(text).toContain('FAILED — bad link');
+    }
   });
 });
