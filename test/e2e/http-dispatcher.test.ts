@@ -137,6 +137,10 @@ describe('a slow answer from the real dispatcher', () => {
   let rest: Server;
   const patches: { url: string; body: Answer['data'] }[] = [];
   let arrived: () => void = () => {};
+  let releaseSearch!: () => void;
+  const searchReleased = new Promise<void>((resolve) => {
+    releaseSearch = resolve;
+  });
 
   beforeAll(async () => {
     rest = await listen(
@@ -155,8 +159,9 @@ describe('a slow answer from the real dispatcher', () => {
       }),
     );
     const services = fakeServices();
+    // The search waits until the test releases it: late because the test says so, not by a clock.
     const slowSearch: Services['search'] = async (query, options) => {
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await searchReleased;
       return services.search(query, options);
     };
     const logger = createLogger({ write: () => {} });
@@ -184,7 +189,8 @@ describe('a slow answer from the real dispatcher', () => {
       arrived = resolve;
     });
     const interaction = slash('ask', { question: 'Which practices are prohibited for social scoring?' });
-    expect(await answer(server, keys, interaction)).toEqual({ type: 5 });
+    expect(await answer(server, keys, interaction)).toEqual({ type: 5 }); // the search still held
+    releaseSearch();
     await delivered;
     expect(patches).toHaveLength(1);
     const { application_id, token } = interaction as { application_id: string; token: string };

@@ -279,10 +279,9 @@ describe('HTTP interactions endpoint', () => {
     });
 
     it('stays responsive after all of them', async () => {
-      const started = performance.now();
+      // Answered at all is the point (a wedged server fails by the test's limit); how fast is the bench's.
       const reply = await postInteraction(server, keys, interactions.ping());
       expect(reply.status).toBe(200);
-      expect(performance.now() - started).toBeLessThan(1_000);
     });
   });
 });
@@ -303,17 +302,23 @@ describe('slow clients', () => {
     try {
       const { port } = server.address() as { port: number };
       const slow = connect(port, '127.0.0.1');
+      let heard = '';
       const closed = new Promise<number>((resolve) => {
         const started = performance.now();
+        slow.on('data', (chunk: Buffer) => {
+          heard += chunk.toString();
+        });
         slow.on('close', () => resolve(performance.now() - started));
         slow.on('error', () => {});
-        slow.resume(); // a paused socket never sees the server's FIN
       });
       // Headers, then a body that never comes.
       slow.write('POST /interactions HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"ty');
       const ping = await postInteraction(server, keys, interactions.ping());
       expect(ping.status).toBe(200);
-      expect(await closed).toBeLessThan(3_000);
+      // Cut by the request timeout (Node answers 408 before closing), and by this server's 400 ms, not the
+      // 10 s default: the bound is 25 times the limit, so a loaded machine does not make it fail.
+      expect(await closed).toBeLessThan(10_000);
+      expect(heard).toMatch(/^HTTP\/1\.1 408 /);
     } finally {
       await close(server);
     }
@@ -400,17 +405,26 @@ async function fakeDiscordRest(): Promise<{
 
 describe('deferred answers', () => {
   const keys = generateDiscordKeys();
-  const slowAnswerMs = 1_000;
   let rest: Awaited<ReturnType<typeof fakeDiscordRest>>;
   let server: Server;
   const logs: LogLine[] = [];
+  // Each answer waits until the test releases it: it is late because the test says so, not by a clock.
+  const held: (() => void)[] = [];
+  const releaseAnswers = () => {
+    for (const release of held.splice(0)) release();
+  };
+  /** Resolves once the server has logged this many interactions (its log line comes after delivery). */
+  const logged = (count: number) =>
+    expect
+      .poll(() => logs.filter((line) => line.message === 'interaction').length, { timeout: 60_000 })
+      .toBe(count);
 
   beforeAll(async () => {
     rest = await fakeDiscordRest();
     const echo = echoDispatcher([]);
     const slow: Dispatcher = {
       dispatch: (interaction) =>
-        new Promise((resolve) => setTimeout(() => resolve(echo.dispatch(interaction)), slowAnswerMs)),
+        new Promise((resolve) => held.push(() => resolve(echo.dispatch(interaction)))),
     };
     const logger = memoryLogger(logs);
     server = await listen(
@@ -434,12 +448,11 @@ describe('deferred answers', () => {
 
   it('acknowledges a slow command with a deferral and edits the original message with the answer', async () => {
     const ask = interactions.slash('ask', [{ name: 'question', type: 3, value: 'What is a provider?' }]);
-    const started = performance.now();
     const reply = await postInteraction(server, keys, ask);
-    expect(performance.now() - started).toBeLessThan(slowAnswerMs);
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.text)).toEqual({ type: 5 });
+    expect(JSON.parse(reply.text)).toEqual({ type: 5 }); // while the answer is still held
 
+    releaseAnswers();
     const call = await rest.next();
     expect(call.method).toBe('PATCH');
     expect(decodeURIComponent(call.url)).toBe(
@@ -455,6 +468,7 @@ describe('deferred answers', () => {
     const click = interactions.button('more:xyz');
     const reply = await postInteraction(server, keys, click);
     expect(JSON.parse(reply.text)).toEqual({ type: 6 });
+    releaseAnswers();
     const call = await rest.next();
     expect(call.method).toBe('PATCH');
     expect(decodeURIComponent(call.url)).toBe(
@@ -464,10 +478,12 @@ describe('deferred answers', () => {
   });
 
   it('offers no choices rather than time out a slow autocomplete', async () => {
+    await logged(2);
     const calls = rest.calls.length;
     const reply = await postInteraction(server, keys, interactions.autocomplete('ask', 'document', 'gdp'));
     expect(JSON.parse(reply.text)).toEqual({ type: 8, data: { choices: [] } });
-    await new Promise((resolve) => setTimeout(resolve, slowAnswerMs + 50));
+    releaseAnswers();
+    await logged(3); // the late choices were dropped, and nothing was sent after them
     expect(rest.calls.length).toBe(calls);
   });
 
@@ -478,11 +494,11 @@ describe('deferred answers', () => {
     };
     const reply = await postInteraction(server, keys, ask);
     expect(JSON.parse(reply.text)).toEqual({ type: 5 });
+    releaseAnswers();
     expect((await rest.next()).method).toBe('PATCH');
-    await expect.poll(() => logs.filter((line) => line.message === 'follow-up failed')).toHaveLength(1);
-    await expect
-      .poll(() => logs.at(-1)?.fields)
-      .toMatchObject({ command: 'ask', outcome: 'error', deferred: true });
+    await logged(4);
+    expect(logs.filter((line) => line.message === 'follow-up failed')).toHaveLength(1);
+    expect(logs.at(-1)?.fields).toMatchObject({ command: 'ask', outcome: 'error', deferred: true });
     expect((await postInteraction(server, keys, interactions.ping())).status).toBe(200);
   });
 
