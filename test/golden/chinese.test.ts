@@ -7,7 +7,7 @@ import { quote } from '../../src/answer/quote.js';
 import { assemble, type Charter } from '../../src/app.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { messageViolations } from '../../src/discord/limits.js';
-import { CorpusIndex } from '../../src/search/index.js';
+import { CorpusIndex, DEFAULT_SIGNALS } from '../../src/search/index.js';
 import { catalog, catalogDoc, describeGolden, realPassages } from '../support/corpus.js';
 
 const MEASURES = 'cn-generative-ai-interim-measures-2023';
@@ -140,5 +140,42 @@ describe.runIf(describeGolden)('the Chinese originals (golden)', () => {
         `${question}: ${ids.join(', ')}`,
       ).toBe(true);
     }
+  });
+
+  it('a question in everyday Chinese reaches the English translation of a rule Charter holds only in English', () => {
+    // CC-CEDICT gives 实名 "real name", 外卖/骑手/休息 "delivery", "rider", "rest" (the translated source).
+    const cases: [string, string][] = [
+      ['AI换脸软件要不要让用户实名', 'cn-deep-synthesis-provisions-2022#art:9'],
+      [
+        '外卖骑手被算法派单压得没时间休息，有规定管吗',
+        'cn-algorithmic-recommendation-provisions-2021#art:20',
+      ],
+    ];
+    for (const [question, id] of cases) {
+      const ids = charter.index
+        .search(question, { limit: 5 })
+        .hits.flatMap((h) => h.passages.map((p) => p.id));
+      expect(
+        ids.some((found) => found === id || found.startsWith(`${id}/`) || found.startsWith(`${id}~`)),
+        `${question}: ${ids.join(', ')}`,
+      ).toBe(true);
+    }
+    // Without the translated source, nothing from those rules comes up for them.
+    const plain = CorpusIndex.build(catalog, charter.index.passages, {
+      signals: { ...DEFAULT_SIGNALS, zhDictionary: false },
+    });
+    for (const [question, id] of cases) {
+      const ids = plain.search(question, { limit: 5 }).hits.flatMap((h) => h.passages.map((p) => p.id));
+      expect(
+        ids.some((found) => found.startsWith(id)),
+        question,
+      ).toBe(false);
+    }
+  });
+
+  it('a Chinese question asks about China, and the Chinese original before its translation', () => {
+    const hits = charter.index.search('AI服务商发现安全漏洞要报告给谁', { limit: 5 }).hits;
+    for (const hit of hits) expect(hit.passages[0]!.docId).toMatch(/^cn-/);
+    expect(hits[0]!.passages[0]!.docId).toBe(`${FRAMEWORK}.zh`);
   });
 });
