@@ -1,6 +1,6 @@
 // sync, sources, passages.
 import { statSync } from 'node:fs';
-import { sources, structureSummary, unitCounts } from '../answer/sources.js';
+import { sourceRows, sources, structureSummary, unitCounts } from '../answer/sources.js';
 import { asSentence, notFoundWording, PLAIN } from '../answer/wording.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { correctionsFor } from '../corpus/corrections.js';
@@ -138,17 +138,11 @@ export async function runSources(
 
 /** `charter sources NAME --json`: the facts /sources NAME shows. */
 function documentJson(doc: CatalogDocument, passages: readonly Passage[]) {
+  // The catalog row of the document (as `charter sources --json` lists it), and what /sources NAME adds.
+  const [row] = sourceRows([doc], () => passages.length);
   return {
-    id: doc.id,
+    ...row!,
     title: doc.title,
-    shortTitle: doc.shortTitle,
-    issuer: doc.issuer,
-    date: doc.date,
-    status: doc.status,
-    kind: doc.kind,
-    jurisdiction: doc.jurisdiction,
-    url: doc.officialUrl,
-    passages: passages.length,
     units: unitCounts(passages),
     source: {
       url: doc.source.url ?? null,
@@ -158,7 +152,6 @@ function documentJson(doc: CatalogDocument, passages: readonly Passage[]) {
       textSha256: doc.source.textSha256 ?? null,
     },
     corrections: correctionsJson(doc.id),
-    notes: doc.notes ?? null,
     license: doc.license,
     citation: { style: doc.citation.style, unitLabel: doc.citation.unitLabel ?? null },
   };

@@ -18,10 +18,10 @@ export const COMPARE_JSON = `{topic, outcome, documents: [{docId, shortTitle, re
                    passages: [{id, docId, locator, headingPath, page, context?, text,
                    url}]}}]}`;
 /** What `charter sources NAME --json` prints. */
-export const SOURCE_JSON = `{id, title, shortTitle, issuer, date, status, kind, jurisdiction,
-                   url, passages, units: [{type, count}], source: {url, format, bytes, sha256,
-                   textSha256}, corrections: [{find, replace, reason}], notes, license, citation:
-                   {style, unitLabel}}`;
+export const SOURCE_JSON = `{id, shortTitle, issuer, date, status, kind, jurisdiction,
+                   passages, url, notes?, addedLocally?, title, units: [{type, count}],
+                   source: {url, format, bytes, sha256, textSha256}, corrections: [{find,
+                   replace, reason}], license, citation: {style, unitLabel}}`;
 /** What `charter quote --json` prints. */
 export const QUOTE_JSON = `{reference, docId, locator, url, passages: [{id, docId, locator,
                       headingPath, page, text, url}], alongside?: {docId, locator, passages},

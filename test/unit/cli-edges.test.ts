@@ -20,6 +20,7 @@ import { fixtureCharter } from '../fixtures/answers/corpus.js';
 import { dataOf } from '../fixtures/discord/harness.js';
 import { slash } from '../fixtures/discord/interactions.js';
 import { createRawDispatcher as createDispatcher } from '../fixtures/discord/parsed.js';
+import { keys, named } from '../support/json-keys.js';
 
 const charter = fixtureCharter();
 
@@ -41,17 +42,6 @@ function io() {
 }
 
 const json = (text: string) => JSON.parse(text) as Record<string, unknown>;
-
-function keys(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) for (const item of value) keys(item, into);
-  else if (value && typeof value === 'object')
-    for (const [key, inner] of Object.entries(value)) {
-      into.add(key);
-      keys(inner, into);
-    }
-  return into;
-}
-const named = (help: string, key: string) => new RegExp(`[{ ,]${key}\\??[,:}]`).test(help);
 
 describe('--doc', () => {
   it('refuses a name that names no document before the index loads, in one sentence (exit 2)', async () => {

@@ -5,6 +5,7 @@ import { runAsk, runQuote } from '../../src/cli/answer.js';
 import { HELP, OVERVIEW } from '../../src/cli/help.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { fixtureCharter } from '../fixtures/answers/corpus.js';
+import { keys, named } from '../support/json-keys.js';
 
 const charter = fixtureCharter();
 
@@ -19,18 +20,6 @@ function io() {
   };
   return { cli, json: () => JSON.parse(out.join('')) as unknown };
 }
-
-function keys(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) for (const item of value) keys(item, into);
-  else if (value && typeof value === 'object')
-    for (const [key, inner] of Object.entries(value)) {
-      into.add(key);
-      keys(inner, into);
-    }
-  return into;
-}
-
-const named = (help: string, key: string) => new RegExp(`[{ ,]${key}\\??[,:}]`).test(help);
 
 describe('help', () => {
   it('names every key ask --json prints', async () => {
