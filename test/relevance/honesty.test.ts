@@ -29,6 +29,21 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
     index = CorpusIndex.build(catalog, passages);
   }, 120_000);
   const search = (q: string) => index.search(q, { limit: 3 });
+  /** At least this share of a set's unheld questions flagged; failing lists the ones that were not. */
+  const flagsAtLeast = (name: string, floor: number) => {
+    const flags = countFlags(index, set(name));
+    expect(flags.missingFlagged / flags.missingTotal, flags.unflagged.join('\n')).toBeGreaterThanOrEqual(
+      floor,
+    );
+  };
+  /** At least this share of a set's off-topic messages answered weak; failing lists the others. */
+  const weakAtLeast = (name: string, floor: number) => {
+    const flags = countFlags(index, set(name));
+    expect(
+      flags.offtopicWeak / flags.offtopicTotal,
+      flags.offtopicAnswered.join('\n'),
+    ).toBeGreaterThanOrEqual(floor);
+  };
 
   it('answers off-topic messages weak, and governance questions not', () => {
     for (const q of [
@@ -70,16 +85,11 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
 
   // Levels reached when first tuned (33/35 flagged, 28/30 weak), minus a margin; failing lists the questions.
   it('flags at least 90 % of the tuning questions about instruments not held', () => {
-    const flags = countFlags(index, set('tuning-unheld'));
-    expect(flags.missingFlagged / flags.missingTotal, flags.unflagged.join('\n')).toBeGreaterThanOrEqual(0.9);
+    flagsAtLeast('tuning-unheld', 0.9);
   });
 
   it('answers at least 90 % of the off-topic tuning messages weak', () => {
-    const flags = countFlags(index, set('tuning-offtopic'));
-    expect(
-      flags.offtopicWeak / flags.offtopicTotal,
-      flags.offtopicAnswered.join('\n'),
-    ).toBeGreaterThanOrEqual(0.9);
+    weakAtLeast('tuning-offtopic', 0.9);
   });
 
   it('takes a held name in common words after another place for another instrument, named properly', () => {
@@ -113,15 +123,8 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
   // The second round's tuning halves at their levels when tuned (38/46, 19/33), minus a margin; the held-out
   // halves are read, not guarded, so that nobody tunes on them.
   it('flags at least 78 % of the second-round unheld questions and answers 50 % of its off-topic ones weak', () => {
-    const unheld = countFlags(index, set('tuning-unheld-2'));
-    expect(unheld.missingFlagged / unheld.missingTotal, unheld.unflagged.join('\n')).toBeGreaterThanOrEqual(
-      0.78,
-    );
-    const offtopic = countFlags(index, set('tuning-offtopic-2'));
-    expect(
-      offtopic.offtopicWeak / offtopic.offtopicTotal,
-      offtopic.offtopicAnswered.join('\n'),
-    ).toBeGreaterThanOrEqual(0.5);
+    flagsAtLeast('tuning-unheld-2', 0.78);
+    weakAtLeast('tuning-offtopic-2', 0.5);
   });
 
   it('flags at most 3 % of the everyday-words situations', () => {
