@@ -88,6 +88,11 @@ export interface SignalSwitches {
    * translations whose Chinese original is held × `translationFactor` (signals.ts).
    */
   chineseQuestion: boolean;
+  /**
+   * A passage × its document's support (the sum of its best `focusDepth` scores) relative to the best
+   * document's, ^ `focusExponent`, when no document is named (signals.ts `focusDocuments`).
+   */
+  documentFocus: boolean;
 }
 
 export type SignalName = keyof SignalSwitches;
@@ -118,6 +123,7 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   // the everyday ones Chinese questions use (水印, 换脸, 点赞).
   zhEnBridge: false,
   chineseQuestion: true,
+  documentFocus: true,
 };
 
 export const SIGNAL_NAMES = Object.keys(DEFAULT_SIGNALS) as SignalName[];
@@ -199,6 +205,9 @@ export interface CorpusIndexOptions {
   /** Score factors of `operative`: definitions in a must/may question; non-binding documents in "is it legal". */
   operativeFactor: number;
   bindingFactor: number;
+  /** `documentFocus`: how many of a document's best passages make its support, and the exponent. */
+  focusDepth: number;
+  focusExponent: number;
   /** Index a news paragraph with the subject of the paragraph before it (`newsReferents`). */
   newsReferents: boolean;
   /** At most this many hits from one document before others get a turn (not applied when a document is named). */
@@ -256,9 +265,11 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   feedbackDepth: 3,
   operativeFactor: 0.5,
   bindingFactor: 0.7,
+  focusDepth: 3,
+  focusExponent: 0.5,
   commonTermShare: 0.2,
-  perDocCap: 3,
-  perUnitCap: 2,
+  perDocCap: 4,
+  perUnitCap: 3,
   maxMergedPassages: 3,
   mergeScoreShare: 0.3,
   coordinationExponent: 0,

@@ -148,6 +148,14 @@ export const SCORE_SIGNALS: readonly ScoreSignal[] = [
     },
   },
   {
+    name: 'documentFocus',
+    kind: 'query',
+    apply(ids, scores, { passages, query, options }) {
+      if (query.namedDocs.length > 0 || options.focusExponent <= 0) return;
+      focusDocuments(ids, scores, passages, options.focusDepth, options.focusExponent);
+    },
+  },
+  {
     // Last: the place a question names comes before everything the other signals ranked.
     name: 'namedPlace',
     kind: 'query',
@@ -161,6 +169,67 @@ export const SCORE_SIGNALS: readonly ScoreSignal[] = [
     },
   },
 ];
+
+/** Each passage's document as a number (0, 1, …), per corpus, worked out once. */
+const DOC_NUMBERS = new WeakMap<readonly Passage[], { of: Int32Array; count: number }>();
+
+function docNumbers(passages: readonly Passage[]): { of: Int32Array; count: number } {
+  let known = DOC_NUMBERS.get(passages);
+  if (!known) {
+    const numbers = new Map<string, number>();
+    const of = Int32Array.from(passages, (passage) => {
+      let n = numbers.get(passage.docId);
+      if (n === undefined) numbers.set(passage.docId, (n = numbers.size));
+      return n;
+    });
+    known = { of, count: numbers.size };
+    DOC_NUMBERS.set(passages, known);
+  }
+  return known;
+}
+
+/**
+ * Each passage × (its document's support / the best document's) ^ `exponent`, where a document's support is
+ * the sum of its best `depth` passage scores: a passage that matches alone in a document nothing else in the
+ * question points to (a long paragraph of guidance that repeats "business") yields to a document where
+ * several provisions match.
+ */
+export function focusDocuments(
+  ids: Int32Array,
+  scores: Float64Array,
+  passages: readonly Passage[],
+  depth: number,
+  exponent: number,
+): void {
+  if (exponent <= 0 || depth <= 0) return;
+  const { of, count } = docNumbers(passages);
+  // The best `depth` scores of each document, highest first, in one flat array.
+  const best = new Float64Array(count * depth);
+  for (let k = 0; k < ids.length; k++) {
+    let score = scores[k]!;
+    if (score <= 0) continue;
+    const base = of[ids[k]!]! * depth;
+    for (let n = base; n < base + depth; n++) {
+      if (score <= best[n]!) continue;
+      const moved = best[n]!;
+      best[n] = score;
+      score = moved;
+    }
+  }
+  const support = new Float64Array(count);
+  let most = 0;
+  for (let d = 0; d < count; d++) {
+    let sum = 0;
+    for (let n = d * depth; n < (d + 1) * depth; n++) sum += best[n]!;
+    support[d] = sum;
+    if (sum > most) most = sum;
+  }
+  if (most <= 0) return;
+  for (let k = 0; k < ids.length; k++) {
+    const own = support[of[ids[k]!]!]!;
+    if (own > 0) scores[k]! *= (own / most) ** exponent;
+  }
+}
 
 /** The product of the prior signals that are on, per passage (in the order listed). */
 export function priorFactors(context: Omit<SignalContext, 'query'>): Float64Array {

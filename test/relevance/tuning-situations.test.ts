@@ -42,11 +42,12 @@ describe('situations tuning set (English)', () => {
     for (const q of english) expect(others.has(q.q.toLowerCase()), q.q).toBe(false);
   });
 
-  // First measured with issue 18's stages (R@5 0.516, MRR@10 0.389; before them 0.459 / 0.347), minus a margin.
+  // Measured with issue 18's first stages at R@5 0.516, MRR@10 0.389 (before them 0.459 / 0.347); with the second
+  // round's caps and documentFocus at 0.549 / 0.404. Minus a margin.
   describeAgainstRealDocuments(english, {
     questionsPath: EN_PATH,
-    minRecallAt5: 0.48,
-    minMrrAt10: 0.36,
+    minRecallAt5: 0.52,
+    minMrrAt10: 0.38,
     title: 'keeps its recall on situations asked in everyday words',
   });
 });
@@ -81,7 +82,13 @@ describe('situations held-out set (English, second round)', () => {
     for (const q of english2) expect(others.has(q.q.toLowerCase()), q.q).toBe(false);
   });
 
-  describeAgainstRealDocuments(english2);
+  // First measured at R@5 0.316, MRR@10 0.226 before the second round, 0.331 / 0.223 after it; minus a margin.
+  describeAgainstRealDocuments(english2, {
+    questionsPath: EN2_PATH,
+    minRecallAt5: 0.3,
+    minMrrAt10: 0.2,
+    title: 'keeps its recall on the held-out situations',
+  });
 });
 
 describe('second Chinese situations set (the held-out check of the Chinese stages)', () => {

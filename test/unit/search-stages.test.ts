@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isFlagged, isWeak, WEAK_COVERAGE } from '../../src/answer/judge.js';
 import { fuse } from '../../src/search/fusion.js';
 import { CorpusIndex, DEFAULT_SIGNALS, SIGNAL_NAMES } from '../../src/search/index.js';
+import { focusDocuments } from '../../src/search/signals.js';
 import type { SearchEvidence } from '../../src/search/types.js';
 import { docs, passages } from './search-fixture.js';
 
@@ -43,6 +44,31 @@ describe('signals', () => {
     expect(recital(off)).toBeCloseTo(recital(on) * 2);
     // A signal that does not bear on the question leaves its ranking exactly as it was.
     expect(ids(without('bothSides'), query)).toEqual(ids(index, query));
+  });
+});
+
+describe('documentFocus', () => {
+  const docOf = (docId: string) => ({ docId }) as (typeof passages)[number];
+  it('lowers a passage that matches alone in its document below one whose document has more support', () => {
+    // Passage 0 is the best single match, but its document has nothing else; document b has three.
+    const corpus = [docOf('a'), docOf('b'), docOf('b'), docOf('b')];
+    const ids = Int32Array.of(0, 1, 2, 3);
+    const scores = Float64Array.of(10, 8, 6, 6);
+    focusDocuments(ids, scores, corpus, 3, 0.5);
+    expect(scores[1]).toBe(8);
+    expect(scores[0]).toBeCloseTo(10 * Math.sqrt(10 / 20));
+    expect(scores[0]!).toBeLessThan(scores[1]!);
+  });
+
+  it('leaves scores alone with an exponent of 0 and counts only the best `depth` passages', () => {
+    const corpus = [docOf('a'), docOf('b'), docOf('b')];
+    const scores = Float64Array.of(10, 6, 6);
+    focusDocuments(Int32Array.of(0, 1, 2), scores, corpus, 1, 0);
+    expect([...scores]).toEqual([10, 6, 6]);
+    focusDocuments(Int32Array.of(0, 1, 2), scores, corpus, 1, 1);
+    expect(scores[0]).toBe(10);
+    expect(scores[1]).toBeCloseTo(3.6);
+    expect(scores[2]).toBeCloseTo(3.6);
   });
 });
 
