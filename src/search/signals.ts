@@ -151,7 +151,9 @@ export const SCORE_SIGNALS: readonly ScoreSignal[] = [
     name: 'documentFocus',
     kind: 'query',
     apply(ids, scores, { passages, query, options }) {
-      if (query.namedDocs.length > 0 || options.focusExponent <= 0) return;
+      // Not for a question written in Chinese: `chineseQuestion` steers its documents, and its translated
+      // English source is fused on another scale, so sums of scores per document would mix the two.
+      if (query.namedDocs.length > 0 || query.chinese || options.focusExponent <= 0) return;
       focusDocuments(ids, scores, passages, options.focusDepth, options.focusExponent);
     },
   },
@@ -174,18 +176,19 @@ export const SCORE_SIGNALS: readonly ScoreSignal[] = [
 const DOC_NUMBERS = new WeakMap<readonly Passage[], { of: Int32Array; count: number }>();
 
 function docNumbers(passages: readonly Passage[]): { of: Int32Array; count: number } {
-  let known = DOC_NUMBERS.get(passages);
-  if (!known) {
+  let numbered = DOC_NUMBERS.get(passages);
+  if (!numbered) {
     const numbers = new Map<string, number>();
     const of = Int32Array.from(passages, (passage) => {
-      let n = numbers.get(passage.docId);
-      if (n === undefined) numbers.set(passage.docId, (n = numbers.size));
-      return n;
+      const known = numbers.get(passage.docId);
+      if (known !== undefined) return known;
+      numbers.set(passage.docId, numbers.size);
+      return numbers.size - 1;
     });
-    known = { of, count: numbers.size };
-    DOC_NUMBERS.set(passages, known);
+    numbered = { of, count: numbers.size };
+    DOC_NUMBERS.set(passages, numbered);
   }
-  return known;
+  return numbered;
 }
 
 /**
