@@ -1,8 +1,9 @@
 // Checks every relevance set needs: short, unique snippets, each verbatim text of exactly the document it
 // names (or Recall would measure nothing), and, where a level is given, Charter's recall on the set.
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/corpus/types.js';
-import { type RelevanceQuestion, runEval, squash } from '../../tools/eval/eval.js';
+import { loadQuestions, type RelevanceQuestion, runEval, squash } from '../../tools/eval/eval.js';
 import { catalog, describeGolden, realPassages } from '../support/corpus.js';
 
 export function expectWellFormed(questions: readonly RelevanceQuestion[]): void {
@@ -11,6 +12,19 @@ export function expectWellFormed(questions: readonly RelevanceQuestion[]): void 
     expect(q.snippet.length, q.snippet).toBeLessThanOrEqual(80);
   }
   expect(new Set(questions.map((q) => q.q)).size).toBe(questions.length);
+}
+
+/** No question of `questions` is also one of the named sets in test/relevance (case aside). */
+export function expectNoneRepeated(
+  questions: readonly RelevanceQuestion[],
+  setNames: readonly string[],
+): void {
+  const others = new Set(
+    setNames
+      .flatMap((name) => loadQuestions(join(import.meta.dirname, `${name}.jsonl`)))
+      .map((q) => q.q.toLowerCase()),
+  );
+  for (const q of questions) expect(others.has(q.q.toLowerCase()), q.q).toBe(false);
 }
 
 export function describeAgainstRealDocuments(

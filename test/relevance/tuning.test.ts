@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadQuestions } from '../../tools/eval/eval.js';
-import { describeAgainstRealDocuments, expectWellFormed } from './checks.js';
+import { describeAgainstRealDocuments, expectNoneRepeated, expectWellFormed } from './checks.js';
 
 const TUNING_PATH = join(import.meta.dirname, 'tuning.jsonl');
 const tuning = loadQuestions(TUNING_PATH);
@@ -13,12 +13,7 @@ describe('ranking tuning set', () => {
   it('has 24 questions with short snippets, none repeated from the other sets', () => {
     expect(tuning.length).toBe(24);
     expectWellFormed(tuning);
-    const others = new Set(
-      ['questions', 'heldout', 'shapes']
-        .flatMap((name) => loadQuestions(join(import.meta.dirname, `${name}.jsonl`)))
-        .map((q) => q.q.toLowerCase()),
-    );
-    for (const q of tuning) expect(others.has(q.q.toLowerCase()), q.q).toBe(false);
+    expectNoneRepeated(tuning, ['questions', 'heldout', 'shapes']);
   });
 
   // Level reached with 30 documents (R@5 0.750, MRR@10 0.579), minus a margin.
