@@ -94,3 +94,47 @@ export function dictionaryWords(
 export function zhEnLoaded(): boolean {
   return table !== undefined;
 }
+
+/**
+ * Chinese words the corpus's Chinese documents use, by the English words CC-CEDICT gives them: the way from an
+ * everyday word to the law's (删掉 → 删除, 照片 → 图片, 账号 → 账户 share "delete", "picture", "account").
+ */
+export class ChineseSynonyms {
+  private readonly byEnglish = new Map<string, string[]>();
+  private readonly english = new Map<string, ReadonlySet<string>>();
+
+  /** `words`: the Chinese index terms of the Chinese documents. */
+  constructor(
+    words: Iterable<string>,
+    private readonly minOverlap: number,
+    path = ZH_EN_TABLE_FILE,
+  ) {
+    const dictionary = tables(path)?.dictionary;
+    if (!dictionary) return;
+    for (const word of words) {
+      const glosses = dictionary.get(word);
+      if (!glosses) continue;
+      const set = new Set(glosses.split(' '));
+      this.english.set(word, set);
+      for (const term of set) this.byEnglish.set(term, [...(this.byEnglish.get(term) ?? []), word]);
+    }
+  }
+
+  /**
+   * The corpus words whose English overlaps a word's by at least `minOverlap` (Jaccard over the two sets of
+   * English terms); none for a word the corpus itself uses.
+   */
+  of(word: string, english: readonly string[]): string[] {
+    if (this.english.has(word)) return [];
+    const mine = new Set(english);
+    const shared = new Map<string, number>();
+    for (const term of mine)
+      for (const other of this.byEnglish.get(term) ?? []) shared.set(other, (shared.get(other) ?? 0) + 1);
+    const out: string[] = [];
+    for (const [other, n] of shared) {
+      const theirs = this.english.get(other)!;
+      if (n / (mine.size + theirs.size - n) >= this.minOverlap) out.push(other);
+    }
+    return out.sort();
+  }
+}

@@ -3,7 +3,7 @@
 // pseudo-relevance feedback from a confident first pass (RM3-style: the distinctive terms of the best
 // passages, at a low weight). Each adds weighted terms; none removes or reweights the question's own.
 import type { Passage } from '../corpus/types.js';
-import { dictionaryWords, englishOf } from './bilingual.js';
+import { type ChineseSynonyms, dictionaryWords, englishOf } from './bilingual.js';
 import type { DefinitionBridge } from './definitions.js';
 import { gloveNeighbours } from './glove.js';
 import type { CorpusIndexOptions } from './options.js';
@@ -79,6 +79,22 @@ export function translatedTerms(
   for (const term of english)
     if (!stats.common.has(term) && stats.frequency(term) > 0) add(out, have, term, 1);
   return out;
+}
+
+/**
+ * The Chinese documents' words for a Chinese question's everyday words, through their shared English
+ * (`zhSynonyms`): "用户要求把他的数据删掉" also searches 删除, "重要部门用AI，登录账号要怎么保护" 账户.
+ */
+export function synonymTerms(
+  question: string,
+  terms: WeightedTerm[],
+  synonyms: ChineseSynonyms,
+  options: Pick<CorpusIndexOptions, 'zhSynonymWeight'>,
+): void {
+  if (options.zhSynonymWeight <= 0) return;
+  const have = new Map(terms.map((t) => [t.term, t]));
+  for (const { word, english } of dictionaryWords(question))
+    for (const synonym of synonyms.of(word, english)) add(terms, have, synonym, options.zhSynonymWeight);
 }
 
 /** Defined terms whose definitions hold enough of the question's (rarity-weighted) terms. */

@@ -11,10 +11,18 @@ import type { AsPlainObject } from 'minisearch';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { loadInstruments } from '../corpus/instruments.js';
 import type { Passage } from '../corpus/types.js';
+import { ChineseSynonyms } from './bilingual.js';
 import { DefinitionBridge } from './definitions.js';
 import { DocNameMatcher } from './docnames.js';
 import { EVIDENCE_DEPTH, gatherEvidence } from './evidence.js';
-import { definitionTerms, feedbackTerms, gloveTerms, type TermStats, translatedTerms } from './expand.js';
+import {
+  definitionTerms,
+  feedbackTerms,
+  gloveTerms,
+  synonymTerms,
+  type TermStats,
+  translatedTerms,
+} from './expand.js';
 import { type EnglishFrequencies, englishFrequencies } from './frequencies.js';
 import { fuse } from './fusion.js';
 import { type PendingHit, withLazyTerms } from './highlight.js';
@@ -47,6 +55,7 @@ import {
   ProvisionSource,
 } from './sources.js';
 import { TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE, TermCache } from './term-cache.js';
+import { termsOf } from './text.js';
 import type { WeightedTerm } from './thesaurus.js';
 import { type PlaceName, placeNamesFor } from './thesaurus.js';
 import type { SearchOptions, SearchResponse } from './types.js';
@@ -109,6 +118,8 @@ export class CorpusIndex {
   private readonly stats: TermStats;
   /** Places named inside questions ("does GDPR article 22 mean …"), resolved on first use. */
   private references?: { resolver: ReferenceResolver; position: Map<string, number> };
+  /** The Chinese documents' words by their English (`zhSynonyms`), built on the first Chinese question. */
+  private chineseSynonyms?: ChineseSynonyms;
 
   private constructor(
     docs: readonly CatalogDocument[],
@@ -325,6 +336,17 @@ export class CorpusIndex {
     });
     const { signals } = this.options;
     if (signals.gloveBridge) gloveTerms(query, analyzed.terms, this.stats, this.options);
+    if (signals.zhSynonyms && analyzed.chinese) {
+      this.chineseSynonyms ??= new ChineseSynonyms(
+        new Set(
+          this.passages
+            .filter((passage) => passage.docId.endsWith('.zh'))
+            .flatMap((passage) => termsOf(passage.text)),
+        ),
+        this.options.zhSynonymOverlap,
+      );
+      synonymTerms(query, analyzed.terms, this.chineseSynonyms, this.options);
+    }
     if ((signals.zhDictionary || signals.zhEnBridge) && analyzed.chinese) {
       const translated = translatedTerms(query, analyzed.terms, this.stats, {
         dictionary: signals.zhDictionary,

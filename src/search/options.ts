@@ -84,6 +84,11 @@ export interface SignalSwitches {
    */
   zhEnBridge: boolean;
   /**
+   * Query analysis: a Chinese question's everyday words bring in the Chinese documents' words that CC-CEDICT
+   * renders with the same English (删掉 → 删除, 账号 → 账户), at `zhSynonymWeight` (bilingual.ts).
+   */
+  zhSynonyms: boolean;
+  /**
    * A question written in Chinese that names no document or place: China's documents × `jurisdictionBoost`,
    * translations whose Chinese original is held × `translationFactor` (signals.ts).
    */
@@ -122,6 +127,7 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   // weight that lifts an English passage, the Chinese originals dropped. The pairs hold the law's words, not
   // the everyday ones Chinese questions use (水印, 换脸, 点赞).
   zhEnBridge: false,
+  zhSynonyms: true,
   chineseQuestion: true,
   documentFocus: true,
 };
@@ -182,6 +188,10 @@ export interface CorpusIndexOptions {
    */
   bridge?: ((word: string) => readonly string[]) | null;
   bridgeWeight: number;
+  /** Weight of a Chinese synonym through shared English (`zhSynonyms`). */
+  zhSynonymWeight: number;
+  /** Least overlap (Jaccard) of two words' English for them to count as synonyms (`zhSynonyms`). */
+  zhSynonymOverlap: number;
   /** Factor for a translation whose Chinese original is held, for a question in Chinese (`chineseQuestion`). */
   translationFactor: number;
   /**
@@ -255,6 +265,8 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   newsReferents: true,
   bridgeWeight: 0.6,
   translationFactor: 0.5,
+  zhSynonymWeight: 0.5,
+  zhSynonymOverlap: 0.5,
   translatedShare: 0.5,
   gloveWeight: 0.3,
   gloveMaxShare: 0.02,

@@ -94,11 +94,11 @@ describe('second Chinese situations set (the held-out check of the Chinese stage
   });
 
   // Written and committed before the Chinese stages; first measured at R@5 0.479, MRR@10 0.330, with them
-  // 0.500 / 0.369, minus a margin.
+  // 0.563 / 0.386, minus a margin.
   describeAgainstRealDocuments(chinese2, {
     questionsPath: ZH2_PATH,
-    minRecallAt5: 0.45,
-    minMrrAt10: 0.33,
+    minRecallAt5: 0.5,
+    minMrrAt10: 0.35,
     title: 'keeps its recall on the second Chinese situations set',
   });
 });

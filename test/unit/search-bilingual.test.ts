@@ -1,7 +1,7 @@
 // The Chinese → English dictionary (corpus/zh-en-bridge.json) is read on the first Chinese question only, and
 // finds a question's words by the dictionary itself, whatever the word breaker makes of them.
 import { describe, expect, it } from 'vitest';
-import { dictionaryWords, englishOf, zhEnLoaded } from '../../src/search/bilingual.js';
+import { ChineseSynonyms, dictionaryWords, englishOf, zhEnLoaded } from '../../src/search/bilingual.js';
 import { isChineseQuestion } from '../../src/search/query.js';
 
 describe('the Chinese → English dictionary', () => {
@@ -30,5 +30,17 @@ describe('the Chinese → English dictionary', () => {
   it('tells a question written in Chinese from one that quotes a Chinese name', () => {
     expect(isChineseQuestion('AI画的图要不要打水印')).toBe(true);
     expect(isChineseQuestion('what does 第七条 of the interim measures say about training data')).toBe(false);
+  });
+});
+
+describe('Chinese synonyms through shared English', () => {
+  it("leads an everyday word to the documents' word CC-CEDICT renders the same way, not to the word itself", () => {
+    const synonyms = new ChineseSynonyms(['删除', '标识', '图片', '训练'], 0.5);
+    const of = (word: string) =>
+      synonyms.of(word, dictionaryWords(word).find((w) => w.word === word)?.english ?? []);
+    expect(of('删掉')).toEqual(['删除']);
+    expect(of('标记')).toEqual(['标识']);
+    expect(of('删除')).toEqual([]);
+    expect(of('水印')).toEqual([]);
   });
 });
