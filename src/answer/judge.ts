@@ -63,6 +63,24 @@ export const OFFTOPIC_LONG_COVERAGE = 0.3;
 export const OFFTOPIC_BEST_WITH_PLACE = 0.1;
 
 /**
+ * A question in Chinese is judged by its words' English glosses (`Topicality.han`): it is off-topic when none
+ * of its words weighs this much. On test/relevance/tuning-offtopic-zh.jsonl (16 everyday Chinese messages)
+ * the words weigh 0 to 1.19 (推荐 → recommend), 1.34 (股票 → share/stock) and 1.45 (关于 → concerning, let
+ * through); on the Chinese answerable sets (zh, tuning-situations-zh, tuning-situations-zh-2) at least 1.35
+ * (模型 → model), then 1.64. A narrow margin, measured on few questions: the first to move if a Chinese
+ * question about the documents is answered weak.
+ */
+export const OFFTOPIC_HAN_BEST = 1.3;
+
+/**
+ * ... and a Chinese question with a word weighing this much (AI 3.1, 算法 2.5, 用户 2.2) is not judged
+ * by coverage: ICU cuts a colloquial Chinese question into words the documents rarely use (抢走, 饭碗, 派单), so
+ * its best hits hold a small share of them however well they answer (tuning-situations-zh-2: four answerable
+ * questions at 0.08–0.09). No Chinese off-topic tuning message weighs more than 1.45.
+ */
+export const HAN_STRONG = 2;
+
+/**
  * Whether a question is off-topic (see `OFFTOPIC_BEST`): it names no document, and its words weigh too little,
  * each and together (a short message) or on average (a longer one, `OFFTOPIC_LONG_MEAN`); a question naming a
  * held place gets a far lower bar.
@@ -71,7 +89,8 @@ export function isOffTopic(response: Pick<SearchResponse, 'evidence'>): boolean 
   const evidence = response.evidence;
   // A question of numbers and ids alone ("10^26", "2024/1689") has no word to weigh: not judged here.
   if (!evidence?.topicality || evidence.topicality.words === 0 || evidence.named.length > 0) return false;
-  const { best, total, words, balance } = evidence.topicality;
+  const { best, total, words, balance, han } = evidence.topicality;
+  if (han) return han.best < OFFTOPIC_HAN_BEST;
   const place = (evidence.places?.length ?? 0) > 0;
   if (words <= OFFTOPIC_MAX_WORDS)
     return best < (place ? OFFTOPIC_BEST_WITH_PLACE : OFFTOPIC_BEST) && total < OFFTOPIC_TOTAL;
@@ -95,6 +114,7 @@ export function isWeak(response: Pick<SearchResponse, 'evidence'>, threshold = W
   if (!evidence) return false;
   if (!evidence.searched || isOffTopic(response)) return true;
   if (evidence.named.length > 0 || evidence.asksWhen) return false;
+  if ((evidence.topicality?.han?.best ?? 0) >= HAN_STRONG) return false;
   if (evidence.considered === 0) return true;
   return evidence.coverage !== null && evidence.coverage < threshold;
 }

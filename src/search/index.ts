@@ -11,7 +11,7 @@ import type { AsPlainObject } from 'minisearch';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { loadInstruments } from '../corpus/instruments.js';
 import type { Passage } from '../corpus/types.js';
-import { ChineseSynonyms } from './bilingual.js';
+import { ChineseSynonyms, dictionaryWords } from './bilingual.js';
 import { DefinitionBridge } from './definitions.js';
 import { DocNameMatcher } from './docnames.js';
 import { EVIDENCE_DEPTH, gatherEvidence } from './evidence.js';
@@ -264,6 +264,7 @@ export class CorpusIndex {
         english: this.english,
         passages: this.passages.length,
         frequency: (term) => this.scorer.frequency(term),
+        glosses: (text) => dictionaryWords(text),
       }),
     };
     const evidenceOf = (best: readonly PendingHit[]) => ({

@@ -10,6 +10,10 @@ import { STOP_WORDS, stem, tokens } from './text.js';
 /** Corpus frequency on the Zipf scale: a word in every passage of ~100 words is about 10^7 per billion. */
 const WORDS_PER_PASSAGE_LOG10 = 2;
 const HAS_DIGIT = /\p{N}/u;
+const HAN = /\p{Script=Han}/gu;
+const LATIN = /\p{Script=Latin}/gu;
+/** A token with a Han character in it: weighed by its glosses, not by the English table. */
+const CJK_ONLY = /\p{Script=Han}/u;
 
 export interface TopicalityOptions {
   english: EnglishFrequencies;
@@ -17,6 +21,11 @@ export interface TopicalityOptions {
   passages: number;
   /** In how many passages an index term occurs. */
   frequency: (term: string) => number;
+  /**
+   * The Chinese words of a text with their English glosses as index terms (bilingual.ts `dictionaryWords`,
+   * from CC-CEDICT): how a Chinese question's words are weighed, since the English table cannot weigh them.
+   */
+  glosses?: (text: string) => readonly { word: string; english: readonly string[] }[];
 }
 
 export interface Topicality {
@@ -38,6 +47,14 @@ export interface Topicality {
    * later?", "is it legal"): a question of rules, told in everyday words or not.
    */
   asksRule: boolean;
+  /**
+   * Set when the question is written in Chinese (more Han characters than Latin letters): the weight of its
+   * most governance-specific word, each Chinese word weighed by the best of its English glosses (算法 →
+   * algorithm 2.5, 数据 → data 2.0; 手机 → cell/mobile 0.4, 天气 → weather 0) and each Latin word ("AI") as
+   * above. The other fields weigh Chinese words against the English table, which does not list them, so a
+   * Chinese word the corpus uses at all looks governance-specific there; the judge reads this one instead.
+   */
+  han?: { best: number };
 }
 
 /** "do we have to", "must they", "can I", "may we", "is it legal", "are we allowed": a question of rules. */
@@ -75,5 +92,21 @@ export function topicality(question: string, options: TopicalityOptions): Topica
     total += weight;
     balance += Math.max(-BALANCE_CLIP, Math.min(BALANCE_CLIP, ratio));
   }
-  return { words, best, total, balance, asksRule: ASKS_RULE.test(question.replace(/[’‘]/g, "'")) };
+  const asksRule = ASKS_RULE.test(question.replace(/[’‘]/g, "'"));
+  const hanChars = question.match(HAN)?.length ?? 0;
+  if (hanChars === 0 || hanChars <= (question.match(LATIN)?.length ?? 0))
+    return { words, best, total, balance, asksRule };
+  return { words, best, total, balance, asksRule, han: { best: hanBest(question, options, logRatio) } };
+}
+
+/** A Chinese question's most governance-specific word (`Topicality.han`). */
+function hanBest(question: string, options: TopicalityOptions, logRatio: (term: string) => number): number {
+  let best = 0;
+  for (const { english } of options.glosses?.(question) ?? [])
+    for (const term of english) best = Math.max(best, logRatio(term));
+  for (const token of tokens(question)) {
+    if (CJK_ONLY.test(token.norm) || STOP_WORDS.has(token.norm) || HAS_DIGIT.test(token.norm)) continue;
+    best = Math.max(best, logRatio(stem(token.norm)));
+  }
+  return best;
 }

@@ -1,6 +1,13 @@
 // Off-topic questions: words weighed by how much more the corpus uses them than English at large.
 import { describe, expect, it } from 'vitest';
-import { isOffTopic, isWeak, OFFTOPIC_BEST, OFFTOPIC_LONG_BEST } from '../../src/answer/judge.js';
+import {
+  HAN_STRONG,
+  isOffTopic,
+  isWeak,
+  OFFTOPIC_BEST,
+  OFFTOPIC_HAN_BEST,
+  OFFTOPIC_LONG_BEST,
+} from '../../src/answer/judge.js';
 import { englishFrequencies } from '../../src/search/frequencies.js';
 import { topicality } from '../../src/search/offtopic.js';
 import type { SearchEvidence } from '../../src/search/types.js';
@@ -40,6 +47,21 @@ describe('topicality', () => {
     // "zyzzyva" is in no passage and rare in English: it weighs nothing either way.
     expect(topicality('zyzzyva', options).balance).toBe(0);
     expect(topicality('tomorrow tomorrow', options).balance).toBeGreaterThanOrEqual(-3);
+  });
+
+  it("weighs a Chinese question by its words' English glosses and its Latin words", () => {
+    // A stand-in for bilingual.ts dictionaryWords: 禁止 → ban, 天气 → weather.
+    const glossary: Record<string, string[]> = { 禁止: ['ban'], 天气: ['weather'] };
+    const glosses = (text: string) =>
+      Object.entries(glossary)
+        .filter(([word]) => text.includes(word))
+        .map(([word, english]) => ({ word, english }));
+    const zh = { ...options, glosses };
+    expect(topicality('欧盟禁止什么', zh).han?.best).toBeCloseTo(topicality('ban', options).best);
+    expect(topicality('明天天气', zh).han?.best).toBe(0);
+    expect(topicality('EU的天气怎么样', zh).han?.best).toBeGreaterThan(2);
+    // English with a Chinese word in it is weighed as English.
+    expect(topicality('does the EU ban 天气', zh).han).toBeUndefined();
   });
 
   it('skips stop words, numbers and ids, and counts each word once', () => {
@@ -115,5 +137,19 @@ describe('judging off-topic questions', () => {
     expect(topicality('should I ice my knees or take a hot bath', options).asksRule).toBe(false);
     // The short bars do not judge it: a long message's words weigh more together than four of them can.
     expect(isOffTopic(long({ total: 2 }))).toBe(true);
+  });
+
+  it("judges a Chinese question by its glosses' weight, and spares a weighty one the coverage bar", () => {
+    const zh = (best: number, coverage: number) =>
+      evidence({
+        coverage,
+        topicality: { words: 6, best: 2.8, total: 5, balance: 5, asksRule: false, han: { best } },
+      });
+    // 明天北京天气怎么样: its words weigh 2.8 against the English table, which does not list them; 0 by glosses.
+    expect(isOffTopic(zh(0, 0.5))).toBe(true);
+    expect(isOffTopic(zh(OFFTOPIC_HAN_BEST, 0.5))).toBe(false);
+    // AI会不会抢走大家的饭碗: a strong word, few of its colloquial words in any passage.
+    expect(isWeak(zh(HAN_STRONG, 0.08))).toBe(false);
+    expect(isWeak(zh(OFFTOPIC_HAN_BEST, 0.08))).toBe(true);
   });
 });
