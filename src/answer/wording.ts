@@ -56,15 +56,17 @@ export function unresolvedText(why: Unresolved, m: Medium): string {
     case 'unknown-document':
       return `No document in Charter's corpus is called “${m.echo(why.words)}”; ${m.command('sources')} lists the documents.`;
     case 'which-document':
-      return 'Name the document with the reference, e.g. "AI Act Art. 5".';
+      return `Name the document with the reference, e.g. ${m.code('AI Act Art. 5')}.`;
     case 'no-document':
-      return 'I could not tell which document that reference is in. Name it, e.g. "AI Act Art. 5" or "EO 14110 Sec. 4.2".';
+      return `I could not tell which document that reference is in. Name it, e.g. ${m.code('AI Act Art. 5')} or ${m.code('EO 14110 Sec. 4.2')}.`;
     case 'which-part':
       return `Which part of ${m.name(why.doc.shortTitle)}?`;
     case 'no-such-unit':
-      return `The ${m.name(why.doc.shortTitle)} has ${why.units} ${why.range}.`;
+      // No "The": short titles such as "EO 14110" or "NIST AI RMF 1.0" take none; a range cut short ends
+      // with its own "…", so no full stop is added after it.
+      return `${m.name(why.doc.shortTitle)} has ${why.units} ${why.range}${why.range.endsWith('…') ? '' : '.'}`;
     case 'not-cited-that-way':
-      return `The ${m.name(why.doc.shortTitle)} is not cited that way.`;
+      return `${m.name(why.doc.shortTitle)} is not cited that way.`;
     case 'no-such-point':
       return `${m.name(why.doc.shortTitle)} ${why.within} has no ${why.asked}.`;
     case 'not-synced':
@@ -92,6 +94,16 @@ function whichPart(doc: CatalogDocument, examples: readonly string[], m: Medium)
 const TRY_REFERENCE = (m: Medium) =>
   `a reference with its document, e.g. ${m.code('Art. 5(1)(c) AI Act')}${m.autocomplete ? ', or pick one from the autocomplete list' : ''}`;
 
+/**
+ * What to try after a reference that quoted nothing. "A reference with its document" only when no document
+ * was recognised: after "AI Act Art. 500" or "GOVERN 1.1" (whose sentence already asks for the document) it
+ * told people to do what they had done; there the suggestions say it, and Discord adds its autocomplete.
+ */
+function triesAfter(why: Unresolved, m: Medium): string[] {
+  if (why.reason === 'unknown-document' || why.reason === 'no-document') return [TRY_REFERENCE(m)];
+  return m.autocomplete ? ['picking one from the autocomplete list'] : [];
+}
+
 /** A reference that quoted nothing, or a question that found nothing. */
 export function notFoundWording(outcome: NotFound | Ambiguous, m: Medium): Wording {
   if (outcome.kind === 'ambiguous') {
@@ -100,7 +112,7 @@ export function notFoundWording(outcome: NotFound | Ambiguous, m: Medium): Wordi
       title: 'Which document?',
       text: `“${m.echo(outcome.reference)}”: ${unresolvedText(outcome.why, m)}`,
       suggestions: outcome.suggestions,
-      tries: [TRY_REFERENCE(m)],
+      tries: triesAfter(outcome.why, m),
     };
   }
   const why = outcome.why;
@@ -154,7 +166,7 @@ export function notFoundWording(outcome: NotFound | Ambiguous, m: Medium): Wordi
         title: 'Reference not found',
         text: `“${m.echo(why.reference)}”: ${unresolvedText(why, m)}`,
         suggestions: outcome.suggestions,
-        tries: [TRY_REFERENCE(m)],
+        tries: triesAfter(why, m),
       };
   }
 }
@@ -195,10 +207,9 @@ export function noPassageOn(doc: CatalogDocument, m: Medium = PLAIN): string {
 
 /** Said instead of passages that hold too little of the question to answer it. */
 export function weakWording(query: string, scope: readonly CatalogDocument[], m: Medium): Wording {
-  const where = scope.length > 0 ? ` (searched in ${listed(scope.map((d) => m.name(d.shortTitle)))})` : '';
   return {
     title: 'Nothing matches well',
-    text: `${weakLine(query, m)}${where}`,
+    text: weakLine(query, m, scope),
     suggestions: [],
     tries: [
       'the words the documents would use (“biometric identification”, “risk assessment”)',
@@ -209,8 +220,12 @@ export function weakWording(query: string, scope: readonly CatalogDocument[], m:
 }
 
 /** The sentence of a weak answer. */
-export function weakLine(query: string, m: Medium = PLAIN): string {
-  return `Nothing in the documents Charter holds matches “${m.echo(query)}” well.`;
+export function weakLine(query: string, m: Medium = PLAIN, scope: readonly CatalogDocument[] = []): string {
+  // The documents searched are said inside the sentence ("Nothing in the AI Act matches …"), not in
+  // brackets after its full stop.
+  const where =
+    scope.length > 0 ? listed(scope.map((d) => m.name(d.shortTitle))) : 'the documents Charter holds';
+  return `Nothing in ${where} matches “${m.echo(query)}” well.`;
 }
 
 /** The note above passages shown for a reference that named no place. */

@@ -147,9 +147,9 @@ The gateway bot (DISCORD_TOKEN and DISCORD_APPLICATION_ID from the environment o
 SIGINT/SIGTERM. With --shards, one process per group of shards.`,
   serve: `Usage: charter serve [--port N] [--host H] [--workers N]
 
-The HTTP interactions endpoint (DISCORD_PUBLIC_KEY from the environment or .env): POST /interactions with
-Ed25519-signed requests, GET /healthz (503 {"status":"loading"} while the corpus is prepared in a
-worker thread, then 200 {"status":"ready",...}). Default port: PORT, then 8787.
+The HTTP interactions endpoint (DISCORD_PUBLIC_KEY and DISCORD_APPLICATION_ID from the environment or
+.env): POST /interactions with Ed25519-signed requests, GET /healthz (503 {"status":"loading"} while the
+corpus is prepared in a worker thread, then 200 {"status":"ready",...}). Default port: PORT, then 8787.
 
   --workers N   answer in N worker threads, each with the index loaded once (default: one per core;
                 0 answers on the HTTP thread)`,

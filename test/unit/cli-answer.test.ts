@@ -2,6 +2,7 @@
 // and notes as /ask and /quote, terminal text without Discord markdown, --limit alike in text and JSON.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
+import { asSentence, PLAIN, weakWording } from '../../src/answer/wording.js';
 import { runAsk, runQuote } from '../../src/cli/answer.js';
 import { UsageError } from '../../src/cli/args.js';
 import type { CliIo } from '../../src/cli/io.js';
@@ -82,7 +83,7 @@ describe('charter ask', () => {
   it('says why when a reference names no place and nothing shares its words', async () => {
     const t = io();
     expect(await runAsk(['AI Act Art. 99999'], t.cli)).toBe(1);
-    expect(t.err()).toMatch(/^“AI Act Art\. 99999”: The AI Act has Articles/);
+    expect(t.err()).toMatch(/^“AI Act Art\. 99999”: AI Act has Articles/);
   });
 
   it('words an outcome as /ask and /quote do, each suggestion once, with the same exit code', async () => {
@@ -132,6 +133,31 @@ describe('charter ask', () => {
     expect(asked.out()).toBe('');
     expect(asked.err()).toMatch(/Which document\?.*Did you mean: Deep Synthesis Provisions Art\. 7; /);
     expect(asked.err()).toBe(quoted.err());
+  });
+
+  it('asks for the document once, and never tells someone who named it to name it', async () => {
+    // "Which document?" already asks for it: no "Try a reference with its document" after the suggestions.
+    const which = io();
+    expect(await runQuote(['Art. 7'], which.cli)).toBe(1);
+    expect(which.err()).toMatch(/Name the document with the reference, e\.g\. AI Act Art\. 5\./);
+    expect(which.err()).not.toMatch(/Try a reference with its document|"/);
+    // The document was named; only the place was wrong.
+    const named = io();
+    expect(await runQuote(['AI Act Art. 99999'], named.cli)).toBe(1);
+    expect(named.err()).not.toMatch(/Try a reference with its document/);
+    // No document recognised at all: then the example with a document helps.
+    const none = io();
+    expect(await runQuote(['the moon'], none.cli)).toBe(1);
+    expect(none.err()).toMatch(/Try a reference with its document, e\.g\. Art\. 5\(1\)\(c\) AI Act\./);
+  });
+
+  it('says which documents a weak answer searched inside its sentence', () => {
+    const aiAct = charter.docs.find((d) => d.id === 'eu-ai-act-2024')!;
+    // Was "Nothing in the documents Charter holds matches “what is a deepfake” well. (searched in AI Act)".
+    expect(asSentence(weakWording('what is a deepfake', [aiAct], PLAIN))).toMatch(
+      /^Nothing in AI Act matches “what is a deepfake” well\. Try /,
+    );
+    expect(weakWording('x', [], PLAIN).text).toBe('Nothing in the documents Charter holds matches “x” well.');
   });
 
   it('refuses a bad --limit in one sentence', async () => {

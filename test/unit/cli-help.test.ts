@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runAsk, runQuote } from '../../src/cli/answer.js';
 import { HELP, OVERVIEW } from '../../src/cli/help.js';
 import type { CliIo } from '../../src/cli/io.js';
+import { ConfigError, endpointConfig } from '../../src/config/index.js';
 import { fixtureCharter } from '../fixtures/answers/corpus.js';
 import { keys, named } from '../support/json-keys.js';
 
@@ -34,6 +35,28 @@ describe('help', () => {
     const t = io();
     await runQuote(['--json', 'AI Act Art. 12(1)'], t.cli);
     for (const key of keys(t.json())) expect(named(HELP.quote!, key), key).toBe(true);
+  });
+
+  it('names every setting charter serve cannot start without', () => {
+    // serve --help named only DISCORD_PUBLIC_KEY, and serve then stopped on DISCORD_APPLICATION_ID.
+    const env: Record<string, string> = {};
+    const good: Record<string, string> = {
+      DISCORD_PUBLIC_KEY: 'ab'.repeat(32),
+      DISCORD_APPLICATION_ID: '1'.repeat(18),
+    };
+    for (;;) {
+      try {
+        endpointConfig(env);
+        break;
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        const name = /^([A-Z_]+) is not set/.exec((error as Error).message)?.[1];
+        expect(name && good[name], (error as Error).message).toBeTruthy();
+        expect(HELP.serve).toContain(name!);
+        env[name!] = good[name!]!;
+      }
+    }
+    expect(Object.keys(env).sort()).toEqual(Object.keys(good).sort());
   });
 
   it('lists --lang for quote, in its help and the overview', () => {
