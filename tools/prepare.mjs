@@ -1,7 +1,7 @@
-// `npm ci` / `npx charter` run this (the `prepare` script): compile the TypeScript to dist/ when the
-// compiler is installed and dist/ is missing or older than a source file. After `npm prune --omit=dev`
-// the compiler is gone but dist/ is there: nothing to do (npx runs prepare on every call, so this must not
-// fail a production install). Without both, one sentence says what to do.
+// `npm ci` (the `prepare` script) and bin/charter.js, before every `charter` command, run this: compile the
+// TypeScript to dist/ when the compiler is installed and dist/ is missing or older than a source file. After
+// `npm prune --omit=dev` the compiler is gone but dist/ is there: nothing to do (the launcher runs this on
+// every call, so it must not fail a production install). Without both, one sentence says what to do.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
