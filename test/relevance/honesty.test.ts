@@ -120,11 +120,11 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
     ).toBe(false);
   });
 
-  // The second round's tuning halves at their levels when tuned (38/46, 19/33), minus a margin; the held-out
-  // halves are read, not guarded, so that nobody tunes on them.
-  it('flags at least 78 % of the second-round unheld questions and answers 50 % of its off-topic ones weak', () => {
+  // The second round's tuning halves at their levels when tuned (38/46; 22/33 with the third round's balance),
+  // minus a margin; the held-out halves are read, not guarded, so that nobody tunes on them.
+  it('flags at least 78 % of the second-round unheld questions and answers 60 % of its off-topic ones weak', () => {
     flagsAtLeast('tuning-unheld-2', 0.78);
-    weakAtLeast('tuning-offtopic-2', 0.5);
+    weakAtLeast('tuning-offtopic-2', 0.6);
   });
 
   it('flags at most 3 % of the everyday-words situations, English and Chinese', () => {
