@@ -135,9 +135,9 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   zhSynonyms: true,
   chineseQuestion: true,
   documentFocus: true,
-  // Measured and not kept (README, issue 18 "Meaning source"): on the held-out tuning-situations-2 and the other
-  // sets every setting moved R@5 by a question or two either way, and it costs a first-question build and
-  // ~0.5 ms a question.
+  // Measured and not kept (README, issue 18 "A meaning source"): on tuning-situations-2 and the other sets every
+  // setting moved R@5 by a few questions either way, and it costs a first-question build (~1.3 s) and a scan of
+  // every passage vector a question (search p50 ×3 at load).
   meaning: false,
 };
 
@@ -287,7 +287,7 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   meaningShare: 0.2,
   meaningDepth: 30,
   meaningRankConstant: 60,
-  meaningSifA: 0.0001,
+  meaningSifA: 0.001,
   gloveMaxShare: 0.02,
   gloveSourceShare: 0.002,
   definitionWeight: 0.4,
