@@ -60,6 +60,10 @@ function hitsFrom(
   const deferred: Ranked[] = [];
   const unitHits = new Map<string, PendingHit[]>();
   const perDoc = new Map<string, number>();
+  // The lead-ins shown above points already taken: a passage that is only such a lead-in ("1. The following
+  // practices shall be prohibited:") and cannot join its point's hit says nothing those hits do not show, so it
+  // is not a hit of its own.
+  const leadIns = new Set<string>();
   for (const result of head) {
     if (hits.length >= wanted) break;
     const passage = passages[result.i]!;
@@ -75,14 +79,17 @@ function hitsFrom(
       neighbour.passages.push(passage);
       neighbour.passages.sort((a, b) => a.seq - b.seq);
       for (const term of ranked.termsOf(result.i)) neighbour.stems.add(term);
+      if (passage.context) leadIns.add(leadInKey(passage.docId, passage.context));
       continue;
     }
+    if (leadIns.has(leadInKey(passage.docId, passage.text))) continue;
     const count = perDoc.get(passage.docId) ?? 0;
     if (shown.length >= rules.perUnitCap || (!docNamed && count >= rules.perDocCap)) {
       deferred.push(result);
       continue;
     }
     perDoc.set(passage.docId, count + 1);
+    if (passage.context) leadIns.add(leadInKey(passage.docId, passage.context));
     const hit: PendingHit = {
       passages: [passage],
       score: result.score,
@@ -102,6 +109,8 @@ function hitsFrom(
   }
   return hits;
 }
+
+const leadInKey = (docId: string, text: string) => `${docId}\u0000${text.replace(/\s+/g, ' ').trim()}`;
 
 /** Whether one path lies within the other: pieces of one point, or a point and its sub-points ((c) and (c)(i)). */
 function nested(a: readonly string[], b: readonly string[]): boolean {
