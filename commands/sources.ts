@@ -2,7 +2,7 @@
 // from its passages) and where its text came from (source, fingerprint, licence).
 
 import { type APIEmbed, ApplicationCommandType } from 'discord-api-types/v10';
-import { newestFirst, type SourceRow, sources, structureSummary } from '../src/answer/sources.js';
+import { newestFirst, type SourceRow, sources, structureSummary, textOrigin } from '../src/answer/sources.js';
 import { notFoundWording } from '../src/answer/wording.js';
 import { type CatalogDocument, isFlaggedStatus } from '../src/corpus/catalog.js';
 import { correctionsFor } from '../src/corpus/corrections.js';
@@ -63,11 +63,15 @@ export function catalogReply(rows: readonly SourceRow[]): MessageReply {
 
 export function documentReply(doc: CatalogDocument, passages: readonly Passage[]): MessageReply {
   const source = doc.source;
+  const origin = textOrigin(doc);
   const fields = [
     { name: 'Structure', value: passages.length > 0 ? structureSummary(passages) : 'Not indexed yet.' },
     {
       name: 'Text taken from',
-      value: source.url ? `<${source.url}>` : 'A copy supplied with Charter (no public download URL).',
+      value:
+        'url' in origin
+          ? `<${origin.url}>`
+          : `${origin.text.charAt(0).toUpperCase()}${origin.text.slice(1)}.`,
     },
     {
       name: 'Fingerprint',

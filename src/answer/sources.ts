@@ -45,6 +45,19 @@ export function unitCounts(passages: readonly Passage[]): { type: string; count:
 }
 
 /** "113 articles, 180 recitals, 13 annexes" — counted from the passages' top-level units, in order of first appearance. */
+/**
+ * Where a document's text came from, for /sources NAME and `charter sources NAME`: its download URL, else
+ * who supplied the copy. A file added with `charter add` was the operator's, not "supplied with Charter".
+ */
+export function textOrigin(doc: CatalogDocument): { url: string } | { text: string } {
+  if (doc.source.url) return { url: doc.source.url };
+  return {
+    text: doc.addedLocally
+      ? 'a file this deployment added with charter add (no download URL)'
+      : 'a copy supplied with Charter (no public download URL)',
+  };
+}
+
 export function structureSummary(passages: readonly Passage[]): string {
   const parts = unitCounts(passages).map(({ type, count }) => {
     const names = UNIT_NAMES[type] ?? { one: `${type} unit`, many: `${type} units` };

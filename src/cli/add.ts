@@ -1,6 +1,8 @@
 // `charter add FILE|URL --id ID --title T --issuer I --date YYYY-MM-DD [--jurisdiction J] [--kind K]
 // [--short-title S] [--alias A]…` and `charter remove ID`: parses the arguments, lets the corpus add or
 // remove the document (src/corpus/add.ts), rebuilds the index and says what happened.
+
+import { listed } from '../answer/wording.js';
 import { rebuildIndex } from '../app.js';
 import { AddError, addDocument, findingLines, removeDocument } from '../corpus/add.js';
 import { dataDir } from '../paths.js';
@@ -42,7 +44,15 @@ export async function runAdd(args: string[], given: CliIo = processIo()): Promis
   if (!source || extra.length > 0)
     throw new UsageError('Give one file or URL to add, e.g. charter add policy.pdf --id … .');
   const { id, title, issuer, date } = values;
-  if (!id || !title || !issuer || !date) throw new UsageError('Give --id, --title, --issuer and --date.');
+  // Name only what is missing ("charter add f.md --title X" said to give --title too).
+  const missing = (['id', 'title', 'issuer', 'date'] as const).filter((name) => !values[name]);
+  if (!id || !title || !issuer || !date)
+    throw new UsageError(
+      `Give ${listed(
+        missing.map((name) => `--${name}`),
+        'and',
+      )}: a document needs --id, --title, --issuer and --date.`,
+    );
   const dir = dataDir(io.env);
   const added = await refusing(io, () =>
     addDocument(

@@ -1,6 +1,6 @@
 // sync, sources, passages.
 import { statSync } from 'node:fs';
-import { sourceRows, sources, structureSummary, unitCounts } from '../answer/sources.js';
+import { sourceRows, sources, structureSummary, textOrigin, unitCounts } from '../answer/sources.js';
 import { asSentence, notFoundWording, PLAIN } from '../answer/wording.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { correctionsFor } from '../corpus/corrections.js';
@@ -160,12 +160,13 @@ function documentJson(doc: CatalogDocument, passages: readonly Passage[]) {
 /** `charter sources NAME`: one document, as /sources NAME shows it, in plain lines. */
 function documentLines(doc: CatalogDocument, passages: readonly Passage[]): string[] {
   const source = doc.source;
+  const origin = textOrigin(doc);
   return [
-    `${doc.shortTitle} — ${doc.title}`,
+    doc.shortTitle === doc.title ? doc.title : `${doc.shortTitle} — ${doc.title}`,
     plainStatus(doc),
     `id: ${doc.id} · ${doc.kind} · ${doc.jurisdiction}`,
     `Structure: ${passages.length > 0 ? structureSummary(passages) : 'not indexed yet (run charter sync)'}`,
-    `Text taken from: ${source.url ?? 'a copy supplied with Charter (no public download URL)'}`,
+    `Text taken from: ${'url' in origin ? origin.url : origin.text}`,
     `Fingerprint: ${source.format}, ${source.bytes.toLocaleString('en')} bytes, sha256 ${source.sha256}`,
     ...(source.textSha256 && source.textSha256 !== source.sha256
       ? [`Text sha256: ${source.textSha256}`]

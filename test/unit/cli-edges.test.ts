@@ -7,12 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
+import { documentReply } from '../../commands/sources.js';
+import { textOrigin } from '../../src/answer/sources.js';
+import { runAdd } from '../../src/cli/add.js';
 import { runAsk } from '../../src/cli/answer.js';
 import { UsageError } from '../../src/cli/args.js';
 import { runCompare } from '../../src/cli/compare.js';
 import { runSources } from '../../src/cli/corpus.js';
 import { HELP } from '../../src/cli/help.js';
 import type { CliIo } from '../../src/cli/io.js';
+import { processIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
 import { createLogger } from '../../src/log.js';
@@ -220,5 +224,34 @@ describe('charter sources NAME', () => {
     const c = sink();
     expect(await runSources([], c)).toBe(0);
     expect(c.out.some((line) => line.startsWith('eu-ai-act-2024 '))).toBe(true);
+  });
+});
+
+describe('where a document’s text came from', () => {
+  const aiAct = fixtureCharter().docs.find((d) => d.id === 'eu-ai-act-2024')!;
+  const noUrl = { ...aiAct, source: { ...aiAct.source, url: null } };
+
+  it('names the download URL, a copy supplied with Charter, or the operator’s own file', () => {
+    expect(textOrigin(aiAct)).toEqual({ url: aiAct.source.url });
+    expect(textOrigin(noUrl)).toEqual({ text: 'a copy supplied with Charter (no public download URL)' });
+    // `charter sources NAME` said "a copy supplied with Charter" of a file added with charter add.
+    expect(textOrigin({ ...noUrl, addedLocally: true })).toEqual({
+      text: 'a file this deployment added with charter add (no download URL)',
+    });
+  });
+
+  it('says it the same way on /sources NAME', () => {
+    const fields = documentReply({ ...noUrl, addedLocally: true }, []).embeds?.[0]?.fields ?? [];
+    expect(fields.find((f) => f.name === 'Text taken from')?.value).toBe(
+      'A file this deployment added with charter add (no download URL).',
+    );
+  });
+});
+
+describe('charter add, typed short', () => {
+  it('names only the options that are missing', async () => {
+    await expect(runAdd(['policy.md', '--title', 'X'], processIo())).rejects.toThrow(
+      /^Give --id, --issuer and --date: a document needs --id, --title, --issuer and --date\.$/,
+    );
   });
 });
