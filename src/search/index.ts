@@ -13,7 +13,6 @@ import { loadInstruments } from '../corpus/instruments.js';
 import type { Passage } from '../corpus/types.js';
 import { ChineseSynonyms, dictionaryWords } from './bilingual.js';
 import { DefinitionBridge } from './definitions.js';
-import { MeaningSource } from './dense.js';
 import { DocNameMatcher } from './docnames.js';
 import { EVIDENCE_DEPTH, gatherEvidence } from './evidence.js';
 import {
@@ -107,8 +106,6 @@ export class CorpusIndex {
   /** Stage 1: the candidate sources, BM25 first. */
   private readonly lexical: LexicalSource;
   private readonly sources: readonly CandidateSource[];
-  /** The meaning source (`meaning`), fused by rank beside the lexical one. */
-  private readonly meaning?: MeaningSource;
   /** The prior signals' product per passage (signals.ts). */
   private readonly prior: Float64Array;
   private readonly hitRules: HitRules;
@@ -176,12 +173,6 @@ export class CorpusIndex {
       ...(options.signals.provisionShape ? [new ProvisionSource(() => this.provisions())] : []),
       ...(options.signals.namedPlace ? [new PlaceSource()] : []),
     ];
-    if (options.signals.meaning)
-      this.meaning = new MeaningSource(passages, (term) => this.english.zipf(term), {
-        sifA: options.meaningSifA,
-        depth: options.meaningDepth,
-        rankConstant: options.meaningRankConstant,
-      });
     this.prior = priorFactors(this.signalContext());
     this.stats = {
       passageCount: passages.length,
@@ -368,10 +359,6 @@ export class CorpusIndex {
       this.definitionIndex ??= new DefinitionBridge(this.passages);
       definitionTerms(analyzed.terms, this.definitionIndex, this.stats, this.options);
     }
-    if (this.meaning && !analyzed.chinese) {
-      const meaning = this.meaning.vectorOf(query);
-      if (meaning) analyzed.meaning = meaning;
-    }
     if (this.options.signals.namedPlace) {
       const place = this.placeIn(query, allowed);
       if (place) analyzed.place = place;
@@ -413,8 +400,6 @@ export class CorpusIndex {
       .map((source) => source.candidates(analyzed))
       .filter((list): list is Candidates => list !== undefined);
     if (analyzed.translated) lists.push(this.translated(analyzed.translated, lists[0]!));
-    const meaning = this.meaning?.candidates(analyzed);
-    if (meaning) lists.push(scaledTo(meaning, lists[0]!, this.options.meaningShare));
     const { ids, scores, termsOf } = fuse(lists, this.passages.length);
     applySignals(ids, scores, this.signalContext(analyzed), this.prior);
     const ranked = new RankedList(ids, scores, termsOf);
@@ -467,12 +452,4 @@ export class CorpusIndex {
     this.provisionIndex ??= new Provisions(this.passages);
     return this.provisionIndex;
   }
-}
-
-/** A source's scores (in (0, 1]) times `share` of another list's best score: two scales meet by their maxima. */
-function scaledTo(list: Candidates, own: Candidates, share: number): Candidates {
-  let best = 0;
-  for (const score of own.scores) best = Math.max(best, score);
-  const factor = share * (best > 0 ? best : 1);
-  return { ...list, scores: list.scores.map((score) => score * factor) };
 }

@@ -98,11 +98,6 @@ export interface SignalSwitches {
    * document's, ^ `focusExponent`, when no document is named (signals.ts `focusDocuments`).
    */
   documentFocus: boolean;
-  /**
-   * A second candidate source that matches meaning (dense.ts): SIF-weighted GloVe averages, first principal
-   * component removed; its `meaningDepth` nearest passages fused at `meaningShare` of the lexical best.
-   */
-  meaning: boolean;
 }
 
 export type SignalName = keyof SignalSwitches;
@@ -135,10 +130,6 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   zhSynonyms: true,
   chineseQuestion: true,
   documentFocus: true,
-  // Measured and not kept (README, issue 18 "A meaning source"): on tuning-situations-2 and the other sets every
-  // setting moved R@5 by a few questions either way, and it costs a first-question build (~1.3 s) and a scan of
-  // every passage vector a question (search p50 ×3 at load).
-  meaning: false,
 };
 
 export const SIGNAL_NAMES = Object.keys(DEFAULT_SIGNALS) as SignalName[];
@@ -211,12 +202,6 @@ export interface CorpusIndexOptions {
   translatedShare: number;
   /** Weight of a GloVe neighbour (`gloveBridge`), shared among the neighbours of one word. */
   gloveWeight: number;
-  /** The meaning source's first passage scores this share of the lexical best (`meaning`), by reciprocal rank. */
-  meaningShare: number;
-  /** How many nearest passages the meaning source proposes, the reciprocal-rank constant, and SIF's a. */
-  meaningDepth: number;
-  meaningRankConstant: number;
-  meaningSifA: number;
   /** Largest share of passages a GloVe neighbour may occur in. */
   gloveMaxShare: number;
   /** Only words found in at most this share of passages get GloVe neighbours. */
@@ -284,10 +269,6 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   zhSynonymOverlap: 0.5,
   translatedShare: 0.5,
   gloveWeight: 0.3,
-  meaningShare: 0.2,
-  meaningDepth: 30,
-  meaningRankConstant: 60,
-  meaningSifA: 0.001,
   gloveMaxShare: 0.02,
   gloveSourceShare: 0.002,
   definitionWeight: 0.4,

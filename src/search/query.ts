@@ -29,8 +29,6 @@ export interface AnalyzedQuery {
   chinese?: boolean;
   /** A Chinese question's words in English (`zhDictionary`), searched as a question of their own. */
   translated?: WeightedTerm[];
-  /** The question's meaning vector (`meaning`, dense.ts), when one of its words has one. */
-  meaning?: Float32Array;
 }
 
 /** Whether a question is written in Chinese: more Han characters than Latin letters. */
