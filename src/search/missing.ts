@@ -156,6 +156,12 @@ const NAME_CONTEXT_AFTER = new Set([
   'bans',
   'define',
   'defines',
+  'requirement',
+  'requirements',
+  'obligation',
+  'obligations',
+  'rules',
+  'guidance',
 ]);
 const ACRONYM = /^[A-Z][A-Z0-9]{2,7}$/;
 const DIGITS = /^\d+$/;
@@ -357,7 +363,12 @@ export class MissingDetector {
         const strongHead = STRONG_HEADS.has(norms[h]!);
         const rare = words.some((i) => !this.hasTerm(termOf(norms[i]!) ?? norms[i]!));
         const two = words.length >= 2;
-        const lower = strongHead ? the || two || rare : two && (the || rare);
+        // Or three words of its own right before the head, after any place or "'s" ("european health data
+        // space regulation", not "western media compare china's ai plan").
+        let tail = h - 1;
+        while (tail >= from && !places.at.has(tail) && norms[tail] !== 's') tail--;
+        const three = words.filter((i) => i > tail).length >= 3;
+        const lower = strongHead ? the || two || rare : two && (the || rare || three);
         missing = proper || lower;
       }
       if (!missing && to > h && !this.catalogTokens.has(norms[to]!) && (cased ? capital(h) : true))

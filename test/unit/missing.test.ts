@@ -44,6 +44,16 @@ describe('MissingDetector', () => {
     ]);
   });
 
+  it('takes three lower-case words of their own before a head for a name, even of words the documents use', () => {
+    const known = detector(catalog, { hasTerm: () => true });
+    expect(known.detect('european health data space regulation secondary use for AI training')).toEqual([
+      { name: 'European Health Data Space Regulation', kind: 'instrument' },
+    ]);
+    // Two are not enough, nor three that a place or "'s" parts from the head.
+    expect(known.detect('data space regulation for AI training')).toEqual([]);
+    expect(known.detect("how did western media compare china's ai plan to america's")).toEqual([]);
+  });
+
   it('tells numbered bills and orders Charter holds from those it does not', () => {
     expect(detect('what does California SB 1047 say about kill switches')).toEqual([
       { name: 'SB 1047', kind: 'instrument' },
@@ -59,6 +69,9 @@ describe('MissingDetector', () => {
     expect(detect('does the CCPA give a right to opt out')).toEqual([{ name: 'CCPA', kind: 'body' }]);
     expect(detect('what does the FTC say about AI')).toEqual([]);
     expect(detect('are there rules for LLM providers on GPAI')).toEqual([]);
+    // Before the word of what it asks of someone ("DORA requirements"), but not a word the documents use.
+    expect(detect('DORA requirements for banks using AI vendors')).toEqual([{ name: 'DORA', kind: 'body' }]);
+    expect(detect('GPAI obligations for providers')).toEqual([]);
   });
 
   it('names a country or US state with no document, unless the question is about a document Charter has', () => {
