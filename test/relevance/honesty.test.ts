@@ -120,10 +120,10 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
     ).toBe(false);
   });
 
-  // The second round's tuning halves at their levels when tuned (38/46; 22/33 with the third round's balance),
-  // minus a margin; the held-out halves are read, not guarded, so that nobody tunes on them.
-  it('flags at least 78 % of the second-round unheld questions and answers 60 % of its off-topic ones weak', () => {
-    flagsAtLeast('tuning-unheld-2', 0.78);
+  // The second round's tuning halves at their levels when tuned (third round: 40/46, 22/33), minus a margin;
+  // the held-out halves are read, not guarded, so that nobody tunes on them.
+  it('flags at least 82 % of the second-round unheld questions and answers 60 % of its off-topic ones weak', () => {
+    flagsAtLeast('tuning-unheld-2', 0.82);
     weakAtLeast('tuning-offtopic-2', 0.6);
   });
 
