@@ -74,7 +74,7 @@ const fold = (text: string) =>
     .trim();
 
 // The words people use for a kind of document (catalog `kind`): "the Trump order", "the 2024 convention".
-const KIND_WORDS: Readonly<Record<string, readonly string[]>> = {
+export const KIND_WORDS: Readonly<Record<string, readonly string[]>> = {
   law: ['law', 'act', 'statute', 'bill'],
   regulation: ['regulation', 'rules', 'measures', 'provisions', 'regs'],
   'executive order': ['order', 'eo'],

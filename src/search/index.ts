@@ -25,6 +25,7 @@ import {
 } from './expand.js';
 import { type EnglishFrequencies, englishFrequencies } from './frequencies.js';
 import { fuse } from './fusion.js';
+import { CorpusNames } from './heldnames.js';
 import { type PendingHit, withLazyTerms } from './highlight.js';
 import { MissingDetector } from './missing.js';
 import { topicality } from './offtopic.js';
@@ -153,6 +154,7 @@ export class CorpusIndex {
         return code.includes('-') ? [code, code.split('-')[0]!] : [code];
       }),
     );
+    const corpusNames = new CorpusNames(() => passages.map((passage) => passage.text));
     this.missing = new MissingDetector({
       docs,
       names: this.names,
@@ -162,6 +164,7 @@ export class CorpusIndex {
       englishZipf: (term) => this.english.zipf(term),
       headings: new Set(passages.flatMap((passage) => passage.headingPath)),
       cites: (docId, phrases) => this.cites(docId, phrases),
+      corpusNames: (name) => corpusNames.has(name),
     });
     const termCache = new TermCache(
       options.termCacheEntries ?? Math.max(TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE * passages.length),

@@ -10,6 +10,7 @@
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { KnownInstrument } from '../corpus/instruments.js';
 import { type DocNameMatcher, MONTHS } from './docnames.js';
+import { HeldDescriptions } from './heldnames.js';
 import { InstrumentMatcher, type KnownFacts } from './instruments.js';
 import type { Place } from './places.js';
 import { MAX_QUERY_CHARS } from './query.js';
@@ -189,6 +190,11 @@ export interface MissingDetectorOptions {
   cites?: (docId: string, phrases: readonly string[]) => boolean;
   /** How common an index term is in English (Zipf; frequencies.ts): tells a proper word of a name. */
   englishZipf?: (term: string) => number;
+  /**
+   * Whether the held texts write these words, in this order, as a name (heldnames.ts `CorpusNames`): a name
+   * found by its shape that they use is something the corpus talks about, not an instrument it lacks.
+   */
+  corpusNames?: (name: string) => boolean;
 }
 
 export class MissingDetector {
@@ -210,6 +216,8 @@ export class MissingDetector {
   /** How the catalog, the places and the known instruments write a word with capitals ("ai" → "AI"). */
   private readonly capitals: ReadonlyMap<string, string>;
   private readonly englishZipf: (term: string) => number;
+  private readonly described: HeldDescriptions;
+  private readonly corpusNames: (name: string) => boolean;
 
   constructor(options: MissingDetectorOptions) {
     this.names = options.names;
@@ -228,6 +236,8 @@ export class MissingDetector {
     this.known = new InstrumentMatcher(known);
     this.cites = options.cites ?? (() => false);
     this.englishZipf = options.englishZipf ?? (() => 0);
+    this.described = new HeldDescriptions(options.docs, options.names);
+    this.corpusNames = options.corpusNames ?? (() => false);
     const phrases = new Set<string>();
     for (const text of [
       ...options.docs.flatMap((doc) => [doc.title, doc.shortTitle]),
@@ -305,9 +315,12 @@ export class MissingDetector {
     // document it names says of one that document cites ("the AI Act and the Charter of Fundamental Rights").
     const known = this.known.find(toks, heldAt);
     const aboutReports = knownAll;
-    const heldDocs = namedDocs
-      .filter((name) => this.docs.get(name.docId)?.kind !== 'news')
-      .map((n) => n.docId);
+    // The held documents the question is about: named (a news report only by its publisher: "per the Global
+    // Times report"), or described by the catalog's facts ("Trump's January AI order", "Canada's AI bill").
+    const heldDocs = [
+      ...namedDocs.filter((name) => !this.isReportOf(name, norms)).map((n) => n.docId),
+      ...this.described.find(text, norms, places.codes),
+    ];
     for (const match of known) {
       const span = range(match.start, match.end);
       if (span.some((i) => heldAt.has(i) || claimed.has(i))) continue;
@@ -397,7 +410,11 @@ export class MissingDetector {
         held(phrase, h)
       )
         continue;
-      found.push({ at: start, missing: { name: surface(start, to), kind: 'instrument' } });
+      // A name the held texts themselves use names something the corpus talks about ("the Consumer Privacy
+      // Protection Act" AIDA refers to); a known instrument it cites was reported above, with its facts.
+      const name = surface(start, to);
+      if (this.corpusNames(name)) continue;
+      found.push({ at: start, missing: { name, kind: 'instrument' } });
       for (let i = start; i <= to; i++) claimed.add(i);
     }
 
@@ -474,17 +491,14 @@ export class MissingDetector {
 
     // A news report held in place of the document it reports on.
     for (const name of namedDocs) {
-      const doc = this.docs.get(name.docId);
-      if (doc?.kind !== 'news') continue;
-      const issuer = new Set(tokenize(doc.issuer));
-      if (name.positions.every((i) => issuer.has(norms[i]!))) continue;
+      if (!this.isReportOf(name, norms)) continue;
       const about = aboutReports.find((match) => match.start === name.start && match.end === name.end - 1);
       found.push({
         at: name.start,
         missing: {
           name: about ? about.facts.name : surface(name.start, name.end - 1),
           kind: 'report',
-          reportId: doc.id,
+          reportId: name.docId,
           ...(about ? { known: about.facts } : {}),
         },
       });
@@ -586,6 +600,20 @@ export class MissingDetector {
       words++;
     }
     return false;
+  }
+
+  /**
+   * Whether a held name stands for what a news report reports on ("China's Global AI Governance Action Plan"),
+   * not for the report itself, which is named by its publisher ("the Global Times report").
+   */
+  private isReportOf(
+    name: { docId: string; positions: readonly number[] },
+    norms: readonly string[],
+  ): boolean {
+    const doc = this.docs.get(name.docId);
+    if (doc?.kind !== 'news') return false;
+    const issuer = new Set(tokenize(doc.issuer));
+    return !name.positions.every((i) => issuer.has(norms[i]!));
   }
 
   /** Whether these words, in this order, are part of a held document's title or of one of its headings. */

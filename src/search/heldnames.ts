@@ -1,0 +1,92 @@
+// What the corpus itself says about names, for the missing-name detector (missing.ts): which held documents a
+// question describes without naming them ("Trump's January AI order", "Canada's AI bill", "the UN AI
+// resolution"), from the catalog's facts (issuer, date, jurisdiction, kind), never from a typed list; and
+// whether a name the detector found by its shape is one the held texts themselves use ("the Consumer Privacy
+// Protection Act" in AIDA, "CalCompute's consortium", "the Business and Professions Code" in SB 1001), so
+// that it names something the corpus talks about, not an instrument Charter lacks.
+import type { CatalogDocument } from '../corpus/catalog.js';
+import { type DocNameMatcher, KIND_WORDS } from './docnames.js';
+import { STOP_WORDS } from './text.js';
+
+/** How far before a word of its kind a place may stand and still describe the document ("Canada's AI bill"). */
+const PLACE_REACH = 4;
+
+export class HeldDescriptions {
+  private readonly byKindWord = new Map<string, { docId: string; codes: readonly string[] }[]>();
+
+  constructor(
+    docs: readonly CatalogDocument[],
+    private readonly names: DocNameMatcher,
+  ) {
+    for (const doc of docs) {
+      const code = doc.jurisdiction.toUpperCase();
+      for (const word of KIND_WORDS[doc.kind] ?? []) {
+        const list = this.byKindWord.get(word) ?? [];
+        list.push({ docId: doc.id, codes: [code] });
+        this.byKindWord.set(word, list);
+      }
+    }
+  }
+
+  /**
+   * The held documents a question describes instead of naming: by issuer or date and a word of their kind
+   * ("Trump's January AI order", "Biden's AI EO": `DocNameMatcher.findDescribed`), or by their jurisdiction's
+   * name a few words before a word of their kind ("Canada's AI bill", "the UN AI resolution", "the Chinese
+   * labelling rules": every held document that fits, since any of them is held).
+   */
+  find(text: string, norms: readonly string[], placeCodes: ReadonlyMap<number, readonly string[]>): string[] {
+    // A number after the kind's word makes it another instrument ("the Council of Europe's Convention 108").
+    const kindAt = (k: number) => this.byKindWord.has(norms[k]!) && !/\d/.test(norms[k + 1] ?? '');
+    const kinds = new Set(norms.filter((_, k) => kindAt(k)));
+    const found = new Set(
+      this.names
+        .findDescribed(text)
+        .filter((docId) =>
+          [...kinds].some((word) => this.byKindWord.get(word)!.some((d) => d.docId === docId)),
+        ),
+    );
+    for (let k = 0; k < norms.length; k++) {
+      if (!kindAt(k)) continue;
+      for (const { docId, codes } of this.byKindWord.get(norms[k]!)!)
+        for (let j = Math.max(0, k - PLACE_REACH); j < k; j++)
+          if (placeCodes.get(j)?.some((code) => codes.includes(code))) found.add(docId);
+    }
+    return [...found];
+  }
+}
+
+/**
+ * The held texts' names: whether they write some words, in this order, as a name — each word but the small ones
+ * with a capital ("Consumer Privacy Protection Act", "Business and Professions Code"), whatever the case the
+ * question wrote them in. Built on first use: one pass over the passages, then a string search per name asked.
+ */
+export class CorpusNames {
+  private cased?: string;
+  private lower?: string;
+
+  constructor(private readonly texts: () => Iterable<string>) {}
+
+  has(name: string): boolean {
+    const words = name.match(/[\p{L}\p{N}]+/gu);
+    if (!words || words.length === 0) return false;
+    if (this.cased === undefined) {
+      // Words only, one space between, so that "Korea’s" and "Korea's" or a line break read the same.
+      const joined = ` ${[...this.texts()].join(' ').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+      this.cased = joined;
+      const lower = joined.toLowerCase();
+      // Lower-casing that changes a length would break the positions: fall back to the cased text.
+      this.lower = lower.length === joined.length ? lower : joined;
+    }
+    const needle = ` ${words.join(' ').toLowerCase()} `;
+    for (let at = this.lower!.indexOf(needle); at >= 0; at = this.lower!.indexOf(needle, at + 1)) {
+      const written = this.cased.slice(at + 1, at + needle.length - 1).split(' ');
+      if (
+        written.every(
+          (word) => word === 's' || STOP_WORDS.has(word.toLowerCase()) || /^[\p{Lu}\p{N}]/u.test(word),
+        )
+      )
+        return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,91 @@
+// What the corpus itself says about names: held documents described by the catalog's facts, and names the held
+// texts use, so that neither is reported as something Charter lacks (issue 19, tuning-heldnames).
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/corpus/catalog.js';
+import { loadInstruments } from '../../src/corpus/instruments.js';
+import { DocNameMatcher } from '../../src/search/docnames.js';
+import { CorpusNames } from '../../src/search/heldnames.js';
+import { MissingDetector } from '../../src/search/missing.js';
+import { loadPlaces } from '../../src/search/places.js';
+
+const catalog = loadCatalog();
+
+describe('CorpusNames', () => {
+  // Small texts of our own, written the way the held documents write names.
+  const names = new CorpusNames(() => [
+    'personal information has the meaning assigned by subsections 2(1) and (3) of the Consumer Privacy\nProtection Act.',
+    'An act to add Chapter 6 to the Business and Professions Code, relating to bots.',
+    'the new consumer protection act of a member state',
+    'Korea’s Ministry of Science',
+  ]);
+
+  it('finds a name the texts write with capitals, whatever the case and spacing of the question', () => {
+    expect(names.has('Consumer Privacy Protection Act')).toBe(true);
+    expect(names.has('consumer privacy protection act')).toBe(true);
+    expect(names.has('Professions Code')).toBe(true);
+    expect(names.has('Business and Professions Code')).toBe(true);
+    expect(names.has("Korea's Ministry")).toBe(true);
+  });
+
+  it('does not take words the texts write in lower case, or in another order, for a name', () => {
+    expect(names.has('Consumer Protection Act')).toBe(false);
+    expect(names.has('Privacy Consumer Protection Act')).toBe(false);
+    expect(names.has('Digital Services Act')).toBe(false);
+    expect(names.has('')).toBe(false);
+  });
+});
+
+describe('MissingDetector with what the corpus says', () => {
+  const texts = [
+    // As AIDA, SB 1001, EO 14179, EO 14110 and the labelling measures write them (their text is not committed).
+    'subsections 2(1) and (3) of the Consumer Privacy Protection Act',
+    'Business and Professions Code, relating to bots',
+    'shall revise OMB Memoranda M-24-10 and M-24-18',
+    'in accordance with the Defense Production Act',
+    'These Measures are drafted on the basis of the PRC Cybersecurity Law',
+  ];
+  const byDoc: Record<string, string> = {
+    'us-eo-14179-2025': texts[2]!,
+    'us-eo-14110-2023': texts[3]!,
+    'cn-ai-content-labelling-measures-2025': texts[4]!,
+  };
+  const corpusNames = new CorpusNames(() => texts);
+  const detector = new MissingDetector({
+    docs: catalog,
+    names: new DocNameMatcher(catalog),
+    places: loadPlaces(),
+    hasTerm: () => false,
+    known: loadInstruments(),
+    // The CoE convention is taken to cite everything, so that only the number tells Convention 108 from it.
+    cites: (docId, phrases) =>
+      docId === 'coe-framework-convention-ai-2024' ||
+      phrases.some((phrase) => byDoc[docId]?.includes(phrase) ?? false),
+    corpusNames: (name) => corpusNames.has(name),
+  });
+  const names = (question: string) => detector.detect(question).map((m) => m.name);
+
+  it('does not report a name the held texts use as something Charter lacks', () => {
+    expect(names('how does AIDA use the Consumer Privacy Protection Act for personal information')).toEqual(
+      [],
+    );
+    expect(names("what does california's bot law add to the Business and Professions Code")).toEqual([]);
+  });
+
+  it('still reports a name in no held text, and a known instrument asked about on its own', () => {
+    expect(names("what does Korea's AI Basic Act require")).toEqual(["Korea's AI Basic Act"]);
+    expect(names('does the Defense Production Act cover AI')).toEqual(['Defense Production Act']);
+  });
+
+  it('knows a held document described by its issuer, date or jurisdiction and kind, and what it cites', () => {
+    expect(names("What does Trump's January AI Order say about M-24-10?")).toEqual([]);
+    expect(names("Biden's AI EO and the Defense Production Act")).toEqual([]);
+    expect(names('What do the Chinese Labelling Rules say about the PRC Cybersecurity Law?')).toEqual([]);
+  });
+
+  it('takes a kind word with a number after it for another instrument', () => {
+    expect(names("is emotion recognition banned under the Council of Europe's Convention 108")).toHaveLength(
+      1,
+    );
+    expect(names("what does the Council of Europe's AI convention say about the GDPR")).toEqual([]);
+  });
+});
