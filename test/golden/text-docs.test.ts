@@ -39,6 +39,9 @@ const OPENINGS: Record<string, [string, string][]> = {
   'us-eo-14110-2023': [
     ['Sec. 4.2(a)', '(a) Within 90 days of the date of this order, to ensure and verify'],
     ['Sec. 4.2(a)(i)(A)', '(A) any ongoing or planned activities related to training'],
+    // Its title ran into its text in the copy ("Training.To improve"): a documented correction.
+    ['Sec. 4.7', 'To improve public data access and manage security risks'],
+    ['Sec. 4.7(a)', '(a) within 270 days of the date of this order, the Chief Data Officer'],
   ],
   'us-eo-14179-2025': [
     ['Sec. 4(a)', '(a) Within 180 days of this order, the Assistant to the President'],
