@@ -412,8 +412,10 @@ export class MissingDetector {
         continue;
       // A name the held texts themselves use names something the corpus talks about ("the Consumer Privacy
       // Protection Act" AIDA refers to); a known instrument it cites was reported above, with its facts.
+      // So does a name that runs on from one they use ("National Environmental Policy Act regulations").
       const name = surface(start, to);
-      if (this.corpusNames(name)) continue;
+      const inner = range(start, h - 1).filter((i) => HEADS.has(norms[i]!));
+      if (this.corpusNames(name) || inner.some((k) => this.corpusNames(surface(start, k)))) continue;
       found.push({ at: start, missing: { name, kind: 'instrument' } });
       for (let i = start; i <= to; i++) claimed.add(i);
     }

@@ -40,14 +40,15 @@ describe('MissingDetector with what the corpus says', () => {
     // As AIDA, SB 1001, EO 14179, EO 14110 and the labelling measures write them (their text is not committed).
     'subsections 2(1) and (3) of the Consumer Privacy Protection Act',
     'Business and Professions Code, relating to bots',
+    'President Trump has already reformed National Environmental Policy Act (NEPA) regulations',
     'shall revise OMB Memoranda M-24-10 and M-24-18',
     'in accordance with the Defense Production Act',
     'These Measures are drafted on the basis of the PRC Cybersecurity Law',
   ];
   const byDoc: Record<string, string> = {
-    'us-eo-14179-2025': texts[2]!,
-    'us-eo-14110-2023': texts[3]!,
-    'cn-ai-content-labelling-measures-2025': texts[4]!,
+    'us-eo-14179-2025': texts[3]!,
+    'us-eo-14110-2023': texts[4]!,
+    'cn-ai-content-labelling-measures-2025': texts[5]!,
   };
   const corpusNames = new CorpusNames(() => texts);
   const detector = new MissingDetector({
@@ -69,6 +70,8 @@ describe('MissingDetector with what the corpus says', () => {
       [],
     );
     expect(names("what does california's bot law add to the Business and Professions Code")).toEqual([]);
+    // A name that runs on from one they use.
+    expect(names('what does the plan say about National Environmental Policy Act regulations')).toEqual([]);
   });
 
   it('still reports a name in no held text, and a known instrument asked about on its own', () => {
