@@ -58,28 +58,29 @@ export class HeldDescriptions {
 /**
  * The held texts' names: whether they write some words, in this order, as a name — each word but the small ones
  * with a capital ("Consumer Privacy Protection Act", "Business and Professions Code"), whatever the case the
- * question wrote them in. Built on first use: one pass over the passages, then a string search per name asked.
+ * question wrote them in. The texts' capitalized words are indexed on first use (one pass over the passages);
+ * a name is then checked only where its first word stands.
  */
 export class CorpusNames {
-  private cased?: string;
-  private lower?: string;
+  private texts?: readonly string[];
+  /** Each capitalized word, lower-cased, to where it stands: passage index and offset, in pairs. */
+  private byFirst?: Map<string, number[]>;
 
-  constructor(private readonly texts: () => Iterable<string>) {}
+  constructor(private readonly source: () => readonly string[]) {}
 
   has(name: string): boolean {
     const words = name.match(/[\p{L}\p{N}]+/gu);
     if (!words || words.length === 0) return false;
-    if (this.cased === undefined) {
-      // Words only, one space between, so that "Korea’s" and "Korea's" or a line break read the same.
-      const joined = ` ${[...this.texts()].join(' ').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-      this.cased = joined;
-      const lower = joined.toLowerCase();
-      // Lower-casing that changes a length would break the positions: fall back to the cased text.
-      this.lower = lower.length === joined.length ? lower : joined;
-    }
-    const needle = ` ${words.join(' ').toLowerCase()} `;
-    for (let at = this.lower!.indexOf(needle); at >= 0; at = this.lower!.indexOf(needle, at + 1)) {
-      const written = this.cased.slice(at + 1, at + needle.length - 1).split(' ');
+    const { texts, byFirst } = this.index();
+    const at = byFirst.get(words[0]!.toLowerCase());
+    if (!at) return false;
+    // The words in this order with anything but letters and digits between ("Korea’s", a line break).
+    const pattern = new RegExp(`${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iuy');
+    for (let k = 0; k < at.length; k += 2) {
+      pattern.lastIndex = at[k + 1]!;
+      const found = pattern.exec(texts[at[k]!]!);
+      if (!found) continue;
+      const written = found[0].match(/[\p{L}\p{N}]+/gu)!;
       if (
         written.every(
           (word) => word === 's' || STOP_WORDS.has(word.toLowerCase()) || /^[\p{Lu}\p{N}]/u.test(word),
@@ -88,5 +89,22 @@ export class CorpusNames {
         return true;
     }
     return false;
+  }
+
+  private index(): { texts: readonly string[]; byFirst: Map<string, number[]> } {
+    if (this.texts && this.byFirst) return { texts: this.texts, byFirst: this.byFirst };
+    const texts = this.source();
+    const byFirst = new Map<string, number[]>();
+    texts.forEach((text, i) => {
+      for (const match of text.matchAll(/(?<![\p{L}\p{N}])[\p{Lu}\p{N}][\p{L}\p{N}]*/gu)) {
+        const key = match[0].toLowerCase();
+        const list = byFirst.get(key);
+        if (list) list.push(i, match.index);
+        else byFirst.set(key, [i, match.index]);
+      }
+    });
+    this.texts = texts;
+    this.byFirst = byFirst;
+    return { texts, byFirst };
   }
 }
