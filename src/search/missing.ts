@@ -317,9 +317,10 @@ export class MissingDetector {
     const aboutReports = knownAll;
     // The held documents the question is about: named (a news report only by its publisher: "per the Global
     // Times report"), or described by the catalog's facts ("Trump's January AI order", "Canada's AI bill").
+    const described = this.described.find(text, norms, places.codes);
     const heldDocs = [
       ...namedDocs.filter((name) => !this.isReportOf(name, norms)).map((n) => n.docId),
-      ...this.described.find(text, norms, places.codes),
+      ...described,
     ];
     for (const match of known) {
       const span = range(match.start, match.end);
@@ -482,8 +483,8 @@ export class MissingDetector {
     }
 
     // Countries and states with no document, unless the question is about a document Charter holds that
-    // merely mentions them ("does the AI Act apply in France").
-    if (namedDocs.length === 0) {
+    // merely mentions them ("does the AI Act apply in France", "does Biden's AI EO apply in Mexico").
+    if (namedDocs.length === 0 && described.length === 0) {
       for (const [i, span] of places.spans) {
         if (places.at.get(i) !== false || claimed.has(i)) continue;
         found.push({ at: i, missing: { name: surface(i, span - 1), kind: 'place' } });

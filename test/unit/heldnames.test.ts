@@ -85,6 +85,12 @@ describe('MissingDetector with what the corpus says', () => {
     expect(names('What do the Chinese Labelling Rules say about the PRC Cybersecurity Law?')).toEqual([]);
   });
 
+  it('does not report a place that a described held document merely mentions', () => {
+    expect(names("does Biden's AI EO apply to companies in Mexico")).toEqual([]);
+    expect(names('does the colorado AI law cover Texas companies')).toEqual([]);
+    expect(names('does texas have an AI law')).toEqual(['Texas']);
+  });
+
   it('takes a kind word with a number after it for another instrument', () => {
     expect(names("is emotion recognition banned under the Council of Europe's Convention 108")).toHaveLength(
       1,
