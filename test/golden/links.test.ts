@@ -83,6 +83,7 @@ const RESOLVED: [string, string, string][] = [
   // The NSM cites EO 14110 by its number.
   [`${NSM}#sec:1/a`, 'subsection 4.8 of Executive Order 14110', `${EO}#sec:4.8`],
   [`${NSM}#sec:3.3/g/iv`, 'subsections 4.4 and 4.7 of Executive Order 14110', `${EO}#sec:4.4`],
+  [`${NSM}#sec:3.3/g/iv`, 'subsections 4.4 and 4.7 of Executive Order 14110', `${EO}#sec:4.7`],
   // SB 53: subdivisions (a), paragraphs (1), as California codes cite.
   [`${SB53}#sec:22757.12/a/6`, 'subdivision (c)', `${SB53}#sec:22757.12/c`],
   [`${SB53}#sec:22757.11/i/2`, 'paragraph (1)', `${SB53}#sec:22757.11/i/1`],
