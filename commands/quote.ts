@@ -17,7 +17,7 @@ import { commonPrefix, placeId } from '../src/answer/places.js';
 import { quote } from '../src/answer/quote.js';
 import type { Services } from '../src/answer/services.js';
 import { suggestReferences } from '../src/answer/suggest.js';
-import { notFoundWording } from '../src/answer/wording.js';
+import { notFoundWording, quotedNote } from '../src/answer/wording.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import { ID_PATTERNS, unitId } from '../src/corpus/citation.js';
 import type { Passage, RefPath } from '../src/corpus/types.js';
@@ -48,6 +48,8 @@ export interface QuoteParams {
   mention?: string;
   /** The place's own links: shown as the "Refers to · Defined terms · Cited by" menu. */
   links?: PlaceLinks;
+  /** Said above the quote: it shows the place that holds the one asked (wording.ts quotedNote). */
+  note?: string;
 }
 
 /** The reply quoting one place: the text (cut at a sentence if long), Full text and Cite buttons. */
@@ -100,6 +102,7 @@ export function quoteReply(
   if (menu) components.push(menu);
   return {
     type: 'message',
+    ...(params.note ? { content: params.note } : {}),
     embeds: [built.embed],
     components,
     ...(params.ephemeral ? { ephemeral: true } : {}),
@@ -110,8 +113,16 @@ export function quoteReply(
 
 /** What a quote came to, as a reply: the passages, or a notice saying which place to name instead. */
 export function quoteResultReply(result: QuoteOutcome, params: QuoteParams): MessageReply {
-  if (result.kind === 'quoted')
-    return quoteReply(result.doc, result.locator, result.passages, params, result.alongside);
+  if (result.kind === 'quoted') {
+    const note = quotedNote(result, DISCORD);
+    return quoteReply(
+      result.doc,
+      result.locator,
+      result.passages,
+      note ? { ...params, note } : params,
+      result.alongside,
+    );
+  }
   return noticeOf(notFoundWording(result, DISCORD));
 }
 

@@ -9,7 +9,7 @@
 //   not-found  no passage, no such place or document: a structured reason and suggestions
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
-import type { MissingName, ReferenceFailure, SearchHit } from '../search/types.js';
+import type { MissingName, QuoteNote, ReferenceFailure, SearchHit } from '../search/types.js';
 
 /** One place in one language. */
 export interface QuotedPlace {
@@ -20,6 +20,8 @@ export interface QuotedPlace {
 
 export interface Quoted extends QuotedPlace {
   kind: 'quoted';
+  /** The place asked is deeper than the passages: the one shown holds it (wording.ts quotedNote says so). */
+  note?: QuoteNote;
   /** With `lang: both`: the same place in the other language (the authentic Chinese text comes first). */
   alongside?: QuotedPlace;
 }

@@ -37,6 +37,7 @@ export async function quote(
   const [first, second] = shown as [Rendition, Rendition | undefined];
   return {
     kind: 'quoted',
+    ...(result.note ? { note: result.note } : {}),
     doc: first.doc,
     locator: first.locator,
     passages: [...first.passages],
@@ -64,7 +65,13 @@ async function quoteAsNamed(services: Services, reference: string): Promise<Quot
     );
   const result = await services.quote(reference);
   if (result.ok && result.passages.length > 0)
-    return { kind: 'quoted', doc: result.doc, locator: result.locator, passages: result.passages };
+    return {
+      kind: 'quoted',
+      doc: result.doc,
+      locator: result.locator,
+      passages: result.passages,
+      ...(result.note ? { note: result.note } : {}),
+    };
   if (result.ok) return unresolvedOutcome(reference, { reason: 'no-text' }, []);
   return unresolvedOutcome(reference, result.failure, result.suggestions.slice(0, MAX_SUGGESTIONS));
 }

@@ -3,7 +3,7 @@
 // command) and only lays out what it gets: Discord as a notice with a title, the terminal as a sentence.
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { MissingName } from '../search/types.js';
-import type { Ambiguous, NotFound, PassagePage, Unresolved } from './outcome.js';
+import type { Ambiguous, NotFound, PassagePage, Quoted, Unresolved } from './outcome.js';
 import { unheldClause } from './unheld.js';
 
 export interface Medium {
@@ -69,6 +69,11 @@ export function unresolvedText(why: Unresolved, m: Medium): string {
       return `${m.name(why.doc.shortTitle)} is not cited that way.`;
     case 'no-such-point':
       return `${m.name(why.doc.shortTitle)} ${why.within} has no ${why.asked}.`;
+    case 'unknown-unit':
+      // Refused, never read as the style's default unit ("Reciatl 27" is not Art. 27).
+      return why.reading
+        ? `Read “${m.echo(why.typed)}” as ${why.reading}? ${m.name(why.doc.shortTitle)} has no unit called that; it cites ${listed(why.units, 'and')}.`
+        : `${m.name(why.doc.shortTitle)} has no unit called “${m.echo(why.typed)}”; it cites ${listed(why.units, 'and')}.`;
     case 'not-synced':
       return `${listed(why.titles.map(m.name), 'and')} ${why.titles.length === 1 ? 'is' : 'are'} in Charter's catalog but not synced yet; run charter sync (with --mirror DIR when offline).`;
     case 'no-text':
@@ -78,6 +83,16 @@ export function unresolvedText(why: Unresolved, m: Medium): string {
     case 'no-counterpart':
       return `${m.name(why.other.shortTitle)} has no place matching ${m.name(why.doc.shortTitle)} ${why.locator}.`;
   }
+}
+
+/**
+ * The line said with a quote that shows another place than exactly the one asked ("Annex VII, point 3.2 is
+ * not a passage of its own; showing Annex VII, point 3, which contains it."), or undefined.
+ */
+export function quotedNote(outcome: Quoted, m: Medium = PLAIN): string | undefined {
+  const note = outcome.note;
+  if (!note) return undefined;
+  return `${m.echo(note.asked)} is not a passage of its own; showing ${m.echo(note.shown)}, which contains it.`;
 }
 
 /** "Which part of the AI Act?": a document named without a place. */

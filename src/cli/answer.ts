@@ -16,6 +16,7 @@ import {
   missingLine,
   notFoundWording,
   PLAIN,
+  quotedNote,
   shortfallLine,
   weakWording,
 } from '../answer/wording.js';
@@ -121,6 +122,7 @@ function askJson(charter: Charter, query: string, result: AskOutcome) {
       ...base,
       missing: [],
       weak: false,
+      ...(result.note ? { note: quotedNote(result) } : {}),
       results: [jsonResult(charter, { passages: result.passages, score: 1, terms: [] }, result.locator)],
     };
   if (result.kind === 'found' || result.kind === 'missing') {
@@ -188,7 +190,10 @@ export async function runAsk(args: string[], given: CliIo = processIo()): Promis
   }
   const style = styleFor(io.stdout, io.env);
   if (result.kind === 'quoted') {
-    io.stdout.write(renderQuote(result.doc, result.passages, [], style, result.locator));
+    const note = quotedNote(result);
+    io.stdout.write(
+      `${note ? `${wrap(note, style.width)}\n\n` : ''}${renderQuote(result.doc, result.passages, [], style, result.locator)}`,
+    );
     return EXIT.answered;
   }
   if (result.kind !== 'found' && result.kind !== 'missing') {
@@ -240,6 +245,7 @@ export async function runQuote(args: string[], given: CliIo = processIo()): Prom
         reference,
         docId: quoted.doc.id,
         locator: quoted.locator,
+        ...(quoted.note ? { note: quotedNote(quoted) } : {}),
         passages: quoted.passages.map((p) => jsonPassage(quoted.doc, p)),
         url: sourceUrl(quoted.doc, quoted.passages[0]) ?? null,
         ...jsonLinks(links),
@@ -257,6 +263,8 @@ export async function runQuote(args: string[], given: CliIo = processIo()): Prom
     return 0;
   }
   const style = styleFor(io.stdout, io.env);
+  const note = quotedNote(quoted);
+  if (note) io.stdout.write(`${wrap(note, style.width)}\n\n`);
   io.stdout.write(renderQuote(quoted.doc, quoted.passages, [], style, quoted.locator));
   if (quoted.alongside) {
     const { doc, passages, locator } = quoted.alongside;

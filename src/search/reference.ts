@@ -8,7 +8,7 @@ import type { Passage, RefPath } from '../corpus/types.js';
 import { DocNameMatcher, type NamedDoc } from './docnames.js';
 import { normalizeText, STOP_WORDS, tokenize, tokens } from './text.js';
 import { findJurisdictions } from './thesaurus.js';
-import type { QuoteResponse, ReferenceFailure } from './types.js';
+import type { QuoteNote, QuoteResponse, ReferenceFailure } from './types.js';
 
 /** A place parsed from a reference, before it is checked against a document. */
 export interface ParsedPlace {
@@ -55,7 +55,7 @@ const RULES: Rule[] = [
   {
     subs: true,
     pattern: new RegExp(
-      String.raw`\bannex\s+([ivxlc]+|\d+)\b(?:\s*,?\s*(?:point|pt\.?|no\.?)\s*(\d+))?${SUBS}`,
+      String.raw`\bannex\s+([ivxlc]+|\d+)\b(?:\s*,?\s*(?:point|pt\.?|no\.?)\s*(\d+(?:\.\d+)*))?${SUBS}`,
     ),
     type: () => 'annex',
   },
@@ -208,6 +208,8 @@ const FILLER = new Set([
 export interface ParsedReference {
   doc?: CatalogDocument;
   place?: ParsedPlace;
+  /** A word before a number that is no unit word ("reciatl 27"), and the place it probably misspells. */
+  misread?: { typed: string; reading?: ParsedPlace };
   /** Content words left over after the document name and the place: a question, not a reference. */
   leftover: string[];
 }
@@ -235,6 +237,63 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+/**
+ * The words that name each kind of unit (what RULES read), to tell a misspelled one ("Reciatl", "Anex",
+ * "Secton"): a bare number after a word that is none of them is never read as the style's default unit.
+ */
+const UNIT_WORDS: Record<string, string[]> = {
+  art: ['article'],
+  recital: ['recital'],
+  annex: ['annex'],
+  sec: ['section'],
+  para: ['paragraph'],
+  pp: ['preambular'],
+  chapter: ['chapter'],
+  part: ['part'],
+  p: ['page'],
+  rec: ['recommendation'],
+  item: ['action', 'principle', 'item'],
+};
+
+// A word, then a number ("reciatl 27", "secton 4.2") or a Roman numeral apart from it ("anex vii").
+const WORD_THEN_NUMBER = /(?<![\p{L}\d])(\p{L}+)\.?(?:\s*(\d+(?:[.-]\d+)*)|\s+([ivxlc]{1,6})(?![\p{L}\d]))/gu;
+
+/** The unit word a misspelled one is closest to, among `types`: at most 2 edits, and fewer than half its letters. */
+function nearestUnitWord(word: string, types: ReadonlySet<string>): string | undefined {
+  let best: { word: string; distance: number } | undefined;
+  for (const [type, words] of Object.entries(UNIT_WORDS)) {
+    if (!types.has(type)) continue;
+    for (const unit of words) {
+      const distance = editDistance(word, unit);
+      if (distance <= 2 && distance * 2 < word.length && (!best || distance < best.distance))
+        best = { word: unit, distance };
+    }
+  }
+  return best?.word;
+}
+
+/**
+ * The labels a passage's text gives its points: "3.2." or "1." opening a line, "(a)", "(ii)", "（一）" (read
+ * as 1), so a sub-point can be found inside the passage that holds it.
+ */
+function labelsIn(text: string): Set<string> {
+  const labels = new Set<string>();
+  const normalized = normalizeText(text);
+  for (const m of normalized.matchAll(/(?:^|\n)\s*(\d+(?:\.\d+)*)\.?(?=\s)|\(([^()\s]{1,5})\)/g)) {
+    const label = (m[1] ?? m[2])!;
+    labels.add(label);
+    const zh = fromChineseNumber(label);
+    if (zh !== undefined) labels.add(String(zh));
+  }
+  return labels;
+}
+
+/** Whether a passage's text opens with the label ("3.2. The quality …", "(a) the name …"). */
+function opensWith(text: string, label: string): boolean {
+  const start = normalizeText(text.slice(0, 40)).trimStart();
+  return start.startsWith(`${label}.`) || start.startsWith(`${label} `) || start.startsWith(`(${label})`);
 }
 
 export class ReferenceResolver {
@@ -270,12 +329,48 @@ export class ReferenceResolver {
       for (const i of named.positions)
         rest = blank(rest, spelled[i]!.start, spelled[i]!.start + spelled[i]!.surface.length);
     }
+    let misread: ParsedReference['misread'];
     if (!place && doc) {
       place = parseBare(rest);
+      misread = this.misreadUnit(rest, doc, place, reference);
       if (place) rest = blank(rest, place.start, place.end);
     }
     const leftover = tokenize(rest).filter((token) => !STOP_WORDS.has(token) && !FILLER.has(token));
-    return { doc, place, leftover };
+    return { doc, place, leftover, ...(misread ? { misread } : {}) };
+  }
+
+  /**
+   * A word before a number that names no unit ("Reciatl 27 AI Act"): with the place it probably misspells
+   * (the nearest unit word of the document's units), or none; undefined when the word misspells no unit
+   * word and does not stand right before the bare number read (a filler such as "quote" is no unit word).
+   */
+  private misreadUnit(
+    rest: string,
+    doc: CatalogDocument,
+    bare: ParsedPlace | undefined,
+    reference: string,
+  ): ParsedReference['misread'] {
+    const types = new Set<string>();
+    for (const type of this.typesOf(doc.id))
+      for (const [kind, equivalents] of Object.entries(EQUIVALENT_TYPES))
+        if (equivalents.includes(type)) types.add(kind);
+    for (const type of this.typesOf(doc.id)) types.add(type);
+    const original = reference.slice(0, 300);
+    const sameOffsets = original.length === rest.length;
+    for (const m of rest.matchAll(WORD_THEN_NUMBER)) {
+      const word = m[1]!;
+      if (STOP_WORDS.has(word) || FILLER.has(word)) continue;
+      const numberAt = m.index + m[0].length - (m[2] ?? m[3])!.length;
+      const typed = (sameOffsets ? original : rest).slice(m.index, m.index + m[0].length).trim();
+      const unit = nearestUnitWord(word, types);
+      if (unit) {
+        const corrected = rest.slice(0, m.index) + rest.slice(m.index).replace(word, unit);
+        const reading = parsePlace(corrected);
+        if (reading?.start === m.index) return { typed, reading };
+      }
+      if (bare && numberAt === bare.start) return { typed };
+    }
+    return undefined;
   }
 
   /** Of the longest names found, the one whose document has the place ("NIST GOVERN 1.1" names two documents). */
@@ -348,6 +443,8 @@ export class ReferenceResolver {
     if (!doc) {
       return this.fail(reference, { reason: 'no-document' }, []);
     }
+    // "Reciatl 27": never quoted as Art. 27; refused, with the reading it probably meant.
+    if (parsed.misread) return this.misread(reference, doc, parsed.misread);
     if (!place) {
       return this.fail(
         reference,
@@ -362,15 +459,20 @@ export class ReferenceResolver {
       if (found.length > 0)
         return { ok: true, reference, doc, locator: this.locatorOf(doc, path, found), passages: found };
     }
-    // The unit exists but is not split down to the asked sub-point: its own passages hold the sub-point.
+    // Deeper than the passages go ("Annex VII, point 3.2", "Art. 6(1)(a)" in a paragraph kept whole): the
+    // passage that opens with the sub-point, or else holds it, with a note saying it is not a passage of its
+    // own; no passage of the unit has it, no such point.
     for (const path of candidates) {
       for (let length = path.length - 1; length >= 1; length--) {
         const parent = path.slice(0, length);
         const found = passages.filter((passage) => locate(passage.path, parent));
         if (found.length === 0) continue;
-        const splitFurther = found.some((passage) => passage.path.length > parent.length);
-        if (!splitFurther)
-          return { ok: true, reference, doc, locator: this.locatorOf(doc, parent, found), passages: found };
+        const holding = this.holding(doc, found, path.slice(length), length);
+        // A passage of the sub-point itself under another parent (['annex:vii', '3', '3.2']) needs no note.
+        if (holding && holding.passages[0]?.path.at(-1) === path.at(-1))
+          return { ok: true, reference, doc, locator: holding.locator, passages: holding.passages };
+        if (holding)
+          return { ok: true, reference, doc, ...holding, note: this.containing(doc, path, holding.locator) };
         return this.fail(
           reference,
           { reason: 'no-such-point', doc, within: this.format(doc, parent), asked: this.format(doc, path) },
@@ -406,6 +508,61 @@ export class ReferenceResolver {
     }
     // Several named documents with the place ("article 5 of the AI Act and the GDPR"): the first named.
     return named.length > 0 || found.length === 1 ? found[0] : undefined;
+  }
+
+  /**
+   * The passage that holds sub-points `below` a place the document splits no further: the one that opens
+   * with the last of them ("3.2. The quality …"), or else the first whose text labels them all.
+   */
+  private holding(
+    doc: CatalogDocument,
+    found: readonly Passage[],
+    below: readonly string[],
+    depth: number,
+  ): { locator: string; passages: Passage[] } | undefined {
+    const last = valueOfSegment(below.at(-1)!);
+    // Only passages on the way to the sub-point: below the parent, each segment is one asked, a dotted
+    // point's own point ('3' for '3.2'), or a typed one (a subparagraph); never Art. 5(2)(a) for Art. 5(1)(a).
+    const dotted = last.includes('.') ? last.slice(0, last.lastIndexOf('.')) : undefined;
+    const onTheWay = found.filter((passage) =>
+      passage.path
+        .slice(depth)
+        .every((segment, i) => segment === below[i] || segment === dotted || typeOfSegment(segment) !== ''),
+    );
+    const shown =
+      onTheWay.find((passage) => opensWith(passage.text, last)) ??
+      onTheWay.find((passage) => {
+        const labels = labelsIn(passage.text);
+        return below.every((segment) => labels.has(valueOfSegment(segment)));
+      });
+    if (!shown) return undefined;
+    // The passage with the points split below it ("(a)" … under the sub-point it opens with).
+    const passages = found.filter(
+      (passage) =>
+        passage === shown ||
+        (passage.path.length > shown.path.length && shown.path.every((s, i) => passage.path[i] === s)),
+    );
+    return { locator: this.locatorOf(doc, shown.path, [shown]), passages };
+  }
+
+  private containing(doc: CatalogDocument, asked: readonly string[], shown: string): QuoteNote {
+    return { reason: 'containing', asked: this.format(doc, asked), shown };
+  }
+
+  private misread(
+    reference: string,
+    doc: CatalogDocument,
+    misread: NonNullable<ParsedReference['misread']>,
+  ): QuoteResponse {
+    const units = [...new Set([...this.typesOf(doc.id)].map((type) => UNIT_NAMES[type]?.range))].filter(
+      (name): name is string => !!name && /^[A-Z]/.test(name),
+    );
+    const reading = misread.reading && this.format(doc, misread.reading.path);
+    return this.fail(
+      reference,
+      { reason: 'unknown-unit', doc, typed: misread.typed, units, ...(reading ? { reading } : {}) },
+      reading ? [`${doc.shortTitle} ${reading}`] : this.examples(doc, 3).map((l) => `${doc.shortTitle} ${l}`),
+    );
   }
 
   /** The passages of a place in one document, or of the unit that holds it when not split that far. */

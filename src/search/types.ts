@@ -87,9 +87,28 @@ export type ReferenceFailure =
   | { reason: 'not-cited-that-way'; doc: CatalogDocument; examples: string[] }
   /** The unit exists but has no such point: `within` has no `asked`. */
   | { reason: 'no-such-point'; doc: CatalogDocument; within: string; asked: string }
+  /**
+   * The word before the number is no unit word of the document ("Reciatl 27"): `typed` as written, `units`
+   * the units it has ("Articles"), `reading` the unit it is probably a misspelling of ("Recital 27"), if any.
+   * Refused rather than read: a bare number would otherwise be quoted as an article.
+   */
+  | { reason: 'unknown-unit'; doc: CatalogDocument; typed: string; units: string[]; reading?: string }
   /** The reference names catalog documents this installation has not synced yet (their short titles). */
   | { reason: 'not-synced'; titles: string[] };
 
+/**
+ * Why a quote shows a place other than exactly the one asked for, said with it: the place asked is deeper
+ * than the passages ("Annex VII, point 3.2"), so the passage that holds it is `shown`.
+ */
+export type QuoteNote = { reason: 'containing'; asked: string; shown: string };
+
 export type QuoteResponse =
-  | { ok: true; reference: string; doc: CatalogDocument; locator: string; passages: Passage[] }
+  | {
+      ok: true;
+      reference: string;
+      doc: CatalogDocument;
+      locator: string;
+      passages: Passage[];
+      note?: QuoteNote;
+    }
   | { ok: false; reference: string; failure: ReferenceFailure; suggestions: string[] };

@@ -1,0 +1,59 @@
+// The two references a new-user trial found quoted as something else, on the real AI Act: "Reciatl 27" was
+// quoted as Art. 27, "Annex VII point 3.2" as the whole of point 3, both without a word. Expectations read
+// in the Regulation itself (Recital 27 is on the seven principles; point 3.2 opens "3.2. The quality
+// management system shall be assessed by the notified body").
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assemble, type Charter } from '../../src/app.js';
+import { runQuote } from '../../src/cli/answer.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { CorpusIndex } from '../../src/search/index.js';
+import { catalog, describeGolden, realPassages } from '../support/corpus.js';
+
+describe.runIf(describeGolden)('references read as written (golden)', () => {
+  let charter: Charter;
+  beforeAll(async () => {
+    const passages = await realPassages('eu-ai-act-2024');
+    charter = assemble(catalog, CorpusIndex.build(catalog, passages), 'test');
+  }, 120_000);
+
+  const run = async (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CliIo = {
+      stdout: { write: (t) => void out.push(t), isTTY: false, columns: 200 },
+      stderr: { write: (t) => void err.push(t) },
+      catalog: () => charter.docs,
+      open: async () => charter,
+      env: {},
+    };
+    const code = await runQuote(args, io);
+    return { code, out: out.join(''), err: err.join('') };
+  };
+
+  it('charter quote "Reciatl 27 AI Act" is refused with the reading, never quoted as Art. 27', async () => {
+    const { code, out, err } = await run(['Reciatl 27 AI Act']);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain('Read “Reciatl 27” as Recital 27?');
+    expect(err).toContain('Did you mean: AI Act Recital 27?');
+    // The reading it suggests is the recital itself.
+    const recital = await run(['AI Act Recital 27']);
+    expect(recital.out).toContain('AI Act, Recital 27');
+  });
+
+  it('charter quote "AI Act Annex VII point 3.2" shows point 3.2, or says what holds it', async () => {
+    const { code, out } = await run(['--json', 'AI Act Annex VII point 3.2']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    const text = json.passages.map((p: { text: string }) => p.text).join('\n');
+    expect(text).toContain('3.2. The quality management system shall be assessed by the notified body');
+    // Either a passage of point 3.2 itself (its locator names it), or a note naming what holds it.
+    if (!/point 3\.2\b/.test(json.locator))
+      expect(json.note).toBe(
+        `Annex VII, point 3.2 is not a passage of its own; showing ${json.locator}, which contains it.`,
+      );
+    // Point 3.3 is not quoted as 3.2 when its passage is not the one shown.
+    const text33 = await run(['--json', 'AI Act Annex VII point 3.9']);
+    expect(text33.code).toBe(1);
+  });
+});
