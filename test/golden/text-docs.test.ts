@@ -14,6 +14,10 @@ const OPENINGS: Record<string, [string, string][]> = {
     ['Art. 50(2)', '2. Providers of AI systems, including general-purpose AI systems, gene'],
     ['Annex III, point 4', '4. Employment, workers’ management and access to self-employment:'],
     ['Art. 3(1)', '(1) ‘AI system’ means a machine-based system'],
+    // Decimal points of Annex VII are cited as themselves, not as subparagraphs of point 3 or 4.
+    ['Annex VII, point 3.2', '3.2. The quality management system shall be assessed by the notified body'],
+    ['Annex VII, point 3.1(f)', '(f) a written declaration that the same application has not been lodged'],
+    ['Annex VII, point 4.6', '4.6. The decision of the notified body shall be notified to the provider'],
   ],
   'coe-framework-convention-ai-2024': [
     ['Art. 16(2)', '2 Such measures shall be graduated and differentiated, as appropriate,'],

@@ -163,6 +163,61 @@ describe('eu-act', () => {
     );
     expect(passages.filter((p) => p.text.includes(leadIn))).toHaveLength(1);
   });
+
+  it('cites an annex point numbered "3.2." as point 3.2, not as a subparagraph of point 3', () => {
+    const annex = `HAVE ADOPTED THIS REGULATION:
+
+Article 1
+
+Subject matter
+
+This Regulation lays down rules.
+
+ANNEX VII
+
+Conformity based on an assessment of the quality management system
+
+1.  Introduction
+
+The procedure is based on points 2 and 3.
+
+2.  Quality management system
+
+  2.1.   The application of the provider shall include: 
+
+(a)   the name and address of the provider;  
+  
+(b)   the list of AI systems covered;  
+  
+  2.2.   The quality management system shall be assessed by the notified body.  
+  
+The decision shall be notified to the provider.
+
+  2.3.   Any intended change shall be brought to the attention of the notified body.  
+
+3.  Control of the technical documentation.
+
+  3.1.   In addition to the application referred to in point 2, an application shall be lodged.  
+`;
+    const { passages } = split('eu-act', annex);
+    expect(passages.map((p) => p.locator).filter((l) => l.startsWith('Annex'))).toEqual([
+      'Annex VII, point 1',
+      'Annex VII, point 2',
+      'Annex VII, point 2.1',
+      'Annex VII, point 2.1(a)',
+      'Annex VII, point 2.1(b)',
+      'Annex VII, point 2.2',
+      'Annex VII, point 2.3',
+      'Annex VII, point 3',
+      'Annex VII, point 3.1',
+    ]);
+    expect(byLocator(passages, 'Annex VII, point 2.2').text).toBe(
+      '2.2. The quality management system shall be assessed by the notified body.\n\nThe decision shall be notified to the provider.',
+    );
+    expect(byLocator(passages, 'Annex VII, point 2.1(b)').context).toBe(
+      '2.1. The application of the provider shall include:',
+    );
+  });
 });
 
 describe('articles', () => {

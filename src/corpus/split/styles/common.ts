@@ -97,7 +97,8 @@ export function blocksOf(lines: readonly TextLine[]): TextLine[][] {
 
 // ---- Outline: numbered paragraphs and points --------------------------------------------------------
 
-type MarkerKind = 'num' | 'alpha' | 'roman' | 'ALPHA' | 'ROMAN';
+// 'dec': a decimal point "3.2." under point "3." (the AI Act's Annex VII); its value is "3.2".
+type MarkerKind = 'num' | 'dec' | 'alpha' | 'roman' | 'ALPHA' | 'ROMAN';
 type MarkerForm = 'dot' | 'paren' | 'bare';
 
 export interface Marker {
@@ -153,6 +154,8 @@ export function leadingMarker(text: string, bare = false): Marker[] {
     }
     return out;
   }
+  m = /^(\d{1,3}\.\d{1,3})\.(?:\s+|$)/.exec(t);
+  if (m) return [{ kind: 'dec', form: 'dot', value: m[1]!, rest: t.slice(m[0].length) }];
   m = /^(\d{1,3})\.(?:\s+|$)/.exec(t);
   if (m) return [{ kind: 'num', form: 'dot', value: m[1]!, rest: t.slice(m[0].length) }];
   if (bare) {
@@ -165,13 +168,17 @@ export function leadingMarker(text: string, bare = false): Marker[] {
 }
 
 function first(kind: MarkerKind): string {
-  return { num: '1', alpha: 'a', roman: 'i', ALPHA: 'A', ROMAN: 'I' }[kind];
+  return { num: '1', dec: '1.1', alpha: 'a', roman: 'i', ALPHA: 'A', ROMAN: 'I' }[kind];
 }
 
 function successor(kind: MarkerKind, value: string): string {
   switch (kind) {
     case 'num':
       return String(Number(value) + 1);
+    case 'dec': {
+      const [whole, part] = value.split('.');
+      return `${whole}.${Number(part) + 1}`;
+    }
     case 'roman':
       return ROMANS[ROMANS.indexOf(value) + 1] ?? '';
     case 'ROMAN':
@@ -321,6 +328,15 @@ export class Outline {
           break;
         }
       }
+      if (marker.kind === 'dec') {
+        // "3.1." opens the decimal points of point "3." wherever that point is open; never a list of its own.
+        const parent = this.stack.findIndex(
+          (l) => l.kind === 'num' && l.form === 'dot' && `${l.value}.1` === marker.value,
+        );
+        if (parent >= 0 && !this.stack.some((l) => l.kind === 'dec'))
+          placements.push({ marker, depth: parent + 1 });
+        continue;
+      }
       const startsChild = marker.value === first(marker.kind);
       const typeOpen = this.stack.some((l) => l.kind === marker.kind && l.form === marker.form);
       if (startsChild && (!typeOpen || leadIn)) placements.push({ marker, depth: this.stack.length });
@@ -340,7 +356,8 @@ export class Outline {
     const parentPath = parent ? parent.unit.path : this.base;
     const segment =
       !parent && this.options.topSegment ? this.options.topSegment(marker.value) : marker.value.toLowerCase();
-    const path = [...parentPath, segment];
+    // Point 3.2 is cited as itself ("Annex VII, point 3.2"), not as a sub-point of point 3.
+    const path = marker.kind === 'dec' ? [...parent!.path.slice(0, -1), segment] : [...parentPath, segment];
     const parentUnit = parent ? parent.unit : this.baseUnit;
     const leadIn = parentUnit?.paragraphs.at(-1)?.text;
     const context = leadIn && /[:—]$/.test(leadIn.trim()) ? leadIn : undefined;
@@ -381,7 +398,8 @@ export class Outline {
             ]);
       return;
     }
-    const isParagraph = this.options.paragraphForms ?? ((m) => m.kind === 'num' && m.form !== 'paren');
+    const isParagraph =
+      this.options.paragraphForms ?? ((m) => (m.kind === 'num' || m.kind === 'dec') && m.form !== 'paren');
     // More text of a numbered paragraph stays in it; unmarked text after a point ends the list.
     if (this.builder.openUnit === top.unit && isParagraph(top)) {
       top.paragraphs++;
