@@ -36,10 +36,14 @@ export function gatherEvidence(
     return weight;
   });
   if (whole === 0) return { ...base, coverage: null };
+  // A typed word is held by a passage that writes it the other way ("deepfake" by "deep fake"; compounds.ts).
+  const other = new Map((analyzed.compounds ?? []).map(({ term, other }) => [term, other]));
+  const holds = (stems: ReadonlySet<string>, term: string) =>
+    stems.has(term) || (other.get(term)?.every((part) => stems.has(part)) ?? false);
   let covered = 0;
   for (const hit of best) {
     let share = 0;
-    for (const [t, { term }] of typed.entries()) if (hit.stems.has(term)) share += weights[t]!;
+    for (const [t, { term }] of typed.entries()) if (holds(hit.stems, term)) share += weights[t]!;
     covered = Math.max(covered, share / whole);
   }
   return { ...base, coverage: covered };

@@ -12,6 +12,7 @@ import type { CatalogDocument } from '../corpus/catalog.js';
 import { loadInstruments } from '../corpus/instruments.js';
 import type { Passage } from '../corpus/types.js';
 import { ChineseSynonyms, dictionaryWords } from './bilingual.js';
+import { type CompoundCorpus, compoundTerms } from './compounds.js';
 import { DefinitionBridge } from './definitions.js';
 import { DocNameMatcher } from './docnames.js';
 import { EVIDENCE_DEPTH, gatherEvidence } from './evidence.js';
@@ -117,6 +118,7 @@ export class CorpusIndex {
   /** Defined terms by their definitions' words (`definitionBridge`), built on first use. */
   private definitionIndex?: DefinitionBridge;
   private readonly stats: TermStats;
+  private readonly compoundCorpus: CompoundCorpus;
   /** Places named inside questions ("does GDPR article 22 mean …"), resolved on first use. */
   private references?: { resolver: ReferenceResolver; position: Map<string, number> };
   /** The Chinese documents' words by their English (`zhSynonyms`), built on the first Chinese question. */
@@ -181,6 +183,11 @@ export class CorpusIndex {
       passageCount: passages.length,
       frequency: (term) => this.scorer.frequency(term),
       common: this.commonTerms,
+    };
+    this.compoundCorpus = {
+      frequency: (term) => this.scorer.frequency(term),
+      passagesWith: (term) => this.lexical.termScores(term).ids,
+      text: (i) => this.passages[i]!.text,
     };
     this.placeNames = options.signals.placeNames
       ? placeNamesFor(loadPlaces(), new Set(docs.map((doc) => doc.jurisdiction)))
@@ -339,6 +346,16 @@ export class CorpusIndex {
         : {}),
     });
     const { signals } = this.options;
+    if (signals.compounds) {
+      const compounds = compoundTerms(
+        query,
+        analyzed.terms,
+        analyzed.topicTerms,
+        this.compoundCorpus,
+        this.options,
+      );
+      if (compounds.length > 0) analyzed.compounds = compounds;
+    }
     if (signals.gloveBridge) gloveTerms(query, analyzed.terms, this.stats, this.options);
     if (signals.zhSynonyms && analyzed.chinese) {
       this.chineseSynonyms ??= new ChineseSynonyms(

@@ -23,6 +23,8 @@ export interface AnalyzedQuery {
   topicTerms: string[];
   /** The corpus positions of the place the question names inside it ("GDPR article 22"), ascending. */
   place?: Int32Array;
+  /** Typed terms the corpus also writes another way ("deepfake" as "deep fake"; compounds.ts). */
+  compounds?: { term: string; other: string[] }[];
   /** What the question asks one may or must do ("can I …", "do we have to …", "is it legal …"), bits of `Asks`. */
   asks?: number;
   /** Written in Chinese: more Han characters than Latin letters ("AI画的图要不要打水印"). */
