@@ -69,11 +69,13 @@ export function unresolvedText(why: Unresolved, m: Medium): string {
       return `${m.name(why.doc.shortTitle)} is not cited that way.`;
     case 'no-such-point':
       return `${m.name(why.doc.shortTitle)} ${why.within} has no ${why.asked}.`;
-    case 'unknown-unit':
+    case 'unknown-unit': {
       // Refused, never read as the style's default unit ("Reciatl 27" is not Art. 27).
+      const cites = why.units.length > 0 ? `; it cites ${listed(why.units, 'and')}` : '';
       return why.reading
-        ? `Read “${m.echo(why.typed)}” as ${why.reading}? ${m.name(why.doc.shortTitle)} has no unit called that; it cites ${listed(why.units, 'and')}.`
-        : `${m.name(why.doc.shortTitle)} has no unit called “${m.echo(why.typed)}”; it cites ${listed(why.units, 'and')}.`;
+        ? `Read “${m.echo(why.typed)}” as ${why.reading}? ${m.name(why.doc.shortTitle)} has no unit called that${cites}.`
+        : `${m.name(why.doc.shortTitle)} has no unit called “${m.echo(why.typed)}”${cites}.`;
+    }
     case 'not-synced':
       return `${listed(why.titles.map(m.name), 'and')} ${why.titles.length === 1 ? 'is' : 'are'} in Charter's catalog but not synced yet; run charter sync (with --mirror DIR when offline).`;
     case 'no-text':

@@ -248,7 +248,7 @@ const UNIT_WORDS: Record<string, string[]> = {
   recital: ['recital'],
   annex: ['annex'],
   sec: ['section'],
-  para: ['paragraph'],
+  para: ['paragraph', 'para'],
   pp: ['preambular'],
   chapter: ['chapter'],
   part: ['part'],
@@ -554,9 +554,11 @@ export class ReferenceResolver {
     doc: CatalogDocument,
     misread: NonNullable<ParsedReference['misread']>,
   ): QuoteResponse {
-    const units = [...new Set([...this.typesOf(doc.id)].map((type) => UNIT_NAMES[type]?.range))].filter(
-      (name): name is string => !!name && /^[A-Z]/.test(name),
-    );
+    // The units cited by number ('h', a headed section, is not).
+    const units = [...this.typesOf(doc.id)]
+      .filter((type) => type !== 'h')
+      .map((type) => UNIT_NAMES[type]?.range)
+      .filter((name): name is string => !!name);
     const reading = misread.reading && this.format(doc, misread.reading.path);
     return this.fail(
       reference,

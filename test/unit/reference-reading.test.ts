@@ -38,6 +38,7 @@ const passages: Passage[] = [
   passage(EU, ['annex:vii', '4'], '4. Fixture control'),
   passage(EU, ['annex:vii', '4', 'subpara:2'], '4.2. A passage that starts with its sub-point.'),
   passage(EO, ['sec:4.2'], '4.2. A fixture section.'),
+  passage('un-global-digital-compact-2024', ['para:50'], '50. A fixture paragraph.'),
 ];
 const resolver = new ReferenceResolver(docs, passages);
 const services = {
@@ -67,6 +68,8 @@ describe('a misspelled unit word', () => {
     expect(reading('AI Act Anex VII')).toBe('Annex VII');
     expect(reading('AI Act Artcle 27')).toBe('Art. 27');
     expect(reading('EO 14110 Secton 4.2')).toBe('Sec. 4.2');
+    expect(reading('GDC parra 50')).toBe('para. 50');
+    expect(reading('GDC paragrph 50')).toBe('para. 50');
     expect(reading('Foo 27 AI Act')).toBeUndefined();
   });
 
@@ -77,6 +80,10 @@ describe('a misspelled unit word', () => {
     const wording = notFoundWording(outcome, PLAIN);
     expect(wording.text).toContain('Read “Reciatl 27” as Recital 27?');
     expect(wording.suggestions).toEqual(['AI Act Recital 27']);
+    const gdc = await quote(services, 'GDC parra 50');
+    expect(gdc.kind === 'not-found' && notFoundWording(gdc, PLAIN).text).toContain(
+      'Global Digital Compact has no unit called that; it cites paragraphs.',
+    );
   });
 
   it('still quotes a bare number and a unit word spelled right', () => {
