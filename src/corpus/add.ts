@@ -100,8 +100,10 @@ export function detectStyle(doc: CatalogDocument, read: ReadDocument) {
       continue;
     }
     const score = style === 'report' ? 0 : structureScore(passages);
-    // A style must find at least three numbered units to be believed.
-    if (passages.length > 0 && (score >= 3 || style === 'report') && (!best || score > best.score))
+    // A style must find at least three numbered units to be believed; articles two, since each is labelled
+    // "Article N" in the document's own words, in sequence (a short policy with "## Article 1 Scope").
+    const minimum = style === 'articles' ? 2 : 3;
+    if (passages.length > 0 && (score >= minimum || style === 'report') && (!best || score > best.score))
       best = { style, score, passages };
   }
   return best;

@@ -11,8 +11,12 @@ import { buildPassages } from '../passages.js';
 import { Outline, UnitBuilder } from './common.js';
 
 const CHAPTER = /^Chapter ([IVXLC]+)\b\s*[:：–-]?\s*(.*)$/;
-/** "Article 7", "Article 7 – Title" (a heading) or "Article 7: text" (the article's first words). */
-const ARTICLE = /^Article (\d+)(?:\s*[–-]\s*(.+)|:\s*(.*)|\s*)$/;
+/**
+ * "Article 7", "Article 7 – Title" (a heading), "Article 7: text" (the article's first words), or a markdown
+ * heading "## Article 7 Scope" (read as "Article 7 Scope": a capitalized title without closing punctuation,
+ * so "Article 5 of the Provisions…" or "Article 5 GDPR applies." in running text is none).
+ */
+const ARTICLE = /^Article (\d+)(?:\s*[–-]\s*(.+)|:\s*(.*)|\s+(\p{Lu}[^.;:,]{0,100})|\s*)$/u;
 
 export function splitArticles(doc: CatalogDocument, read: ReadDocument): Passage[] {
   const builder = new UnitBuilder();
@@ -40,7 +44,10 @@ export function splitArticles(doc: CatalogDocument, read: ReadDocument): Passage
       outline.end();
       lastArticle = Number(article[1]);
       const level = builder.headingPath.length > 0 && CHAPTER.test(builder.headingPath[0]!) ? 1 : 0;
-      builder.heading(level, article[2] ? `Article ${article[1]} – ${article[2]}` : `Article ${article[1]}`);
+      builder.heading(
+        level,
+        article[2] ? `Article ${article[1]} – ${article[2]}` : article[4] ? t : `Article ${article[1]}`,
+      );
       outline = new Outline(builder, [`art:${article[1]}`], { format, bare, subparagraphWord: 'paragraph' });
       if (article[3] !== undefined) outline.line(line);
       continue;

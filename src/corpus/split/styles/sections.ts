@@ -9,6 +9,8 @@ import { buildPassages } from '../passages.js';
 import { Outline, UnitBuilder } from './common.js';
 
 const NUMBERED = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s*([A-Z].*)$/;
+/** A labelled section heading ("## Section 3", "Section 3.1 – Scope"): the whole line is the heading. */
+const LABELLED = /^Section (\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[–:-]?\s*\p{Lu}[^.;:,]{0,100})?$/u;
 
 /** The section numbers that may come after `current`: a first child, the next sibling, or a next ancestor. */
 export function nextNumbers(current: number[]): string[] {
@@ -46,6 +48,14 @@ export function splitSections(doc: CatalogDocument, read: ReadDocument): Passage
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const t = line.text.trim();
+    const labelled = LABELLED.exec(t);
+    if (labelled && nextNumbers(current).includes(labelled[1]!)) {
+      outline.end();
+      current = labelled[1]!.split('.').map(Number);
+      builder.heading(current.length - 1, t);
+      outline = new Outline(builder, [`sec:${labelled[1]}`], { format, markerStartsBlock: true });
+      continue;
+    }
     const numbered = NUMBERED.exec(t);
     const starts = numbered && !t.includes('…') && nextNumbers(current).includes(numbered[1]!);
     if (starts) {
