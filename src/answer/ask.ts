@@ -131,12 +131,21 @@ export function foldNested(hits: readonly SearchHit[]): SearchHit[] {
   for (const hit of hits) {
     const mine = ids(hit);
     const shown = new Set(kept.flatMap((k) => k.passages.map((p) => p.id)));
-    if ([...mine].every((id) => shown.has(id))) continue;
+    if ([...mine].every((id) => shown.has(id))) {
+      // Inside a list too long to show whole (Art. 3's 68 definitions), the point itself is the answer: it
+      // takes the list's place rather than being cut from it.
+      const long = kept.findIndex((k) => tooLongToFold(k) && [...mine].every((id) => ids(k).has(id)));
+      if (long >= 0 && !tooLongToFold(hit))
+        kept[long] = { ...hit, score: Math.max(hit.score, kept[long]!.score) };
+      continue;
+    }
     const inside = kept.filter((k) => k.passages.every((p) => mine.has(p.id)));
     if (inside.length === 0) {
       kept.push(hit);
       continue;
     }
+    // A list too long to show whole never takes the place of the points already found in it.
+    if (tooLongToFold(hit)) continue;
     const at = kept.indexOf(inside[0]!);
     const terms = [...new Set([...inside.flatMap((k) => k.terms), ...hit.terms])];
     const score = Math.max(hit.score, ...inside.map((k) => k.score));
@@ -145,6 +154,15 @@ export function foldNested(hits: readonly SearchHit[]): SearchHit[] {
   }
   return kept;
 }
+
+/**
+ * The most passages a result that contains others may have and still replace them: a lead-in with a short list
+ * (BIPA Sec. 20(a) and its four points) is shown whole; a longer one (a definitions article) would be cut by the
+ * reply before the point that answered.
+ */
+export const MAX_FOLDED_PASSAGES = 12;
+
+const tooLongToFold = (hit: SearchHit) => hit.passages.length > MAX_FOLDED_PASSAGES;
 
 /** A list's lead-in is never an answer alone: its items (and theirs) travel with it; the reply cuts to fit. */
 function withItems(services: Services, hit: SearchHit): SearchHit {

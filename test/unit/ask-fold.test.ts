@@ -42,6 +42,20 @@ describe('folding nested results', () => {
     expect(folded[0]!.terms).toEqual(['20/a/1', '20/a/2', '20/a']);
   });
 
+  it('keeps a point found inside a list too long to show whole, instead of the list (Art. 3(60) of 68)', () => {
+    const definitions = ['3', ...Array.from({ length: 68 }, (_, i) => `3/${i + 1}`)];
+    expect(shown(foldNested([hit(9, '3/60'), hit(8, 'other'), hit(7, ...definitions)]))).toEqual([
+      '3/60',
+      'other',
+    ]);
+    expect(shown(foldNested([hit(9, ...definitions), hit(8, 'other'), hit(7, '3/60')]))).toEqual([
+      '3/60',
+      'other',
+    ]);
+    const short = ['20/a', '20/a/1', '20/a/2'];
+    expect(shown(foldNested([hit(9, '20/a/2'), hit(7, ...short)]))).toEqual([short.join('+')]);
+  });
+
   it('never shows a passage twice in an answer, and still gives --limit results', async () => {
     const { services } = fixtureCharter();
     for (const query of [
