@@ -108,7 +108,7 @@ export function formatLocator(
     const { type, value } = parseSegment(segment);
     if (type === '') {
       // A sub-point of the last typed unit: (1), (c), (ii); after an annex it is a point number.
-      if (lastTyped === 'annex' && !parts[parts.length - 1]!.includes('point'))
+      if ((lastTyped === 'annex' || lastTyped === 'annexsec') && !parts[parts.length - 1]!.includes('point'))
         parts[parts.length - 1] += `, point ${value}`;
       else parts[parts.length - 1] = `${parts[parts.length - 1] ?? ''}(${value})`;
       continue;
@@ -134,6 +134,8 @@ function formatTyped(
       return `Annex ${upperRoman(value)}`;
     case 'part':
       return `Part ${upperRoman(value)}`;
+    case 'annexsec':
+      return `Section ${value.toUpperCase()}`;
     case 'chapter':
       return `Chapter ${upperRoman(value)}`;
     case 'sec':

@@ -18,6 +18,9 @@ const OPENINGS: Record<string, [string, string][]> = {
     ['Annex VII, point 3.2', '3.2. The quality management system shall be assessed by the notified body'],
     ['Annex VII, point 3.1(f)', '(f) a written declaration that the same application has not been lodged'],
     ['Annex VII, point 4.6', '4.6. The decision of the notified body shall be notified to the provider'],
+    // Annex VIII numbers the points of each lettered section afresh: Section B's point 1 is not point 13(1).
+    ['Annex VIII, Section B, point 1', '1. The name, address and contact details of the provider;'],
+    ['Annex VIII, Section C, point 3', '3. The URL of the entry of the AI system in the EU database'],
   ],
   'coe-framework-convention-ai-2024': [
     ['Art. 16(2)', '2 Such measures shall be graduated and differentiated, as appropriate,'],

@@ -164,6 +164,48 @@ describe('eu-act', () => {
     expect(passages.filter((p) => p.text.includes(leadIn))).toHaveLength(1);
   });
 
+  it('cites the points of an annex\'s lettered sections under their section ("Section B, point 1")', () => {
+    const annex = `HAVE ADOPTED THIS REGULATION:
+
+Article 1
+
+Subject matter
+
+This Regulation lays down rules.
+
+ANNEX VIII
+
+Information to be submitted
+
+Section A — Information to be submitted by providers
+in accordance with Article 49(1)
+
+The following information shall be provided:
+
+1.   The name of the provider;  
+  
+2.   The AI system trade name.  
+  
+  
+Section B — Information to be submitted by deployers
+
+The following information shall be provided:
+
+1.   The name of the deployer;  
+`;
+    const { passages } = split('eu-act', annex);
+    expect(passages.map((p) => p.locator).filter((l) => l.startsWith('Annex'))).toEqual([
+      'Annex VIII, Section A',
+      'Annex VIII, Section A, point 1',
+      'Annex VIII, Section A, point 2',
+      'Annex VIII, Section B',
+      'Annex VIII, Section B, point 1',
+    ]);
+    expect(byLocator(passages, 'Annex VIII, Section B, point 1').headingPath.at(-1)).toBe(
+      'Section B — Information to be submitted by deployers',
+    );
+  });
+
   it('cites an annex point numbered "3.2." as point 3.2, not as a subparagraph of point 3', () => {
     const annex = `HAVE ADOPTED THIS REGULATION:
 

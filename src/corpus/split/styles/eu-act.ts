@@ -39,6 +39,7 @@ export function splitEuAct(doc: CatalogDocument, read: ReadDocument): Passage[] 
   let block: TextLine[] = [];
   let inSection = false;
   let annexSeen = false;
+  let currentAnnex = '';
 
   const endOutline = () => {
     outline?.end();
@@ -105,6 +106,7 @@ export function splitEuAct(doc: CatalogDocument, read: ReadDocument): Passage[] 
         );
       } else if (annex) {
         annexSeen = true;
+        currentAnnex = annex[1]!.toLowerCase();
         builder.heading(0, `Annex ${annex[1]} ${title}`);
       } else builder.heading(inSection ? 2 : 1, `Article ${article![1]} ${title}`);
       i = j;
@@ -129,6 +131,20 @@ export function splitEuAct(doc: CatalogDocument, read: ReadDocument): Passage[] 
     }
     if (region === 'closing') {
       if (t !== '') block.push(line);
+      continue;
+    }
+    // Lettered parts of an annex that number their points afresh ("Section B — Information to be submitted
+    // …", Annex VIII): cited "Annex VIII, Section B, point 1", never as sub-points of Section A's last point.
+    const part = annexSeen ? /^Section ([A-Z]) — /.exec(t) : null;
+    if (part && outline) {
+      outline.end();
+      const [rest, j] = titleAfter(i - 1);
+      builder.heading(1, rest);
+      i = j;
+      outline = new Outline(builder, [`annex:${currentAnnex}`, `annexsec:${part[1]!.toLowerCase()}`], {
+        format,
+        subparagraphWord: 'subparagraph',
+      });
       continue;
     }
     // Annex sub-headings ("Section A. List of …").
