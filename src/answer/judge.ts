@@ -31,24 +31,22 @@ export const OFFTOPIC_TOTAL = 1.5;
 /**
  * A message of at most this many content words is judged by the bars above; a longer one ("how long can a
  * company hang on to my personal info") carries its topic in more words than one strong one, so it is judged
- * by their balance instead (below). A short one of two words or more is judged by the balance too when the
- * bars above let it through ("law of cosines formula pls": "law" weighs 1.05, "cosines" and "pls" the corpus
- * never uses).
+ * by their balance instead (below).
  */
 export const OFFTOPIC_MAX_WORDS = 4;
 
 /**
  * A longer message is off-topic when, on average, its words are this much (log10) more usual in everyday
  * English than in the documents (`Topicality.balance` over its words: "my sourdough keeps coming out flat and
- * dense …" −1.8, "just got back from a 10k run and my knees …" −1.45) ...
+ * dense …" −0.97, "just got back from a 10k run and my knees …" −1.5) ...
  */
 export const OFFTOPIC_LONG_MEAN = -0.75;
 
 /**
- * ... none of its words weighs this much ("data", "AI", "deepfake" do: a question with one of them is about
- * the documents however everyday its other words are; "policy" 1.29 and "recommend" 1.19 do not) ...
+ * ... none of its words weighs this much ("data", "AI", "risk" do: a question with one of them is about the
+ * documents however everyday its other words are) ...
  */
-export const OFFTOPIC_LONG_BEST = 1.5;
+export const OFFTOPIC_LONG_BEST = 1;
 
 /**
  * ... and no hit holds this share of its words: a situation told in everyday words ("i asked a company for my
@@ -94,18 +92,12 @@ export function isOffTopic(response: Pick<SearchResponse, 'evidence'>): boolean 
   const { best, total, words, balance, han } = evidence.topicality;
   if (han) return han.best < OFFTOPIC_HAN_BEST;
   const place = (evidence.places?.length ?? 0) > 0;
-  const { asksRule } = evidence.topicality;
-  if (
-    words <= OFFTOPIC_MAX_WORDS &&
-    best < (place ? OFFTOPIC_BEST_WITH_PLACE : OFFTOPIC_BEST) &&
-    total < OFFTOPIC_TOTAL
-  )
-    return true;
-  if (words < 2) return false;
+  if (words <= OFFTOPIC_MAX_WORDS)
+    return best < (place ? OFFTOPIC_BEST_WITH_PLACE : OFFTOPIC_BEST) && total < OFFTOPIC_TOTAL;
   // A question of what one must or may do is a question of rules, however everyday its words ("our store
   // camera guesses customers' feelings, do we have to let them know").
   return (
-    !asksRule &&
+    !evidence.topicality.asksRule &&
     best < (place ? OFFTOPIC_BEST_WITH_PLACE : OFFTOPIC_LONG_BEST) &&
     balance / words < OFFTOPIC_LONG_MEAN &&
     (evidence.coverage ?? 0) < OFFTOPIC_LONG_COVERAGE

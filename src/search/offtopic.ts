@@ -2,8 +2,7 @@
 // by how much more the corpus uses it than English at large: the log-ratio of its share of the corpus's
 // passages to its frequency in general English (english-frequencies.json, from SUBTLEX-US). "governance",
 // "deepfake", "comply" or "AI" weigh a lot; "weather", "pizza" or "tomorrow" weigh nothing (the corpus uses
-// them less than people do in speech), and a word the corpus never uses weighs nothing for it and counts for
-// everyday English in the balance of a message's words ("ikea", "setstate"). No list of topics:
+// them less than people do in speech), and a word the corpus never uses weighs nothing. No list of topics:
 // a document added to the corpus brings its own words with it.
 import type { EnglishFrequencies } from './frequencies.js';
 import { STOP_WORDS, stem, tokens } from './text.js';
@@ -38,8 +37,8 @@ export interface Topicality {
   total: number;
   /**
    * Sum of the words' log-ratios, negative ones included (each within ±3; a word the corpus never uses counts
-   * −2, `UNSEEN_BALANCE`): how much more likely the question's words are in the corpus than in everyday
-   * English, all together. A long message in everyday words sinks well below 0
+   * as if half a passage had it, and never above 0): how much more likely the question's words are in the
+   * corpus than in everyday English, all together. A long message in everyday words sinks well below 0
    * ("my sourdough keeps coming out flat and dense …"), whatever its length.
    */
   balance: number;
@@ -64,15 +63,8 @@ const ASKS_RULE =
 
 /** The most a word's log-ratio counts either way in `balance`: one word never outweighs three. */
 const BALANCE_CLIP = 3;
-/** What a word the corpus never uses counts as, in passages, for `best` and `total` (never above 0). */
+/** What a word the corpus never uses counts as, in passages. */
 const UNSEEN_PASSAGES = 0.5;
-/**
- * What a word the corpus never uses counts in `balance`: evidence for everyday English ("ikea", "uno",
- * "setstate", "algarve"), where as half a passage it weighed about 0 (English lists most such words at its
- * floor). Chosen on tuning-offtopic(-2) against the English answerable sets: −2 let three more off-topic
- * tuning messages be judged off-topic and no answerable question (−1: one, −0.5: none).
- */
-export const UNSEEN_BALANCE = -2;
 
 /** How governance-specific a question's words are (see the module comment). */
 export function topicality(question: string, options: TopicalityOptions): Topicality {
@@ -94,13 +86,11 @@ export function topicality(question: string, options: TopicalityOptions): Topica
     if (STOP_WORDS.has(norm) || HAS_DIGIT.test(norm) || seen.has(norm)) continue;
     seen.add(norm);
     words++;
-    const term = stem(norm);
-    const ratio = logRatio(term);
+    const ratio = logRatio(stem(norm));
     const weight = Math.max(0, ratio);
     best = Math.max(best, weight);
     total += weight;
-    balance +=
-      options.frequency(term) === 0 ? UNSEEN_BALANCE : Math.max(-BALANCE_CLIP, Math.min(BALANCE_CLIP, ratio));
+    balance += Math.max(-BALANCE_CLIP, Math.min(BALANCE_CLIP, ratio));
   }
   const asksRule = ASKS_RULE.test(question.replace(/[’‘]/g, "'"));
   const hanChars = question.match(HAN)?.length ?? 0;

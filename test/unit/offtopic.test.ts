@@ -9,7 +9,7 @@ import {
   OFFTOPIC_LONG_BEST,
 } from '../../src/answer/judge.js';
 import { englishFrequencies } from '../../src/search/frequencies.js';
-import { topicality, UNSEEN_BALANCE } from '../../src/search/offtopic.js';
+import { topicality } from '../../src/search/offtopic.js';
 import type { SearchEvidence } from '../../src/search/types.js';
 
 // A corpus of 6,000 passages as far as these words go: governance words are frequent, everyday ones rare.
@@ -44,8 +44,8 @@ describe('topicality', () => {
     const eu = topicality('eu', options).balance;
     expect(eu).toBeGreaterThan(0);
     expect(eu).toBeLessThanOrEqual(3);
-    // "zyzzyva" is in no passage: it weighs nothing for the corpus, and counts for everyday English.
-    expect(topicality('zyzzyva', options)).toMatchObject({ best: 0, total: 0, balance: UNSEEN_BALANCE });
+    // "zyzzyva" is in no passage and rare in English: it weighs nothing either way.
+    expect(topicality('zyzzyva', options).balance).toBe(0);
     expect(topicality('tomorrow tomorrow', options).balance).toBeGreaterThanOrEqual(-3);
   });
 
@@ -135,10 +135,6 @@ describe('judging off-topic questions', () => {
     ).toBe(true);
     expect(topicality('can i change my mind later?', options).asksRule).toBe(true);
     expect(topicality('should I ice my knees or take a hot bath', options).asksRule).toBe(false);
-    // A short message that one mildly governance-flavoured word keeps from the short bars ("law of cosines
-    // formula pls": law 1.05) is judged by the balance too.
-    expect(isOffTopic(long({ words: 4, best: 1.05, total: 1.05, balance: -3.2 }))).toBe(true);
-    expect(isOffTopic(long({ words: 1, best: 1.05, total: 1.05, balance: -3 }))).toBe(false);
     // The short bars do not judge it: a long message's words weigh more together than four of them can.
     expect(isOffTopic(long({ total: 2 }))).toBe(true);
   });
