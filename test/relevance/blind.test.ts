@@ -134,32 +134,25 @@ describe('blind relevance set', () => {
       );
     });
 
-    // Issue 19's blind sets, first measurement 2026-12-04: 47/83 unheld instruments flagged (56.6 %), 26/47
-    // off-topic messages answered weak (55.3 %).
-    it('flags instruments it does not hold and answers off-topic chatter weak, as often as first measured', () => {
-      const unheld = countFlags(index, loadSet(path('blind-unheld.jsonl')));
-      expect(unheld.missingFlagged / unheld.missingTotal, unheld.unflagged.join('\n')).toBeGreaterThanOrEqual(
-        0.53,
-      );
-      const offtopic = countFlags(index, loadSet(path('blind-offtopic.jsonl')));
-      expect(
-        offtopic.offtopicWeak / offtopic.offtopicTotal,
-        offtopic.offtopicAnswered.join('\n'),
-      ).toBeGreaterThanOrEqual(0.5);
-    });
-
-    // blind2, first reading: 60/73 unheld instruments flagged (82.2 %), 40/61 off-topic answered weak (65.6 %).
-    it('flags the second blind sets as often as first measured', () => {
-      const unheld = countFlags(index, loadSet(path('blind2-unheld.jsonl')));
-      expect(unheld.missingFlagged / unheld.missingTotal, unheld.unflagged.join('\n')).toBeGreaterThanOrEqual(
-        0.78,
-      );
-      const offtopic = countFlags(index, loadSet(path('blind2-offtopic.jsonl')));
-      expect(
-        offtopic.offtopicWeak / offtopic.offtopicTotal,
-        offtopic.offtopicAnswered.join('\n'),
-      ).toBeGreaterThanOrEqual(0.6);
-    });
+    // Each unheld / off-topic pair at its first reading, minus a margin. Issue 19's blind sets (2026-12-04):
+    // 47/83 unheld instruments flagged (56.6 %), 26/47 off-topic messages answered weak (55.3 %). The second
+    // blind sets (blind2, first read on the landed code): 60/73 (82.2 %), 40/61 (65.6 %).
+    for (const [unheldSet, minUnheld, offtopicSet, minOfftopic] of [
+      ['blind-unheld.jsonl', 0.53, 'blind-offtopic.jsonl', 0.5],
+      ['blind2-unheld.jsonl', 0.78, 'blind2-offtopic.jsonl', 0.6],
+    ] as const)
+      it(`flags ${unheldSet} and answers ${offtopicSet} weak, as often as first measured`, () => {
+        const unheld = countFlags(index, loadSet(path(unheldSet)));
+        expect(
+          unheld.missingFlagged / unheld.missingTotal,
+          unheld.unflagged.join('\n'),
+        ).toBeGreaterThanOrEqual(minUnheld);
+        const offtopic = countFlags(index, loadSet(path(offtopicSet)));
+        expect(
+          offtopic.offtopicWeak / offtopic.offtopicTotal,
+          offtopic.offtopicAnswered.join('\n'),
+        ).toBeGreaterThanOrEqual(minOfftopic);
+      });
 
     it('flags at most 3 % of the answerable blind questions', () => {
       const sets = [
