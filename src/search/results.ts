@@ -64,6 +64,13 @@ function hitsFrom(
   // practices shall be prohibited:") and cannot join its point's hit says nothing those hits do not show, so it
   // is not a hit of its own.
   const leadIns = new Set<string>();
+  // Only a passage no longer than a lead-in taken can be one (so long passages are never normalized here).
+  let longestLeadIn = 0;
+  const noteLeadIn = (passage: Passage) => {
+    if (!passage.context) return;
+    leadIns.add(leadInKey(passage.docId, passage.context));
+    longestLeadIn = Math.max(longestLeadIn, passage.context.length + 16);
+  };
   for (const result of head) {
     if (hits.length >= wanted) break;
     const passage = passages[result.i]!;
@@ -79,17 +86,22 @@ function hitsFrom(
       neighbour.passages.push(passage);
       neighbour.passages.sort((a, b) => a.seq - b.seq);
       for (const term of ranked.termsOf(result.i)) neighbour.stems.add(term);
-      if (passage.context) leadIns.add(leadInKey(passage.docId, passage.context));
+      noteLeadIn(passage);
       continue;
     }
-    if (leadIns.has(leadInKey(passage.docId, passage.text))) continue;
+    if (
+      leadIns.size > 0 &&
+      passage.text.length <= longestLeadIn &&
+      leadIns.has(leadInKey(passage.docId, passage.text))
+    )
+      continue;
     const count = perDoc.get(passage.docId) ?? 0;
     if (shown.length >= rules.perUnitCap || (!docNamed && count >= rules.perDocCap)) {
       deferred.push(result);
       continue;
     }
     perDoc.set(passage.docId, count + 1);
-    if (passage.context) leadIns.add(leadInKey(passage.docId, passage.context));
+    noteLeadIn(passage);
     const hit: PendingHit = {
       passages: [passage],
       score: result.score,
