@@ -130,9 +130,22 @@ function narrowMenu(services: Services, params: AnswerParams, hash: string, list
 
 /** Whether passages have links to follow: a resolved reference, a defined term, or a place citing them. */
 function hasLinks(services: Services, doc: CatalogDocument, passages: readonly Passage[]): boolean {
-  const links = linksOf(services, doc, passages);
-  return links.references.some((r) => r.id) || links.terms.length > 0 || links.citedBy.length > 0;
+  // Whether a place has links never changes for one corpus (services), and gathering them all just to decide
+  // on a button was a fifth of an /ask: remembered per place, a bounded number of places.
+  let known = linkedPlaces.get(services);
+  if (!known) linkedPlaces.set(services, (known = new Map()));
+  const key = passages.map((p) => p.id).join('\u0000');
+  let has = known.get(key);
+  if (has === undefined) {
+    const links = linksOf(services, doc, passages);
+    has = links.references.some((r) => r.id) || links.terms.length > 0 || links.citedBy.length > 0;
+    if (known.size >= 4096) known.clear();
+    known.set(key, has);
+  }
+  return has;
 }
+
+const linkedPlaces = new WeakMap<Services, Map<string, boolean>>();
 
 /** Searches (never quotes) and shows one page of passages: for paging, narrowing and Find sources. */
 export async function answer(services: Services, params: AnswerParams): Promise<MessageReply> {
