@@ -133,7 +133,10 @@ function hasLinks(services: Services, doc: CatalogDocument, passages: readonly P
   // Whether a place has links never changes for one corpus (services), and gathering them all just to decide
   // on a button was a fifth of an /ask: remembered per place, a bounded number of places.
   let known = linkedPlaces.get(services);
-  if (!known) linkedPlaces.set(services, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    linkedPlaces.set(services, known);
+  }
   const key = passages.map((p) => p.id).join('\u0000');
   let has = known.get(key);
   if (has === undefined) {
