@@ -160,6 +160,26 @@ describe.runIf(describeGolden)('the law’s own links (golden)', () => {
     charter = assemble(catalog, CorpusIndex.build(catalog, passages), 'test');
   }, 120_000);
 
+  /** /quote of a place: its payload (checked against Discord’s limits) and the links menu it carries. */
+  const quoteLinksMenu = async (reference: string) => {
+    const reply = await quoteCommand.execute(
+      {
+        kind: 'command',
+        id: '1',
+        user: { id: '111111111111111111', name: 'u' },
+        command: 'quote',
+        options: { reference },
+      },
+      charter.services,
+    );
+    if (reply.type !== 'message') throw new Error('expected a message');
+    const data = payloadOf(reply);
+    expect(messageViolations(data)).toEqual([]);
+    const menu = reply.components!.flatMap((row) => row.components).find((c) => c.type === 3);
+    if (menu?.type !== 3) throw new Error('expected the links menu');
+    return { data, menu };
+  };
+
   const cli = () => {
     const out: string[] = [];
     const io: CliIo = {
@@ -296,21 +316,7 @@ describe.runIf(describeGolden)('the law’s own links (golden)', () => {
   });
 
   it('/quote: a "Refers to · Defined terms · Cited by" menu that quotes the chosen place privately', async () => {
-    const reply = await quoteCommand.execute(
-      {
-        kind: 'command',
-        id: '1',
-        user: { id: '111111111111111111', name: 'u' },
-        command: 'quote',
-        options: { reference: 'AI Act Art. 26(1)' },
-      },
-      charter.services,
-    );
-    if (reply.type !== 'message') throw new Error('expected a message');
-    const data = payloadOf(reply);
-    expect(messageViolations(data)).toEqual([]);
-    const menu = reply.components!.flatMap((row) => row.components).find((c) => c.type === 3);
-    if (menu?.type !== 3) throw new Error('expected the links menu');
+    const { data, menu } = await quoteLinksMenu('AI Act Art. 26(1)');
     expect(menu.placeholder).toBe('Refers to 2 · Defined terms 3 · Cited by 3');
     expect(menu.options.map((o) => o.value)).toEqual(
       expect.arrayContaining([
@@ -369,21 +375,7 @@ describe.runIf(describeGolden)('the law’s own links (golden)', () => {
   });
 
   it('a place with more links than 25 options: each kind keeps a share, and "and N more" says the rest', async () => {
-    const reply = await quoteCommand.execute(
-      {
-        kind: 'command',
-        id: '1',
-        user: { id: '111111111111111111', name: 'u' },
-        command: 'quote',
-        options: { reference: 'AI Act Annex III' },
-      },
-      charter.services,
-    );
-    if (reply.type !== 'message') throw new Error('expected a message');
-    const data = payloadOf(reply);
-    expect(messageViolations(data)).toEqual([]);
-    const menu = reply.components!.flatMap((row) => row.components).find((c) => c.type === 3);
-    if (menu?.type !== 3) throw new Error('expected the links menu');
+    const { menu } = await quoteLinksMenu('AI Act Annex III');
     expect(menu.options).toHaveLength(25);
     expect(menu.placeholder).toMatch(/Cited by \d+ \(and \d+ more: charter quote\)$/);
     expect(menu.options.some((o) => o.value.startsWith('c:'))).toBe(true);
