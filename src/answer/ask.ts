@@ -160,7 +160,7 @@ export function foldNested(hits: readonly SearchHit[]): SearchHit[] {
  * (BIPA Sec. 20(a) and its four points) is shown whole; a longer one (a definitions article) would be cut by the
  * reply before the point that answered.
  */
-export const MAX_FOLDED_PASSAGES = 12;
+const MAX_FOLDED_PASSAGES = 12;
 
 const tooLongToFold = (hit: SearchHit) => hit.passages.length > MAX_FOLDED_PASSAGES;
 
