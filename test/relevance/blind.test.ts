@@ -33,6 +33,13 @@ const COMMITTED: Record<string, string> = {
   // Written blind by 21:38 UTC, committed 21:39 before any tuning landed: brings AIDA, BIPA, SB 1001, the NSM and the METI
   // guidelines to at least 15 questions each across the two blind2 situation files, as issue 18 asks.
   'blind2-situations-more.jsonl': 'ed0d7f38304b48673412f387a6ad5168ae7fd87be5e3263111616f480043eca2',
+  // Third blind sets for issues 18 and 19, committed 2026-12-05 00:17 UTC before this session's tuning landed: 377
+  // English situations (two writers who saw only the documents; issue 18's per-document quotas), 30 Chinese, and 89
+  // unheld + 50 off-topic questions (a writer who saw only the list of held documents).
+  'blind3-situations.jsonl': '4cfaadb43e2d16ca4d116e8264d4d2df5d880a1121b914f303d5dedb36610ec4',
+  'blind3-situations-zh.jsonl': '50f8f2e9b0a5d35908c8e97e6fd1f749f1902b6cc65b5553ecf6d8138a96f806',
+  'blind3-unheld.jsonl': '327941edc9c0c8c84b21726d3eeef56e3713702a07e0a5b9a7bae086d02437d5',
+  'blind3-offtopic.jsonl': '1aea8c66800fd9da6347aa10b9d2837cd7ccf1fe146467ff400703fbde54c098',
 };
 
 describe('blind relevance set', () => {
