@@ -16,7 +16,7 @@ import { warnOnStderr } from './corpus/warn.js';
 import { dataDir as defaultDataDir } from './paths.js';
 import { DocNameMatcher } from './search/docnames.js';
 import { CorpusIndex } from './search/index.js';
-import { ReferenceResolver } from './search/reference.js';
+import { ReferenceResolver } from './search/reference/resolver.js';
 import { INDEX_FILE_NAME, readIndexFile, readSavedIndex, writeIndexFile } from './search/store.js';
 
 export interface Charter {

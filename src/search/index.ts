@@ -44,7 +44,7 @@ import { loadPlaces } from './places.js';
 import { Provisions } from './provisions.js';
 import { type AnalyzedQuery, analyzeQuery } from './query.js';
 import { RankedList } from './ranking.js';
-import { ReferenceResolver } from './reference.js';
+import { ReferenceResolver } from './reference/resolver.js';
 import { formHits, type HitRules, hitRules } from './results.js';
 import { countChinese, PassageMiniSearch, TermScorer } from './scorer.js';
 import { alternate, sidesOf } from './sides.js';
@@ -386,7 +386,7 @@ export class CorpusIndex {
     return analyzed;
   }
 
-  /** The corpus positions of the place a question names inside it, when it names one (reference.ts). */
+  /** The corpus positions of the place a question names inside it, when it names one (reference/resolver.ts). */
   private placeIn(query: string, allowed: ReadonlySet<string> | undefined): Int32Array | undefined {
     // Cheap test first: a place is written with a number (or 第…条).
     if (!/[\d第]/.test(query)) return undefined;

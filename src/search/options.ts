@@ -43,7 +43,7 @@ export interface SignalSwitches {
   bothSides: boolean;
   /**
    * A place named inside a question ("does GDPR article 22 mean …", "s. 15(a) BIPA") comes first, its
-   * points in their order of score, then the rest (reference.ts `placeInQuestion`; the place source).
+   * points in their order of score, then the rest (reference/resolver.ts `placeInQuestion`; the place source).
    */
   namedPlace: boolean;
   /**
@@ -147,7 +147,7 @@ export function isSignalName(name: string): name is SignalName {
 export interface CorpusIndexOptions {
   /**
    * Field weights: `text` is the passage with its list lead-in, `heading` its headings. (A locator field was
-   * measured and dropped: no gain on the relevance set, 6% of the postings. References go to reference.ts.)
+   * measured and dropped: no gain on the relevance set, 6% of the postings. References go to reference/.)
    */
   fieldBoosts: { text: number; heading: number; title?: number };
   /** Weight of a thesaurus synonym next to a typed word (typed = 1). */

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/corpus/types.js';
 import { CorpusIndex } from '../../src/search/index.js';
-import { ReferenceResolver } from '../../src/search/reference.js';
+import { ReferenceResolver } from '../../src/search/reference/resolver.js';
 import { runEval } from '../../tools/eval/eval.js';
 import { catalog, describeGolden, realPassages } from '../support/corpus.js';
 

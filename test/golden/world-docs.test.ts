@@ -10,7 +10,7 @@ import type { Passage } from '../../src/corpus/types.js';
 import { documentChoices } from '../../src/discord/ui/documents.js';
 import { DocNameMatcher } from '../../src/search/docnames.js';
 import { CorpusIndex } from '../../src/search/index.js';
-import { ReferenceResolver } from '../../src/search/reference.js';
+import { ReferenceResolver } from '../../src/search/reference/resolver.js';
 import { coverage, duplicateLocators } from '../fixtures/text/check.js';
 import { catalog, catalogDoc, describeGolden, MIRROR, realPassages } from '../support/corpus.js';
 

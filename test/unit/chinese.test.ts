@@ -8,7 +8,7 @@ import { formatChineseLocator, fromChineseNumber, toChineseNumber } from '../../
 import { splitCnArticles } from '../../src/corpus/split/styles/zh.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { cutText } from '../../src/reply/truncate.js';
-import { parsePlace } from '../../src/search/reference.js';
+import { parsePlace } from '../../src/search/reference/place.js';
 import { normalizeText, tokenize } from '../../src/search/text.js';
 import { fixtureDoc } from '../fixtures/text/check.js';
 

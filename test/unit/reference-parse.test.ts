@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePlace, ReferenceResolver } from '../../src/search/reference.js';
+import { parsePlace } from '../../src/search/reference/place.js';
+import { ReferenceResolver } from '../../src/search/reference/resolver.js';
 import { docs, passages } from './search-fixture.js';
 
 const resolver = new ReferenceResolver(docs, passages);

@@ -9,7 +9,7 @@ import type { Services } from '../../src/answer/services.js';
 import { notFoundWording, PLAIN, quotedNote } from '../../src/answer/wording.js';
 import { formatLocator, passageId } from '../../src/corpus/citation.js';
 import type { Passage } from '../../src/corpus/types.js';
-import { ReferenceResolver } from '../../src/search/reference.js';
+import { ReferenceResolver } from '../../src/search/reference/resolver.js';
 import { STOP_WORDS } from '../../src/search/text.js';
 import { docs } from './search-fixture.js';
 

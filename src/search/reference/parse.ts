@@ -1,0 +1,92 @@
+// Splitting a reference into its document, its place and the words left over ("quote AI Act Art. 5(1)(c)"
+// → AI Act, ['art:5','1','c'], nothing left), without checking that the place exists. The document is found
+// by its catalog names (forgiving typos), by the document that has the place when a name fits several
+// ("NIST GOVERN 1.1"), or by a jurisdiction with a single document ("colorado § 6-1-1704").
+import type { CatalogDocument } from '../../corpus/catalog.js';
+import type { DocNameMatcher, NamedDoc } from '../docnames.js';
+import { STOP_WORDS, tokenize, tokens } from '../text.js';
+import { findJurisdictions } from '../thesaurus.js';
+import { type DocumentPlaces, EQUIVALENT_TYPES } from './document-places.js';
+import { blank, normalizeReference, type ParsedPlace, parseBare, parsePlace } from './place.js';
+import { FILLER, type Misread, misreadUnit } from './unit-words.js';
+
+export interface ParsedReference {
+  doc?: CatalogDocument;
+  place?: ParsedPlace;
+  /** A word before a number that is no unit word ("reciatl 27"), and the place it probably misspells. */
+  misread?: Misread;
+  /** Content words left over after the document name and the place: a question, not a reference. */
+  leftover: string[];
+}
+
+export function parseReference(
+  reference: string,
+  places: DocumentPlaces,
+  names: DocNameMatcher,
+): ParsedReference {
+  const text = normalizeReference(reference);
+  let place = parsePlace(text);
+  let rest = place ? blank(text, place.start, place.end) : text;
+  const named =
+    preferDocWithPlace(places, names.findExact(rest), place) ??
+    names.findBest(rest) ??
+    onlyDocOfPlace(places, rest);
+  const doc = named ? places.doc(named.docId) : undefined;
+  if (named) {
+    const spelled = tokens(rest);
+    for (const i of named.positions)
+      rest = blank(rest, spelled[i]!.start, spelled[i]!.start + spelled[i]!.surface.length);
+  }
+  let misread: Misread | undefined;
+  if (!place && doc) {
+    place = parseBare(rest);
+    misread = misreadUnit(rest, unitTypes(places, doc), place, reference);
+    if (place) rest = blank(rest, place.start, place.end);
+  }
+  const leftover = tokenize(rest).filter((token) => !STOP_WORDS.has(token) && !FILLER.has(token));
+  return { doc, place, leftover, ...(misread ? { misread } : {}) };
+}
+
+/** The unit types a document cites, with the kinds of unit they stand for ('billsec' is a 'sec'). */
+function unitTypes(places: DocumentPlaces, doc: CatalogDocument): Set<string> {
+  const types = new Set<string>();
+  for (const type of places.typesOf(doc.id))
+    for (const [kind, equivalents] of Object.entries(EQUIVALENT_TYPES))
+      if (equivalents.includes(type)) types.add(kind);
+  for (const type of places.typesOf(doc.id)) types.add(type);
+  return types;
+}
+
+/** Of the longest names found, the one whose document has the place ("NIST GOVERN 1.1" names two documents). */
+function preferDocWithPlace(
+  places: DocumentPlaces,
+  found: NamedDoc[],
+  place: ParsedPlace | undefined,
+): NamedDoc | undefined {
+  if (found.length === 0) return undefined;
+  const longest = Math.max(...found.map((name) => name.positions.length));
+  const candidates = found.filter((name) => name.positions.length === longest);
+  if (place) {
+    const owners = new Set(places.docsWithPlace(place.path).map((doc) => doc.id));
+    const withPlace = candidates.find((name) => owners.has(name.docId));
+    if (withPlace) return withPlace;
+  }
+  return candidates[0];
+}
+
+/** "colorado § 6-1-1704": a place with a single document stands for it. */
+function onlyDocOfPlace(places: DocumentPlaces, text: string): NamedDoc | undefined {
+  const words = tokenize(text);
+  const { jurisdictions, positions } = findJurisdictions(words, new Set());
+  if (jurisdictions.length !== 1) return undefined;
+  const code = jurisdictions[0]!.toLowerCase();
+  const docs = places.allDocs().filter((doc) => doc.jurisdiction.toLowerCase() === code);
+  if (docs.length !== 1) return undefined;
+  return {
+    docId: docs[0]!.id,
+    start: Math.min(...positions),
+    end: Math.max(...positions) + 1,
+    positions,
+    confidence: 0.6,
+  };
+}

@@ -1,0 +1,145 @@
+// Reference resolution: "AI Act Art. 5(1)(c)", "EO 14110 sec 4.2", "GDC paragraph 50" → the passages of
+// exactly that place, in order, or a refusal saying why (failures.ts). A reference is quoted as written or
+// not at all: the document by its catalog names (parse.ts), the place parsed into a canonical path prefix
+// (place.ts; see RefPath in corpus/types.ts) and matched against the document's passage paths
+// (document-places.ts); a place deeper than the passages is shown in the passage that holds it, with a note
+// (sub-points.ts).
+import type { CatalogDocument } from '../../corpus/catalog.js';
+import { segmentType } from '../../corpus/citation.js';
+import type { Passage } from '../../corpus/types.js';
+import { DocNameMatcher } from '../docnames.js';
+import type { QuoteNote, QuoteResponse } from '../types.js';
+import { DocumentPlaces, locate } from './document-places.js';
+import { exampleReferences, fail, noSuchPoint, notFound, placesIn, unknownUnit } from './failures.js';
+import { type ParsedReference, parseReference } from './parse.js';
+import { blank, normalizeReference, parsePlace } from './place.js';
+import { holding } from './sub-points.js';
+
+export class ReferenceResolver {
+  private readonly places: DocumentPlaces;
+  private readonly names: DocNameMatcher;
+
+  constructor(docs: readonly CatalogDocument[], passages: readonly Passage[]) {
+    this.places = new DocumentPlaces(docs, passages);
+    this.names = new DocNameMatcher(docs);
+  }
+
+  /** Splits a reference into document, place and leftover words, without checking the place exists. */
+  parse(reference: string): ParsedReference {
+    return parseReference(reference, this.places, this.names);
+  }
+
+  /** Whether a message is a reference to quote rather than a question to search ("article 5 ai act"). */
+  looksLikeReference(message: string): boolean {
+    const parsed = this.parse(message);
+    if (!parsed.place || parsed.leftover.length > 0) return false;
+    if (parsed.doc) return true;
+    const type = segmentType(parsed.place.path[0]!);
+    return parsed.place.typed && this.places.allDocs().some((doc) => this.places.typesOf(doc.id).has(type));
+  }
+
+  resolve(reference: string): QuoteResponse {
+    const places = this.places;
+    const parsed = this.parse(reference);
+    const { place } = parsed;
+    let doc = parsed.doc;
+    // Words left over that name no document ("GDPR Recital 12"): never answer from another document.
+    if (!doc && place && parsed.leftover.length > 0) {
+      return fail(
+        reference,
+        { reason: 'unknown-document', words: parsed.leftover.join(' ') },
+        placesIn(places, places.docsWithPlace(place.path), place.path, reference),
+      );
+    }
+    if (!doc && place?.typed) {
+      const owners = places.docsWithPlace(place.path);
+      const withType = places.allDocs().filter((d) => places.typesOf(d.id).has(segmentType(place.path[0]!)));
+      if (owners.length === 1) doc = owners[0];
+      // "Recital 500": no document has it, but only one has recitals at all.
+      else if (owners.length === 0 && withType.length === 1)
+        return notFound(places, reference, withType[0]!, place.path);
+      else
+        return fail(reference, { reason: 'which-document' }, placesIn(places, owners, place.path, reference));
+    }
+    if (!doc) return fail(reference, { reason: 'no-document' }, []);
+    // "Reciatl 27": never quoted as Art. 27; refused, with the reading it probably meant.
+    if (parsed.misread) return unknownUnit(places, reference, doc, parsed.misread);
+    if (!place) {
+      return fail(
+        reference,
+        { reason: 'which-part', doc, examples: places.examples(doc, 3) },
+        exampleReferences(places, doc, 3),
+      );
+    }
+    const passages = places.passagesOf(doc.id);
+    const candidates = places.candidatePaths(doc, place.path);
+    for (const path of candidates) {
+      const found = passages.filter((passage) => locate(passage.path, path));
+      if (found.length > 0)
+        return { ok: true, reference, doc, locator: places.locatorOf(doc, path, found), passages: found };
+    }
+    return (
+      this.resolveBelowPassages(reference, doc, candidates) ??
+      notFound(places, reference, doc, candidates[0] ?? place.path)
+    );
+  }
+
+  /**
+   * Deeper than the passages go ("Annex VII, point 3.2", "Art. 6(1)(a)" in a paragraph kept whole): the
+   * passage that opens with the sub-point, or else holds it, with a note saying it is not a passage of its
+   * own; no passage of the unit has it, no such point. Undefined when not even the unit exists.
+   */
+  private resolveBelowPassages(
+    reference: string,
+    doc: CatalogDocument,
+    candidates: readonly string[][],
+  ): QuoteResponse | undefined {
+    const passages = this.places.passagesOf(doc.id);
+    for (const path of candidates) {
+      for (let length = path.length - 1; length >= 1; length--) {
+        const parent = path.slice(0, length);
+        const found = passages.filter((passage) => locate(passage.path, parent));
+        if (found.length === 0) continue;
+        const held = holding(this.places, doc, found, path.slice(length), length);
+        // A passage of the sub-point itself under another parent (['annex:vii', '3', '3.2']) needs no note.
+        if (held && held.passages[0]?.path.at(-1) === path.at(-1))
+          return { ok: true, reference, doc, locator: held.locator, passages: held.passages };
+        if (held)
+          return { ok: true, reference, doc, ...held, note: this.containing(doc, path, held.locator) };
+        return noSuchPoint(this.places, reference, doc, found, parent, path);
+      }
+    }
+    return undefined;
+  }
+
+  private containing(doc: CatalogDocument, asked: readonly string[], shown: string): QuoteNote {
+    return { reason: 'containing', asked: this.places.format(doc, asked), shown };
+  }
+
+  /**
+   * The place a question names anywhere in it ("does GDPR article 22 mean …", "gdpr art 35 when do u need a
+   * DPIA", "s. 15(a) BIPA", "section 3.3 of the NSM"), with its passages in document order: the place written
+   * as a unit ("article 22", "s. 15(a)") in a document the question names exactly (no fuzzy names in a long
+   * question), or in the one document among `among` that has it. Undefined when the question names no place,
+   * or names it in no document that has it.
+   */
+  placeInQuestion(
+    question: string,
+    among?: ReadonlySet<string>,
+  ): { doc: CatalogDocument; passages: Passage[] } | undefined {
+    const text = normalizeReference(question);
+    const place = parsePlace(text);
+    if (!place) return undefined;
+    const rest = blank(text, place.start, place.end);
+    const named = [...new Set(this.names.findExact(rest).map((name) => name.docId))];
+    const pool = named.length > 0 ? named : [...(among ?? [])];
+    const found: { doc: CatalogDocument; passages: Passage[] }[] = [];
+    for (const id of pool) {
+      const doc = this.places.doc(id);
+      const passages = doc && this.places.passagesAt(doc, place.path);
+      if (doc && passages) found.push({ doc, passages });
+    }
+    // Several named documents with the place ("article 5 of the AI Act and the GDPR"): the first named.
+    return named.length > 0 || found.length === 1 ? found[0] : undefined;
+  }
+}
