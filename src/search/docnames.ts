@@ -90,7 +90,7 @@ export const KIND_WORDS: Readonly<Record<string, readonly string[]>> = {
   news: ['report', 'article', 'news'],
   policy: ['policy'],
 };
-/** Month names, January first (also read by missing.ts: a date is no name). */
+/** Month names, January first (also read by name-words.ts: a date is no name). */
 export const MONTHS = [
   'january',
   'february',

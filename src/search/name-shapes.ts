@@ -1,0 +1,224 @@
+// Instruments found by the shape of their name, from no list (missing.ts runs these in order over one
+// question): a head word with what stands before it ("the Digital Markets Act", "Brazil's AI bill"), a
+// numbered bill, order or standard ("SB 1047", "ISO/IEC 42001"), another number in a held document's series
+// ("NIST AI 100-2"), and an acronym in the place of a name that neither the catalog nor the corpus knows
+// ("does the CCPA …"). Each rule claims the tokens it reports, so a later rule does not report them again.
+import type { HeldNameAt, HeldVocabulary } from './held-vocabulary.js';
+import type { MissingName } from './missing-name.js';
+import {
+  ACRONYM,
+  allCaps,
+  DIGITS,
+  GENERIC,
+  HEADS,
+  ID_NUMBER,
+  ID_PREFIX_PAIRS,
+  ID_PREFIXES,
+  ID_TOKEN,
+  isReference,
+  NAME_CONTEXT_AFTER,
+  NAME_CONTEXT_BEFORE,
+  NUMBER_HEADS,
+  range,
+  STRONG_HEADS,
+  TITLE_JOINS,
+} from './name-words.js';
+import type { FoundPlaces } from './place-finder.js';
+import { STOP_WORDS, type Token, termOf } from './text.js';
+
+/** One question as the rules read it, and what they have found in it so far. */
+export interface Scan {
+  text: string;
+  toks: readonly Token[];
+  norms: readonly string[];
+  /** Whether the question is written with capitals (a capitalized word not at a sentence's start). */
+  cased: boolean;
+  capital: (i: number) => boolean;
+  /** Whether token i starts a sentence. */
+  initial: (i: number) => boolean;
+  /** Tokens of held documents' names. */
+  heldAt: ReadonlySet<number>;
+  places: FoundPlaces;
+  /** Tokens already reported. */
+  claimed: Set<number>;
+  /** The tokens from..to as a note writes them (name-case.ts). */
+  surface: (from: number, to: number) => string;
+  found: { at: number; missing: MissingName }[];
+}
+
+/** What the shape rules know of the corpus. */
+export interface ShapeKnowledge {
+  held: HeldVocabulary;
+  /** Whether an index term occurs in the corpus at all. */
+  hasTerm: (term: string) => boolean;
+  /** Whether the held texts write these words, in this order, as a name (heldnames.ts `CorpusNames`). */
+  corpusNames: (name: string) => boolean;
+}
+
+/**
+ * Documents by name: a head word ("act", "declaration") with what stands before it. From the last head back,
+ * so "Utah AI Policy Act" is taken whole before "Utah AI Policy".
+ */
+export function namesByHead(scan: Scan, know: ShapeKnowledge): void {
+  const { toks, norms, cased, capital, initial, heldAt, places, claimed, surface } = scan;
+  for (let h = toks.length - 1; h >= 0; h--) {
+    if (!HEADS.has(norms[h]!) || heldAt.has(h) || claimed.has(h)) continue;
+    let from = h;
+    while (from > 0 && h - from < 6) {
+      const j = from - 1;
+      const norm = norms[j]!;
+      if (heldAt.has(j) || claimed.has(j)) break;
+      // A small word in capitals is part of a name ("the TAKE IT DOWN Act").
+      if (norm !== 's' && STOP_WORDS.has(norm) && !places.at.has(j) && !allCaps(toks[j]!)) break;
+      if (norm === 's' && j === 0) break;
+      from = j;
+    }
+    // A number right after the head: "Local Law 144", "Directive 2019/790" ...
+    let to = h;
+    const number = h + 1 < toks.length && /\d/.test(norms[h + 1]!) && !heldAt.has(h + 1);
+    if (number) to = h + 1;
+    // ... or the rest of a capitalized title: "Code of Practice", "Declaration on AI Ethics".
+    else if (cased && capital(h) && TITLE_JOINS.has(norms[h + 1] ?? '')) {
+      let k = h + 2;
+      while (k < toks.length && capital(k) && !heldAt.has(k)) k++;
+      if (k > h + 2) to = k - 1;
+    }
+    const modifiers: number[] = [];
+    for (let i = from; i < h; i++) if (norms[i] !== 's') modifiers.push(i);
+    if (modifiers.some((i) => heldAt.has(i))) continue;
+    const unheldPlace = modifiers.find((i) => places.at.get(i) === false);
+    const words = modifiers.filter(
+      (i) => !places.at.has(i) && !GENERIC.has(norms[i]!) && !DIGITS.test(norms[i]!),
+    );
+    let missing = unheldPlace !== undefined;
+    if (!missing && words.length > 0 && !know.held.isHeldName(words.map((i) => norms[i]!))) {
+      // Capitals make a name: a capitalized word in a question written with capitals, or an acronym.
+      const proper = words.some((i) => (cased && capital(i) && !initial(i)) || allCaps(toks[i]!));
+      const the = from > 0 && norms[from - 1] === 'the';
+      // In lower case, a name needs more: before a strong head ("act", "declaration"), "the", two words of
+      // its own ("algorithmic accountability act") or a word the documents never use ("santiago
+      // declaration"); before another head, "the" and two words, or two words one of which the documents
+      // never use ("openai preparedness framework").
+      const strongHead = STRONG_HEADS.has(norms[h]!);
+      const rare = words.some((i) => !know.hasTerm(termOf(norms[i]!) ?? norms[i]!));
+      const two = words.length >= 2;
+      // Or three words of its own right before the head, after any place or "'s" ("european health data
+      // space regulation", not "western media compare china's ai plan").
+      let tail = h - 1;
+      while (tail >= from && !places.at.has(tail) && norms[tail] !== 's') tail--;
+      const three = words.filter((i) => i > tail).length >= 3;
+      const lower = strongHead ? the || two || rare : two && (the || rare || three);
+      missing = proper || lower;
+    }
+    if (!missing && to > h && !know.held.catalogTokens.has(norms[to]!) && (cased ? capital(h) : true))
+      missing = words.length > 0 || modifiers.length > 0;
+    if (!missing) continue;
+    let start = from < h && norms[from] === 's' ? from + 1 : from;
+    // In a question written with capitals, a lower-case word in front is no part of the name ("the new
+    // Machinery Regulation").
+    while (cased && start < h && GENERIC.has(norms[start]!) && !/\p{Lu}/u.test(toks[start]!.surface)) start++;
+    // A title or heading of a held document is not missing, nor is one after the names of held documents
+    // or places ("METI common guiding principles": METI's Part 2 C).
+    let phrase = start;
+    while (
+      phrase < h &&
+      (know.held.catalogTokens.has(norms[phrase]!) || places.at.has(phrase) || norms[phrase] === 's')
+    )
+      phrase++;
+    // (Checked without a title's continuation too: "the Common Guiding Principles for AI business actors".)
+    const held = (from: number, to: number) =>
+      to - from >= 2 && know.held.isHeldPhrase(norms.slice(from, to + 1));
+    if (
+      know.held.isHeldPhrase(norms.slice(start, to + 1)) ||
+      held(phrase, to) ||
+      held(start, h) ||
+      held(phrase, h)
+    )
+      continue;
+    // A name the held texts themselves use names something the corpus talks about ("the Consumer Privacy
+    // Protection Act" AIDA refers to); a known instrument it cites was reported above, with its facts.
+    // So does a name that runs on from one they use ("National Environmental Policy Act regulations").
+    const name = surface(start, to);
+    const inner = range(start, h - 1).filter((i) => HEADS.has(norms[i]!));
+    if (know.corpusNames(name) || inner.some((k) => know.corpusNames(surface(start, k)))) continue;
+    scan.found.push({ at: start, missing: { name, kind: 'instrument' } });
+    for (let i = start; i <= to; i++) claimed.add(i);
+  }
+}
+
+/** Numbered bills, orders and standards: "SB 1047", "Executive Order 13960", "ISO/IEC 42001". */
+export function numberedIds(scan: Scan, know: ShapeKnowledge): void {
+  const { toks, norms, heldAt, places, claimed, surface } = scan;
+  for (let i = 0; i < toks.length; i++) {
+    if (claimed.has(i) || heldAt.has(i)) continue;
+    let to = -1;
+    let issuer = -1;
+    if (ID_TOKEN.test(norms[i]!)) to = i;
+    else if (ID_PREFIXES.has(norms[i]!)) {
+      let k = i + 1;
+      while (k < toks.length && ID_PREFIXES.has(norms[k]!)) k++;
+      if (k < toks.length && ID_NUMBER.test(norms[k]!)) to = k;
+    } else if (i + 2 < toks.length && ID_PREFIX_PAIRS.has(`${norms[i]} ${norms[i + 1]}`)) {
+      if (/\d/.test(norms[i + 2]!)) to = i + 2;
+    } else if (NUMBER_HEADS.has(norms[i]!) && isReference(norms[i + 1])) {
+      to = i + 1;
+      issuer = i - 1;
+    }
+    if (to < 0 || heldAt.has(to) || know.held.isHeldId(norms.slice(i, to + 1))) continue;
+    // The issuer in front of "res" or "opinion" belongs to the name: "UN res 68/167", "EDPB opinion 28/2024".
+    const from =
+      issuer >= 0 &&
+      !claimed.has(issuer) &&
+      !heldAt.has(issuer) &&
+      (places.at.has(issuer) || allCaps(toks[issuer]!))
+        ? issuer
+        : i;
+    scan.found.push({ at: from, missing: { name: surface(from, to), kind: 'instrument' } });
+    for (let k = from; k <= to; k++) claimed.add(k);
+    i = to;
+  }
+}
+
+/**
+ * Another number of a held document's issuer or series: "NIST AI 100-2" (NIST holds AI 100-1 and 600-1),
+ * "UN resolution 79/325" (Charter holds 78/265).
+ */
+export function seriesNumbers(
+  scan: Scan,
+  know: ShapeKnowledge,
+  namedDocs: readonly (HeldNameAt & { end: number })[],
+): void {
+  const { norms, heldAt, claimed, surface } = scan;
+  for (const name of namedDocs) {
+    let k = name.end;
+    if (norms[k] === 'ai' || NUMBER_HEADS.has(norms[k] ?? '')) k++;
+    if (!isReference(norms[k]) || claimed.has(k) || heldAt.has(k) || know.held.isHeldId([norms[k]!]))
+      continue;
+    if (!/[/-]/.test(norms[k]!)) continue;
+    scan.found.push({ at: name.start, missing: { name: surface(name.start, k), kind: 'instrument' } });
+    for (let j = name.start; j <= k; j++) claimed.add(j);
+  }
+}
+
+/** Acronyms in the place of a name that neither the catalog nor the corpus knows: "does the CCPA …". */
+export function unknownAcronyms(scan: Scan, know: ShapeKnowledge): void {
+  const { toks, norms, heldAt, places, claimed } = scan;
+  for (let i = 0; i < toks.length; i++) {
+    if (claimed.has(i) || heldAt.has(i) || places.at.has(i) || !ACRONYM.test(toks[i]!.surface)) continue;
+    const norm = norms[i]!;
+    if (know.held.catalogTokens.has(norm) || know.hasTerm(termOf(norm) ?? norm)) continue;
+    const before = i > 0 ? norms[i - 1]! : '';
+    const after = i + 1 < toks.length ? norms[i + 1]! : '';
+    const alone = toks.length <= 2;
+    if (
+      !alone &&
+      !NAME_CONTEXT_BEFORE.has(before) &&
+      !NAME_CONTEXT_AFTER.has(after) &&
+      !HEADS.has(after) &&
+      !places.at.has(i - 1)
+    )
+      continue;
+    scan.found.push({ at: i, missing: { name: toks[i]!.surface, kind: 'body' } });
+    claimed.add(i);
+  }
+}
