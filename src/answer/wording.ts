@@ -89,11 +89,14 @@ export function unresolvedText(why: Unresolved, m: Medium): string {
 
 /**
  * The line said with a quote that shows another place than exactly the one asked ("Annex VII, point 3.2 is
- * not a passage of its own; showing Annex VII, point 3, which contains it."), or undefined.
+ * not a passage of its own; showing Annex VII, point 3, which contains it."; "“second subparagraph” was not
+ * read as a place; showing the whole of Art. 5(1)."), or undefined.
  */
 export function quotedNote(outcome: Quoted, m: Medium = PLAIN): string | undefined {
   const note = outcome.note;
   if (!note) return undefined;
+  if (note.reason === 'unread')
+    return `“${m.echo(note.words)}” was not read as a place; showing the whole of ${m.echo(note.shown)}.`;
   return `${m.echo(note.asked)} is not a passage of its own; showing ${m.echo(note.shown)}, which contains it.`;
 }
 

@@ -98,9 +98,13 @@ export type ReferenceFailure =
 
 /**
  * Why a quote shows a place other than exactly the one asked for, said with it: the place asked is deeper
- * than the passages ("Annex VII, point 3.2"), so the passage that holds it is `shown`.
+ * than the passages ("Annex VII, point 3.2"), so the passage that holds it is `shown`; or words of the
+ * reference after the place were not read as any place ("Art. 5(1), second subparagraph": `words`), so
+ * the whole of the place read, `shown`, is quoted — never a wider place silently.
  */
-export type QuoteNote = { reason: 'containing'; asked: string; shown: string };
+export type QuoteNote =
+  | { reason: 'containing'; asked: string; shown: string }
+  | { reason: 'unread'; words: string; shown: string };
 
 export type QuoteResponse =
   | {

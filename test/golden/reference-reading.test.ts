@@ -1,5 +1,6 @@
-// The two references a new-user trial found quoted as something else, on the real AI Act: "Reciatl 27" was
-// quoted as Art. 27, "Annex VII point 3.2" as the whole of point 3, both without a word. Expectations read
+// The references a new-user trial found quoted as something else, on the real AI Act: "Reciatl 27" was
+// quoted as Art. 27, "Annex VII point 3.2" as the whole of point 3, "Annex VIII Section B point 1" as the
+// whole of Annex VIII, all without a word. Expectations read
 // in the Regulation itself (Recital 27 is on the seven principles; point 3.2 opens "3.2. The quality
 // management system shall be assessed by the notified body").
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -55,5 +56,33 @@ describe.runIf(describeGolden)('references read as written (golden)', () => {
     // Point 3.3 is not quoted as 3.2 when its passage is not the one shown.
     const text33 = await run(['--json', 'AI Act Annex VII point 3.9']);
     expect(text33.code).toBe(1);
+  });
+
+  it('charter quote "AI Act Annex VIII Section B point 1" quotes that point, not the whole of Annex VIII', async () => {
+    const { code, out } = await run(['--json', 'AI Act Annex VIII Section B point 1']);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json.locator).toBe('Annex VIII, Section B, point 1');
+    expect(json.passages.map((p: { id: string }) => p.id)).toEqual([
+      'eu-ai-act-2024#annex:viii/annexsec:b/1',
+    ]);
+    expect(json.note).toBeUndefined();
+  });
+
+  it('quotes every annex passage by its own locator as that passage, or says what wider place it shows', () => {
+    const annexes = charter.index.passages.filter(
+      (p) => p.path[0]?.startsWith('annex:') && !p.id.includes('~'),
+    );
+    expect(annexes.length).toBeGreaterThan(100);
+    const wrong = annexes
+      .map((p) => ({ p, result: charter.resolver.resolve(`AI Act ${p.locator}`) }))
+      .filter(({ p, result }) => {
+        if (!result.ok) return true;
+        if (result.passages[0]?.id === p.id && !result.note) return false;
+        // "Annex XI, point 2, second subparagraph": ordinals are not read; the whole point, with a note.
+        return !(result.note?.reason === 'unread' && result.passages.some((q) => q.id === p.id));
+      })
+      .map(({ p, result }) => `${p.locator} -> ${result.ok ? result.locator : result.failure.reason}`);
+    expect(wrong).toEqual([]);
   });
 });

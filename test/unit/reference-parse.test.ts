@@ -15,6 +15,9 @@ describe('parsePlace', () => {
     expect(path('Recital 27')).toEqual(['recital:27']);
     expect(path('Annex III point 4')).toEqual(['annex:iii', '4']);
     expect(path('annex 3, point 4(a)')).toEqual(['annex:iii', '4', 'a']);
+    // A lettered annex section numbers its points afresh (AI Act Annex VIII, Sections A–C).
+    expect(path('Annex VIII, Section B, point 1')).toEqual(['annex:viii', 'annexsec:b', '1']);
+    expect(path('annex viii section c')).toEqual(['annex:viii', 'annexsec:c']);
     expect(path('sec 4.2(a)(i)')).toEqual(['sec:4.2', 'a', 'i']);
     expect(path('§ 22757.12(a)')).toEqual(['sec:22757.12', 'a']);
     expect(path('section 6-1-1704')).toEqual(['sec:6-1-1704']);

@@ -164,3 +164,45 @@ describe('a sub-point found inside another passage', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('a lettered annex section (Annex VIII, Sections A–C, each numbering its points from 1)', () => {
+  const local = new ReferenceResolver(docs, [
+    passage(EU, ['annex:viii', 'annexsec:a', '1'], '1. Point one of Section A.'),
+    passage(EU, ['annex:viii', 'annexsec:b', '1'], '1. Point one of Section B.'),
+    passage(EU, ['annex:viii', 'annexsec:b', '2'], '2. Point two of Section B.'),
+  ]);
+
+  it('quotes the point of the section named, not the whole annex', () => {
+    const result = local.resolve('AI Act Annex VIII Section B point 1');
+    expect(result).toMatchObject({ ok: true, locator: 'Annex VIII, Section B, point 1' });
+    expect(result.ok && result.passages.map((p) => p.text)).toEqual(['1. Point one of Section B.']);
+    expect(result.ok && result.note).toBeUndefined();
+  });
+
+  it('never takes another section’s point for a section the annex lacks', () => {
+    expect(local.resolve('AI Act Annex VIII, Section D, point 1')).toMatchObject({
+      ok: false,
+      failure: { reason: 'no-such-point' },
+    });
+  });
+});
+
+describe('words after the place that name no place', () => {
+  it('quote the whole place read with a note, never a wider place silently', async () => {
+    const result = resolver.resolve('AI Act Art. 27, second subparagraph');
+    expect(result).toMatchObject({
+      ok: true,
+      locator: 'Art. 27',
+      note: { reason: 'unread', words: 'second subparagraph', shown: 'Art. 27' },
+    });
+    const outcome = await quote(services, 'AI Act Art. 27, second subparagraph');
+    expect(outcome.kind === 'quoted' && quotedNote(outcome, PLAIN)).toBe(
+      '“second subparagraph” was not read as a place; showing the whole of Art. 27.',
+    );
+  });
+
+  it('need no note when they are fillers or words of the locator shown', () => {
+    expect(resolver.resolve('quote the text of AI Act Art. 27 please')).not.toHaveProperty('note');
+    expect(resolver.resolve('AI Act Art. 27')).not.toHaveProperty('note');
+  });
+});

@@ -4,7 +4,7 @@
 // ("NIST GOVERN 1.1"), or by a jurisdiction with a single document ("colorado § 6-1-1704").
 import type { CatalogDocument } from '../../corpus/catalog.js';
 import type { DocNameMatcher, NamedDoc } from '../docnames.js';
-import { STOP_WORDS, tokenize, tokens } from '../text.js';
+import { STOP_WORDS, type Token, tokenize, tokens } from '../text.js';
 import { findJurisdictions } from '../thesaurus.js';
 import { type DocumentPlaces, EQUIVALENT_TYPES } from './document-places.js';
 import { blank, normalizeReference, type ParsedPlace, parseBare, parsePlace } from './place.js';
@@ -17,6 +17,8 @@ export interface ParsedReference {
   misread?: Misread;
   /** Content words left over after the document name and the place: a question, not a reference. */
   leftover: string[];
+  /** Those words as typed, from the first to the last ("second subparagraph"); empty when none is left. */
+  unread: string;
 }
 
 export function parseReference(
@@ -43,8 +45,19 @@ export function parseReference(
     misread = misreadUnit(rest, unitTypes(places, doc), place, reference);
     if (place) rest = blank(rest, place.start, place.end);
   }
-  const leftover = tokenize(rest).filter((token) => !STOP_WORDS.has(token) && !FILLER.has(token));
-  return { doc, place, leftover, ...(misread ? { misread } : {}) };
+  const left = tokens(rest).filter((token) => !STOP_WORDS.has(token.norm) && !FILLER.has(token.norm));
+  const leftover = left.map((token) => token.norm);
+  return { doc, place, leftover, unread: asTyped(reference, rest, left), ...(misread ? { misread } : {}) };
+}
+
+/** The span of the tokens left over, as the reference typed it when normalizing kept its offsets. */
+function asTyped(reference: string, normalized: string, left: readonly Token[]): string {
+  const first = left[0];
+  const last = left.at(-1);
+  if (!first || !last) return '';
+  const original = reference.slice(0, 300);
+  const source = original.length === normalized.length ? original : normalized;
+  return source.slice(first.start, last.start + last.surface.length).trim();
 }
 
 /** The unit types a document cites, with the kinds of unit they stand for ('billsec' is a 'sec'). */

@@ -51,7 +51,8 @@ const RULES: Rule[] = [
   {
     subs: true,
     pattern: new RegExp(
-      String.raw`\bannex\s+([ivxlc]+|\d+)\b(?:\s*,?\s*(?:point|pt\.?|no\.?)\s*(\d+(?:\.\d+)*))?${SUBS}`,
+      // "Annex VIII, Section B, point 1": a lettered section numbers its points afresh (annexsec).
+      String.raw`\bannex\s+([ivxlc]+|\d+)\b(?:\s*,?\s*section\s+([a-z])\b)?(?:\s*,?\s*(?:point|pt\.?|no\.?)\s*(\d+(?:\.\d+)*))?${SUBS}`,
     ),
     type: () => 'annex',
   },
@@ -130,8 +131,9 @@ export function parsePlace(normalized: string): ParsedPlace | undefined {
     if (type === 'annex' || type === 'chapter') {
       if (!ROMAN.test(value)) value = toRoman(Number(value));
       path.push(`${type}:${value}`);
-      if (type === 'annex' && match[2]) path.push(match[2]);
-      path.push(...subSegments(type === 'annex' ? match[3] : undefined));
+      if (type === 'annex' && match[2]) path.push(`annexsec:${match[2]}`);
+      if (type === 'annex' && match[3]) path.push(match[3]);
+      path.push(...subSegments(type === 'annex' ? match[4] : undefined));
     } else {
       path.push(`${type}:${value}`);
       if (type === 'actor') path.push(match[2]!);

@@ -8,6 +8,7 @@ import type { CatalogDocument } from '../../corpus/catalog.js';
 import { segmentType } from '../../corpus/citation.js';
 import type { Passage } from '../../corpus/types.js';
 import { DocNameMatcher } from '../docnames.js';
+import { tokenize } from '../text.js';
 import type { QuoteNote, QuoteResponse } from '../types.js';
 import { DocumentPlaces, locate } from './document-places.js';
 import { exampleReferences, fail, noSuchPoint, notFound, placesIn, unknownUnit } from './failures.js';
@@ -75,13 +76,13 @@ export class ReferenceResolver {
     const candidates = places.candidatePaths(doc, place.path);
     for (const path of candidates) {
       const found = passages.filter((passage) => locate(passage.path, path));
-      if (found.length > 0)
-        return { ok: true, reference, doc, locator: places.locatorOf(doc, path, found), passages: found };
+      if (found.length === 0) continue;
+      const locator = places.locatorOf(doc, path, found);
+      return { ok: true, reference, doc, locator, passages: found, ...unreadNote(parsed, locator) };
     }
-    return (
-      this.resolveBelowPassages(reference, doc, candidates) ??
-      notFound(places, reference, doc, candidates[0] ?? place.path)
-    );
+    const below = this.resolveBelowPassages(reference, doc, candidates);
+    if (below?.ok && !below.note) return { ...below, ...unreadNote(parsed, below.locator) };
+    return below ?? notFound(places, reference, doc, candidates[0] ?? place.path);
   }
 
   /**
@@ -142,4 +143,15 @@ export class ReferenceResolver {
     // Several named documents with the place ("article 5 of the AI Act and the GDPR"): the first named.
     return named.length > 0 || found.length === 1 ? found[0] : undefined;
   }
+}
+
+/**
+ * Words besides the document and the place that were read as neither ("AI Act Art. 5(1), second
+ * subparagraph"): the whole place read is quoted, and the note says so, never a wider place silently. Words
+ * the locator shown already has ("Introduction" of "Introduction, p. 1") need no note.
+ */
+function unreadNote(parsed: ParsedReference, shown: string): { note?: QuoteNote } {
+  const said = new Set(tokenize(shown));
+  if (parsed.leftover.every((word) => said.has(word))) return {};
+  return { note: { reason: 'unread', words: parsed.unread, shown } };
 }

@@ -43,12 +43,19 @@ export function holding(
 ): { locator: string; passages: Passage[] } | undefined {
   const last = segmentValue(below.at(-1)!);
   // Only passages on the way to the sub-point: below the parent, each segment is one asked, a dotted
-  // point's own point ('3' for '3.2'), or a typed one (a subparagraph); never Art. 5(2)(a) for Art. 5(1)(a).
+  // point's own point ('3' for '3.2'), or a typed one (a subparagraph) of a type not asked otherwise; never
+  // Art. 5(2)(a) for Art. 5(1)(a), nor Section A's point 1 for Annex VIII, Section D, point 1.
   const dotted = last.includes('.') ? last.slice(0, last.lastIndexOf('.')) : undefined;
+  const askedTypes = new Set(below.map(segmentType));
   const onTheWay = found.filter((passage) =>
     passage.path
       .slice(depth)
-      .every((segment, i) => segment === below[i] || segment === dotted || segmentType(segment) !== ''),
+      .every(
+        (segment, i) =>
+          segment === below[i] ||
+          segment === dotted ||
+          (segmentType(segment) !== '' && !askedTypes.has(segmentType(segment))),
+      ),
   );
   const shown =
     onTheWay.find((passage) => opensWith(passage.text, last)) ??
