@@ -45,7 +45,7 @@ import { Provisions } from './provisions.js';
 import { type AnalyzedQuery, analyzeQuery } from './query.js';
 import { RankedList } from './ranking.js';
 import { ReferenceResolver } from './reference/resolver.js';
-import { formHits, type HitRules, hitRules } from './results.js';
+import { formHits, HitPassages, type HitRules, hitRules } from './results.js';
 import { countChinese, PassageMiniSearch, TermScorer } from './scorer.js';
 import { alternate, sidesOf } from './sides.js';
 import { applySignals, priorFactors, type SignalContext } from './signals.js';
@@ -111,6 +111,7 @@ export class CorpusIndex {
   /** The prior signals' product per passage (signals.ts). */
   private readonly prior: Float64Array;
   private readonly hitRules: HitRules;
+  private readonly hitPassages: HitPassages;
   /** Each passage's kind of provision, worked out on the first question that asks for one. */
   private provisionIndex?: Provisions;
   /** Names of the catalog's jurisdictions from corpus/places.json (`placeNames`). */
@@ -193,6 +194,7 @@ export class CorpusIndex {
       ? placeNamesFor(loadPlaces(), new Set(docs.map((doc) => doc.jurisdiction)))
       : [];
     this.hitRules = hitRules(options);
+    this.hitPassages = new HitPassages(passages);
   }
 
   /** Indexes passages (sorted by document and `seq`, as the corpus build produces them). */
@@ -298,7 +300,7 @@ export class CorpusIndex {
     const passages = this.passages;
     const keep = allowed ? (i: number) => allowed.has(passages[i]!.docId) : undefined;
     const form = (docNamed: boolean, wanted: number, only?: (i: number) => boolean) =>
-      formHits(passages, this.hitRules, all, docNamed, wanted, only);
+      formHits(this.hitPassages, this.hitRules, all, docNamed, wanted, only);
     const sides = this.options.signals.bothSides
       ? sidesOf(query, namedDocs, analyzed.jurisdictions, this.docs.values())
       : undefined;

@@ -20,8 +20,8 @@ export class RankedList {
     readonly termsOf: (i: number) => string[],
   ) {}
 
-  /** The best `depth` passages (of those `keep` accepts), best first. */
-  top(depth: number, keep?: (i: number) => boolean): Ranked[] {
+  /** The best `depth` passages (of those `keep` accepts) ranking after `after` (from the top without it), best first. */
+  top(depth: number, keep?: (i: number) => boolean, after?: Ranked): Ranked[] {
     // A min-heap of the best so far: its root is the one the next better passage replaces.
     const heap: Ranked[] = [];
     const { ids, scores } = this;
@@ -30,6 +30,8 @@ export class RankedList {
       const score = scores[k]!;
       // A passage of the asked kind in a document nothing matched (see Provisions) is no answer.
       if (score <= 0) continue;
+      // Read already (a deeper chunk of `ordered`).
+      if (after && (score > after.score || (score === after.score && i <= after.i))) continue;
       // Most passages lose to the heap's root: compared before any object is made for them.
       if (heap.length === depth) {
         const root = heap[0]!;
@@ -46,6 +48,20 @@ export class RankedList {
       }
     }
     return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  }
+
+  /**
+   * All the passages (of those `keep` accepts), best first, read only as deep as the caller goes: the best
+   * `depth` first, then each next chunk four times deeper, each found by one pass that skips what was read.
+   */
+  *ordered(depth: number, keep?: (i: number) => boolean): Generator<Ranked, void, undefined> {
+    let after: Ranked | undefined;
+    for (let size = depth; ; size *= 4) {
+      const chunk = this.top(size, keep, after);
+      yield* chunk;
+      if (chunk.length < size) return;
+      after = chunk.at(-1);
+    }
   }
 }
 

@@ -26,36 +26,49 @@ export function hitRules(options: CorpusIndexOptions): HitRules {
 }
 
 /**
+ * A corpus's passages as hits are formed from them. A passage's lead-in key (its list's lead-in with white
+ * space folded, by document) is worked out once per passage on first use: folding long lead-ins again on every
+ * question was most of forming the hits of a question with many candidates.
+ */
+export class HitPassages {
+  private readonly contextKeys: (string | undefined)[];
+  private readonly textKeys: (string | undefined)[];
+
+  constructor(readonly passages: readonly Passage[]) {
+    this.contextKeys = new Array<string | undefined>(passages.length).fill(undefined);
+    this.textKeys = new Array<string | undefined>(passages.length).fill(undefined);
+  }
+
+  /** The key of the lead-in shown above passage `i` (its context); undefined when it has none. */
+  contextKey(i: number): string | undefined {
+    const { docId, context } = this.passages[i]!;
+    if (!context) return undefined;
+    this.contextKeys[i] ??= leadInKey(docId, context);
+    return this.contextKeys[i];
+  }
+
+  /** The key passage `i`'s own text has as a lead-in. */
+  textKey(i: number): string {
+    const { docId, text } = this.passages[i]!;
+    this.textKeys[i] ??= leadInKey(docId, text);
+    return this.textKeys[i];
+  }
+}
+
+/**
  * Turns ranked passages into hits: a passage next to one already shown, and within it or containing it (a
  * piece of the same point, a sub-point), joins that hit; passages beyond a unit's or a document's cap wait
  * until the end. `docNamed`: the question names a document, so the document cap does not apply.
  */
 export function formHits(
-  passages: readonly Passage[],
+  corpus: HitPassages,
   rules: HitRules,
   ranked: RankedList,
   docNamed: boolean,
   wanted: number,
   keep?: (i: number) => boolean,
 ): PendingHit[] {
-  // Hits come from the head of the ranking; a head too short to fill them is taken again, deeper.
-  for (let depth = 64 + 16 * wanted; ; depth *= 4) {
-    const head = ranked.top(depth, keep);
-    const hits = hitsFrom(passages, rules, head, ranked, docNamed, wanted, head.length < depth);
-    if (hits) return hits;
-  }
-}
-
-/** The hits of a ranking's head; undefined when the head ran out before they were all found. */
-function hitsFrom(
-  passages: readonly Passage[],
-  rules: HitRules,
-  head: readonly Ranked[],
-  ranked: RankedList,
-  docNamed: boolean,
-  wanted: number,
-  whole: boolean,
-): PendingHit[] | undefined {
+  const { passages } = corpus;
   const hits: PendingHit[] = [];
   const deferred: Ranked[] = [];
   const unitHits = new Map<string, PendingHit[]>();
@@ -64,14 +77,16 @@ function hitsFrom(
   // practices shall be prohibited:") and cannot join its point's hit says nothing those hits do not show, so it
   // is not a hit of its own.
   const leadIns = new Set<string>();
-  // Only a passage no longer than a lead-in taken can be one (so long passages are never normalized here).
+  // Only a passage no longer than a lead-in taken can be one (so long passages are never keyed here).
   let longestLeadIn = 0;
-  const noteLeadIn = (passage: Passage) => {
-    if (!passage.context) return;
-    leadIns.add(leadInKey(passage.docId, passage.context));
-    longestLeadIn = Math.max(longestLeadIn, passage.context.length + 16);
+  const noteLeadIn = (i: number) => {
+    const key = corpus.contextKey(i);
+    if (key === undefined) return;
+    leadIns.add(key);
+    longestLeadIn = Math.max(longestLeadIn, passages[i]!.context!.length + 16);
   };
-  for (const result of head) {
+  // Hits come from the head of the ranking, read deeper only while they are not all found.
+  for (const result of ranked.ordered(64 + 16 * wanted, keep)) {
     if (hits.length >= wanted) break;
     const passage = passages[result.i]!;
     const unit = unitId(passage.docId, passage.path);
@@ -86,14 +101,10 @@ function hitsFrom(
       neighbour.passages.push(passage);
       neighbour.passages.sort((a, b) => a.seq - b.seq);
       for (const term of ranked.termsOf(result.i)) neighbour.stems.add(term);
-      noteLeadIn(passage);
+      noteLeadIn(result.i);
       continue;
     }
-    if (
-      leadIns.size > 0 &&
-      passage.text.length <= longestLeadIn &&
-      leadIns.has(leadInKey(passage.docId, passage.text))
-    )
+    if (leadIns.size > 0 && passage.text.length <= longestLeadIn && leadIns.has(corpus.textKey(result.i)))
       continue;
     const count = perDoc.get(passage.docId) ?? 0;
     if (shown.length >= rules.perUnitCap || (!docNamed && count >= rules.perDocCap)) {
@@ -101,7 +112,7 @@ function hitsFrom(
       continue;
     }
     perDoc.set(passage.docId, count + 1);
-    noteLeadIn(passage);
+    noteLeadIn(result.i);
     const hit: PendingHit = {
       passages: [passage],
       score: result.score,
@@ -110,7 +121,7 @@ function hitsFrom(
     unitHits.set(unit, [...shown, hit]);
     hits.push(hit);
   }
-  if (hits.length < wanted && !whole) return undefined;
+  // The whole ranking was read and hits are still missing: the passages that waited for their turn.
   for (const result of deferred) {
     if (hits.length >= wanted) break;
     hits.push({
