@@ -1,4 +1,4 @@
-// Ranking the scored passages of one query: a partial sort (a heap) only as deep as the hits need.
+// Ranking the scored passages of one query: read in order only as deep as the hits need.
 /** A scored passage before hits are formed. */
 export interface Ranked {
   i: number;
@@ -10,79 +10,106 @@ export const before = (a: Ranked, b: Ranked): boolean =>
   a.score > b.score || (a.score === b.score && a.i < b.i);
 
 /**
- * The scored passages of one query, sorted only as deep as asked: sorting every match of a query with common
- * words is most of its cost on a large corpus, and hits come from the first few dozen.
+ * The scored passages of one query, sorted only as deep as they are read: sorting every match of a query with
+ * common words is most of its cost on a large corpus, and hits come from the first few dozen. Reading the
+ * whole ranking (all documents) is shared by every reader of the query (its hits, its documents menu).
  */
 export class RankedList {
+  private unread?: RankReader;
+  /** The whole ranking's best, in order, as far as it was read. */
+  private readonly read: Ranked[] = [];
+
   constructor(
     private readonly ids: Int32Array,
     private readonly scores: Float64Array,
     readonly termsOf: (i: number) => string[],
   ) {}
 
-  /** The best `depth` passages (of those `keep` accepts) ranking after `after` (from the top without it), best first. */
-  top(depth: number, keep?: (i: number) => boolean, after?: Ranked): Ranked[] {
-    // A min-heap of the best so far: its root is the one the next better passage replaces.
-    const heap: Ranked[] = [];
-    const { ids, scores } = this;
+  /** The best `depth` passages (of those `keep` accepts), best first. */
+  top(depth: number, keep?: (i: number) => boolean): Ranked[] {
+    const out: Ranked[] = [];
+    if (depth <= 0) return out;
+    for (const ranked of this.ordered(keep)) {
+      out.push(ranked);
+      if (out.length >= depth) break;
+    }
+    return out;
+  }
+
+  /** The passages (of those `keep` accepts), best first, sorted only as far as the caller reads. */
+  *ordered(keep?: (i: number) => boolean): Generator<Ranked, void, undefined> {
+    if (keep) {
+      // A filtered reading (one document, one side) sorts only what it keeps.
+      const reader = new RankReader(this.ids, this.scores, keep);
+      for (let next = reader.next(); next; next = reader.next()) yield next;
+      return;
+    }
+    for (let n = 0; ; n++) {
+      if (n === this.read.length) {
+        this.unread ??= new RankReader(this.ids, this.scores);
+        const next = this.unread.next();
+        if (!next) return;
+        this.read.push(next);
+      }
+      yield this.read[n]!;
+    }
+  }
+}
+
+/**
+ * The candidates not read yet, best at the root of a heap of their positions: made in one linear pass, and
+ * each one read costs a few comparisons, so reading the first few dozen of thousands costs little more than
+ * looking at each once.
+ */
+class RankReader {
+  private readonly heap: Int32Array;
+  private size = 0;
+
+  constructor(
+    private readonly ids: Int32Array,
+    private readonly scores: Float64Array,
+    keep?: (i: number) => boolean,
+  ) {
+    this.heap = new Int32Array(ids.length);
     for (let k = 0; k < ids.length; k++) {
-      const i = ids[k]!;
-      const score = scores[k]!;
       // A passage of the asked kind in a document nothing matched (see Provisions) is no answer.
-      if (score <= 0) continue;
-      // Read already (a deeper chunk of `ordered`).
-      if (after && (score > after.score || (score === after.score && i <= after.i))) continue;
-      // Most passages lose to the heap's root: compared before any object is made for them.
-      if (heap.length === depth) {
-        const root = heap[0]!;
-        if (score < root.score || (score === root.score && i > root.i)) continue;
-      }
-      if (keep && !keep(i)) continue;
-      const candidate = { i, score };
-      if (heap.length < depth) {
-        heap.push(candidate);
-        siftUp(heap, heap.length - 1);
-      } else {
-        heap[0] = candidate;
-        siftDown(heap, 0);
-      }
+      if (scores[k]! <= 0 || (keep && !keep(ids[k]!))) continue;
+      this.heap[this.size++] = k;
     }
-    return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    for (let at = (this.size >> 1) - 1; at >= 0; at--) this.siftDown(at);
   }
 
-  /**
-   * All the passages (of those `keep` accepts), best first, read only as deep as the caller goes: the best
-   * `depth` first, then each next chunk four times deeper, each found by one pass that skips what was read.
-   */
-  *ordered(depth: number, keep?: (i: number) => boolean): Generator<Ranked, void, undefined> {
-    let after: Ranked | undefined;
-    for (let size = depth; ; size *= 4) {
-      const chunk = this.top(size, keep, after);
-      yield* chunk;
-      if (chunk.length < size) return;
-      after = chunk.at(-1);
+  next(): Ranked | undefined {
+    if (this.size === 0) return undefined;
+    const k = this.heap[0]!;
+    this.size--;
+    if (this.size > 0) {
+      this.heap[0] = this.heap[this.size]!;
+      this.siftDown(0);
     }
+    return { i: this.ids[k]!, score: this.scores[k]! };
   }
-}
 
-function siftUp(heap: Ranked[], at: number): void {
-  while (at > 0) {
-    const parent = (at - 1) >> 1;
-    if (!before(heap[parent]!, heap[at]!)) return;
-    [heap[parent], heap[at]] = [heap[at]!, heap[parent]!];
-    at = parent;
+  /** Whether the candidate at position `a` ranks before the one at `b` (as `before`). */
+  private better(a: number, b: number): boolean {
+    const sa = this.scores[a]!;
+    const sb = this.scores[b]!;
+    return sa > sb || (sa === sb && this.ids[a]! < this.ids[b]!);
   }
-}
 
-function siftDown(heap: Ranked[], at: number): void {
-  for (;;) {
-    const left = 2 * at + 1;
-    const right = left + 1;
-    let worst = at;
-    if (left < heap.length && before(heap[worst]!, heap[left]!)) worst = left;
-    if (right < heap.length && before(heap[worst]!, heap[right]!)) worst = right;
-    if (worst === at) return;
-    [heap[worst], heap[at]] = [heap[at]!, heap[worst]!];
-    at = worst;
+  private siftDown(at: number): void {
+    const { heap, size } = this;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let best = at;
+      if (left < size && this.better(heap[left]!, heap[best]!)) best = left;
+      if (right < size && this.better(heap[right]!, heap[best]!)) best = right;
+      if (best === at) return;
+      const swap = heap[best]!;
+      heap[best] = heap[at]!;
+      heap[at] = swap;
+      at = best;
+    }
   }
 }

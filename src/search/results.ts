@@ -85,8 +85,8 @@ export function formHits(
     leadIns.add(key);
     longestLeadIn = Math.max(longestLeadIn, passages[i]!.context!.length + 16);
   };
-  // Hits come from the head of the ranking, read deeper only while they are not all found.
-  for (const result of ranked.ordered(64 + 16 * wanted, keep)) {
+  // Hits come from the head of the ranking, read only until they are all found.
+  for (const result of ranked.ordered(keep)) {
     if (hits.length >= wanted) break;
     const passage = passages[result.i]!;
     const unit = unitId(passage.docId, passage.path);

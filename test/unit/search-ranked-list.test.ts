@@ -1,5 +1,5 @@
 // The ranking read in order: `top` and `ordered` give exactly a full sort (higher score first, then corpus
-// order), however deep they are read, with ties across chunk boundaries and a filter.
+// order), however deep they are read and however often, with ties and a filter.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { before, type Ranked, RankedList } from '../../src/search/ranking.js';
@@ -24,14 +24,17 @@ const lists = fc
   .map(([ids, scores]) => ({ ids, scores: Float64Array.from(scores, (s) => s / 2) }));
 
 describe('RankedList', () => {
-  it('reads the whole ranking in order, chunk after chunk', () => {
+  it('reads the whole ranking in order, however often and however deep', () => {
     fc.assert(
       fc.property(lists, fc.integer({ min: 1, max: 20 }), fc.boolean(), ({ ids, scores }, depth, odd) => {
         const keep = odd ? (i: number) => i % 2 === 1 : undefined;
         const ranked = new RankedList(ids, scores, () => []);
         const expected = sorted(ids, scores, keep);
-        expect([...ranked.ordered(depth, keep)]).toEqual(expected);
+        // A partial reading first, then whole readings after it (the readers of one query share one).
         expect(ranked.top(depth, keep)).toEqual(expected.slice(0, depth));
+        expect([...ranked.ordered(keep)]).toEqual(expected);
+        expect([...ranked.ordered()]).toEqual(sorted(ids, scores));
+        expect(ranked.top(depth * 2, keep)).toEqual(expected.slice(0, depth * 2));
       }),
     );
   });
@@ -41,7 +44,7 @@ describe('RankedList', () => {
     const scores = Float64Array.from(ids, (i) => 1000 - i);
     const ranked = new RankedList(ids, scores, () => []);
     const read: number[] = [];
-    for (const { i } of ranked.ordered(4)) {
+    for (const { i } of ranked.ordered()) {
       read.push(i);
       if (read.length === 6) break;
     }
