@@ -136,7 +136,8 @@ function descriptions(docs: readonly CatalogDocument[]): Description[] {
 }
 
 export class DocNameMatcher {
-  private readonly names: Name[];
+  /** Longest first, each with its tokens joined by spaces (`key`). */
+  private readonly names: (Name & { key: string })[];
   private readonly descriptions: Description[];
   /** How many documents of each kind word and year ("order 2025"). */
   private readonly byKindYear = new Map<string, number>();
@@ -196,7 +197,9 @@ export class DocNameMatcher {
         }
       }
     }
-    this.names = unique.sort((a, b) => b.tokens.length - a.tokens.length);
+    this.names = unique
+      .sort((a, b) => b.tokens.length - a.tokens.length)
+      .map((name) => ({ ...name, key: name.tokens.join(' ') }));
   }
 
   /** Names spelled exactly (after normalization) in the text, non-overlapping, longest first. */
@@ -205,8 +208,11 @@ export class DocNameMatcher {
     const taken = new Array<boolean>(words.length).fill(false);
     const found: NamedDoc[] = [];
     const claimed = new Map<number, string>();
+    // Most names share no word with the text: they are passed over without looking at each position.
+    const present = new Set(words);
     for (const name of this.names) {
-      const key = name.tokens.join(' ');
+      if (!present.has(name.tokens[0]!)) continue;
+      const { key } = name;
       for (let i = 0; i + name.tokens.length <= words.length; i++) {
         let ok = true;
         // A span already taken by the very same name (shared by several documents) may be taken again.

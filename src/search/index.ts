@@ -124,6 +124,8 @@ export class CorpusIndex {
   private references?: { resolver: ReferenceResolver; position: Map<string, number> };
   /** The Chinese documents' words by their English (`zhSynonyms`), built on the first Chinese question. */
   private chineseSynonyms?: ChineseSynonyms;
+  /** 1 for each passage of a Chinese document, made on the first Chinese question (`translated`). */
+  private chinesePassages?: Uint8Array;
 
   private constructor(
     docs: readonly CatalogDocument[],
@@ -441,21 +443,25 @@ export class CorpusIndex {
    */
   private translated(terms: WeightedTerm[], own: Candidates): Candidates {
     const found = this.lexical.candidates({ terms });
-    const keep: number[] = [];
+    this.chinesePassages ??= Uint8Array.from(this.passages, (passage) =>
+      passage.docId.endsWith('.zh') ? 1 : 0,
+    );
+    const chinese = this.chinesePassages;
+    const ids = new Int32Array(found.ids.length);
+    const scores = new Float64Array(found.ids.length);
+    let count = 0;
     let best = 0;
     for (let k = 0; k < found.ids.length; k++) {
-      if (this.passages[found.ids[k]!]!.docId.endsWith('.zh')) continue;
-      keep.push(k);
+      if (chinese[found.ids[k]!] === 1) continue;
+      ids[count] = found.ids[k]!;
+      scores[count++] = found.scores[k]!;
       best = Math.max(best, found.scores[k]!);
     }
     let ownBest = 0;
     for (const score of own.scores) ownBest = Math.max(ownBest, score);
     const scale = best > 0 && ownBest > 0 ? (this.options.translatedShare * ownBest) / best : 1;
-    return {
-      ids: Int32Array.from(keep, (k) => found.ids[k]!),
-      scores: Float64Array.from(keep, (k) => found.scores[k]! * scale),
-      termsOf: found.termsOf,
-    };
+    for (let k = 0; k < count; k++) scores[k]! *= scale;
+    return { ids: ids.slice(0, count), scores: scores.slice(0, count), termsOf: found.termsOf };
   }
 
   private signalContext(): Omit<SignalContext, 'query'>;

@@ -26,17 +26,26 @@ export function hitRules(options: CorpusIndexOptions): HitRules {
 }
 
 /**
- * A corpus's passages as hits are formed from them. A passage's lead-in key (its list's lead-in with white
- * space folded, by document) is worked out once per passage on first use: folding long lead-ins again on every
- * question was most of forming the hits of a question with many candidates.
+ * A corpus's passages as hits are formed from them. A passage's unit and lead-in key (its list's lead-in with
+ * white space folded, by document) are worked out once per passage on first use: folding long lead-ins again on
+ * every question was most of forming the hits of a question with many candidates.
  */
 export class HitPassages {
+  private readonly units: (string | undefined)[];
   private readonly contextKeys: (string | undefined)[];
   private readonly textKeys: (string | undefined)[];
 
   constructor(readonly passages: readonly Passage[]) {
+    this.units = new Array<string | undefined>(passages.length).fill(undefined);
     this.contextKeys = new Array<string | undefined>(passages.length).fill(undefined);
     this.textKeys = new Array<string | undefined>(passages.length).fill(undefined);
+  }
+
+  /** The id of the unit passage `i` lies in. */
+  unit(i: number): string {
+    const { docId, path } = this.passages[i]!;
+    this.units[i] ??= unitId(docId, path);
+    return this.units[i];
   }
 
   /** The key of the lead-in shown above passage `i` (its context); undefined when it has none. */
@@ -89,7 +98,7 @@ export function formHits(
   for (const result of ranked.ordered(keep)) {
     if (hits.length >= wanted) break;
     const passage = passages[result.i]!;
-    const unit = unitId(passage.docId, passage.path);
+    const unit = corpus.unit(result.i);
     const shown = unitHits.get(unit) ?? [];
     const neighbour = shown.find(
       (hit) =>
