@@ -45,6 +45,22 @@ const STATEMENT = [
   '',
 ].join('\n');
 
+/** A memo with headings and no numbering of its own: no style recognizes it, so it is cited by its headings. */
+const MEMO = `# Acme memo on chatbots
+
+Our support chatbot must say it is a bot in its first message.
+
+## Escalation
+
+A customer can ask for a person at any time.
+
+The person answers within one working day.
+
+## Records
+
+Chat logs are kept for ninety days.
+`;
+
 /** A minimal PDF's first bytes (its signature is all the type check reads). */
 const PDF_BYTES = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\nBT /F1 11 Tf (AI policy) Tj ET\n%%EOF\n';
 /** A PNG's signature and header chunk. */
@@ -95,6 +111,7 @@ describe('charter add / remove', () => {
     files = mkdtempSync(join(tmpdir(), 'charter-add-files-'));
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(files, 'acme-policy.md'), POLICY);
+    writeFileSync(join(files, 'acme-memo.md'), MEMO);
     writeFileSync(join(files, 'empty.txt'), '');
     writeFileSync(join(files, 'blank.md'), '\n\n   \n');
     // Issue 20: files that are not what their names say.
@@ -201,6 +218,20 @@ describe('charter add / remove', () => {
     expect(entry.source.url).toBe(`${base}/statement.txt`);
     expect(entry.citation.style).not.toBe('report');
     expect(new Store(dir).readPassages('acme-statement')!.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('cites a document whose structure is not recognised by the places it names, never by paragraph numbers it lacks', async () => {
+    expect(await runAdd([join(files, 'acme-memo.md'), ...meta('acme-memo')], io)).toBe(0);
+    expect(loadLocalCatalog(dir).find((d) => d.id === 'acme-memo')?.citation.style).toBe('report');
+    const passages = new Store(dir).readPassages('acme-memo')!;
+    expect(passages.map((p) => [p.locator, p.text])).toEqual([
+      ['“Acme memo on chatbots”', 'Our support chatbot must say it is a bot in its first message.'],
+      ['“Escalation”', 'A customer can ask for a person at any time.'],
+      ['“Escalation”, second paragraph', 'The person answers within one working day.'],
+      ['“Records”', 'Chat logs are kept for ninety days.'],
+    ]);
+    expect(passages.some((p) => /\bpara\./.test(p.locator))).toBe(false);
+    expect(await runRemove(['acme-memo'], io)).toBe(0);
   });
 
   it('takes an id with a language suffix, as the catalog schema does (one id rule)', async () => {

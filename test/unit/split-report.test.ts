@@ -145,7 +145,7 @@ describe('paragraphsOf', () => {
 });
 
 describe('splitReport on text formats (no pages)', () => {
-  it('numbers paragraphs and keeps short unpunctuated lines as headings', () => {
+  it('cites paragraphs by the heading they sit under and their order, never by numbers the text lacks', () => {
     const read: ReadDocument = {
       footnotes: [],
       lines: [
@@ -156,8 +156,35 @@ describe('splitReport on text formats (no pages)', () => {
       ],
     };
     expect(splitReport(doc, read).map((p) => [p.locator, p.text, p.headingPath])).toEqual([
-      ['para. 1', 'China on Saturday issued a plan.', ['China issues action plan']],
-      ['para. 2', 'Experts agreed.', ['China issues action plan']],
+      ['“China issues action plan”', 'China on Saturday issued a plan.', ['China issues action plan']],
+      ['“China issues action plan”, second paragraph', 'Experts agreed.', ['China issues action plan']],
     ]);
+  });
+
+  it('cites text before any heading by its order, and a repeated heading by its occurrence', () => {
+    const read: ReadDocument = {
+      footnotes: [],
+      lines: [
+        { text: 'An opening sentence.' },
+        { text: 'A second sentence.' },
+        { text: 'Notes' },
+        { text: 'First note.' },
+        { text: 'Notes' },
+        { text: 'Another note.' },
+        { text: 'And one more.' },
+      ],
+    };
+    const passages = splitReport(doc, read);
+    expect(passages.map((p) => p.locator)).toEqual([
+      'First paragraph',
+      'Second paragraph',
+      '“Notes”',
+      'second “Notes”',
+      'second “Notes”, second paragraph',
+    ]);
+    // Every place distinct, and the ids stable words of the heading.
+    expect(new Set(passages.map((p) => p.id)).size).toBe(passages.length);
+    expect(passages[2]!.id).toMatch(/#h:notes\.1$/);
+    expect(passages[3]!.id).toMatch(/#h:notes-2\.1$/);
   });
 });

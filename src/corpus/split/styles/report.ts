@@ -3,14 +3,14 @@
 // paragraphs ("3.2 …" → ['sec:3.2']; a number seen before falls back to the page) and a run of numbered recommendations 1, 2, 3 … through the document (the UK action plan's
 // 1–50 → ['rec:7'], "Recommendation 7").
 //
-// Text formats (no pages) are cited by paragraph number instead: "para. 3".
+// Text formats (no pages) are cited by heading and paragraph order instead: "“Heading”, third paragraph".
 //
 // Headings come from the PDF reader's type sizes (TextLine.heading). Heading lines are carried in
 // headingPath and the locator, not repeated in passage text. A "heading" that reads like a sentence (a
 // pull quote set large) stays in the text.
 import type { CatalogDocument } from '../../catalog.js';
 import type { Passage, ReadDocument, TextLine } from '../../types.js';
-import { buildPassages, type Unit, type UnitParagraph } from '../passages.js';
+import { buildPassages, ordinal, type Unit, type UnitParagraph } from '../passages.js';
 
 /** Joins a run of lines into paragraphs at the reader's block starts (TextLine.paragraph). */
 export function paragraphsOf(lines: readonly TextLine[]): UnitParagraph[] {
@@ -168,25 +168,72 @@ function recommendationStarts(blocks: readonly Block[]): Set<TextLine> {
 const NUMBERED_PARAGRAPH = /^(\d{1,2}\.\d{1,2})\.?\s+[A-Z“"(]/;
 
 /**
- * Text formats have no pages to cite: their paragraphs are numbered in reading order (['para:3'],
- * "para. 3"), and a short line without a full stop (a title, a dateline) is a heading, kept in the
- * heading path.
+ * Text formats have no pages to cite, and a text whose structure no style recognized has no numbers of
+ * its own: a place is cited by what the document names, its headings. A short line without a full stop (a
+ * title, a dateline) is a heading, kept in the heading path; the paragraphs under it are cited by the
+ * heading and their order under it, as the documents' own ordinals cite unnumbered paragraphs
+ * ("“On Equity”", "“On Equity”, second paragraph"), or by their order in the text before any heading
+ * ("Second paragraph"). Never "para. 2": that would point to a numbered paragraph the document lacks.
  */
 function splitUnpaged(doc: CatalogDocument, read: ReadDocument): Passage[] {
-  const units: Unit[] = [];
-  let headingPath: string[] = [];
-  let number = 0;
+  const sections: { heading?: string; paragraphs: string[] }[] = [{ paragraphs: [] }];
   for (const line of read.lines) {
     const text = line.text.trim();
     if (text.length === 0) continue;
     if (text.length <= 100 && !/[.!?:;]["”’)]?$/.test(text) && !/^[•*-]\s/.test(text)) {
-      headingPath = [text];
+      sections.push({ heading: text, paragraphs: [] });
       continue;
     }
-    number += 1;
-    units.push({ path: [`para:${number}`], headingPath, paragraphs: [{ text }] });
+    sections.at(-1)!.paragraphs.push(text);
+  }
+  const units: Unit[] = [];
+  const slugs = new Map<string, number>();
+  const headings = new Map<string, number>();
+  for (const [index, { heading, paragraphs }] of sections.entries()) {
+    if (paragraphs.length === 0) continue;
+    const slug = heading === undefined ? 'text' : uniqueSlug(slugs, heading, index);
+    // A heading the text repeats ("Notes" twice) is cited by its occurrence: "second “Notes”".
+    const seen = heading === undefined ? 1 : (headings.get(heading) ?? 0) + 1;
+    if (heading !== undefined) headings.set(heading, seen);
+    const place = heading === undefined ? '' : `${seen > 1 ? `${ordinal(seen)} ` : ''}“${heading}”`;
+    // Each paragraph is a unit of its own (`h:escalation.2`), as a numbered paragraph would be: one place,
+    // ranked and shown alone.
+    for (const [n, text] of paragraphs.entries()) {
+      const order = `${ordinal(n + 1)} paragraph`;
+      const locator =
+        heading === undefined
+          ? order.charAt(0).toUpperCase() + order.slice(1)
+          : n === 0
+            ? place
+            : `${place}, ${order}`;
+      units.push({
+        path: [`h:${slug}.${n + 1}`],
+        headingPath: heading === undefined ? [] : [heading],
+        paragraphs: [{ text }],
+        locator,
+      });
+    }
   }
   return buildPassages(doc, units);
+}
+
+/** A heading as a path segment ("On Equity and Sustainable Development" → "on-equity-and-sustainable-development"). */
+function uniqueSlug(seen: Map<string, number>, heading: string, index: number): string {
+  const words = heading
+    .normalize('NFKD')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
+  // Whole words up to about 60 characters: a stable id, never a word cut short.
+  let slug = '';
+  for (const word of words) {
+    if (slug.length > 0 && slug.length + word.length >= 60) break;
+    slug = slug ? `${slug}-${word}` : word;
+  }
+  slug ||= `heading-${index}`;
+  const count = (seen.get(slug) ?? 0) + 1;
+  seen.set(slug, count);
+  return count === 1 ? slug : `${slug}-${count}`;
 }
 
 /**
