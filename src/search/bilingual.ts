@@ -122,9 +122,10 @@ export class ChineseSynonyms {
 
   /**
    * The corpus words whose English overlaps a word's by at least `minOverlap` (Jaccard over the two sets of
-   * English terms); none for a word the corpus itself uses.
+   * English terms), or, with `minShare`, share at least that part of the smaller set (合同 contract, agreement
+   * and 协议 agreement, protocol; 上瘾 and 沉迷 both "addict"); none for a word the corpus itself uses.
    */
-  of(word: string, english: readonly string[]): string[] {
+  of(word: string, english: readonly string[], minShare = Number.POSITIVE_INFINITY): string[] {
     if (this.english.has(word)) return [];
     const mine = new Set(english);
     const shared = new Map<string, number>();
@@ -133,7 +134,11 @@ export class ChineseSynonyms {
     const out: string[] = [];
     for (const [other, n] of shared) {
       const theirs = this.english.get(other)!;
-      if (n / (mine.size + theirs.size - n) >= this.minOverlap) out.push(other);
+      if (
+        n / (mine.size + theirs.size - n) >= this.minOverlap ||
+        n / Math.min(mine.size, theirs.size) >= minShare
+      )
+        out.push(other);
     }
     return out.sort();
   }

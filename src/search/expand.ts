@@ -89,12 +89,14 @@ export function synonymTerms(
   question: string,
   terms: WeightedTerm[],
   synonyms: ChineseSynonyms,
-  options: Pick<CorpusIndexOptions, 'zhSynonymWeight'>,
+  options: Pick<CorpusIndexOptions, 'zhSynonymWeight' | 'zhSynonymShare'>,
+  minShare = Number.POSITIVE_INFINITY,
 ): void {
   if (options.zhSynonymWeight <= 0) return;
   const have = new Map(terms.map((t) => [t.term, t]));
   for (const { word, english } of dictionaryWords(question))
-    for (const synonym of synonyms.of(word, english)) add(terms, have, synonym, options.zhSynonymWeight);
+    for (const synonym of synonyms.of(word, english, minShare))
+      add(terms, have, synonym, options.zhSynonymWeight);
 }
 
 /** Defined terms whose definitions hold enough of the question's (rarity-weighted) terms. */

@@ -13,6 +13,7 @@ import { loadInstruments } from '../corpus/instruments.js';
 import type { Passage } from '../corpus/types.js';
 import { ChineseSynonyms, dictionaryWords } from './bilingual.js';
 import { type CompoundCorpus, compoundTerms } from './compounds.js';
+import { coverages, type TranslatedWord, translatedShareFor } from './crosslingual.js';
 import { DefinitionBridge } from './definitions.js';
 import { DocNameMatcher } from './docnames.js';
 import { EVIDENCE_DEPTH, gatherEvidence } from './evidence.js';
@@ -361,6 +362,7 @@ export class CorpusIndex {
       if (compounds.length > 0) analyzed.compounds = compounds;
     }
     if (signals.gloveBridge) gloveTerms(query, analyzed.terms, this.stats, this.options);
+    if (signals.zhShapes && analyzed.zhShape) analyzed.shape |= analyzed.zhShape;
     if (signals.zhSynonyms && analyzed.chinese) {
       this.chineseSynonyms ??= new ChineseSynonyms(
         new Set(
@@ -370,7 +372,13 @@ export class CorpusIndex {
         ),
         this.options.zhSynonymOverlap,
       );
-      synonymTerms(query, analyzed.terms, this.chineseSynonyms, this.options);
+      synonymTerms(
+        query,
+        analyzed.terms,
+        this.chineseSynonyms,
+        this.options,
+        signals.zhSharedSense ? this.options.zhSynonymShare : Number.POSITIVE_INFINITY,
+      );
     }
     if ((signals.zhDictionary || signals.zhEnBridge) && analyzed.chinese) {
       const translated = translatedTerms(query, analyzed.terms, this.stats, {
@@ -378,6 +386,7 @@ export class CorpusIndex {
         aligned: signals.zhEnBridge,
       });
       if (translated.length > 0) analyzed.translated = translated;
+      if (signals.zhCoverage && translated.length > 0) analyzed.translatedWords = this.translatedWords(query);
     }
     if (signals.definitionBridge) {
       this.definitionIndex ??= new DefinitionBridge(this.passages);
@@ -423,7 +432,8 @@ export class CorpusIndex {
     const lists = this.sources
       .map((source) => source.candidates(analyzed))
       .filter((list): list is Candidates => list !== undefined);
-    if (analyzed.translated) lists.push(this.translated(analyzed.translated, lists[0]!));
+    if (analyzed.translated)
+      lists.push(this.translated(analyzed.translated, lists[0]!, analyzed.translatedWords));
     const { ids, scores, termsOf } = fuse(lists, this.passages.length);
     applySignals(ids, scores, this.signalContext(analyzed), this.prior);
     const ranked = new RankedList(ids, scores, termsOf);
@@ -441,7 +451,11 @@ export class CorpusIndex {
    * its best passage scores `translatedShare` of the Chinese words' best (scores on two scales meet by their
    * maxima). Only English passages: a Chinese passage is found by the question's own words.
    */
-  private translated(terms: WeightedTerm[], own: Candidates): Candidates {
+  private translated(
+    terms: WeightedTerm[],
+    own: Candidates,
+    words: readonly TranslatedWord[] | undefined,
+  ): Candidates {
     const found = this.lexical.candidates({ terms });
     this.chinesePassages ??= Uint8Array.from(this.passages, (passage) =>
       passage.docId.endsWith('.zh') ? 1 : 0,
@@ -459,9 +473,28 @@ export class CorpusIndex {
     }
     let ownBest = 0;
     for (const score of own.scores) ownBest = Math.max(ownBest, score);
-    const scale = best > 0 && ownBest > 0 ? (this.options.translatedShare * ownBest) / best : 1;
+    const share = words
+      ? translatedShareFor(this.options.translatedShare, coverages(words, own, found, this.passages))
+      : this.options.translatedShare;
+    const scale = best > 0 && ownBest > 0 ? (share * ownBest) / best : 1;
     for (let k = 0; k < count; k++) scores[k]! *= scale;
     return { ids: ids.slice(0, count), scores: scores.slice(0, count), termsOf: found.termsOf };
+  }
+
+  /**
+   * The question's dictionary words that have English the corpus uses (not too common), each weighted by the
+   * rarest of its English terms (`zhCoverage`).
+   */
+  private translatedWords(query: string): TranslatedWord[] {
+    const out: TranslatedWord[] = [];
+    const total = this.passages.length;
+    for (const { word, english } of dictionaryWords(query)) {
+      const kept = english.filter((term) => !this.stats.common.has(term) && this.stats.frequency(term) > 0);
+      if (kept.length === 0) continue;
+      const rarest = Math.min(...kept.map((term) => this.stats.frequency(term)));
+      out.push({ word, english: kept, weight: Math.log(1 + (total - rarest + 0.5) / (rarest + 0.5)) });
+    }
+    return out;
   }
 
   private signalContext(): Omit<SignalContext, 'query'>;

@@ -21,6 +21,11 @@ export interface SignalSwitches {
   jurisdiction: boolean;
   /** × `nonOperativeFactor` for recitals, preambles, legislative findings and checklists (units.ts). */
   nonOperative: boolean;
+  /**
+   * × `nonOperativeFactor` for a table that maps the document's own parts to each other (the TC260 framework's
+   * 映射表; units.ts `isMappingTable`): the sections it points to answer, not the table.
+   */
+  mappingTable: boolean;
   /** × `contentFreeFactor` for list items with fewer than `contentFreeTerms` words of their own (units.ts). */
   contentFree: boolean;
   /** × `softLawFactor` for documents that bind no one (guidelines, frameworks, plans, news). */
@@ -70,6 +75,8 @@ export interface SignalSwitches {
    * something means), and for "is it legal / required" documents that bind no one × `bindingFactor`.
    */
   operative: boolean;
+  /** `operative` for a question written in Chinese, from its own wording (要不要, 能不能, 违法吗, 应当; query.ts `chineseAsks`). */
+  zhOperative: boolean;
   /**
    * A Chinese term's rarity (BM25's idf) is counted among the passages written in Chinese, not among all: in a
    * corpus of mostly English passages every Chinese word looks rare, so 的, 我们 and 可以 weighed as much as
@@ -88,6 +95,23 @@ export interface SignalSwitches {
    * held in both languages (标识 → label; the aligned table of corpus/zh-en-bridge.json).
    */
   zhEnBridge: boolean;
+  /**
+   * The translated source's share grows when the English translations hold more of a Chinese question than
+   * the Chinese originals do (crosslingual.ts), up to the Chinese side's best.
+   */
+  zhCoverage: boolean;
+  /**
+   * A Chinese question asks for a kind of provision in its own words (哪天生效, 啥意思, 也算 … 吗, 会被罚吗; query.ts
+   * `chineseShape`), answered by the Chinese measures' formulas for it (起施行, 是指, 予以处罚): `provisionShape`.
+   */
+  zhShapes: boolean;
+  /**
+   * `zhSynonyms` also takes a corpus word whose English holds at least `zhSynonymShare` of the smaller of the two
+   * words' English (合同 → 协议 through "agreement", 饭碗 → 就业 through "job"; bilingual.ts).
+   */
+  zhSharedSense: boolean;
+  /** A Chinese question that takes up the distinctive words of a Chinese rule's title: × `titleWordsBoost` (zhtitles.ts). */
+  zhTitleWords: boolean;
   /**
    * Query analysis: a Chinese question's everyday words bring in the Chinese documents' words that CC-CEDICT
    * renders with the same English (删掉 → 删除, 账号 → 账户), at `zhSynonymWeight` (bilingual.ts).
@@ -111,6 +135,7 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   namedDocument: true,
   jurisdiction: true,
   nonOperative: true,
+  mappingTable: true,
   contentFree: true,
   softLaw: true,
   provisionShape: true,
@@ -127,6 +152,7 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   feedback: false,
   compounds: true,
   operative: true,
+  zhOperative: true,
   chineseIdf: true,
   zhDictionary: true,
   // Measured and not kept (README, "Chinese questions"): beside the dictionary it moved nothing; alone, at a
@@ -134,6 +160,11 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   // the everyday ones Chinese questions use (水印, 换脸, 点赞).
   zhEnBridge: false,
   zhSynonyms: true,
+  zhCoverage: true,
+  zhShapes: true,
+  // Measured and not kept (README, "Chinese questions, third round"): it lifted one set and lowered two.
+  zhSharedSense: false,
+  zhTitleWords: true,
   chineseQuestion: true,
   documentFocus: true,
 };
@@ -198,8 +229,12 @@ export interface CorpusIndexOptions {
   zhSynonymWeight: number;
   /** Least overlap (Jaccard) of two words' English for them to count as synonyms (`zhSynonyms`). */
   zhSynonymOverlap: number;
+  /** Least share of the smaller English set two words must have in common (`zhSharedSense`). */
+  zhSynonymShare: number;
   /** Factor for a translation whose Chinese original is held, for a question in Chinese (`chineseQuestion`). */
   translationFactor: number;
+  /** Factor for the rule whose title a Chinese question takes up (`zhTitleWords`). */
+  titleWordsBoost: number;
   /**
    * The translated source's best score as a share of the best score of the question's own words (`zhDictionary`):
    * below 1, a Chinese passage that holds the question's words stays above an English one that holds its
@@ -274,8 +309,10 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   newsReferents: true,
   bridgeWeight: 0.6,
   translationFactor: 0.5,
+  titleWordsBoost: 2,
   zhSynonymWeight: 0.5,
   zhSynonymOverlap: 0.5,
+  zhSynonymShare: 0.5,
   translatedShare: 0.5,
   gloveWeight: 0.3,
   gloveMaxShare: 0.02,

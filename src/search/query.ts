@@ -27,10 +27,18 @@ export interface AnalyzedQuery {
   compounds?: { term: string; other: string[] }[];
   /** What the question asks one may or must do ("can I …", "do we have to …", "is it legal …"), bits of `Asks`. */
   asks?: number;
+  /** The same, from a Chinese question's wording (`chineseAsks`; read by `zhOperative`). */
+  zhAsks?: number;
+  /** The provision kinds a Chinese question asks for (`chineseShape`; joined to `shape` by `zhShapes`). */
+  zhShape?: number;
   /** Written in Chinese: more Han characters than Latin letters ("AI画的图要不要打水印"). */
   chinese?: boolean;
+  /** The question as typed, for a Chinese question (its words are not separated). */
+  text?: string;
   /** A Chinese question's words in English (`zhDictionary`), searched as a question of their own. */
   translated?: WeightedTerm[];
+  /** Its dictionary words with their English and a weight, for weighing the two sides (`zhCoverage`). */
+  translatedWords?: import('./crosslingual.js').TranslatedWord[];
 }
 
 /** Whether a question is written in Chinese: more Han characters than Latin letters. */
@@ -73,6 +81,24 @@ const DUTY =
   /\b(can|may|must|should|allowed|permitted|forbidden|obliged|obligat\w*|required|requires?|have to|has to|had to|need(s)? to|supposed to|ok to|okay to|able to|responsible|owe|entitled|right to)\b/;
 const LEGALITY =
   /\b((is|are|was|it's)\s+(it|this|that|they)?\s*(legal|illegal|lawful|unlawful|allowed|permitted|banned|prohibited|required|mandatory|against the law)|legal to|illegal to|against the law)\b/;
+
+// The same two questions asked in Chinese, formal or as typed in a chat group. Legality: "is it required / allowed /
+// against the law" — 要不要, 需不需要, 用不用, 一定要, 非得, 能不能, 可不可以, 行不行, 可以吗, 行吗, 必须, 违法, 犯法, 合法, 合规, 违规,
+// 侵权, 允许, 禁止, 有没有规定, 管不管, 管得着, 有事吗 (a yes-or-no question about a rule). Duty: what one must or should
+// do — 应当, 应该, 需要, 要求, 义务, 责任, 负责. "咋办 / 怎么办" asks what to do about a risk as often as about a
+// rule, so it is neither.
+const ZH_LEGALITY =
+  /要不要|需不需要|用不用|得不得|一定要|是不是要|非得|能不能|能否|可不可以|可以吗|行不行|行吗|必须|违法|犯法|合法|合规|违规|侵权|允许|准许|禁止|不得|有没有规定|有规定|管不管|管得着|有事吗|算违法/u;
+const ZH_DUTY = /应当|应该|需要|要求|义务|责任|负责/u;
+
+/** `questionAsks` for a question written in Chinese (`zhOperative`). */
+export function chineseAsks(question: string): number {
+  const text = question.slice(0, MAX_QUERY_CHARS);
+  let asks = 0;
+  if (ZH_DUTY.test(text)) asks |= Asks.duty;
+  if (ZH_LEGALITY.test(text)) asks |= Asks.legality | Asks.duty;
+  return asks;
+}
 
 export function questionAsks(question: string): number {
   const text = normalizeText(question.slice(0, MAX_QUERY_CHARS)).replace(/[’‘]/g, "'");
@@ -135,6 +161,28 @@ const PENALTY_HEADING = /\b(penalt(y|ies)|fines|sanctions?|legal (liability|resp
 const PENALTY_TEXT =
   /\b(administrative fines?|civil penalt(y|ies)|(a|give a|impose a) fine of|fines? (of up to|not exceeding)|penalties are to be|to be punished|heavier penalties|criminal responsibility)\b/i;
 
+// The same kinds in the Chinese measures' own formulas: "本办法下列用语的含义是" and "X，是指 …" define, "本办法自
+// 2023年8月15日起施行" starts, "予以处罚", "追究刑事责任" punish.
+const ZH_DEFINITION_TEXT = /用语的含义|是指/u;
+const ZH_START_TEXT = /起施行|施行之日|起实施/u;
+const ZH_PENALTY_TEXT = /予以处罚|给予[^。]{0,8}处罚|追究刑事责任|罚款/u;
+// And in a Chinese question: "哪天开始生效", "啥意思", "也算 … 吗", "会被罚吗", "最严重会怎么样".
+const ZH_ASKS_START =
+  /(什么时候|啥时候|何时|哪天|哪一天|几号|哪年|从哪)[^，。？]{0,8}(生效|施行|实施|执行|开始|起效)|生效|施行日期/u;
+const ZH_ASKS_DEFINITION =
+  /什么意思|啥意思|指什么|指啥|指的是|定义|含义|算不算|也算|算是|是什么[？?]?$|是啥[？?]?$/u;
+const ZH_ASKS_PENALTY = /罚|处罚|后果|追究|坐牢|判刑|会怎么样/u;
+
+/** `questionShape` for a question written in Chinese (`zhShapes`). */
+export function chineseShape(question: string): number {
+  const text = question.slice(0, MAX_QUERY_CHARS).trim();
+  let shape = 0;
+  if (ZH_ASKS_START.test(text)) shape |= ProvisionKind.start;
+  if (ZH_ASKS_DEFINITION.test(text)) shape |= ProvisionKind.definition;
+  if (ZH_ASKS_PENALTY.test(text)) shape |= ProvisionKind.penalty;
+  return shape;
+}
+
 /**
  * The index terms of the term a definition passage defines ("‘deployer’ means …" → deployer), as one
  * space-separated key; "artificial intelligence" is also keyed as "ai", the way questions write it.
@@ -178,13 +226,20 @@ export function provisionKinds(passage: Pick<Passage, 'headingPath' | 'text'>): 
   const heading = passage.headingPath.at(-1) ?? '';
   const text = passage.text;
   let kinds = 0;
-  if (START_HEADING.test(heading) || START_TEXT.test(text)) kinds |= ProvisionKind.start;
-  if (DEFINITION_HEADING.test(heading) || DEFINITION_TEXT.test(text) || DEFINITION_LEAD.test(text))
+  if (START_HEADING.test(heading) || START_TEXT.test(text) || ZH_START_TEXT.test(text))
+    kinds |= ProvisionKind.start;
+  if (
+    DEFINITION_HEADING.test(heading) ||
+    DEFINITION_TEXT.test(text) ||
+    DEFINITION_LEAD.test(text) ||
+    ZH_DEFINITION_TEXT.test(text)
+  )
     kinds |= ProvisionKind.definition;
   if (
     passage.headingPath.some((h) => PENALTY_HEADING.test(h)) ||
     ENFORCEMENT_HEADING.test(heading) ||
-    PENALTY_TEXT.test(text)
+    PENALTY_TEXT.test(text) ||
+    ZH_PENALTY_TEXT.test(text)
   )
     kinds |= ProvisionKind.penalty;
   return kinds;
@@ -262,7 +317,9 @@ export function analyzeQuery(
     terms,
     shape,
     asks: questionAsks(query),
-    ...(isChineseQuestion(query) ? { chinese: true } : {}),
+    ...(isChineseQuestion(query)
+      ? { chinese: true, text: query, zhAsks: chineseAsks(query), zhShape: chineseShape(query) }
+      : {}),
   };
 }
 

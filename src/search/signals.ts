@@ -8,7 +8,8 @@ import type { Provisions } from './provisions.js';
 import { includes } from './provisions.js';
 import { type AnalyzedQuery, Asks, ProvisionKind } from './query.js';
 import { inJurisdiction } from './thesaurus.js';
-import { isContentFree, isNonOperative } from './units.js';
+import { isContentFree, isMappingTable, isNonOperative } from './units.js';
+import { documentsByTitleWords } from './zhtitles.js';
 
 /** What a score signal may read: the corpus, the options and the question. */
 export interface SignalContext {
@@ -61,6 +62,29 @@ function perDocument(
   }
 }
 
+/**
+ * A question of what one must, may or may not do (`asks`): definitions × `operativeFactor` (unless it asks what
+ * something means), and for "is it legal / required" documents that bind no one × `bindingFactor`.
+ */
+function operative(
+  ids: Int32Array,
+  scores: Float64Array,
+  { passages, docs, query, options, provisions }: SignalContext,
+  asks: number,
+): void {
+  if ((asks & Asks.duty) !== 0 && (query.shape & ProvisionKind.definition) === 0) {
+    const definitions = provisions().ofShape(ProvisionKind.definition);
+    for (let k = 0; k < ids.length; k++)
+      if (includes(definitions, ids[k]!)) scores[k]! *= options.operativeFactor;
+  }
+  if ((asks & Asks.legality) !== 0 && query.namedDocs.length === 0) {
+    const factors = new Map<string, number>();
+    for (const doc of docs.values())
+      if (!BINDING_KINDS.has(doc.kind)) factors.set(doc.id, options.bindingFactor);
+    perDocument(ids, scores, passages, factors);
+  }
+}
+
 /** The score signals, in the order they apply (the prior ones together, at their first place). */
 export const SCORE_SIGNALS: readonly ScoreSignal[] = [
   {
@@ -106,9 +130,25 @@ export const SCORE_SIGNALS: readonly ScoreSignal[] = [
     },
   },
   {
+    // A Chinese question that takes up the words of a Chinese rule's title ("推荐算法", "深度合成") is about that
+    // rule: × `titleWordsBoost` (zhtitles.ts).
+    name: 'zhTitleWords',
+    kind: 'query',
+    apply(ids, scores, { passages, docs, query, options }) {
+      if (!query.chinese || !query.text || query.namedDocs.length > 0) return;
+      const found = documentsByTitleWords(query.text, docs);
+      perDocument(ids, scores, passages, new Map(found.map((id) => [id, options.titleWordsBoost])));
+    },
+  },
+  {
     name: 'nonOperative',
     kind: 'prior',
     factor: (passage, { options }) => (isNonOperative(passage) ? options.nonOperativeFactor : 1),
+  },
+  {
+    name: 'mappingTable',
+    kind: 'prior',
+    factor: (passage, { options }) => (isMappingTable(passage) ? options.nonOperativeFactor : 1),
   },
   {
     name: 'contentFree',
@@ -139,19 +179,17 @@ export const SCORE_SIGNALS: readonly ScoreSignal[] = [
   {
     name: 'operative',
     kind: 'query',
-    apply(ids, scores, { passages, docs, query, options, provisions }) {
-      const asks = query.asks ?? 0;
-      if ((asks & Asks.duty) !== 0 && (query.shape & ProvisionKind.definition) === 0) {
-        const definitions = provisions().ofShape(ProvisionKind.definition);
-        for (let k = 0; k < ids.length; k++)
-          if (includes(definitions, ids[k]!)) scores[k]! *= options.operativeFactor;
-      }
-      if ((asks & Asks.legality) !== 0 && query.namedDocs.length === 0) {
-        const factors = new Map<string, number>();
-        for (const doc of docs.values())
-          if (!BINDING_KINDS.has(doc.kind)) factors.set(doc.id, options.bindingFactor);
-        perDocument(ids, scores, passages, factors);
-      }
+    apply(ids, scores, context) {
+      operative(ids, scores, context, context.query.asks ?? 0);
+    },
+  },
+  {
+    // The same for a question asked in Chinese (要不要, 能不能, 违法吗, 应当): the binding Measures before the
+    // TC260 framework's guidance on the same topic.
+    name: 'zhOperative',
+    kind: 'query',
+    apply(ids, scores, context) {
+      operative(ids, scores, context, context.query.zhAsks ?? 0);
     },
   },
   {

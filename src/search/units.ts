@@ -20,6 +20,21 @@ export function isNonOperative(passage: Pick<Passage, 'path' | 'text'>): boolean
   return false;
 }
 
+// A section number with a point, as a mapping table cites them: "4.1.1 （a）", "4.2.4 (b)".
+const SECTION_POINT = /\d+\.\d+\.\d+\s*[（(][a-z][)）]/g;
+
+/**
+ * Whether a passage is a table that maps the document's own parts to each other (the TC260 framework's
+ * 映射表 "Table of AI Safety and Security Risks to Technical Countermeasures …": each risk's heading beside
+ * the numbers of the measures that answer it): a table (`h:table`) citing at least three numbered points.
+ * It repeats the headings of every section, so it matches many questions, and it answers none: the sections
+ * it points to do.
+ */
+export function isMappingTable(passage: Pick<Passage, 'path' | 'text'>): boolean {
+  if (!(passage.path.at(-1) ?? '').startsWith('h:table')) return false;
+  return (passage.text.match(SECTION_POINT)?.length ?? 0) >= 3;
+}
+
 /**
  * Whether a list item says little of its own: it has a lead-in (`context`) and fewer than `minTerms` index
  * terms besides its label ("(2) The reasons the incident qualifies as a critical safety incident."). Such an

@@ -173,6 +173,47 @@ describe.runIf(describeGolden)('the Chinese originals (golden)', () => {
     }
   });
 
+  it('the third round of Chinese stages, each on a question it answers and without which it does not', () => {
+    const rank = (index: CorpusIndex, question: string, id: string) =>
+      index
+        .search(question, { limit: 10 })
+        .hits.findIndex((h) =>
+          h.passages.some((p) => p.id === id || p.id.startsWith(`${id}/`) || p.id.startsWith(`${id}~`)),
+        ) + 1 || Number.POSITIVE_INFINITY;
+    const built = new Map<string, CorpusIndex>();
+    const without = (name: keyof typeof DEFAULT_SIGNALS) => {
+      const index =
+        built.get(name) ??
+        CorpusIndex.build(catalog, charter.index.passages, {
+          signals: { ...DEFAULT_SIGNALS, [name]: false },
+        });
+      built.set(name, index);
+      return index;
+    };
+    // [stage, question, answering place, best rank with the stage, worst rank without it]
+    const cases: [keyof typeof DEFAULT_SIGNALS, string, string, number, number][] = [
+      // The binding Measures before the TC260 framework for "要不要" (is it required).
+      ['zhOperative', 'AI生成的内容要不要加标识', `${MEASURES}.zh#art:12`, 1, 2],
+      // 起施行 is the entry into force, 是指 a definition.
+      ['zhShapes', '这个生成式AI的规定从哪天开始生效', `${MEASURES}.zh#art:24`, 3, 10],
+      ['zhShapes', '只卖API接口给别人调用，也算AI服务提供者吗', `${MEASURES}.zh#art:22`, 1, 2],
+      // 元数据 is in no Chinese text; "metadata" is in the labelling measures' Art. 5.
+      ['zhCoverage', 'AI生成的图片文件元数据里要写啥', 'cn-ai-content-labelling-measures-2025#art:5', 5, 6],
+      // 深度合成 is the deep synthesis provisions' own title (互联网信息服务深度合成管理规定).
+      [
+        'zhTitleWords',
+        '深度合成的训练数据里有个人信息咋办',
+        'cn-deep-synthesis-provisions-2022#art:14',
+        3,
+        4,
+      ],
+    ];
+    for (const [stage, question, id, best, worst] of cases) {
+      expect(rank(charter.index, question, id), `${question} with ${stage}`).toBeLessThanOrEqual(best);
+      expect(rank(without(stage), question, id), `${question} without ${stage}`).toBeGreaterThan(worst - 1);
+    }
+  });
+
   it('a Chinese question asks about China, and the Chinese original before its translation', () => {
     const hits = charter.index.search('AI服务商发现安全漏洞要报告给谁', { limit: 5 }).hits;
     for (const hit of hits) expect(hit.passages[0]!.docId).toMatch(/^cn-/);

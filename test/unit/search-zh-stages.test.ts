@@ -1,0 +1,118 @@
+// The third round of Chinese stages (issue 18): a Chinese question's own words for "is it required / allowed"
+// (zhOperative) and for the kind of provision it wants (zhShapes), the TC260 framework's mapping table
+// (mappingTable), the two sides of a Chinese question weighed by how much of it each holds (zhCoverage), and
+// the words of a Chinese rule's title (zhTitleWords).
+import { describe, expect, it } from 'vitest';
+import type { CatalogDocument } from '../../src/corpus/catalog.js';
+import { ChineseSynonyms, dictionaryWords } from '../../src/search/bilingual.js';
+import { coverages, translatedShareFor } from '../../src/search/crosslingual.js';
+import { Asks, chineseAsks, chineseShape, ProvisionKind, provisionKinds } from '../../src/search/query.js';
+import { isMappingTable } from '../../src/search/units.js';
+import { documentsByTitleWords } from '../../src/search/zhtitles.js';
+
+describe('what a Chinese question asks one may or must do', () => {
+  it('reads chat-group Chinese for "is it required / allowed / against the law"', () => {
+    for (const q of [
+      'AI画的图要不要打水印',
+      '平台能不能帮用户把AI标识去掉',
+      '我们把聊天记录卖给第三方，犯法不',
+      'AI生成的图片一定要打标签吗',
+    ])
+      expect(chineseAsks(q), q).toBe(Asks.legality | Asks.duty);
+    expect(chineseAsks('提供者应当履行哪些义务')).toBe(Asks.duty);
+    // "what do we do about it" asks about a risk as often as about a rule.
+    expect(chineseAsks('模型被人偷偷植入后门咋办')).toBe(0);
+  });
+});
+
+describe('the kind of provision a Chinese question asks for, and the measures’ own formulas for it', () => {
+  it('asks for the entry into force, a definition or a penalty in its own words', () => {
+    expect(chineseShape('这个生成式AI的规定从哪天开始生效')).toBe(ProvisionKind.start);
+    expect(chineseShape('只卖API接口给别人调用，也算AI服务提供者吗')).toBe(ProvisionKind.definition);
+    expect(chineseShape('生成式AI到底指啥，法规里咋定义的')).toBe(ProvisionKind.definition);
+    expect(chineseShape('违反生成式AI的规定最严重会怎么样')).toBe(ProvisionKind.penalty);
+    expect(chineseShape('AI画的图要不要打水印')).toBe(0);
+    // 算法 and 算力 hold 算 but never ask whether something counts as something.
+    expect(chineseShape('推荐算法备案要在多少天之内办完')).toBe(0);
+  });
+
+  it('finds those kinds in the Chinese measures by their formulas', () => {
+    const kinds = (text: string) => provisionKinds({ headingPath: [], text });
+    expect(kinds('第二十四条 本办法自2023年8月15日起施行。')).toBe(ProvisionKind.start);
+    expect(kinds('（二）生成式人工智能服务提供者，是指利用生成式人工智能技术提供服务的组织、个人。')).toBe(
+      ProvisionKind.definition,
+    );
+    expect(kinds('构成犯罪的，依法追究刑事责任。')).toBe(ProvisionKind.penalty);
+    expect(kinds('提供者应当按照规定对图片、视频等生成内容进行标识。')).toBe(0);
+  });
+});
+
+describe('a table that maps the document’s own parts', () => {
+  it('is the framework’s 映射表, not any table', () => {
+    const table = '偏见、歧视风险 4.1.1 （b）\n鲁棒性弱风险 4.1.1 （b）\n对抗攻击风险 4.1.1 （b）';
+    expect(isMappingTable({ path: ['h:table'], text: table })).toBe(true);
+    expect(isMappingTable({ path: ['h:table-1'], text: 'Table 1. Important matters' })).toBe(false);
+    expect(isMappingTable({ path: ['sec:4.1.1'], text: table })).toBe(false);
+  });
+});
+
+describe('the translated source’s share by coverage', () => {
+  it('stays at the share unless the English side holds more of the question, and never passes the Chinese side', () => {
+    expect(translatedShareFor(0.5, { chinese: 0.6, english: 0.3 })).toBe(0.5);
+    expect(translatedShareFor(0.5, { chinese: 0.5, english: 0.75 })).toBeCloseTo(0.75);
+    expect(translatedShareFor(0.5, { chinese: 0.2, english: 0.9 })).toBe(1);
+    expect(translatedShareFor(0.5, { chinese: 0, english: 0.5 })).toBe(1);
+  });
+
+  it('counts a word held by a Chinese passage’s text or by one of its English terms in an English passage', () => {
+    const passages = [
+      { docId: 'cn.zh', text: '提供者应当对生成内容进行标识' },
+      { docId: 'cn-en', text: 'add implicit labels to the metadata' },
+    ] as never;
+    const words = [
+      { word: '元数据', english: ['metadata'], weight: 3 },
+      { word: '标识', english: ['label'], weight: 1 },
+    ];
+    const list = (i: number, terms: string[]) => ({
+      ids: Int32Array.of(i),
+      scores: Float64Array.of(1),
+      termsOf: () => terms,
+    });
+    expect(coverages(words, list(0, []), list(1, ['metadata', 'label']), passages)).toEqual({
+      chinese: 0.25,
+      english: 1,
+    });
+  });
+});
+
+describe('the words of a Chinese rule’s title', () => {
+  const doc = (id: string, title: string, originalOf?: string) =>
+    [id, { id, title, ...(originalOf ? { originalOf } : {}) } as unknown as CatalogDocument] as const;
+  const docs = new Map([
+    doc('ds', 'Provisions on Deep Synthesis (互联网信息服务深度合成管理规定): translation'),
+    doc('ar', 'Provisions on Algorithmic Recommendations (互联网信息服务算法推荐管理规定): translation'),
+    doc('lab', 'Measures for Labeling (人工智能生成合成内容标识办法): translation'),
+    doc('gen', 'Interim Measures (生成式人工智能服务管理暂行办法): translation'),
+    // The original names the translation it is the original of.
+    doc('gen.zh', '生成式人工智能服务管理暂行办法', 'gen'),
+  ]);
+
+  it('name the rule by two of its own words, or by a run of its title', () => {
+    expect(documentsByTitleWords('小孩刷短视频停不下来，推荐算法要负责吗', docs)).toEqual(['ar']);
+    expect(documentsByTitleWords('深度合成的训练数据里有个人信息咋办', docs)).toEqual(['ds']);
+    expect(documentsByTitleWords('AI内容要打标识的新规哪天开始执行', docs)).toEqual(['lab']);
+    expect(documentsByTitleWords('暂行办法什么时候开始施行', docs)).toEqual(['gen.zh']);
+    // Words several titles share (互联网, 信息, 服务, 合成) name none; one distinctive word alone names none.
+    expect(documentsByTitleWords('互联网信息服务要合成什么', docs)).toEqual([]);
+    expect(documentsByTitleWords('深度学习的模型有什么风险', docs)).toEqual([]);
+  });
+});
+
+describe('Chinese synonyms through a shared sense (zhSharedSense, measured and not kept)', () => {
+  it('also takes a word holding half of the smaller English set', () => {
+    const synonyms = new ChineseSynonyms(['协议', '删除'], 0.5);
+    const english = dictionaryWords('合同').find((w) => w.word === '合同')?.english ?? [];
+    expect(synonyms.of('合同', english)).toEqual([]);
+    expect(synonyms.of('合同', english, 0.5)).toEqual(['协议']);
+  });
+});
