@@ -5,14 +5,10 @@
 // the question than an English one does ("AI生成的图片文件元数据里要写啥": 元数据 is in no Chinese text, metadata is
 // in the labelling measures' Art. 5), its share grows with the ratio of the two, up to the Chinese side's own.
 import type { Passage } from '../corpus/types.js';
+import type { TranslatedWord } from './query.js';
 import type { Candidates } from './sources.js';
 
-/** A dictionary word of the question with the English index terms it is searched by, and a weight (its rarity). */
-export interface TranslatedWord {
-  word: string;
-  english: readonly string[];
-  weight: number;
-}
+export type { TranslatedWord };
 
 /** How many of each side's best passages are looked at for the one that holds most of the question. */
 const DEPTH = 5;

@@ -10,6 +10,13 @@ export const MAX_QUERY_CHARS = 600;
 /** Most distinct typed terms searched; beyond it the cost of a query would grow with its length. */
 export const MAX_QUERY_TERMS = 24;
 
+/** A dictionary word of a Chinese question with the English index terms it is searched by, and a weight (its rarity). */
+export interface TranslatedWord {
+  word: string;
+  english: readonly string[];
+  weight: number;
+}
+
 export interface AnalyzedQuery {
   /** Documents named in the question, in order of appearance, without repeats. */
   namedDocs: string[];
@@ -38,7 +45,7 @@ export interface AnalyzedQuery {
   /** A Chinese question's words in English (`zhDictionary`), searched as a question of their own. */
   translated?: WeightedTerm[];
   /** Its dictionary words with their English and a weight, for weighing the two sides (`zhCoverage`). */
-  translatedWords?: import('./crosslingual.js').TranslatedWord[];
+  translatedWords?: TranslatedWord[];
 }
 
 /** Whether a question is written in Chinese: more Han characters than Latin letters. */
