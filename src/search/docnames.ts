@@ -106,6 +106,20 @@ export const MONTHS = [
   'december',
 ];
 
+/**
+ * A note in the catalog's issuer field on where the copy came from, after a ";" ("web copy by the BRICS
+ * Information Centre, University of Toronto", "translation by China Law Translate", "PDF as published by the
+ * European Commission"): the names of copy hosts and translators are no names of the document.
+ */
+const COPY_NOTE = /\b(copy|translation|translated|published)\b/i;
+
+/** The issuer field without its notes on copies (`COPY_NOTE`): who issued the document and how. */
+export const issuerOf = (doc: Pick<CatalogDocument, 'issuer'>): string =>
+  doc.issuer
+    .split(';')
+    .filter((part, i) => i === 0 || !COPY_NOTE.test(part))
+    .join(';');
+
 /** How a document can be described: its kind's words, its issuer's distinctive words, its year and month. */
 interface Description {
   docId: string;
@@ -120,7 +134,9 @@ function descriptions(docs: readonly CatalogDocument[]): Description[] {
   const issuerWords = docs.map(
     (doc) =>
       new Set(
-        tokenize(doc.issuer).filter((word) => word.length >= 4 && !/\d/.test(word) && !kindWords.has(word)),
+        tokenize(issuerOf(doc)).filter(
+          (word) => word.length >= 4 && !/\d/.test(word) && !kindWords.has(word),
+        ),
       ),
   );
   // An issuer word names the document only if at most two documents' issuers use it ("trump", "biden").

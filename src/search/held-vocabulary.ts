@@ -3,6 +3,7 @@
 // is known by; and, for a held name found in a question, whether it stands for another place's instrument
 // ("Korea's AI Act") or for what a held news report is about ("China's Global AI Governance Action Plan").
 import type { CatalogDocument } from '../corpus/catalog.js';
+import { issuerOf } from './docnames.js';
 import { COMMON_ZIPF, GENERIC, HEADS } from './name-words.js';
 import { STOP_WORDS, termOf, tokenize } from './text.js';
 
@@ -18,6 +19,8 @@ export class HeldVocabulary {
   /** Each document's name words (title, short title, aliases, issuer, jurisdiction), normalized. */
   private readonly nameWords: ReadonlySet<string>[];
   private readonly nameWordsOf: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The same words as index terms. */
+  private readonly nameTerms: ReadonlySet<string>[];
   /** Every normalized token of the catalog's names and issuers. */
   readonly catalogTokens: ReadonlySet<string>;
   /** The held documents' titles and headings, normalized, each between spaces. */
@@ -33,8 +36,11 @@ export class HeldVocabulary {
     this.nameWords = docs.map(
       (doc) =>
         new Set(
-          tokenize([doc.title, doc.shortTitle, ...doc.aliases, doc.issuer, doc.jurisdiction].join(' ')),
+          tokenize([doc.title, doc.shortTitle, ...doc.aliases, issuerOf(doc), doc.jurisdiction].join(' ')),
         ),
+    );
+    this.nameTerms = this.nameWords.map(
+      (words) => new Set([...words].map((word) => termOf(word)).filter((t): t is string => t !== null)),
     );
     this.catalogTokens = new Set(this.nameWords.flatMap((words) => [...words]));
     this.nameWordsOf = new Map(docs.map((doc, i) => [doc.id, this.nameWords[i]!]));
@@ -44,9 +50,15 @@ export class HeldVocabulary {
     this.heldPhrases = [...phrases];
   }
 
-  /** Whether all these name words belong to one held document's names ("frontier" for SB 53). */
+  /**
+   * Whether all these name words belong to one held document's names ("frontier" for SB 53), each as written
+   * or by its index term ("biometrics" for BIPA's "Biometric").
+   */
   isHeldName(words: readonly string[]): boolean {
-    return this.nameWords.some((names) => words.every((word) => names.has(word)));
+    const terms = words.map((word) => termOf(word) ?? word);
+    return this.nameTerms.some((names, d) =>
+      words.every((word, i) => this.nameWords[d]!.has(word) || names.has(terms[i]!)),
+    );
   }
 
   /** Whether a numbered id ("sb 1047") is one a held document is known by. */

@@ -58,7 +58,7 @@ import {
   ProvisionSource,
 } from './sources.js';
 import { TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE, TermCache } from './term-cache.js';
-import { termsOf } from './text.js';
+import { termOf, termsOf } from './text.js';
 import type { WeightedTerm } from './thesaurus.js';
 import { type PlaceName, placeNamesFor } from './thesaurus.js';
 import type { SearchOptions, SearchResponse } from './types.js';
@@ -171,6 +171,8 @@ export class CorpusIndex {
       headings: new Set(passages.flatMap((passage) => passage.headingPath)),
       cites: (docId, phrases) => this.cites(docId, phrases),
       corpusNames: (name) => corpusNames.has(name),
+      writes: (phrase) => this.writes(phrase),
+      docUses: (docId, term) => this.lexical.termScores(term).ids.some((i) => passages[i]!.docId === docId),
     });
     const termCache = new TermCache(
       options.termCacheEntries ?? Math.max(TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE * passages.length),
@@ -252,6 +254,28 @@ export class CorpusIndex {
     return this.passages.some(
       (passage) => passage.docId === docId && phrases.some((phrase) => passage.text.includes(phrase)),
     );
+  }
+
+  /**
+   * Whether a held text writes these words in this order, in any case ("four ethical principles"): looked for
+   * only in the passages that hold the rarest of their terms.
+   */
+  private writes(phrase: string): boolean {
+    const words = phrase.match(/[\p{L}\p{N}]+/gu);
+    if (!words || words.length === 0) return false;
+    let fewest: ArrayLike<number> | undefined;
+    for (const word of words) {
+      const term = termOf(word.toLowerCase());
+      if (term === null) continue;
+      const ids = this.lexical.termScores(term).ids;
+      if (!fewest || ids.length < fewest.length) fewest = ids;
+    }
+    if (!fewest) return false;
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`,
+      'iu',
+    );
+    return Array.prototype.some.call(fewest, (i: number) => pattern.test(this.passages[i]!.text));
   }
 
   /** Documents a text names, by catalog titles and aliases. */

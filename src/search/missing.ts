@@ -51,6 +51,10 @@ export interface MissingDetectorOptions {
    * found by its shape that they use is something the corpus talks about, not an instrument it lacks.
    */
   corpusNames?: (name: string) => boolean;
+  /** Whether a held text writes these words in this order, in any case ("four ethical principles"). */
+  writes?: (phrase: string) => boolean;
+  /** Whether a held document's text uses an index term. */
+  docUses?: (docId: string, term: string) => boolean;
 }
 
 export class MissingDetector {
@@ -80,6 +84,9 @@ export class MissingDetector {
       held: this.held,
       hasTerm: options.hasTerm,
       corpusNames: options.corpusNames ?? (() => false),
+      writes: options.writes ?? (() => false),
+      docUses: options.docUses ?? (() => false),
+      englishZipf: options.englishZipf ?? (() => 0),
     };
   }
 
@@ -125,6 +132,7 @@ export class MissingDetector {
       claimed: new Set<number>(),
       surface: (from, to) => this.nameCase.write(text, toks, from, to),
       found: [],
+      described: [],
     };
     const { claimed, found, surface } = scan;
 
@@ -134,6 +142,7 @@ export class MissingDetector {
     // The held documents the question is about: named (a news report only by its publisher: "per the Global
     // Times report"), or described by the catalog's facts ("Trump's January AI order", "Canada's AI bill").
     const described = this.described.find(text, norms, places.codes);
+    scan.described = described;
     const heldDocs = [
       ...namedDocs.filter((name) => !this.held.isReportOf(name, norms)).map((n) => n.docId),
       ...described,

@@ -26,6 +26,12 @@ import {
 import type { FoundPlaces } from './place-finder.js';
 import { STOP_WORDS, type Token, termOf } from './text.js';
 
+/** Words that join the words of a name ("Americans with Disabilities Act"). */
+const INNER_JOINS = new Set(['with', 'of', 'for', 'on']);
+
+/** An owner's name rarer than this in English (Zipf) is a proper name: "Google's AI Principles". */
+const OWNER_ZIPF = 3.6;
+
 /** One question as the rules read it, and what they have found in it so far. */
 export interface Scan {
   text: string;
@@ -44,6 +50,8 @@ export interface Scan {
   /** The tokens from..to as a note writes them (name-case.ts). */
   surface: (from: number, to: number) => string;
   found: { at: number; missing: MissingName }[];
+  /** Held documents the question describes by the catalog's facts ("Canada's AI bill"; heldnames.ts). */
+  described: readonly string[];
 }
 
 /** What the shape rules know of the corpus. */
@@ -53,6 +61,12 @@ export interface ShapeKnowledge {
   hasTerm: (term: string) => boolean;
   /** Whether the held texts write these words, in this order, as a name (heldnames.ts `CorpusNames`). */
   corpusNames: (name: string) => boolean;
+  /** Whether a held text writes these words in this order, in any case. */
+  writes: (phrase: string) => boolean;
+  /** Whether a held document's text uses an index term. */
+  docUses: (docId: string, term: string) => boolean;
+  /** How common an index term is in English (Zipf). */
+  englishZipf: (term: string) => number;
 }
 
 /**
@@ -64,10 +78,27 @@ export function namesByHead(scan: Scan, know: ShapeKnowledge): void {
   for (let h = toks.length - 1; h >= 0; h--) {
     if (!HEADS.has(norms[h]!) || heldAt.has(h) || claimed.has(h)) continue;
     let from = h;
+    const joins = new Set<number>();
     while (from > 0 && h - from < 6) {
       const j = from - 1;
       const norm = norms[j]!;
       if (heldAt.has(j) || claimed.has(j)) break;
+      // Before a strong head, one joining word between words of the name, the whole after "the", is part of
+      // it in any case ("the americans with disabilities act").
+      const content = (k: number) =>
+        k >= 0 && !STOP_WORDS.has(norms[k]!) && norms[k] !== 's' && !heldAt.has(k);
+      if (
+        INNER_JOINS.has(norm) &&
+        joins.size === 0 &&
+        from < h &&
+        STRONG_HEADS.has(norms[h]!) &&
+        content(j - 1) &&
+        norms[j - 2] === 'the'
+      ) {
+        joins.add(j);
+        from = j;
+        continue;
+      }
       // A small word in capitals is part of a name ("the TAKE IT DOWN Act").
       if (norm !== 's' && STOP_WORDS.has(norm) && !places.at.has(j) && !allCaps(toks[j]!)) break;
       if (norm === 's' && j === 0) break;
@@ -84,7 +115,7 @@ export function namesByHead(scan: Scan, know: ShapeKnowledge): void {
       if (k > h + 2) to = k - 1;
     }
     const modifiers: number[] = [];
-    for (let i = from; i < h; i++) if (norms[i] !== 's') modifiers.push(i);
+    for (let i = from; i < h; i++) if (norms[i] !== 's' && !joins.has(i)) modifiers.push(i);
     if (modifiers.some((i) => heldAt.has(i))) continue;
     const unheldPlace = modifiers.find((i) => places.at.get(i) === false);
     const words = modifiers.filter(
@@ -108,7 +139,13 @@ export function namesByHead(scan: Scan, know: ShapeKnowledge): void {
       while (tail >= from && !places.at.has(tail) && norms[tail] !== 's') tail--;
       const three = words.filter((i) => i > tail).length >= 3;
       const lower = strongHead ? the || two || rare : two && (the || rare || three);
-      missing = proper || lower;
+      // Or an owner in front ("google's AI principles", "openai's safety framework"): a word before "'s"
+      // that is no place and no held name, and rarer in everyday English than `OWNER_ZIPF` (a proper name;
+      // "my company's policy" is no instrument).
+      const owner = words.some(
+        (i) => norms[i + 1] === 's' && know.englishZipf(termOf(norms[i]!) ?? norms[i]!) < OWNER_ZIPF,
+      );
+      missing = proper || lower || owner;
     }
     if (!missing && to > h && !know.held.catalogTokens.has(norms[to]!) && (cased ? capital(h) : true))
       missing = words.length > 0 || modifiers.length > 0;
@@ -141,6 +178,17 @@ export function namesByHead(scan: Scan, know: ShapeKnowledge): void {
     const name = surface(start, to);
     const inner = range(start, h - 1).filter((i) => HEADS.has(norms[i]!));
     if (know.corpusNames(name) || inner.some((k) => know.corpusNames(surface(start, k)))) continue;
+    // Nor are words a held text writes in this order, in any case, its head included: a phrase the documents
+    // use ("four ethical principles" in the HLEG guidelines) is something they speak of, not a name.
+    if (start < h && know.writes(surface(start, h))) continue;
+    // Nor is a held document described by its place and kind whose text uses the name's own words ("the
+    // illinois face scan law": BIPA, whose text says "scan of hand or face geometry").
+    if (
+      words.length > 0 &&
+      !words.some((i) => places.at.get(i) === false) &&
+      scan.described.some((docId) => words.every((i) => know.docUses(docId, termOf(norms[i]!) ?? norms[i]!)))
+    )
+      continue;
     scan.found.push({ at: start, missing: { name, kind: 'instrument' } });
     for (let i = start; i <= to; i++) claimed.add(i);
   }

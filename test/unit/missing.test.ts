@@ -54,6 +54,53 @@ describe('MissingDetector', () => {
     expect(known.detect("how did western media compare china's ai plan to america's")).toEqual([]);
   });
 
+  it('never counts the host of a copy as a name of the document', () => {
+    // The BRICS statement's web copy is hosted by the University of Toronto (the issuer field says so after
+    // a ";"): "Toronto" names no held document, so the Toronto Declaration is another instrument.
+    expect(detect('what does the toronto declaration say about equality')).toEqual([
+      { name: 'Toronto Declaration', kind: 'instrument' },
+    ]);
+    // Who issued the document still names it ("Biden's AI EO": the issuer's own part of the field).
+    expect(detect("what does Biden's AI EO say about red-teaming")).toEqual([]);
+  });
+
+  it('does not report a held document named informally, or a phrase its text uses', () => {
+    const texts = [
+      'This section lists four ethical principles, rooted in fundamental rights.',
+      'biometric identifiers means a retina or iris scan, fingerprint, voiceprint, or scan of hand or face geometry',
+    ];
+    const writes = (phrase: string) =>
+      texts.some((text) => text.toLowerCase().includes(phrase.toLowerCase()));
+    const used = new Set(['face', 'scan', 'retention', 'schedul']);
+    const informal = detector(catalog, {
+      hasTerm: () => true,
+      writes,
+      docUses: (docId, term) => docId === 'us-il-bipa-2008' && used.has(term),
+    });
+    // A phrase the documents write, in any case, is something they speak of (the HLEG guidelines).
+    expect(informal.detect('what are the four ethical principles')).toEqual([]);
+    // The name's words by their index terms: "biometrics" is BIPA's "Biometric".
+    expect(informal.detect('the illinois biometrics act retention schedule')).toEqual([]);
+    // A held place and a word of the kind describe BIPA, whose text uses "face" and "scan".
+    expect(informal.detect('a company broke the illinois face scan law, how much do i get')).toEqual([]);
+    // Words the described document does not use make another instrument.
+    expect(informal.detect('the illinois consumer credit act')).toEqual([
+      { name: 'Illinois Consumer Credit Act', kind: 'instrument' },
+    ]);
+  });
+
+  it('takes an owner\'s name rare in English, and a joining word after "the", for part of a name', () => {
+    const named = detector(catalog, { hasTerm: () => true, englishZipf: englishFrequencies().zipf });
+    expect(named.detect("google's AI principles, what did they drop")).toEqual([
+      { name: "Google's AI Principles", kind: 'instrument' },
+    ]);
+    // An everyday owner is no name: "my company's AI policy" is no instrument.
+    expect(named.detect("what should my company's AI policy say")).toEqual([]);
+    expect(named.detect('the americans with disabilities act and AI hiring tools')).toEqual([
+      { name: 'Americans with Disabilities Act', kind: 'instrument' },
+    ]);
+  });
+
   it('tells numbered bills and orders Charter holds from those it does not', () => {
     expect(detect('what does California SB 1047 say about kill switches')).toEqual([
       { name: 'SB 1047', kind: 'instrument' },
