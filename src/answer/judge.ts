@@ -2,6 +2,18 @@
 // evidence search reports (src/search/evidence.ts). Decided here, above the search, once for every front end
 // and for `npm run eval`'s flags.
 import type { SearchResponse } from '../search/types.js';
+import { judgeFeatures, probability } from './learned-judge.js';
+import { OFFTOPIC_MODEL } from './offtopic-model.js';
+
+/**
+ * The judge's switchable stages, each on by default and measured on against off (`npm run eval -- --without
+ * learned`): `learned`, the fitted off-topic model of learned-judge.ts beside the hand-set bars below.
+ */
+export interface JudgeStages {
+  learned: boolean;
+}
+export const JUDGE_STAGE_NAMES = ['learned'] as const;
+export const DEFAULT_JUDGE_STAGES: JudgeStages = { learned: true };
 
 /**
  * A question that names no document is answered "nothing matches well" when the best of its first hits
@@ -85,7 +97,18 @@ export const HAN_STRONG = 2;
  * each and together (a short message) or on average (a longer one, `OFFTOPIC_LONG_MEAN`); a question naming a
  * held place gets a far lower bar.
  */
-export function isOffTopic(response: Pick<SearchResponse, 'evidence'>): boolean {
+export function isOffTopic(
+  response: Pick<SearchResponse, 'evidence'>,
+  stages: JudgeStages = DEFAULT_JUDGE_STAGES,
+): boolean {
+  if (isOffTopicByBars(response)) return true;
+  if (!stages.learned) return false;
+  const features = judgeFeatures(response.evidence);
+  return features !== null && probability(OFFTOPIC_MODEL, features) >= OFFTOPIC_MODEL.threshold;
+}
+
+/** The hand-set bars of `isOffTopic`. */
+function isOffTopicByBars(response: Pick<SearchResponse, 'evidence'>): boolean {
   const evidence = response.evidence;
   // A question of numbers and ids alone ("10^26", "2024/1689") has no word to weigh: not judged here.
   if (!evidence?.topicality || evidence.topicality.words === 0 || evidence.named.length > 0) return false;
@@ -93,7 +116,11 @@ export function isOffTopic(response: Pick<SearchResponse, 'evidence'>): boolean 
   if (han) return han.best < OFFTOPIC_HAN_BEST;
   const place = (evidence.places?.length ?? 0) > 0;
   if (words <= OFFTOPIC_MAX_WORDS)
-    return best < (place ? OFFTOPIC_BEST_WITH_PLACE : OFFTOPIC_BEST) && total < OFFTOPIC_TOTAL;
+    return (
+      !evidence.topicality.asksRule &&
+      best < (place ? OFFTOPIC_BEST_WITH_PLACE : OFFTOPIC_BEST) &&
+      total < OFFTOPIC_TOTAL
+    );
   // A question of what one must or may do is a question of rules, however everyday its words ("our store
   // camera guesses customers' feelings, do we have to let them know").
   return (
@@ -109,10 +136,14 @@ export function isOffTopic(response: Pick<SearchResponse, 'evidence'>): boolean 
  * document, does not ask when something applies (answered by an entry into force, whose words need not be
  * the question's), and nothing was found or the best hits hold too little of its words.
  */
-export function isWeak(response: Pick<SearchResponse, 'evidence'>, threshold = WEAK_COVERAGE): boolean {
+export function isWeak(
+  response: Pick<SearchResponse, 'evidence'>,
+  threshold = WEAK_COVERAGE,
+  stages: JudgeStages = DEFAULT_JUDGE_STAGES,
+): boolean {
   const evidence = response.evidence;
   if (!evidence) return false;
-  if (!evidence.searched || isOffTopic(response)) return true;
+  if (!evidence.searched || isOffTopic(response, stages)) return true;
   if (evidence.named.length > 0 || evidence.asksWhen) return false;
   if ((evidence.topicality?.han?.best ?? 0) >= HAN_STRONG) return false;
   if (evidence.considered === 0) return true;
@@ -124,5 +155,7 @@ export const isMissing = (response: Pick<SearchResponse, 'missing'>): boolean =>
   (response.missing?.length ?? 0) > 0;
 
 /** Whether an answer to the question would be flagged: it names something missing, or matches weakly. */
-export const isFlagged = (response: Pick<SearchResponse, 'missing' | 'evidence'>): boolean =>
-  isMissing(response) || isWeak(response);
+export const isFlagged = (
+  response: Pick<SearchResponse, 'missing' | 'evidence'>,
+  stages: JudgeStages = DEFAULT_JUDGE_STAGES,
+): boolean => isMissing(response) || isWeak(response, WEAK_COVERAGE, stages);

@@ -33,6 +33,10 @@ export interface Topicality {
   words: number;
   /** The weight of the most governance-specific word (0 when none is). */
   best: number;
+  /** The weight of the second most governance-specific word (0 when none is): one strong word or two. */
+  second?: number;
+  /** How many of the content words the corpus uses at all. */
+  spoken?: number;
   /** Sum of the words' weights (each at least 0). */
   total: number;
   /**
@@ -71,6 +75,8 @@ export function topicality(question: string, options: TopicalityOptions): Topica
   const seen = new Set<string>();
   let words = 0;
   let best = 0;
+  let second = 0;
+  let spoken = 0;
   let total = 0;
   let balance = 0;
   const passages = Math.max(1, options.passages);
@@ -86,17 +92,29 @@ export function topicality(question: string, options: TopicalityOptions): Topica
     if (STOP_WORDS.has(norm) || HAS_DIGIT.test(norm) || seen.has(norm)) continue;
     seen.add(norm);
     words++;
-    const ratio = logRatio(stem(norm));
+    const term = stem(norm);
+    if (options.frequency(term) > 0) spoken++;
+    const ratio = logRatio(term);
     const weight = Math.max(0, ratio);
-    best = Math.max(best, weight);
+    if (weight > best) [best, second] = [weight, best];
+    else second = Math.max(second, weight);
     total += weight;
     balance += Math.max(-BALANCE_CLIP, Math.min(BALANCE_CLIP, ratio));
   }
   const asksRule = ASKS_RULE.test(question.replace(/[’‘]/g, "'"));
   const hanChars = question.match(HAN)?.length ?? 0;
   if (hanChars === 0 || hanChars <= (question.match(LATIN)?.length ?? 0))
-    return { words, best, total, balance, asksRule };
-  return { words, best, total, balance, asksRule, han: { best: hanBest(question, options, logRatio) } };
+    return { words, best, second, spoken, total, balance, asksRule };
+  return {
+    words,
+    best,
+    second,
+    spoken,
+    total,
+    balance,
+    asksRule,
+    han: { best: hanBest(question, options, logRatio) },
+  };
 }
 
 /** A Chinese question's most governance-specific word (`Topicality.han`). */

@@ -2,10 +2,12 @@
 // properly, held titles and headings never reported missing. The tuning sets were written before any tuning.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isFlagged, isMissing, isWeak } from '../../src/answer/judge.js';
+import { isFlagged, isMissing, isOffTopic, isWeak } from '../../src/answer/judge.js';
+import { OFFTOPIC_MODEL } from '../../src/answer/offtopic-model.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { CorpusIndex } from '../../src/search/index.js';
 import { countFlags, loadSet } from '../../tools/eval/eval.js';
+import { fitModel, fittingData } from '../../tools/fit-judge.js';
 import { catalog, describeGolden, realPassages } from '../support/corpus.js';
 
 const set = (name: string) => loadSet(join(import.meta.dirname, `${name}.jsonl`));
@@ -14,6 +16,15 @@ describe('the issue 19 tuning sets', () => {
   it('has at least 30 questions about instruments not held and 25 off-topic messages', () => {
     expect(set('tuning-unheld').missing.length).toBeGreaterThanOrEqual(30);
     expect(set('tuning-offtopic').offtopic.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('keeps the fourth-round sets whole, a third of each held out', () => {
+    expect(set('tuning-offtopic-3').offtopic.length).toBe(40);
+    expect(set('heldout-offtopic-3').offtopic.length).toBe(20);
+    expect(set('tuning-unheld-3').missing.length).toBe(40);
+    expect(set('heldout-unheld-3').missing.length).toBe(20);
+    expect(set('tuning-heldnames-3').answerable.length).toBe(30);
+    expect(set('heldout-heldnames-3').answerable.length).toBe(15);
   });
 
   it('keeps the second-round sets whole: 92 unheld questions and 65 off-topic messages, halved', () => {
@@ -143,5 +154,51 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
   // tuned (关于 → 'concerning' weighs like a governance word), minus a margin.
   it('answers at least 85 % of the Chinese off-topic tuning messages weak', () => {
     weakAtLeast('tuning-offtopic-zh', 0.85);
+  });
+
+  it('has the learned off-topic model tools/fit-judge.ts makes of these tuning sets', () => {
+    expect(OFFTOPIC_MODEL).toEqual(fitModel(fittingData(index)));
+  }, 120_000);
+
+  it('answers weak, with the learned stage, off-topic messages the hand-set bars let through', () => {
+    for (const q of [
+      'git rebase vs merge which one should i use',
+      'my code throws a null pointer exception in java, help',
+      'recommend me a good sci-fi movie',
+    ]) {
+      expect(isOffTopic(search(q), { learned: false }), q).toBe(false);
+      expect(isWeak(search(q)), q).toBe(true);
+    }
+  });
+
+  it('does not take informal names of held documents, or places in the EU, for missing ones', () => {
+    for (const q of [
+      'what are the four ethical principles',
+      'the illinois biometrics act retention schedule',
+      'a company broke the illinois face scan law by mistake, how much do i get',
+      'does the ai act apply in germany',
+      'does the AI act apply in france',
+    ])
+      expect(isMissing(search(q)), q).toBe(false);
+  });
+
+  it('names unheld instruments by a copy host, an owner or a joining word, not the held document', () => {
+    const names = (q: string) => search(q).missing?.map((m) => m.name);
+    // "Toronto" is the BRICS statement's web host, no name of the statement.
+    expect(names('toronto declaration on machine learning and equality')).toEqual(['Toronto Declaration']);
+    expect(names("google's AI principles, what did they drop")).toEqual(["Google's AI Principles"]);
+    expect(names('the americans with disabilities act and AI hiring tools')).toEqual([
+      'Americans with Disabilities Act',
+    ]);
+    expect(names('EEOC guidance on AI in employment decisions')).toEqual(['EEOC Guidance']);
+  });
+
+  // The fourth round's tuning thirds at their levels when tuned, minus a margin; the held-out thirds are read
+  // once, at the end, not guarded.
+  it('flags the fourth-round unheld questions and answers its off-topic messages weak, not its held names', () => {
+    flagsAtLeast('tuning-unheld-3', 0.85);
+    weakAtLeast('tuning-offtopic-3', 0.8);
+    const flags = countFlags(index, set('tuning-heldnames-3'));
+    expect(flags.wronglyFlagged, flags.wrong.join('\n')).toBeLessThanOrEqual(1);
   });
 });

@@ -8,6 +8,8 @@ import {
   OFFTOPIC_HAN_BEST,
   OFFTOPIC_LONG_BEST,
 } from '../../src/answer/judge.js';
+import { FEATURE_NAMES, judgeFeatures, probability } from '../../src/answer/learned-judge.js';
+import { OFFTOPIC_MODEL } from '../../src/answer/offtopic-model.js';
 import { englishFrequencies } from '../../src/search/frequencies.js';
 import { topicality } from '../../src/search/offtopic.js';
 import type { SearchEvidence } from '../../src/search/types.js';
@@ -94,6 +96,51 @@ describe('judging off-topic questions', () => {
     expect(
       isOffTopic(evidence({ topicality: { words: 4, best: 0.7, total: 2, balance: 0, asksRule: false } })),
     ).toBe(false);
+  });
+
+  it('leaves a short question of what one must or may do to the coverage test', () => {
+    // "does a company have to give me a copy of what it holds about me": four everyday words.
+    const rule = evidence({ topicality: { words: 4, best: 0, total: 0, balance: -4, asksRule: true } });
+    expect(isOffTopic(rule, { learned: false })).toBe(false);
+    expect(isOffTopic(evidence({}), { learned: false })).toBe(true);
+  });
+
+  it('adds the learned stage to the bars: judged only where they judge, off-topic from its threshold', () => {
+    const model = {
+      features: [...FEATURE_NAMES],
+      mean: FEATURE_NAMES.map(() => 0),
+      scale: FEATURE_NAMES.map(() => 1),
+      // Everything but the best word's weight counts for nothing: off-topic below a weight of 1.
+      weights: FEATURE_NAMES.map((name) => (name === 'best' ? -10 : 0)),
+      bias: 10,
+      threshold: 0.5,
+    };
+    const at = (best: number) =>
+      probability(
+        model,
+        judgeFeatures(
+          evidence({ topicality: { words: 5, best, total: best, balance: 0, asksRule: false } }).evidence,
+        )!,
+      );
+    expect(at(0.5)).toBeGreaterThan(0.5);
+    expect(at(1.5)).toBeLessThan(0.5);
+    // Not judged: a question naming a document, one in Chinese, one with no word.
+    expect(judgeFeatures(evidence({ named: ['eu-ai-act-2024'] }).evidence)).toBeNull();
+    expect(
+      judgeFeatures(
+        evidence({
+          topicality: { words: 3, best: 0, total: 0, balance: 0, asksRule: false, han: { best: 0 } },
+        }).evidence,
+      ),
+    ).toBeNull();
+    expect(
+      judgeFeatures(
+        evidence({ topicality: { words: 0, best: 0, total: 0, balance: 0, asksRule: false } }).evidence,
+      ),
+    ).toBeNull();
+    // The committed model names its features as judgeFeatures computes them.
+    expect(OFFTOPIC_MODEL.features).toEqual([...FEATURE_NAMES]);
+    expect(OFFTOPIC_MODEL.weights).toHaveLength(FEATURE_NAMES.length);
   });
 
   it('never calls off-topic a question that names a document, a held place, or has no word to weigh', () => {

@@ -2,7 +2,13 @@
 // same passages in the same process (MiniSearch with default options, lunr, plain BM25).
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { isFlagged, isWeak } from '../../src/answer/judge.js';
+import {
+  DEFAULT_JUDGE_STAGES,
+  isFlagged,
+  isWeak,
+  type JudgeStages,
+  WEAK_COVERAGE,
+} from '../../src/answer/judge.js';
 import type { CatalogDocument } from '../../src/corpus/catalog.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
@@ -60,6 +66,8 @@ export interface EvalOptions {
   indexOptions?: Partial<CorpusIndexOptions>;
   /** Which systems to run; default all. */
   systems?: SystemName[];
+  /** The judge's stages (src/answer/judge.ts), to measure one off; default all on. */
+  judge?: JudgeStages;
   /** Charter's index when already built (with how long that took). */
   index?: CorpusIndex;
   buildMs?: number;
@@ -122,9 +130,13 @@ export interface EvalReport {
 }
 
 /** Charter's flags on questions: a question is flagged when it names something missing or matches weakly. */
-export function countFlags(index: CorpusIndex, set: RelevanceSet): FlagCounts {
-  const flagged = (q: string) => isFlagged(index.search(q, { limit: 3 }));
-  const weak = (q: string) => isWeak(index.search(q, { limit: 3 }));
+export function countFlags(
+  index: CorpusIndex,
+  set: RelevanceSet,
+  judge: JudgeStages = DEFAULT_JUDGE_STAGES,
+): FlagCounts {
+  const flagged = (q: string) => isFlagged(index.search(q, { limit: 3 }), judge);
+  const weak = (q: string) => isWeak(index.search(q, { limit: 3 }), WEAK_COVERAGE, judge);
   const wrong = set.answerable.filter((question) => flagged(question.q)).map((question) => question.q);
   const unflagged = set.missing.filter((question) => !flagged(question.q)).map((question) => question.q);
   const offtopicAnswered = set.offtopic.filter((question) => !weak(question.q)).map((question) => question.q);
@@ -173,7 +185,7 @@ export function runEvalSets(
       set.answerable.length > 0
         ? runEval({ ...options, questionsPath: path, index, buildMs })
         : { questions: 0, passages: options.passages.length, rows: [], misses: [], buildMs };
-    const flags = countFlags(index, set);
+    const flags = countFlags(index, set, options.judge);
     sets.push({ ...report, name: set.name, flags });
     all.missingTotal += flags.missingTotal;
     all.missingFlagged += flags.missingFlagged;

@@ -2,6 +2,8 @@
 // (every .jsonl file in test/relevance by default), Charter next to the baselines, with Charter's "missing"
 // and "nothing matches well" flags. Development tooling: the baselines (lunr, MiniSearch defaults) are devDependencies and
 // the relevance sets live under test/, so this is not part of the `charter` command.
+
+import { DEFAULT_JUDGE_STAGES, JUDGE_STAGE_NAMES } from '../../src/answer/judge.js';
 import { parseCommandArgs, UsageError } from '../../src/cli/args.js';
 import { syncReporter } from '../../src/cli/progress.js';
 import { loadCorpus } from '../../src/corpus/load.js';
@@ -12,8 +14,8 @@ export const EVAL_HELP = `npm run eval [-- OPTIONS]: Charter's relevance next to
 
   --questions FILE   only this set (repeatable); by default every .jsonl file in test/relevance,
                      e.g. --questions test/relevance/questions.jsonl
-  --without SIGNAL   rank with this signal off (repeatable), to measure what it does alone:
-                     ${SIGNAL_NAMES.join(', ')}
+  --without NAME     rank with this signal off, or judge with this judge stage off (repeatable), to
+                     measure what it does alone: ${[...SIGNAL_NAMES, ...JUDGE_STAGE_NAMES].join(', ')}
   --json             the report as JSON
   --help             this text`;
 
@@ -29,15 +31,24 @@ export async function runEvalCommand(args: string[]): Promise<number> {
     return 0;
   }
   const off = values.without ?? [];
-  const unknown = off.find((name) => !isSignalName(name));
+  const isStage = (name: string) => (JUDGE_STAGE_NAMES as readonly string[]).includes(name);
+  const unknown = off.find((name) => !isSignalName(name) && !isStage(name));
   if (unknown !== undefined)
-    throw new UsageError(`No signal is called "${unknown}"; the signals are ${SIGNAL_NAMES.join(', ')}.`);
-  const signals = { ...DEFAULT_SIGNALS, ...Object.fromEntries(off.map((name) => [name, false])) };
+    throw new UsageError(
+      `No signal or judge stage is called "${unknown}"; the signals are ${SIGNAL_NAMES.join(', ')}, the judge stages ${JUDGE_STAGE_NAMES.join(', ')}.`,
+    );
+  const signalsOff = off.filter(isSignalName);
+  const signals = { ...DEFAULT_SIGNALS, ...Object.fromEntries(signalsOff.map((name) => [name, false])) };
+  const judge = {
+    ...DEFAULT_JUDGE_STAGES,
+    ...Object.fromEntries(off.filter(isStage).map((name) => [name, false])),
+  };
   const corpus = await loadCorpus({ onProgress: syncReporter() });
   const report = runEvalSets({
     docs: corpus.docs,
     passages: corpus.passages,
-    ...(off.length > 0 ? { indexOptions: { signals } } : {}),
+    ...(signalsOff.length > 0 ? { indexOptions: { signals } } : {}),
+    judge,
     ...(values.questions ? { paths: values.questions } : {}),
   });
   if (values.json) console.log(JSON.stringify(report));
