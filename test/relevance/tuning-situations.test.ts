@@ -151,5 +151,11 @@ describe('third Chinese situations sets (tuning half and held-out half)', () => 
     minMrrAt10: 0.22,
     title: 'keeps its recall on the held-out third Chinese situations set',
   });
-  describeAgainstRealDocuments(chinese4Held);
+  // Read once: R@5 0.567, MRR@10 0.445 with the round's stages off, 0.633 / 0.547 with them; minus a margin.
+  describeAgainstRealDocuments(chinese4Held, {
+    questionsPath: ZH4_HELD_PATH,
+    minRecallAt5: 0.55,
+    minMrrAt10: 0.45,
+    title: 'keeps its recall on the second held-out Chinese situations set',
+  });
 });
