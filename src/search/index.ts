@@ -418,13 +418,26 @@ export class CorpusIndex {
     }
     if (this.options.signals.namedPlace) {
       const place = this.placeIn(query, allowed);
-      if (place) analyzed.place = place;
+      if (place) {
+        analyzed.place = place.positions;
+        // A point matched only by the reference's own words ("Article" in Art. 22(4)'s "referred to in
+        // Article 9(1)") is not what the question asks more than its siblings: it keeps the place's order.
+        const own = new Set(termsOf(place.written));
+        const asked = new Set(analyzed.terms.filter((t) => !own.has(t.term)).map((t) => t.term));
+        const unreached = [...place.positions].filter(
+          (i) => !termsOf(this.passages[i]!.text).some((term) => asked.has(term)),
+        );
+        if (unreached.length > 0) analyzed.placeUnreached = Int32Array.from(unreached);
+      }
     }
     return analyzed;
   }
 
   /** The corpus positions of the place a question names inside it, when it names one (reference/resolver.ts). */
-  private placeIn(query: string, allowed: ReadonlySet<string> | undefined): Int32Array | undefined {
+  private placeIn(
+    query: string,
+    allowed: ReadonlySet<string> | undefined,
+  ): { positions: Int32Array; written: string } | undefined {
     // Cheap test first: a place is written with a number (or 第…条).
     if (!/[\d第]/.test(query)) return undefined;
     if (!this.references) {
@@ -436,7 +449,8 @@ export class CorpusIndex {
     const { resolver, position } = this.references;
     const found = resolver.placeInQuestion(query, allowed);
     if (!found || (allowed && !allowed.has(found.doc.id))) return undefined;
-    return Int32Array.from(found.passages, (passage) => position.get(passage.id)!).sort();
+    const positions = Int32Array.from(found.passages, (passage) => position.get(passage.id)!).sort();
+    return { positions, written: found.written };
   }
 
   private allowedDocs(options: SearchOptions): Set<string> | undefined {

@@ -48,7 +48,8 @@ export interface SignalSwitches {
   bothSides: boolean;
   /**
    * A place named inside a question ("does GDPR article 22 mean …", "s. 15(a) BIPA") comes first, its
-   * points in their order of score, then the rest (reference/resolver.ts `placeInQuestion`; the place source).
+   * points in their order of score where the question's words besides the reference reach them, else in
+   * the place's own order, then the rest (reference/resolver.ts `placeInQuestion`; the place source).
    */
   namedPlace: boolean;
   /**

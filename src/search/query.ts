@@ -30,6 +30,11 @@ export interface AnalyzedQuery {
   topicTerms: string[];
   /** The corpus positions of the place the question names inside it ("GDPR article 22"), ascending. */
   place?: Int32Array;
+  /**
+   * Those of `place` that share no word of the question besides the reference's own ("article", "22"),
+   * ascending: nothing in the question tells them apart, so they keep the place's own order.
+   */
+  placeUnreached?: Int32Array;
   /** Typed terms the corpus also writes another way ("deepfake" as "deep fake"; compounds.ts). */
   compounds?: { term: string; other: string[] }[];
   /** What the question asks one may or must do ("can I …", "do we have to …", "is it legal …"), bits of `Asks`. */

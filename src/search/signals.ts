@@ -212,7 +212,13 @@ export const SCORE_SIGNALS: readonly ScoreSignal[] = [
       let best = 0;
       for (let k = 0; k < ids.length; k++) if (scores[k]! > best) best = scores[k]!;
       const floor = best > 0 ? 2 * best : 1;
-      for (let k = 0; k < ids.length; k++) if (includes(place, ids[k]!)) scores[k] = floor + scores[k]!;
+      // A point only the reference's own words reach ("does GDPR article 22 mean a company can't
+      // auto-reject …": "Article" in 22(4)) ranks at the floor, so the place reads in its own order (22(1)
+      // first); a point the question's words reach ("section 15 of BIPA … selling": 15(c)) comes first.
+      const unreached = query.placeUnreached;
+      for (let k = 0; k < ids.length; k++)
+        if (includes(place, ids[k]!))
+          scores[k] = floor + (unreached && includes(unreached, ids[k]!) ? 0 : scores[k]!);
     },
   },
 ];

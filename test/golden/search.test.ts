@@ -82,6 +82,10 @@ describe.runIf(describeGolden)('reference resolution on the real corpus', () => 
     ['SB 53 22757.12(a)', 'us-ca-sb-53-2025', '§ 22757.12(a)', '(a) A large frontier developer'],
     ['UK plan recommendation 7', 'uk-ai-opportunities-action-plan-2025', 'Recommendation 7', '7.'],
     ['UNESCO para 26', 'unesco-ethics-of-ai-2021', 'para. 26', '26. The choice to use AI systems'],
+    // Issue 18's named places, asked alone: quoted as references.
+    ['article 50 of the AI act', 'eu-ai-act-2024', 'Art. 50', '1. Providers shall ensure'],
+    ['section 15 of BIPA', 'us-il-bipa-2008', 'Sec. 15', '(a) A private entity in possession of bi'],
+    ['s. 7 of AIDA', 'ca-aida-2022', 's. 7', 'A person who is responsible for an artif'],
   ];
 
   it.each(CASES)('%s', (reference, docId, locator, opening) => {

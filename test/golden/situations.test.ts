@@ -30,10 +30,13 @@ describe.runIf(describeGolden)('situations asked in everyday words', () => {
       expect(found[0], query).toMatch(place);
       expect(found.length, query).toBe(5);
     }
-    // Not the 22nd definition (Art. 4(22)) for "article 22".
-    expect(ids("does GDPR article 22 mean a company can't auto-reject my job application?")[0]).not.toMatch(
-      /#art:4\//,
+    // Not the 22nd definition (Art. 4(22)) for "article 22", nor 22(4), which only the word "Article"
+    // reaches ("referred to in Article 9(1)"): the article opens with the right it asks about, 22(1).
+    expect(ids("does GDPR article 22 mean a company can't auto-reject my job application?")[0]).toBe(
+      'eu-gdpr-2016#art:22/1',
     );
+    // A point the question's own words reach still comes first: selling is Sec. 15(c).
+    expect(ids('section 15 of BIPA what does it say about selling data')[0]).toBe('us-il-bipa-2008#sec:15/c');
     // Off, another article came first: the signal is what steers.
     const off = CorpusIndex.build(catalog, passages, { signals: { ...DEFAULT_SIGNALS, namedPlace: false } });
     const offFirst = off.search('gdpr art 35 when do u need a DPIA', { limit: 5 }).hits[0]!.passages[0]!.id;
@@ -44,6 +47,16 @@ describe.runIf(describeGolden)('situations asked in everyday words', () => {
     const profiling = ids('can a company make decisions about me only by automated profiling under GDPR');
     expect(profiling[0]).toMatch(/^eu-gdpr-2016#art:22\/1/);
     expect(profiling.indexOf('eu-gdpr-2016#art:4/4')).not.toBe(0);
+    // Colorado's deployer duties (§ 6-1-1703), not its definitions (§ 6-1-1701) of "risk".
+    const colorado = ids('what do deployers of high-risk AI systems have to do in colorado', 3);
+    expect(colorado[0]).toMatch(/^us-co-ai-act-2024#sec:6-1-1703\//);
+    expect(colorado.some((id) => id.includes('#sec:6-1-1701'))).toBe(false);
+  });
+
+  it('meets the law’s words for a fake video: the AI Act’s deep fake disclosure, Art. 50(4)', () => {
+    expect(ids('is it legal to make a fake video of a politician in the EU', 3)[0]).toMatch(
+      /^eu-ai-act-2024#art:50\/4/,
+    );
   });
 
   it('finds the right document: the NSM for its AI Safety Institute, BIPA for fingerprints in Illinois', () => {

@@ -121,24 +121,26 @@ export class ReferenceResolver {
    * The place a question names anywhere in it ("does GDPR article 22 mean …", "gdpr art 35 when do u need a
    * DPIA", "s. 15(a) BIPA", "section 3.3 of the NSM"), with its passages in document order: the place written
    * as a unit ("article 22", "s. 15(a)") in a document the question names exactly (no fuzzy names in a long
-   * question), or in the one document among `among` that has it. Undefined when the question names no place,
-   * or names it in no document that has it.
+   * question), or in the one document among `among` that has it; `written` is the place as the question
+   * wrote it ("article 22"). Undefined when the question names no place, or names it in no document that has
+   * it.
    */
   placeInQuestion(
     question: string,
     among?: ReadonlySet<string>,
-  ): { doc: CatalogDocument; passages: Passage[] } | undefined {
+  ): { doc: CatalogDocument; passages: Passage[]; written: string } | undefined {
     const text = normalizeReference(question);
     const place = parsePlace(text);
     if (!place) return undefined;
     const rest = blank(text, place.start, place.end);
+    const written = text.slice(place.start, place.end);
     const named = [...new Set(this.names.findExact(rest).map((name) => name.docId))];
     const pool = named.length > 0 ? named : [...(among ?? [])];
-    const found: { doc: CatalogDocument; passages: Passage[] }[] = [];
+    const found: { doc: CatalogDocument; passages: Passage[]; written: string }[] = [];
     for (const id of pool) {
       const doc = this.places.doc(id);
       const passages = doc && this.places.passagesAt(doc, place.path);
-      if (doc && passages) found.push({ doc, passages });
+      if (doc && passages) found.push({ doc, passages, written });
     }
     // Several named documents with the place ("article 5 of the AI Act and the GDPR"): the first named.
     return named.length > 0 || found.length === 1 ? found[0] : undefined;
