@@ -1,4 +1,4 @@
-// `npm run eval [-- --json] [-- --questions FILE]… [-- --without SIGNAL]…`: the relevance tables over the synced corpus, one per set
+// `npm run eval [-- --json] [-- --questions FILE]… [-- --without SIGNAL]… [-- --with SIGNAL]…`: the relevance tables over the synced corpus, one per set
 // (every .jsonl file in test/relevance by default), Charter next to the baselines, with Charter's "missing"
 // and "nothing matches well" flags. Development tooling: the baselines (lunr, MiniSearch defaults) are devDependencies and
 // the relevance sets live under test/, so this is not part of the `charter` command.
@@ -16,6 +16,7 @@ export const EVAL_HELP = `npm run eval [-- OPTIONS]: Charter's relevance next to
                      e.g. --questions test/relevance/questions.jsonl
   --without NAME     rank with this signal off, or judge with this judge stage off (repeatable), to
                      measure what it does alone: ${[...SIGNAL_NAMES, ...JUDGE_STAGE_NAMES].join(', ')}
+  --with SIGNAL      rank with this signal on (repeatable), for the ones measured and not kept
   --json             the report as JSON
   --help             this text`;
 
@@ -24,6 +25,7 @@ export async function runEvalCommand(args: string[]): Promise<number> {
     json: { type: 'boolean', default: false },
     questions: { type: 'string', multiple: true },
     without: { type: 'string', multiple: true },
+    with: { type: 'string', multiple: true },
     help: { type: 'boolean', default: false },
   });
   if (values.help) {
@@ -31,14 +33,22 @@ export async function runEvalCommand(args: string[]): Promise<number> {
     return 0;
   }
   const off = values.without ?? [];
+  const on = values.with ?? [];
   const isStage = (name: string) => (JUDGE_STAGE_NAMES as readonly string[]).includes(name);
   const unknown = off.find((name) => !isSignalName(name) && !isStage(name));
   if (unknown !== undefined)
     throw new UsageError(
       `No signal or judge stage is called "${unknown}"; the signals are ${SIGNAL_NAMES.join(', ')}, the judge stages ${JUDGE_STAGE_NAMES.join(', ')}.`,
     );
+  const unknownOn = on.find((name) => !isSignalName(name));
+  if (unknownOn !== undefined)
+    throw new UsageError(`No signal is called "${unknownOn}"; the signals are ${SIGNAL_NAMES.join(', ')}.`);
   const signalsOff = off.filter(isSignalName);
-  const signals = { ...DEFAULT_SIGNALS, ...Object.fromEntries(signalsOff.map((name) => [name, false])) };
+  const signals = {
+    ...DEFAULT_SIGNALS,
+    ...Object.fromEntries(signalsOff.map((name) => [name, false])),
+    ...Object.fromEntries(on.map((name) => [name, true])),
+  };
   const judge = {
     ...DEFAULT_JUDGE_STAGES,
     ...Object.fromEntries(off.filter(isStage).map((name) => [name, false])),
@@ -47,7 +57,7 @@ export async function runEvalCommand(args: string[]): Promise<number> {
   const report = runEvalSets({
     docs: corpus.docs,
     passages: corpus.passages,
-    ...(signalsOff.length > 0 ? { indexOptions: { signals } } : {}),
+    ...(signalsOff.length + on.length > 0 ? { indexOptions: { signals } } : {}),
     judge,
     ...(values.questions ? { paths: values.questions } : {}),
   });
