@@ -36,10 +36,14 @@ export function gatherEvidence(
     return weight;
   });
   if (whole === 0) return { ...base, coverage: null };
-  // A typed word is held by a passage that writes it the other way ("deepfake" by "deep fake"; compounds.ts).
+  // A typed word is held by a passage that writes it the other way ("deepfake" by "deep fake"; compounds.ts)
+  // or in a related form ("store" by "storage"; derivations.ts).
   const other = new Map((analyzed.compounds ?? []).map(({ term, other }) => [term, other]));
+  const derived = analyzed.derived;
   const holds = (stems: ReadonlySet<string>, term: string) =>
-    stems.has(term) || (other.get(term)?.every((part) => stems.has(part)) ?? false);
+    stems.has(term) ||
+    (other.get(term)?.every((part) => stems.has(part)) ?? false) ||
+    (derived?.get(term)?.some((form) => stems.has(form)) ?? false);
   let covered = 0;
   for (const hit of best) {
     let share = 0;

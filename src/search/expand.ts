@@ -57,6 +57,76 @@ export function gloveTerms(
 }
 
 /**
+ * WordNet's words for the question's everyday words (`everydayBridge`): a typed word much more common in English
+ * at large than in the passages gets its first sense's synonyms and the words one step up (its hypernyms:
+ * "leaked" → disclose, reveal), where the corpus writes them and not everywhere. Weighted so that a bridged word
+ * never outweighs the typed one (weight × rarity ≤ the typed word's rarity).
+ */
+export function everydayTerms(
+  question: string,
+  terms: WeightedTerm[],
+  wordnet: { synonyms(word: string): readonly string[]; hypernyms(word: string): readonly string[] },
+  stats: TermStats,
+  englishZipf: (term: string) => number,
+  options: Pick<CorpusIndexOptions, 'everydayGate' | 'everydayWeight' | 'everydayHypernyms'>,
+): void {
+  if (options.everydayWeight <= 0) return;
+  const have = new Map(terms.map((t) => [t.term, t]));
+  const own = new Set(terms.filter((t) => t.weight === 1).map((t) => t.term));
+  const idf = (count: number) => Math.log(1 + (stats.passageCount - count + 0.5) / (count + 0.5));
+  const limit = 0.01 * stats.passageCount;
+  for (const word of new Set(tokenize(question))) {
+    if (!WORD.test(word) || STOP_WORDS.has(word)) continue;
+    const stem = termOf(word);
+    if (stem === null || !own.has(stem)) continue;
+    const count = stats.frequency(stem);
+    const corpusZipf = Math.log10(Math.max(count, 0.5) / stats.passageCount) + 7;
+    if (englishZipf(stem) - corpusZipf < options.everydayGate) continue;
+    const related = [
+      ...wordnet.synonyms(word),
+      ...(options.everydayHypernyms ? wordnet.hypernyms(word) : []),
+    ];
+    for (const other of related) {
+      if (!WORD.test(other)) continue;
+      const term = termOf(other);
+      if (term === null || own.has(term) || stats.common.has(term)) continue;
+      const n = stats.frequency(term);
+      if (n === 0 || n > limit) continue;
+      const weight =
+        count > 0 ? Math.min(options.everydayWeight, idf(count) / idf(n)) : options.everydayWeight;
+      add(terms, have, term, weight);
+    }
+  }
+}
+
+/**
+ * Derivationally related forms of the question's own terms that the corpus writes (WordNet's "+" links:
+ * notify → notification, store → storage, retain → retention, erase → erasure), which the stemmer keeps apart.
+ */
+export function derivationTerms(
+  terms: WeightedTerm[],
+  related: (term: string) => readonly string[],
+  stats: TermStats,
+  options: Pick<CorpusIndexOptions, 'derivationWeight' | 'derivationMaxShare'>,
+): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  if (options.derivationWeight <= 0) return found;
+  const have = new Map(terms.map((t) => [t.term, t]));
+  const own = terms.filter((t) => t.weight === 1).map((t) => t.term);
+  const limit = options.derivationMaxShare * stats.passageCount;
+  for (const term of own)
+    for (const other of related(term)) {
+      // A form the corpus writes, but not everywhere: a common one costs most of a query and says little.
+      const count = stats.frequency(other);
+      if (count > 0 && count <= limit && !stats.common.has(other)) {
+        add(terms, have, other, options.derivationWeight);
+        found.set(term, [...(found.get(term) ?? []), other]);
+      }
+    }
+  return found;
+}
+
+/**
  * A Chinese question's words in English, searched as a question of their own (the translated source in
  * index.ts), so a Chinese question can reach the English translations of the Chinese rules Charter holds only
  * in English. From CC-CEDICT (bilingual.ts: "用户想要没有水印的AI图片" → user, watermark, image; "AI换脸软件要不要让

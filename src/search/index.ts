@@ -15,10 +15,13 @@ import { ChineseSynonyms, dictionaryWords } from './bilingual.js';
 import { type CompoundCorpus, compoundTerms } from './compounds.js';
 import { coverages, type TranslatedWord, translatedShareFor } from './crosslingual.js';
 import { DefinitionBridge } from './definitions.js';
+import { derivedForms } from './derivations.js';
 import { DocNameMatcher } from './docnames.js';
 import { EVIDENCE_DEPTH, gatherEvidence } from './evidence.js';
 import {
   definitionTerms,
+  derivationTerms,
+  everydayTerms,
   feedbackTerms,
   gloveTerms,
   synonymTerms,
@@ -42,6 +45,7 @@ import {
   type SavedIndex,
 } from './options.js';
 import { loadPlaces } from './places.js';
+import { LinkGraph, propagate } from './propagation.js';
 import { Provisions } from './provisions.js';
 import { type AnalyzedQuery, analyzeQuery } from './query.js';
 import { RankedList } from './ranking.js';
@@ -127,6 +131,8 @@ export class CorpusIndex {
   private chineseSynonyms?: ChineseSynonyms;
   /** 1 for each passage of a Chinese document, made on the first Chinese question (`translated`). */
   private chinesePassages?: Uint8Array;
+  /** The documents' links as passage numbers (`linkPropagation`), built on first use. */
+  private linkGraph?: LinkGraph;
 
   private constructor(
     docs: readonly CatalogDocument[],
@@ -385,6 +391,22 @@ export class CorpusIndex {
       );
       if (compounds.length > 0) analyzed.compounds = compounds;
     }
+    if (signals.derivations && !analyzed.chinese) {
+      const derived = derivationTerms(analyzed.terms, (term) => derivedForms(term), this.stats, this.options);
+      if (derived.size > 0) analyzed.derived = derived;
+    }
+    if (signals.everydayBridge && !analyzed.chinese) {
+      if (wordNet === undefined) wordNet = WordNet.installed() ?? null;
+      if (wordNet)
+        everydayTerms(
+          query,
+          analyzed.terms,
+          wordNet,
+          this.stats,
+          (term) => this.english.zipf(term),
+          this.options,
+        );
+    }
     if (signals.gloveBridge) gloveTerms(query, analyzed.terms, this.stats, this.options);
     if (signals.zhShapes && analyzed.zhShape) analyzed.shape |= analyzed.zhShape;
     if (signals.zhSynonyms && analyzed.chinese) {
@@ -472,7 +494,18 @@ export class CorpusIndex {
       .filter((list): list is Candidates => list !== undefined);
     if (analyzed.translated)
       lists.push(this.translated(analyzed.translated, lists[0]!, analyzed.translatedWords));
-    const { ids, scores, termsOf } = fuse(lists, this.passages.length);
+    let fused = fuse(lists, this.passages.length);
+    if (this.options.signals.linkPropagation && !analyzed.chinese) {
+      this.linkGraph ??= new LinkGraph([...this.docs.values()], this.passages);
+      fused = propagate(fused, this.linkGraph, {
+        share: this.options.linkShare,
+        sources: this.options.linkSources,
+        fanOut: this.options.linkFanOut,
+        kinds: this.options.linkKinds,
+        explanatoryOnly: this.options.linkExplanatoryOnly,
+      });
+    }
+    const { ids, scores, termsOf } = fused;
     applySignals(ids, scores, this.signalContext(analyzed), this.prior);
     const ranked = new RankedList(ids, scores, termsOf);
     if (!this.options.signals.feedback || feedbackDone) return ranked;

@@ -128,6 +128,19 @@ export interface SignalSwitches {
    * document's, ^ `focusExponent`, when no document is named (signals.ts `focusDocuments`).
    */
   documentFocus: boolean;
+  /**
+   * Stage between fusion and the signals: the best candidates pass `linkShare` of their score along the
+   * documents' own links (the places they cite, the users of the term they define, the places citing them;
+   * propagation.ts), so a recital or a definition worded like the question lifts the operative place.
+   */
+  linkPropagation: boolean;
+  /** Query analysis: WordNet's derivationally related forms the corpus writes, at `derivationWeight`. */
+  derivations: boolean;
+  /**
+   * Query analysis: WordNet synonyms and hypernyms of the question's everyday words (much more common in
+   * English than in the passages), at `everydayWeight` (expand.ts `everydayTerms`).
+   */
+  everydayBridge: boolean;
 }
 
 export type SignalName = keyof SignalSwitches;
@@ -168,6 +181,9 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   zhTitleWords: true,
   chineseQuestion: true,
   documentFocus: true,
+  linkPropagation: false,
+  derivations: false,
+  everydayBridge: false,
 };
 
 export const SIGNAL_NAMES = Object.keys(DEFAULT_SIGNALS) as SignalName[];
@@ -263,6 +279,19 @@ export interface CorpusIndexOptions {
   /** `documentFocus`: how many of a document's best passages make its support, and the exponent. */
   focusDepth: number;
   focusExponent: number;
+  /** `linkPropagation`: the share passed on, from how many of the best candidates, the widest fan-out to any passage, which links. */
+  linkShare: number;
+  linkSources: number;
+  linkFanOut: number;
+  linkKinds: { cites: boolean; defines: boolean; citedBy: boolean };
+  linkExplanatoryOnly: boolean;
+  /** Weight of a derivationally related form (`derivations`), and the largest share of passages it may occur in. */
+  derivationWeight: number;
+  derivationMaxShare: number;
+  /** `everydayBridge`: how much more common in English (Zipf) than in the passages a word must be, the weight, hypernyms too. */
+  everydayGate: number;
+  everydayWeight: number;
+  everydayHypernyms: boolean;
   /** Index a news paragraph with the subject of the paragraph before it (`newsReferents`). */
   newsReferents: boolean;
   /** At most this many hits from one document before others get a turn (not applied when a document is named). */
@@ -329,6 +358,16 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   bindingFactor: 0.7,
   focusDepth: 3,
   focusExponent: 0.5,
+  linkShare: 0.3,
+  linkSources: 10,
+  linkFanOut: 20,
+  linkKinds: { cites: true, defines: true, citedBy: true },
+  linkExplanatoryOnly: true,
+  derivationWeight: 0.8,
+  derivationMaxShare: 0.02,
+  everydayGate: 1,
+  everydayWeight: 0.3,
+  everydayHypernyms: true,
   commonTermShare: 0.2,
   perDocCap: 4,
   perUnitCap: 3,

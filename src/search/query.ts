@@ -37,6 +37,8 @@ export interface AnalyzedQuery {
   placeUnreached?: Int32Array;
   /** Typed terms the corpus also writes another way ("deepfake" as "deep fake"; compounds.ts). */
   compounds?: { term: string; other: string[] }[];
+  /** Typed terms with the derivationally related forms the corpus writes ("store" → storage; `derivations`). */
+  derived?: Map<string, string[]>;
   /** What the question asks one may or must do ("can I …", "do we have to …", "is it legal …"), bits of `Asks`. */
   asks?: number;
   /** The same, from a Chinese question's wording (`chineseAsks`; read by `zhOperative`). */

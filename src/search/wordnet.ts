@@ -88,6 +88,38 @@ export class WordNet {
     return found;
   }
 
+  /**
+   * The words one step up from the first sense of `word` as a noun, a verb and an adjective: its hypernyms'
+   * words ("leak" → disclose, reveal; "fire" → terminate, dismiss).
+   */
+  hypernyms(word: string): readonly string[] {
+    const key = `@${word}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const out = new Set<string>();
+    if (/^[a-z][a-z-]*$/.test(word)) {
+      for (const part of PARTS) {
+        const base = this.baseForm(word, part);
+        if (!base) continue;
+        const line = this.lineAt(`data.${part}`, base.offset);
+        if (!line) continue;
+        const fields = line.split(' ');
+        const count = Number.parseInt(fields[3] ?? '0', 16);
+        let at = 4 + 2 * count;
+        const pointers = Number(fields[at++]);
+        for (let k = 0; k < pointers; k++, at += 4) {
+          if (fields[at] !== '@' || fields[at + 2] !== part[0]) continue;
+          for (const hypernym of this.firstSense(Number(fields[at + 1]), part))
+            out.add(hypernym.replace(/_/g, ' '));
+        }
+      }
+    }
+    const found = [...out];
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(key, found);
+    return found;
+  }
+
   close(): void {
     for (const { fd } of this.files.values()) closeSync(fd);
     this.files.clear();

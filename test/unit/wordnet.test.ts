@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/corpus/catalog.js';
 import { DocNameMatcher } from '../../src/search/docnames.js';
+import { everydayTerms } from '../../src/search/expand.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { WordNet } from '../../src/search/wordnet.js';
 
@@ -56,5 +57,44 @@ describe('vocabulary bridge', () => {
       hasTerm: (term) => corpus.has(term),
     });
     expect(terms.map((t) => t.term)).not.toContain('grade');
+  });
+});
+
+describe('WordNet hypernyms and the everyday bridge (`everydayBridge`, measured and not kept)', () => {
+  const wordNet = WordNet.installed()!;
+
+  it('gives the words one step up from the first sense', () => {
+    expect(wordNet.hypernyms('leaked')).toEqual(expect.arrayContaining(['disclose', 'reveal']));
+    expect(wordNet.hypernyms('boss')).toContain('supervisor');
+    expect(wordNet.hypernyms('zzzzq')).toEqual([]);
+  });
+
+  it('bridges only words more common in English than in the passages, to words the corpus writes', () => {
+    const counts = new Map([
+      ['disclos', 5],
+      ['reveal', 50],
+      ['boss', 0],
+      ['supervisor', 4],
+    ]);
+    const stats = {
+      passageCount: 1000,
+      frequency: (t: string) => counts.get(t) ?? 0,
+      common: new Set<string>(),
+    };
+    const english = (term: string) => (term === 'leak' || term === 'boss' ? 5 : 3);
+    const options = { everydayGate: 1, everydayWeight: 0.3, everydayHypernyms: true };
+    const terms = [
+      { term: 'leak', weight: 1 },
+      { term: 'boss', weight: 1 },
+    ];
+    everydayTerms('data leaked by my boss', terms, wordNet, stats, english, options);
+    const added = Object.fromEntries(terms.slice(2).map((t) => [t.term, t.weight]));
+    expect(added.disclos).toBe(0.3);
+    expect(added.supervisor).toBe(0.3);
+    expect(added.reveal).toBeUndefined(); // in 5 % of passages: too common to say anything
+    // A word the corpus speaks as much as English does is not bridged.
+    const plain = [{ term: 'leak', weight: 1 }];
+    everydayTerms('leaked', plain, wordNet, stats, () => 2, options);
+    expect(plain).toHaveLength(1);
   });
 });
