@@ -159,3 +159,47 @@ describe('third Chinese situations sets (tuning half and held-out half)', () => 
     title: 'keeps its recall on the second held-out Chinese situations set',
   });
 });
+
+// The fourth round's sets (issue 18, everyday words): 93 situations written from the passages and committed
+// before anything was measured on them, split alternately; the tuning half was tuned on, the held-out half read
+// once, at the end of the round.
+const EN3_PATH = join(import.meta.dirname, 'tuning-situations-3.jsonl');
+const HELD3_PATH = join(import.meta.dirname, 'heldout-situations-3.jsonl');
+const english3 = loadQuestions(EN3_PATH);
+const held3 = loadQuestions(HELD3_PATH);
+
+describe('third situations sets (tuning and held out)', () => {
+  it('has 93 questions over at least 25 documents, halved, none repeated from the other sets', () => {
+    expect(english3.length + held3.length).toBe(93);
+    expectWellFormed([...english3, ...held3]);
+    expect(new Set([...english3, ...held3].map((q) => q.docId)).size).toBeGreaterThanOrEqual(25);
+    expectNoneRepeated(
+      [...english3, ...held3],
+      ['questions', 'heldout', 'shapes', 'tuning', 'tuning-situations', 'tuning-situations-2'],
+    );
+  });
+
+  // First measured at R@5 0.298, MRR@10 0.213 (tuning half) and 0.239 / 0.181 (held out); minus a margin. Two
+  // snippets are also written by another document (the G7 principles repeat the code's "reporting of incidents",
+  // the EU ethics guidelines the AI Act's words on bots): the eval counts only the named document's passage.
+  describeAgainstRealDocuments(
+    english3,
+    {
+      questionsPath: EN3_PATH,
+      minRecallAt5: 0.27,
+      minMrrAt10: 0.19,
+      title: 'keeps its recall on the third tuning situations',
+    },
+    { exclusive: false },
+  );
+  describeAgainstRealDocuments(
+    held3,
+    {
+      questionsPath: HELD3_PATH,
+      minRecallAt5: 0.21,
+      minMrrAt10: 0.16,
+      title: 'keeps its recall on the third held-out situations',
+    },
+    { exclusive: false },
+  );
+});
