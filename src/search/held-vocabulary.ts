@@ -21,6 +21,8 @@ export class HeldVocabulary {
   private readonly nameWordsOf: ReadonlyMap<string, ReadonlySet<string>>;
   /** The same words as index terms. */
   private readonly nameTerms: ReadonlySet<string>[];
+  /** Two or three consecutive words of each document's names run together ("un ga" → "unga"). */
+  private readonly nameJoined: ReadonlySet<string>[];
   /** Every normalized token of the catalog's names and issuers. */
   readonly catalogTokens: ReadonlySet<string>;
   /** The held documents' titles and headings, normalized, each between spaces. */
@@ -42,6 +44,17 @@ export class HeldVocabulary {
     this.nameTerms = this.nameWords.map(
       (words) => new Set([...words].map((word) => termOf(word)).filter((t): t is string => t !== null)),
     );
+    this.nameJoined = docs.map((doc) => {
+      const joined = new Set<string>();
+      for (const name of [doc.title, doc.shortTitle, ...doc.aliases, issuerOf(doc)]) {
+        const words = tokenize(name);
+        for (let i = 0; i + 1 < words.length; i++) {
+          joined.add(words[i]! + words[i + 1]!);
+          if (i + 2 < words.length) joined.add(words[i]! + words[i + 1]! + words[i + 2]!);
+        }
+      }
+      return joined;
+    });
     this.catalogTokens = new Set(this.nameWords.flatMap((words) => [...words]));
     this.nameWordsOf = new Map(docs.map((doc, i) => [doc.id, this.nameWords[i]!]));
     const phrases = new Set<string>();
@@ -51,13 +64,15 @@ export class HeldVocabulary {
   }
 
   /**
-   * Whether all these name words belong to one held document's names ("frontier" for SB 53), each as written
-   * or by its index term ("biometrics" for BIPA's "Biometric").
+   * Whether all these name words belong to one held document's names ("frontier" for SB 53), each as written,
+   * by its index term ("biometrics" for BIPA's "Biometric") or as its words run together ("UNGA" for "UN GA").
    */
   isHeldName(words: readonly string[]): boolean {
     const terms = words.map((word) => termOf(word) ?? word);
     return this.nameTerms.some((names, d) =>
-      words.every((word, i) => this.nameWords[d]!.has(word) || names.has(terms[i]!)),
+      words.every(
+        (word, i) => this.nameWords[d]!.has(word) || names.has(terms[i]!) || this.nameJoined[d]!.has(word),
+      ),
     );
   }
 

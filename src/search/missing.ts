@@ -69,7 +69,14 @@ export class MissingDetector {
 
   constructor(options: MissingDetectorOptions) {
     this.names = options.names;
-    this.places = new PlaceFinder(options.docs, options.places);
+    // A clipped place name is no word of English (at the frequency table's floor) nor of the documents.
+    const zipf = options.englishZipf;
+    const floor = zipf?.('\u0000');
+    this.places = new PlaceFinder(
+      options.docs,
+      options.places,
+      (word) => zipf !== undefined && zipf(word) <= floor! && !options.hasTerm(word),
+    );
     this.held = new HeldVocabulary(options.docs, options.headings ?? [], options.englishZipf ?? (() => 0));
     const known = options.known ?? [];
     this.known = new InstrumentMatcher(known);

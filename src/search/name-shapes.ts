@@ -254,7 +254,12 @@ export function unknownAcronyms(scan: Scan, know: ShapeKnowledge): void {
   for (let i = 0; i < toks.length; i++) {
     if (claimed.has(i) || heldAt.has(i) || places.at.has(i) || !ACRONYM.test(toks[i]!.surface)) continue;
     const norm = norms[i]!;
-    if (know.held.catalogTokens.has(norm) || know.hasTerm(termOf(norm) ?? norm)) continue;
+    if (
+      know.held.catalogTokens.has(norm) ||
+      know.held.isHeldName([norm]) ||
+      know.hasTerm(termOf(norm) ?? norm)
+    )
+      continue;
     const before = i > 0 ? norms[i - 1]! : '';
     const after = i + 1 < toks.length ? norms[i + 1]! : '';
     const alone = toks.length <= 2;

@@ -7,6 +7,9 @@ import type { Place } from './places.js';
 import { tokenize } from './text.js';
 import { JURISDICTION_NAMES } from './thesaurus.js';
 
+/** How many letters a clipped place name keeps ("Cali" for California). */
+const CLIP = 4;
+
 interface PlaceName {
   tokens: string[];
   codes: string[];
@@ -30,7 +33,15 @@ export class PlaceFinder {
   /** The jurisdictions of the held documents, in capitals ("EU", "US-IL"). */
   readonly held: ReadonlySet<string>;
 
-  constructor(docs: readonly CatalogDocument[], places: readonly Place[]) {
+  /**
+   * `clipped`: whether a word may stand for a held place's one-word name it begins ("cali" for California):
+   * a word neither English nor the documents use (the detector asks the frequency table and the index).
+   */
+  constructor(
+    docs: readonly CatalogDocument[],
+    places: readonly Place[],
+    clipped: (word: string) => boolean = () => false,
+  ) {
     this.held = new Set(docs.map((doc) => doc.jurisdiction.toUpperCase()));
     const byName = new Map<string, Set<string>>();
     const add = (name: string, code: string) => {
@@ -46,6 +57,10 @@ export class PlaceFinder {
         add(name, place.code);
         // The adjective of a one-word name in -a that the list leaves out: "Korean", "Kenyan", "Nigerian".
         if (/^\p{L}{3,}a$/u.test(name)) add(`${name}n`, place.code);
+        // A held place's one-word name clipped to its first four letters ("Cali"), where no word is so written.
+        const clip = name.slice(0, CLIP).toLowerCase();
+        if (/^\p{L}{6,}$/u.test(name) && this.held.has(place.code.toUpperCase()) && clipped(clip))
+          add(clip, place.code);
       }
     const steering = new Set(
       Object.values(JURISDICTION_NAMES).flatMap((names) => names.map((n) => tokenize(n).join(' '))),

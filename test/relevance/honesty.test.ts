@@ -157,7 +157,10 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
   });
 
   it('has the learned off-topic model tools/fit-judge.ts makes of these tuning sets', () => {
-    expect(OFFTOPIC_MODEL).toEqual(fitModel(fittingData(index)));
+    // Evidence moves with the ranking and the sets: after either changes, run `npx tsx tools/fit-judge.ts`.
+    expect(OFFTOPIC_MODEL, 'src/answer/offtopic-model.ts is stale: npx tsx tools/fit-judge.ts').toEqual(
+      fitModel(fittingData(index)),
+    );
   }, 120_000);
 
   it('answers weak, with the learned stage, off-topic messages the hand-set bars let through', () => {
@@ -176,6 +179,8 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
       'what are the four ethical principles',
       'the illinois biometrics act retention schedule',
       'a company broke the illinois face scan law by mistake, how much do i get',
+      'what does the Cali bot law require',
+      'what does the UNGA AI resolution say about developing countries',
       'does the ai act apply in germany',
       'does the AI act apply in france',
     ])

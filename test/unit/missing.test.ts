@@ -89,6 +89,18 @@ describe('MissingDetector', () => {
     ]);
   });
 
+  it('reads a held name run together and a held place clipped as the held ones', () => {
+    const informal = detector(catalog, { englishZipf: englishFrequencies().zipf });
+    // "UNGA" is the catalog's "UN GA" run together (UN GA Res. 78/265).
+    expect(informal.detect('what does the UNGA AI resolution say about developing countries')).toEqual([]);
+    // "Cali" is California clipped, a word neither English nor the documents use: the California bot law.
+    expect(informal.detect('what does the Cali bot law require')).toEqual([]);
+    // Without the frequency table nothing is taken for a clipped place.
+    expect(detect('what does the Cali bot law require')).toEqual([
+      { name: 'Cali Bot Law', kind: 'instrument' },
+    ]);
+  });
+
   it('takes an owner\'s name rare in English, and a joining word after "the", for part of a name', () => {
     const named = detector(catalog, { hasTerm: () => true, englishZipf: englishFrequencies().zipf });
     expect(named.detect("google's AI principles, what did they drop")).toEqual([
