@@ -460,8 +460,9 @@ export class CorpusIndex {
     query: string,
     allowed: ReadonlySet<string> | undefined,
   ): { positions: Int32Array; written: string } | undefined {
-    // Cheap test first: a place is written with a number (or 第…条).
-    if (!/[\d第]/.test(query)) return undefined;
+    // Cheap test first: a place is written with a number (or 第…条), or an annex or chapter with a Roman
+    // numeral ("is recruitment AI listed in annex III of the AI act").
+    if (!/[\d第]|\b(?:annex|chapter|ch\.)\s*[ivxlc]/i.test(query)) return undefined;
     if (!this.references) {
       this.references = {
         resolver: new ReferenceResolver([...this.docs.values()], this.passages),

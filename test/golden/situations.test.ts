@@ -24,6 +24,8 @@ describe.runIf(describeGolden)('situations asked in everyday words', () => {
       ['section 15 of BIPA what does it say about selling data', /^us-il-bipa-2008#sec:15\//],
       ['s. 15(a) BIPA retention policy', /^us-il-bipa-2008#sec:15\/a/],
       ['s. 7 of AIDA who has to assess', /^ca-aida-2022#sec:7/],
+      // A Roman numeral is a place too (the cheap test for one once looked for digits only).
+      ['is recruitment AI listed in annex III of the AI act', /^eu-ai-act-2024#annex:iii\/4/],
     ];
     for (const [query, place] of cases) {
       const found = ids(query);

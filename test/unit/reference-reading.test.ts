@@ -179,6 +179,18 @@ describe('a lettered annex section (Annex VIII, Sections A–C, each numbering i
     expect(result.ok && result.note).toBeUndefined();
   });
 
+  it('quotes the point of an annex not split by section, saying the section was not read', () => {
+    const annexI = new ReferenceResolver(docs, [
+      passage(EU, ['annex:i', '12'], '12. Point twelve, in Section A.'),
+      passage(EU, ['annex:i', '13'], '13. Point thirteen, in Section B.'),
+    ]);
+    expect(annexI.resolve('AI Act Annex I, Section B, point 13')).toMatchObject({
+      ok: true,
+      locator: 'Annex I, point 13',
+      note: { reason: 'unread', words: 'Section B', shown: 'Annex I, point 13' },
+    });
+  });
+
   it('never takes another section’s point for a section the annex lacks', () => {
     expect(local.resolve('AI Act Annex VIII, Section D, point 1')).toMatchObject({
       ok: false,

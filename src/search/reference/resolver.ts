@@ -5,7 +5,7 @@
 // (document-places.ts); a place deeper than the passages is shown in the passage that holds it, with a note
 // (sub-points.ts).
 import type { CatalogDocument } from '../../corpus/catalog.js';
-import { segmentType } from '../../corpus/citation.js';
+import { segmentType, segmentValue } from '../../corpus/citation.js';
 import type { Passage } from '../../corpus/types.js';
 import { DocNameMatcher } from '../docnames.js';
 import { tokenize } from '../text.js';
@@ -80,6 +80,8 @@ export class ReferenceResolver {
       const locator = places.locatorOf(doc, path, found);
       return { ok: true, reference, doc, locator, passages: found, ...unreadNote(parsed, locator) };
     }
+    const unsplit = this.withoutUnsplitSection(reference, doc, place.path);
+    if (unsplit) return unsplit;
     const below = this.resolveBelowPassages(reference, doc, candidates);
     if (below?.ok && !below.note) return { ...below, ...unreadNote(parsed, below.locator) };
     return below ?? notFound(places, reference, doc, candidates[0] ?? place.path);
@@ -111,6 +113,39 @@ export class ReferenceResolver {
       }
     }
     return undefined;
+  }
+
+  /**
+   * "AI Act Annex I, Section B, point 13": an annex whose lettered sections number their points on (Annex I)
+   * is not split by section, so the point is quoted with a note that the section was not read — never a
+   * refusal denying a place the document has, nor a section's point taken for another's (Annex VIII is split).
+   */
+  private withoutUnsplitSection(
+    reference: string,
+    doc: CatalogDocument,
+    path: readonly string[],
+  ): QuoteResponse | undefined {
+    const at = path.findIndex((segment) => segmentType(segment) === 'annexsec');
+    if (at < 1) return undefined;
+    const passages = this.places.passagesOf(doc.id);
+    const split = passages.some(
+      (passage) =>
+        passage.path[at - 1] === path[at - 1] && segmentType(passage.path[at] ?? '') === 'annexsec',
+    );
+    if (split) return undefined;
+    const without = [...path.slice(0, at), ...path.slice(at + 1)];
+    const found = passages.filter((passage) => locate(passage.path, without));
+    if (found.length === 0) return undefined;
+    const locator = this.places.locatorOf(doc, without, found);
+    const words = `Section ${segmentValue(path[at]!).toUpperCase()}`;
+    return {
+      ok: true,
+      reference,
+      doc,
+      locator,
+      passages: found,
+      note: { reason: 'unread', words, shown: locator },
+    };
   }
 
   private containing(doc: CatalogDocument, asked: readonly string[], shown: string): QuoteNote {
