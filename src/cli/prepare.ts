@@ -9,7 +9,7 @@ import type { Services } from '../answer/services.js';
 import { assemble, openCharter } from '../app.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { spawnWorker } from '../discord/http/pool.js';
-import type { HealthStatus } from '../discord/http/server.js';
+import type { HealthStatus } from '../discord/http/types.js';
 import { CorpusIndex } from '../search/index.js';
 
 /** What the preparation worker is told. */

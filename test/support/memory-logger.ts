@@ -1,5 +1,5 @@
 // The endpoint's logger, kept in memory so a test can read what was logged (and what was not).
-import type { HttpLogger } from '../../src/discord/http/server.js';
+import type { HttpLogger } from '../../src/discord/http/types.js';
 
 export interface LogLine {
   level: string;

@@ -5,7 +5,7 @@ import { REST } from '@discordjs/rest';
 import type { APIInteractionResponse } from 'discord-api-types/v10';
 import type { Interaction } from '../interaction.js';
 import { deliver, type RestLike } from '../respond.js';
-import type { HttpLogger, Responder } from './server.js';
+import type { HttpLogger, Responder } from './types.js';
 
 /** Discord's REST API for interaction webhooks (no bot token: the interaction token is in the route). */
 export function discordRest(options: { api?: string } = {}): RestLike {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Dispatcher, DispatchResult } from '../contract.js';
 import type { Interaction } from '../interaction.js';
-import type { HealthStatus, HttpLogger } from './server.js';
+import type { HealthStatus, HttpLogger } from './types.js';
 
 /** What a worker is told at start. */
 export interface WorkerSetup {
