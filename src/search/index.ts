@@ -32,6 +32,7 @@ import { type EnglishFrequencies, englishFrequencies } from './frequencies.js';
 import { fuse } from './fusion.js';
 import { CorpusNames } from './heldnames.js';
 import { type PendingHit, withLazyTerms } from './highlight.js';
+import { fusionFeatures } from './learned.js';
 import { MissingDetector } from './missing.js';
 import { topicality } from './offtopic.js';
 import {
@@ -51,6 +52,7 @@ import { type AnalyzedQuery, analyzeQuery } from './query.js';
 import { RankedList } from './ranking.js';
 import { ReferenceResolver } from './reference/resolver.js';
 import { formHits, HitPassages, type HitRules, hitRules } from './results.js';
+import { DocumentRouter } from './routing.js';
 import { countChinese, PassageMiniSearch, TermScorer } from './scorer.js';
 import { alternate, sidesOf } from './sides.js';
 import { applySignals, priorFactors, type SignalContext } from './signals.js';
@@ -117,6 +119,8 @@ export class CorpusIndex {
   private readonly prior: Float64Array;
   private readonly hitRules: HitRules;
   private readonly hitPassages: HitPassages;
+  /** The documents as bags of words (`documentPrior`), built on the first question that uses them. */
+  private documentRouter?: DocumentRouter;
   /** Each passage's kind of provision, worked out on the first question that asks for one. */
   private provisionIndex?: Provisions;
   /** Names of the catalog's jurisdictions from corpus/places.json (`placeNames`). */
@@ -455,6 +459,30 @@ export class CorpusIndex {
     return analyzed;
   }
 
+  /**
+   * Development (tools/fit-fusion.ts): the best `depth` candidates as ranked just before the learned fusion
+   * stage, each with its fusion features, and the place the question names (its passages, which `namedPlace`
+   * puts first). Build the index with `learnedFusion` and `namedPlace` off to see that point of the ranking.
+   */
+  fusionCandidates(
+    query: string,
+    depth: number,
+  ): { ids: Int32Array; scores: Float64Array; features: Float64Array; place?: Int32Array } {
+    const analyzed = this.analyze(query, undefined);
+    if (analyzed.terms.length === 0)
+      return { ids: new Int32Array(0), scores: new Float64Array(0), features: new Float64Array(0) };
+    const top = this.rank(analyzed).top(depth);
+    const ids = Int32Array.from(top, ({ i }) => i);
+    const context = this.signalContext(analyzed);
+    const place = analyzed.place ?? this.placeIn(query, undefined);
+    return {
+      ids,
+      scores: Float64Array.from(top, ({ score }) => score),
+      features: fusionFeatures(ids, { ...context, priorMu: this.options.priorMu }),
+      ...(place ? { place } : {}),
+    };
+  }
+
   /** The corpus positions of the place a question names inside it, when it names one (reference/resolver.ts). */
   private placeIn(
     query: string,
@@ -577,6 +605,10 @@ export class CorpusIndex {
       docs: this.docs,
       options: this.options,
       provisions: () => this.provisions(),
+      router: () => {
+        this.documentRouter ??= new DocumentRouter(this.passages, this.docs);
+        return this.documentRouter;
+      },
       ...(query ? { query } : {}),
     };
   }

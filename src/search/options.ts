@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { AsPlainObject, Options } from 'minisearch';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
+import { FUSION_WEIGHTS } from './fusion-weights.js';
 import { termOf, termsOf, tokenize } from './text.js';
 import { SYNONYM_WEIGHT } from './thesaurus.js';
 
@@ -141,6 +142,16 @@ export interface SignalSwitches {
    * English than in the passages), at `everydayWeight` (expand.ts `everydayTerms`).
    */
   everydayBridge: boolean;
+   * A passage × exp(`priorWeight` × its document's mean log-likelihood ratio for the question against the best
+   * document's), the documents as multinomial bags of their words and catalog names (routing.ts), when no
+   * document is named and the question is not written in Chinese.
+   */
+  documentPrior: boolean;
+  /**
+   * The learned fusion (learned.ts): each candidate × exp(Σ weight · feature), the weights fitted on the tuning
+   * sets by tools/fit-fusion.ts (fusion-weights.ts).
+   */
+  learnedFusion: boolean;
 }
 
 export type SignalName = keyof SignalSwitches;
@@ -184,6 +195,10 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   linkPropagation: false,
   derivations: false,
   everydayBridge: false,
+  // Measured and not kept (README, "Document routing"): alone, at every weight and smoothing tried, it lowered
+  // tuning-situations and tuning; the learned fusion reads the same prior as one of its features.
+  documentPrior: false,
+  learnedFusion: true,
 };
 
 export const SIGNAL_NAMES = Object.keys(DEFAULT_SIGNALS) as SignalName[];
@@ -292,6 +307,11 @@ export interface CorpusIndexOptions {
   everydayGate: number;
   everydayWeight: number;
   everydayHypernyms: boolean;
+  /** `documentPrior`: the weight of the per-term log-likelihood ratio, and the Dirichlet smoothing μ. */
+  priorWeight: number;
+  priorMu: number;
+  /** `learnedFusion`: the weights, one per feature of `FUSION_FEATURES` (learned.ts). */
+  fusionWeights: readonly number[];
   /** Index a news paragraph with the subject of the paragraph before it (`newsReferents`). */
   newsReferents: boolean;
   /** At most this many hits from one document before others get a turn (not applied when a document is named). */
@@ -368,6 +388,9 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   everydayGate: 1,
   everydayWeight: 0.3,
   everydayHypernyms: true,
+  priorWeight: 0.5,
+  priorMu: 2000,
+  fusionWeights: FUSION_WEIGHTS,
   commonTermShare: 0.2,
   perDocCap: 4,
   perUnitCap: 3,

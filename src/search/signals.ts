@@ -3,10 +3,12 @@
 // score signals run in the order listed; the result signals shape the list of hits (results.ts).
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
+import { applyWeights } from './learned.js';
 import type { CorpusIndexOptions, SignalName } from './options.js';
 import type { Provisions } from './provisions.js';
 import { includes } from './provisions.js';
 import { type AnalyzedQuery, Asks, ProvisionKind } from './query.js';
+import type { DocumentRouter } from './routing.js';
 import { inJurisdiction } from './thesaurus.js';
 import { isContentFree, isMappingTable, isNonOperative } from './units.js';
 import { documentsByTitleWords } from './zhtitles.js';
@@ -19,6 +21,8 @@ export interface SignalContext {
   query: AnalyzedQuery;
   /** Each passage's kind of provision, worked out on first use. */
   provisions(): Provisions;
+  /** The documents as bags of words (`documentPrior`), worked out on first use. */
+  router(): DocumentRouter;
 }
 
 /**
@@ -193,6 +197,19 @@ export const SCORE_SIGNALS: readonly ScoreSignal[] = [
     },
   },
   {
+    // Before `documentFocus`: the support it sums is then of passages already weighed by their document.
+    name: 'documentPrior',
+    kind: 'query',
+    apply(ids, scores, { query, options, router }) {
+      if (query.namedDocs.length > 0 || query.chinese || options.priorWeight <= 0) return;
+      const routing = router();
+      const relative = routing.relative(query.terms, options.priorMu);
+      if (!relative) return;
+      const factors = Float64Array.from(relative, (ratio) => Math.exp(options.priorWeight * ratio));
+      for (let k = 0; k < ids.length; k++) scores[k]! *= factors[routing.of[ids[k]!]!]!;
+    },
+  },
+  {
     name: 'documentFocus',
     kind: 'query',
     apply(ids, scores, { passages, query, options }) {
@@ -200,6 +217,18 @@ export const SCORE_SIGNALS: readonly ScoreSignal[] = [
       // English source is fused on another scale, so sums of scores per document would mix the two.
       if (query.namedDocs.length > 0 || query.chinese || options.focusExponent <= 0) return;
       focusDocuments(ids, scores, passages, options.focusDepth, options.focusExponent);
+    },
+  },
+  {
+    name: 'learnedFusion',
+    kind: 'query',
+    apply(ids, scores, context) {
+      applyWeights(
+        ids,
+        scores,
+        { ...context, priorMu: context.options.priorMu },
+        context.options.fusionWeights,
+      );
     },
   },
   {
