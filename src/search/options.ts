@@ -142,6 +142,7 @@ export interface SignalSwitches {
    * English than in the passages), at `everydayWeight` (expand.ts `everydayTerms`).
    */
   everydayBridge: boolean;
+  /**
    * A passage × exp(`priorWeight` × its document's mean log-likelihood ratio for the question against the best
    * document's), the documents as multinomial bags of their words and catalog names (routing.ts), when no
    * document is named and the question is not written in Chinese.
