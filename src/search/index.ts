@@ -474,7 +474,7 @@ export class CorpusIndex {
     const top = this.rank(analyzed).top(depth);
     const ids = Int32Array.from(top, ({ i }) => i);
     const context = this.signalContext(analyzed);
-    const place = analyzed.place ?? this.placeIn(query, undefined);
+    const place = analyzed.place ?? this.placeIn(query, undefined)?.positions;
     return {
       ids,
       scores: Float64Array.from(top, ({ score }) => score),
