@@ -451,7 +451,7 @@ export class CorpusIndex {
         const own = new Set(termsOf(place.written));
         const asked = new Set(analyzed.terms.filter((t) => !own.has(t.term)).map((t) => t.term));
         const unreached = [...place.positions].filter(
-          (i) => !termsOf(this.passages[i]!.text).some((term) => asked.has(term)),
+          (i) => ![...asked].some((term) => this.scorer.inText(term, i)),
         );
         if (unreached.length > 0) analyzed.placeUnreached = Int32Array.from(unreached);
       }

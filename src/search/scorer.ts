@@ -133,6 +133,24 @@ export class TermScorer {
     return this.mini.postings(term) !== undefined;
   }
 
+  /** Each passage's MiniSearch short id (-1: none), worked out on first use. */
+  private shortIdOf?: Int32Array;
+
+  /** Whether passage `i`'s text (not its headings) has the term: a lookup in the term's postings. */
+  inText(term: string, i: number): boolean {
+    const field = this.mini.fieldId('text');
+    const postings = field === undefined ? undefined : this.mini.postings(term)?.get(field);
+    if (!postings) return false;
+    if (!this.shortIdOf) {
+      this.shortIdOf = new Int32Array(this.sums.length).fill(-1);
+      this.passageOf.forEach((passage, shortId) => {
+        if (passage >= 0) this.shortIdOf![passage] = shortId;
+      });
+    }
+    const shortId = this.shortIdOf[i] ?? -1;
+    return shortId >= 0 && postings.has(shortId);
+  }
+
   score(term: string): TermScores {
     const data = this.mini.postings(term);
     if (!data) return { ids: new Int32Array(0), scores: new Float64Array(0) };
