@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { ask } from '../answer/ask.js';
 import { isQuoteLanguage } from '../answer/languages.js';
 import { linkLabel, linksOf, type PlaceLinks } from '../answer/links.js';
-import type { AskOutcome, Quoted, QuoteOutcome } from '../answer/outcome.js';
+import type { AskOutcome, Quoted } from '../answer/outcome.js';
 import { leadInsShown, locatorOf, sourceUrl } from '../answer/places.js';
 import { clampQuery } from '../answer/query.js';
 import { quote } from '../answer/quote.js';
@@ -26,7 +26,7 @@ import type { Passage } from '../corpus/types.js';
 import type { SearchHit } from '../search/types.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { selectDocuments } from './docs.js';
-import { EXIT } from './exit.js';
+import { EXIT, exitCodeOf } from './exit.js';
 import { LIMIT } from './help.js';
 import { type CliIo, processIo, terminalIo } from './io.js';
 import { renderQuote, styleFor, wrap } from './terminal.js';
@@ -91,13 +91,6 @@ export function jsonResult(charter: Charter, hit: SearchHit, locator = locatorOf
     url: (doc && sourceUrl(doc, first)) ?? null,
     passages: hit.passages.map((p) => jsonPassage(doc, p)),
   };
-}
-
-/** The exit code of an outcome. */
-export function exitCodeOf(outcome: AskOutcome | QuoteOutcome): number {
-  return outcome.kind === 'quoted' || outcome.kind === 'found' || outcome.kind === 'missing'
-    ? EXIT.answered
-    : EXIT.noAnswer;
 }
 
 /** An outcome that shows nothing, as one paragraph for the terminal. */
@@ -179,14 +172,15 @@ export async function runAsk(args: string[], given: CliIo = processIo()): Promis
       .split('\n')
       .map((line) => clampQuery(line))
       .filter((line) => line !== '');
+    // A batch: each line's outcome is in its JSON; the command answered once every line has one.
     for (const line of lines)
       io.stdout.write(`${JSON.stringify(askJson(charter, line, await answer(line)))}\n`);
-    return 0;
+    return EXIT.answered;
   }
   const result = await answer(question);
   if (values.json) {
     io.stdout.write(`${JSON.stringify(askJson(charter, question, result))}\n`);
-    return 0;
+    return exitCodeOf(result);
   }
   const style = styleFor(io.stdout, io.env);
   if (result.kind === 'quoted') {
@@ -194,7 +188,7 @@ export async function runAsk(args: string[], given: CliIo = processIo()): Promis
     io.stdout.write(
       `${note ? `${wrap(note, style.width)}\n\n` : ''}${renderQuote(result.doc, result.passages, [], style, result.locator)}`,
     );
-    return EXIT.answered;
+    return exitCodeOf(result);
   }
   if (result.kind !== 'found' && result.kind !== 'missing') {
     io.stderr.write(`${noAnswerText(result)}\n`);
@@ -211,7 +205,7 @@ export async function runAsk(args: string[], given: CliIo = processIo()): Promis
   io.stdout.write(
     `${note ? `${note}\n\n` : ''}${blocks.join('\n')}${short ? `\n${wrap(short, style.width)}\n` : ''}`,
   );
-  return EXIT.answered;
+  return exitCodeOf(result);
 }
 
 export async function runQuote(args: string[], given: CliIo = processIo()): Promise<number> {
@@ -260,7 +254,7 @@ export async function runQuote(args: string[], given: CliIo = processIo()): Prom
           : {}),
       })}\n`,
     );
-    return 0;
+    return exitCodeOf(quoted);
   }
   const style = styleFor(io.stdout, io.env);
   const note = quotedNote(quoted);
@@ -271,7 +265,7 @@ export async function runQuote(args: string[], given: CliIo = processIo()): Prom
     io.stdout.write(`\n${renderQuote(doc, passages, [], style, locator)}`);
   }
   io.stdout.write(linkLines(links, style.width));
-  return 0;
+  return exitCodeOf(quoted);
 }
 
 /** How many links of each kind the text output names before "and N more". */

@@ -1,6 +1,6 @@
 // `charter compare "topic" --doc A --doc B [--doc C..E]`, over the same answer core as /compare: each
-// document's best passage on the topic, or a line saying it has none. Exit codes as ask's (src/cli/answer.ts
-// EXIT): 0 when at least one document has a passage, 1 when none has, 2 when typed wrong — an unknown
+// document's best passage on the topic, or a line saying it has none. Exit codes as ask's (src/cli/exit.ts
+// exitCodeOf): 0 when at least one document has a passage, 1 when none has, 2 when typed wrong — an unknown
 // --doc or fewer than two (more than five) documents is refused before the index loads.
 import { compare, MAX_COMPARED, MIN_COMPARED } from '../answer/compare.js';
 import { clampQuery } from '../answer/query.js';
@@ -8,7 +8,7 @@ import { asSentence, comparedLine, noPassageOn, notFoundWording, PLAIN } from '.
 import { jsonResult } from './answer.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { selectDocuments } from './docs.js';
-import { EXIT } from './exit.js';
+import { exitCodeOf } from './exit.js';
 import { type CliIo, processIo, terminalIo } from './io.js';
 import { renderQuote, styleFor, wrap } from './terminal.js';
 
@@ -36,9 +36,9 @@ export async function runCompare(args: string[], given: CliIo = processIo()): Pr
   );
   if (outcome.kind === 'not-found') {
     io.stderr.write(`${asSentence(notFoundWording(outcome, PLAIN))}\n`);
-    return EXIT.noAnswer;
+    return exitCodeOf(outcome);
   }
-  const answered = outcome.rows.some((row) => row.hit) ? EXIT.answered : EXIT.noAnswer;
+  const answered = exitCodeOf(outcome);
   if (values.json) {
     const documents = outcome.rows.map(({ doc, hit }) => ({
       docId: doc.id,

@@ -13,7 +13,7 @@ import { dataDir } from '../paths.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { currentCorpus } from './current.js';
 import { selectDocuments } from './docs.js';
-import { EXIT } from './exit.js';
+import { exitCodeOf } from './exit.js';
 import { afterSync } from './hooks.js';
 import { syncReporter } from './progress.js';
 import { plainStatus, safeTerminal, sourceTable, type Terminal } from './terminal.js';
@@ -122,18 +122,18 @@ export async function runSources(
   });
   if (found.kind === 'not-found') {
     out.error(asSentence(notFoundWording(found, PLAIN)));
-    return EXIT.noAnswer;
+    return exitCodeOf(found);
   }
   if (found.kind === 'document') {
     const { doc, passages } = found;
     if (values.json) out.log(JSON.stringify(documentJson(doc, passages), null, 2));
     else for (const line of documentLines(doc, passages)) out.log(line);
-    return EXIT.answered;
+    return exitCodeOf(found);
   }
   const rows = found.rows.map((row) => ({ ...row, corrections: correctionsJson(row.id) }));
   if (values.json) out.log(JSON.stringify(rows, null, 2));
   else for (const line of sourceTable(rows)) out.log(line);
-  return EXIT.answered;
+  return exitCodeOf(found);
 }
 
 /** `charter sources NAME --json`: the facts /sources NAME shows. */

@@ -100,6 +100,26 @@ describe('charter ask', () => {
     expect(quoted.err()).toMatch(/Did you mean: AI Act Art\. 99; AI Act Art\. 50; AI Act Art\. 12\?/);
   });
 
+  it('exits alike in text and JSON for the same outcome (src/cli/exit.ts)', async () => {
+    // Was: `ask --json "gm"` exited 0 with no results while the text form exited 1.
+    const cases: [string, number][] = [
+      ['gm', 1],
+      ['zyxxy quuxle', 1],
+      ['Art. 7', 1],
+      ['AI Act Art. 99999', 1],
+      ['providers shall', 0],
+      ['AI Act Art. 5(1)(c)', 0],
+    ];
+    for (const [question, code] of cases) {
+      expect(await runAsk([question], io().cli), question).toBe(code);
+      expect(await runAsk(['--json', question], io().cli), `--json ${question}`).toBe(code);
+    }
+    for (const reference of ['AI Act Art. 5(1)(c)', 'AI Act Art. 99999', 'Art. 7']) {
+      const text = await runQuote([reference], io().cli);
+      expect(await runQuote(['--json', reference], io().cli), reference).toBe(text);
+    }
+  });
+
   it('means the same by --limit in text and JSON', async () => {
     for (const limit of ['1', '2', '3']) {
       const text = io();
