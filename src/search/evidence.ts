@@ -4,6 +4,7 @@ import type { PendingHit } from './highlight.js';
 import type { AnalyzedQuery } from './query.js';
 import { ProvisionKind } from './query.js';
 import type { TermScores } from './scorer.js';
+import { oneWordSynonyms } from './thesaurus.js';
 import type { SearchEvidence } from './types.js';
 
 /** How many of the best hits coverage looks at: what a reply shows. */
@@ -43,7 +44,8 @@ export function gatherEvidence(
   const holds = (stems: ReadonlySet<string>, term: string) =>
     stems.has(term) ||
     (other.get(term)?.every((part) => stems.has(part)) ?? false) ||
-    (derived?.get(term)?.some((form) => stems.has(form)) ?? false);
+    (derived?.get(term)?.some((form) => stems.has(form)) ?? false) ||
+    oneWordSynonyms(term).some((synonym) => stems.has(synonym));
   let covered = 0;
   for (const hit of best) {
     let share = 0;

@@ -211,6 +211,21 @@ export function expandTerms(
   return [...weights].map(([term, weight]) => ({ term, weight }));
 }
 
+/**
+ * The one-word synonyms of a one-word term, from the groups it belongs to ("fine" → "penalti", "sanction"):
+ * what a passage may write for it (evidence.ts counts a typed word held by one of them).
+ */
+export function oneWordSynonyms(term: string): string[] {
+  const out = new Set<string>();
+  for (const phrase of FIRST_TERM.get(term) ?? []) {
+    if (phrase.terms.length !== 1) continue;
+    for (const other of PHRASES)
+      if (other.group === phrase.group && other.terms.length === 1 && other.terms[0] !== term)
+        out.add(other.terms[0]!);
+  }
+  return [...out];
+}
+
 export interface PlaceName {
   tokens: string[];
   jurisdiction: string;

@@ -174,6 +174,13 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
     }
   });
 
+  it("counts a word held by its synonym toward coverage: an answer in the law's own words is no weak one", () => {
+    // AIDA writes "administrative monetary penalty", never "fines".
+    expect(
+      isFlagged(search('how big can the fines get in canada for a company that breaks the AI rules')),
+    ).toBe(false);
+  });
+
   it('does not take informal names of held documents, or places in the EU, for missing ones', () => {
     for (const q of [
       'what are the four ethical principles',

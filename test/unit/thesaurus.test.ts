@@ -3,6 +3,7 @@ import { termOf, termsOf, tokenize } from '../../src/search/text.js';
 import {
   expandTerms,
   findJurisdictions,
+  oneWordSynonyms,
   SYNONYM_GROUPS,
   SYNONYM_WEIGHT,
 } from '../../src/search/thesaurus.js';
@@ -64,6 +65,14 @@ describe('expandTerms', () => {
       expect(group.length).toBeGreaterThan(1);
       expect(new Set(group).size).toBe(group.length);
     }
+  });
+});
+
+describe('oneWordSynonyms', () => {
+  it('gives the one-word synonyms of a one-word term, which a passage may write for it', () => {
+    expect(oneWordSynonyms('fine')).toEqual(expect.arrayContaining(['penalti', 'sanction']));
+    expect(oneWordSynonyms('fine')).not.toContain('fine');
+    expect(oneWordSynonyms('ai')).toEqual([]);
   });
 });
 
