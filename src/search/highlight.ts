@@ -12,23 +12,23 @@ export interface PendingHit {
   stems: Set<string>;
 }
 
-// Maximal runs of letters and digits with inner "." "/" "-", as text.ts tokenizes them (the ASCII form is
-// several times faster on the plain-ASCII passages that are most of the corpus).
+// Maximal runs of letters and digits with inner "." "/" "-", as text.ts tokenizes them; in plain-ASCII
+// passages (most of the corpus) the runs of /[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*/ are found by hand.
 const WORD_RUN = /[\p{L}\p{N}]+(?:[./-][\p{L}\p{N}]+)*/gu;
-const ASCII_WORD_RUN = /[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*/g;
 const ASCII_TEXT = /^[\t\n\r -~]*$/;
 
 /**
  * A hit whose highlight words are looked up when first read: callers that only list documents (the /ask
  * narrowing menu asks for 25 hits) never pay for them. Still a plain enumerable property for JSON and spreads.
  */
-export function withLazyTerms({ passages, score, stems }: PendingHit): SearchHit {
+export function withLazyTerms(hit: PendingHit): SearchHit {
+  const { passages, score } = hit;
   let terms: string[] | undefined;
   return {
     passages,
     score,
     get terms() {
-      terms ??= surfaceTerms(passages, stems);
+      terms ??= surfaceTerms(passages, hit.stems);
       return terms;
     },
     set terms(value) {
@@ -51,31 +51,75 @@ export function surfaceTerms(passages: readonly Passage[], stems: ReadonlySet<st
   const out = new Set<string>();
   for (const passage of passages) {
     const text = passage.text;
-    const ascii = ASCII_TEXT.test(text);
-    const runs = ascii ? ASCII_WORD_RUN : WORD_RUN;
-    runs.lastIndex = 0;
-    for (let match = runs.exec(text); match !== null; match = runs.exec(text)) {
-      const run = match[0];
-      const start = firstWordWithPrefix(run, prefixes);
-      if (start < 0) continue;
-      if (ascii && start === 0 && !hasSeparator(run)) {
-        // One plain ASCII word: its token is itself, lower-cased (what `tokens` would return, without its cost).
-        if (stems.has(termOf(run.toLowerCase()) ?? '')) out.add(run);
-        continue;
+    if (ASCII_TEXT.test(text)) {
+      // Plain ASCII (most passages): runs found by hand, so a word is only cut out of the text when it may
+      // be one of the stems' (a scan by regular expression made a string of every word of every passage).
+      for (let at = 0; at < text.length; ) {
+        if (!isAsciiWordChar(text.charCodeAt(at))) {
+          at++;
+          continue;
+        }
+        const end = asciiRunEnd(text, at);
+        surfaceOfRun(text, at, end, true, prefixes, stems, out);
+        at = end;
       }
-      for (const token of tokens(start === 0 ? run : run.slice(start))) {
-        const term = termOf(token.norm);
-        if (term !== null && stems.has(term)) out.add(token.surface);
-      }
+      continue;
     }
+    WORD_RUN.lastIndex = 0;
+    for (let match = WORD_RUN.exec(text); match !== null; match = WORD_RUN.exec(text))
+      surfaceOfRun(text, match.index, match.index + match[0].length, false, prefixes, stems, out);
   }
   return [...out];
 }
 
+/** Adds the words of the run `text[from, to)` whose index term is one of `stems`, as written. */
+function surfaceOfRun(
+  text: string,
+  from: number,
+  to: number,
+  ascii: boolean,
+  prefixes: ReadonlySet<number>,
+  stems: ReadonlySet<string>,
+  out: Set<string>,
+): void {
+  const start = firstWordWithPrefix(text, from, to, prefixes);
+  if (start < 0) return;
+  if (ascii && start === from && !hasSeparator(text, from, to)) {
+    // One plain ASCII word: its token is itself, lower-cased (what `tokens` would return, without its cost).
+    const word = text.slice(from, to);
+    if (stems.has(termOf(word.toLowerCase()) ?? '')) out.add(word);
+    return;
+  }
+  for (const token of tokens(text.slice(start, to))) {
+    const term = termOf(token.norm);
+    if (term !== null && stems.has(term)) out.add(token.surface);
+  }
+}
+
+const isAsciiWordChar = (code: number) =>
+  (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+
+/** Where the ASCII run starting at `from` ends, as ASCII_WORD_RUN would match it. */
+function asciiRunEnd(text: string, from: number): number {
+  let at = from;
+  for (;;) {
+    while (at < text.length && isAsciiWordChar(text.charCodeAt(at))) at++;
+    if (
+      at + 1 < text.length &&
+      isSeparator(text.charCodeAt(at)) &&
+      isAsciiWordChar(text.charCodeAt(at + 1))
+    ) {
+      at++;
+      continue;
+    }
+    return at;
+  }
+}
+
 const isSeparator = (code: number) => code === 0x2e || code === 0x2d || code === 0x2f; // . - /
 
-function hasSeparator(run: string): boolean {
-  for (let at = 1; at < run.length; at++) if (isSeparator(run.charCodeAt(at))) return true;
+function hasSeparator(text: string, from: number, to: number): boolean {
+  for (let at = from + 1; at < to; at++) if (isSeparator(text.charCodeAt(at))) return true;
   return false;
 }
 
@@ -93,16 +137,19 @@ function prefixKey(text: string, at: number): number {
   return at + 1 < text.length ? first * 0x10000 + lower(text.charCodeAt(at + 1)) : first;
 }
 
-/** Where in a run the first word starting with one of `prefixes` (case-insensitively) begins; -1 if none. */
-function firstWordWithPrefix(run: string, prefixes: ReadonlySet<number>): number {
-  if (startsWithPrefix(run, 0, prefixes)) return 0;
-  for (let at = 1; at < run.length; at++)
-    if (isSeparator(run.charCodeAt(at - 1)) && startsWithPrefix(run, at, prefixes)) return at;
+/**
+ * Where in the run `text[from, to)` the first word starting with one of `prefixes` (case-insensitively)
+ * begins; -1 if none.
+ */
+function firstWordWithPrefix(text: string, from: number, to: number, prefixes: ReadonlySet<number>): number {
+  if (startsWithPrefix(text, from, to, prefixes)) return from;
+  for (let at = from + 1; at < to; at++)
+    if (isSeparator(text.charCodeAt(at - 1)) && startsWithPrefix(text, at, to, prefixes)) return at;
   return -1;
 }
 
-function startsWithPrefix(run: string, at: number, prefixes: ReadonlySet<number>): boolean {
-  const first = lower(run.charCodeAt(at));
+function startsWithPrefix(text: string, at: number, to: number, prefixes: ReadonlySet<number>): boolean {
+  const first = lower(text.charCodeAt(at));
   if (prefixes.has(first)) return true; // a one-letter stem ("5")
-  return at + 1 < run.length && prefixes.has(first * 0x10000 + lower(run.charCodeAt(at + 1)));
+  return at + 1 < to && prefixes.has(first * 0x10000 + lower(text.charCodeAt(at + 1)));
 }

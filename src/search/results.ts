@@ -80,7 +80,7 @@ export function formHits(
   const { passages } = corpus;
   const hits: PendingHit[] = [];
   const deferred: Ranked[] = [];
-  const unitHits = new Map<string, PendingHit[]>();
+  const unitHits = new Map<string, FormingHit[]>();
   const perDoc = new Map<string, number>();
   // The lead-ins shown above points already taken: a passage that is only such a lead-in ("1. The following
   // practices shall be prohibited:") and cannot join its point's hit says nothing those hits do not show, so it
@@ -99,47 +99,87 @@ export function formHits(
     if (hits.length >= wanted) break;
     const passage = passages[result.i]!;
     const unit = corpus.unit(result.i);
-    const shown = unitHits.get(unit) ?? [];
-    const neighbour = shown.find(
-      (hit) =>
-        hit.passages.length < rules.maxMergedPassages &&
-        result.score >= hit.score * rules.mergeScoreShare &&
-        hit.passages.some((p) => Math.abs(p.seq - passage.seq) === 1 && nested(p.path, passage.path)),
-    );
+    const shown = unitHits.get(unit);
+    const neighbour = shown && neighbourOf(shown, passage, result.score, rules);
     if (neighbour) {
-      neighbour.passages.push(passage);
-      neighbour.passages.sort((a, b) => a.seq - b.seq);
-      for (const term of ranked.termsOf(result.i)) neighbour.stems.add(term);
+      neighbour.join(passage, result.i);
       noteLeadIn(result.i);
       continue;
     }
     if (leadIns.size > 0 && passage.text.length <= longestLeadIn && leadIns.has(corpus.textKey(result.i)))
       continue;
     const count = perDoc.get(passage.docId) ?? 0;
-    if (shown.length >= rules.perUnitCap || (!docNamed && count >= rules.perDocCap)) {
+    if ((shown?.length ?? 0) >= rules.perUnitCap || (!docNamed && count >= rules.perDocCap)) {
       deferred.push(result);
       continue;
     }
     perDoc.set(passage.docId, count + 1);
     noteLeadIn(result.i);
-    const hit: PendingHit = {
-      passages: [passage],
-      score: result.score,
-      stems: new Set(ranked.termsOf(result.i)),
-    };
-    unitHits.set(unit, [...shown, hit]);
+    const hit = new FormingHit(passage, result, ranked.termsOf);
+    if (shown) shown.push(hit);
+    else unitHits.set(unit, [hit]);
     hits.push(hit);
   }
   // The whole ranking was read and hits are still missing: the passages that waited for their turn.
   for (const result of deferred) {
     if (hits.length >= wanted) break;
-    hits.push({
-      passages: [passages[result.i]!],
-      score: result.score,
-      stems: new Set(ranked.termsOf(result.i)),
-    });
+    hits.push(new FormingHit(passages[result.i]!, result, ranked.termsOf));
   }
   return hits;
+}
+
+/** The hit of the same unit a passage joins: next to one of its passages, within it or containing it. */
+function neighbourOf(
+  shown: readonly FormingHit[],
+  passage: Passage,
+  score: number,
+  rules: HitRules,
+): FormingHit | undefined {
+  for (const hit of shown) {
+    if (!(hit.passages.length < rules.maxMergedPassages && score >= hit.score * rules.mergeScoreShare))
+      continue;
+    for (const p of hit.passages)
+      if (Math.abs(p.seq - passage.seq) === 1 && nested(p.path, passage.path)) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * A hit as it is formed. Its stems (the question's terms found in its passages) are gathered only when read:
+ * the documents menu forms 25 hits and reads none, a page shows three.
+ */
+class FormingHit implements PendingHit {
+  readonly passages: Passage[];
+  readonly score: number;
+  /** The corpus positions of its passages, in the order they joined. */
+  private readonly from: number[];
+  private gathered?: Set<string>;
+
+  constructor(
+    passage: Passage,
+    { i, score }: Ranked,
+    private readonly termsOf: (i: number) => string[],
+  ) {
+    this.passages = [passage];
+    this.score = score;
+    this.from = [i];
+  }
+
+  /** Passage `i`, a neighbour, joins the hit (in document order). */
+  join(passage: Passage, i: number): void {
+    this.passages.push(passage);
+    this.passages.sort((a, b) => a.seq - b.seq);
+    this.from.push(i);
+    this.gathered = undefined;
+  }
+
+  get stems(): Set<string> {
+    if (!this.gathered) {
+      this.gathered = new Set();
+      for (const i of this.from) for (const term of this.termsOf(i)) this.gathered.add(term);
+    }
+    return this.gathered;
+  }
 }
 
 const leadInKey = (docId: string, text: string) => `${docId}\u0000${text.replace(/\s+/g, ' ').trim()}`;
