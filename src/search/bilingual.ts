@@ -49,6 +49,11 @@ function tables(path: string): Tables | null {
   return table;
 }
 
+/** Whether the table was read (for tests of its laziness). */
+export function zhEnTableLoaded(): boolean {
+  return table !== undefined;
+}
+
 /** The English index terms a Chinese index term is rendered by in the aligned documents (none if unknown). */
 export function englishOf(term: string, path = ZH_EN_TABLE_FILE): readonly string[] {
   const english = tables(path)?.aligned.get(term);
