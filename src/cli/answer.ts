@@ -329,7 +329,10 @@ function printCitedBy(
     io.stdout.write(`Nothing in Charter's documents cites ${where}.\n`);
     return 0;
   }
-  io.stdout.write(`${where} is cited by ${links.citedBy.length} place(s):\n`);
-  for (const c of links.citedBy) io.stdout.write(`  ${linkLabel(c)}  ${c.id}\n`);
+  // The places as the documents cite them (internal ids are for --json); two passages of one place (a long
+  // recital cut in parts) are one place.
+  const places = [...new Set(links.citedBy.map(linkLabel))];
+  io.stdout.write(`${where} is cited by ${places.length} ${places.length === 1 ? 'place' : 'places'}:\n`);
+  for (const place of places) io.stdout.write(`  ${place}\n`);
   return 0;
 }

@@ -227,7 +227,15 @@ describe.runIf(describeGolden)('the law’s own links (golden)', () => {
       if (!line.startsWith('http')) expect(line.length).toBeLessThanOrEqual(80);
     const cited = cli();
     await runQuote(['--cited-by', 'GDPR Art. 35'], cited.io);
-    expect(cited.out()).toContain(`AI Act Art. 26(9)  ${AI}#art:26/9`);
+    // The places as the documents cite them, in proper plurals; never an internal id (was "Art. 26(9)
+    // eu-ai-act-2024#art:26/9" under "cited by 2 place(s)").
+    expect(cited.out()).toMatch(/^GDPR Art\. 35 is cited by \d+ places:\n/);
+    expect(cited.out()).toContain('\n  AI Act Art. 26(9)\n');
+    expect(cited.out()).not.toMatch(/#|place\(s\)/);
+    const once = cli();
+    await runQuote(['--cited-by', 'AI Act Annex III'], once.io);
+    expect(once.out()).toContain('\n  Art. 78(3), second subparagraph\n');
+    expect(once.out()).not.toMatch(/#|~|place\(s\)/);
     const json = cli();
     await runQuote(['--cited-by', '--json', 'EO 14110 Sec. 4.8'], json.io);
     expect(JSON.parse(json.out()).citedBy).toContainEqual({
