@@ -8,7 +8,8 @@ import type { CatalogDocument } from '../../catalog.js';
 import { formatLocator } from '../../citation.js';
 import type { Passage, ReadDocument, RefPath } from '../../types.js';
 import { buildPassages } from '../passages.js';
-import { Outline, UnitBuilder } from './common.js';
+import { Outline } from './outline.js';
+import { UnitBuilder } from './unit-builder.js';
 
 const CHAPTER = /^Chapter ([IVXLC]+)\b\s*[:：–-]?\s*(.*)$/;
 /**

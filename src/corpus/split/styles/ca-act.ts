@@ -16,7 +16,7 @@ import type { CatalogDocument } from '../../catalog.js';
 import { formatLocator } from '../../citation.js';
 import type { Passage, ReadDocument, RefPath, XmlElement } from '../../types.js';
 import { buildPassages } from '../passages.js';
-import { UnitBuilder } from './common.js';
+import { UnitBuilder } from './unit-builder.js';
 
 const elements = (el: XmlElement) => el.children.filter((c): c is XmlElement => typeof c !== 'string');
 const child = (el: XmlElement, name: string) => elements(el).find((c) => c.name === name);

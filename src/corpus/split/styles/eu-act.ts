@@ -6,7 +6,9 @@ import type { CatalogDocument } from '../../catalog.js';
 import { formatLocator } from '../../citation.js';
 import type { Passage, ReadDocument, RefPath, TextLine } from '../../types.js';
 import { buildPassages } from '../passages.js';
-import { joinLines, Outline, paragraphOf, UnitBuilder } from './common.js';
+import { Outline } from './outline.js';
+import { joinLines, paragraphOf } from './text-lines.js';
+import { UnitBuilder } from './unit-builder.js';
 
 const ACRONYMS = new Set(['AI', 'EU', 'SMES', 'ICT']);
 

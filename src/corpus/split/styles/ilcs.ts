@@ -8,7 +8,8 @@ import type { CatalogDocument } from '../../catalog.js';
 import { formatLocator } from '../../citation.js';
 import type { Passage, ReadDocument, RefPath } from '../../types.js';
 import { buildPassages } from '../passages.js';
-import { Outline, UnitBuilder } from './common.js';
+import { Outline } from './outline.js';
+import { UnitBuilder } from './unit-builder.js';
 
 const CITE = /^\((\d{1,4} ILCS \d{1,4}\/(\d{1,4}(?:\.\d{1,3})?))\)$/;
 /** "Sec. 15. Retention; collection; disclosure; destruction." then the text; "Sec. 30. (Repealed)." */

@@ -22,7 +22,8 @@
 import type { CatalogDocument } from '../../catalog.js';
 import type { Passage, ReadDocument, RefPath, TextLine } from '../../types.js';
 import { buildPassages } from '../passages.js';
-import { paragraphOf, UnitBuilder } from './common.js';
+import { paragraphOf } from './text-lines.js';
+import { UnitBuilder } from './unit-builder.js';
 
 const PART = /^Part ([1-5]) ([A-Z].*)$/;
 const SECTION = /^([A-E])\. ([A-Z][^.]*)$/;

@@ -6,7 +6,8 @@ import type { CatalogDocument } from '../../catalog.js';
 import { formatLocator } from '../../citation.js';
 import type { Passage, ReadDocument, RefPath } from '../../types.js';
 import { buildPassages } from '../passages.js';
-import { Outline, UnitBuilder } from './common.js';
+import { Outline } from './outline.js';
+import { UnitBuilder } from './unit-builder.js';
 
 const NUMBERED = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s*([A-Z].*)$/;
 /** A labelled section heading ("## Section 3", "Section 3.1 – Scope"): the whole line is the heading. */

@@ -8,7 +8,9 @@ import type { CatalogDocument } from '../../catalog.js';
 import { formatLocator } from '../../citation.js';
 import type { Passage, ReadDocument, RefPath, TextLine } from '../../types.js';
 import { buildPassages } from '../passages.js';
-import { isHeadingBeforeParagraph, Outline, paragraphOf, UnitBuilder } from './common.js';
+import { Outline } from './outline.js';
+import { isHeadingBeforeParagraph, paragraphOf } from './text-lines.js';
+import { UnitBuilder } from './unit-builder.js';
 
 const PREAMBULAR =
   /^(?:[A-Z][a-z]+(?:ing|ed)|Aware|Mindful|Conscious|Convinced|Deeply|Cognizant|Desirous|Determined|Gravely|Further|Also)\b/;

@@ -6,7 +6,9 @@ import type { CatalogDocument } from '../../catalog.js';
 import { formatLocator } from '../../citation.js';
 import type { Passage, ReadDocument, RefPath, TextLine } from '../../types.js';
 import { buildPassages } from '../passages.js';
-import { blocksOf, joinLines, Outline, UnitBuilder } from './common.js';
+import { Outline } from './outline.js';
+import { blocksOf, joinLines } from './text-lines.js';
+import { UnitBuilder } from './unit-builder.js';
 
 const SECTION = /^(?:Section|Sec\.) (\d+)\.\s+(.+?\.)(?:\s+(.*))?$/;
 const SUBSECTION = /^(\d+\.\d+)\.\s+(.+?\.)(?:\s+(.*))?$/;

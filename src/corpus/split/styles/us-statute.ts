@@ -7,7 +7,8 @@ import type { CatalogDocument } from '../../catalog.js';
 import { formatLocator } from '../../citation.js';
 import type { Passage, ReadDocument, RefPath, TextLine } from '../../types.js';
 import { buildPassages } from '../passages.js';
-import { Outline, UnitBuilder } from './common.js';
+import { Outline } from './outline.js';
+import { UnitBuilder } from './unit-builder.js';
 
 const BILL_SECTION = /^(?:SECTION|SEC\.) (\d+)\.\s*(.*)$/;
 /** A code section: "22757.12. …", "1107. …", "11546.8. …", Colorado's "6-1-1702. …". */

@@ -13,8 +13,8 @@ import type { CatalogDocument } from '../../catalog.js';
 import { fromChineseNumber } from '../../citation-zh.js';
 import type { Passage, ReadDocument, RefPath, TextLine } from '../../types.js';
 import { buildPassages, type UnitParagraph } from '../passages.js';
-import { UnitBuilder } from './common.js';
 import { nextNumbers } from './sections.js';
+import { UnitBuilder } from './unit-builder.js';
 
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’]/u;
 

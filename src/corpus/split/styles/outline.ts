@@ -1,197 +1,19 @@
-// Shared machinery of the structure-aware splitters: a builder that collects units under a heading path,
-// and an outline reader that recognizes numbered paragraphs and points ("1.", "(a)", "(i)", "(A)") by
-// their sequence, so a wrapped line that happens to start with "a " or "2 " is not taken for a point.
-//
-// Headings are not passage text: they go to `headingPath` of the passages that follow them. Every other
-// line of the read document ends up, verbatim, in exactly one unit.
+// The outline reader of the structure-aware splitters: it recognizes numbered paragraphs and points ("1.",
+// "(a)", "(i)", "(A)") by their sequence (markers.ts), nests them, and opens one unit for each in the
+// UnitBuilder (unit-builder.ts), with the locator the document's citation style gives it.
 
 import type { RefPath, TextLine } from '../../types.js';
-import { ordinal, type Unit, type UnitParagraph } from '../passages.js';
-
-/**
- * Joins wrapped lines: a space between them, none after a hyphen at a line end (the hyphen stays: it may be
- * a real one, as in 'non-professional'). Runs of spaces become one.
- */
-export function joinLines(lines: readonly string[]): string {
-  let text = '';
-  for (const raw of lines) {
-    const line = raw.trim().replace(/\s+/g, ' ');
-    if (line === '') continue;
-    if (text === '') text = line;
-    else if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line)) text += line;
-    else text += ` ${line}`;
-  }
-  return text;
-}
-
-export function paragraphOf(lines: readonly TextLine[]): UnitParagraph {
-  const paragraph: UnitParagraph = { text: joinLines(lines.map((l) => l.text)) };
-  const pages = lines.map((l) => l.page).filter((p): p is number => p !== undefined);
-  if (pages.length > 0) {
-    paragraph.page = pages[0];
-    if (pages[pages.length - 1] !== pages[0]) paragraph.pageEnd = pages[pages.length - 1];
-  }
-  return paragraph;
-}
-
-/** Collects units in document order under a heading path. */
-export class UnitBuilder {
-  readonly units: Unit[] = [];
-  private headings: string[] = [];
-  private current: Unit | undefined;
-
-  /** Sets the heading at `level` (0 = outermost); deeper headings are cleared. Closes the open unit. */
-  heading(level: number, text: string): void {
-    this.current = undefined;
-    this.headings = [...this.headings.slice(0, level), text];
-  }
-
-  /** No heading above what follows (text a document sets under no heading of its own). Closes the open unit. */
-  clearHeadings(): void {
-    this.current = undefined;
-    this.headings = [];
-  }
-
-  get headingPath(): string[] {
-    return [...this.headings];
-  }
-
-  open(path: RefPath, options: { context?: string; locator?: string; subparagraphWord?: string } = {}): Unit {
-    const unit: Unit = { path, headingPath: this.headingPath, paragraphs: [] };
-    if (options.context) unit.context = options.context;
-    if (options.locator) unit.locator = options.locator;
-    if (options.subparagraphWord) unit.subparagraphWord = options.subparagraphWord;
-    this.units.push(unit);
-    this.current = unit;
-    return unit;
-  }
-
-  get openUnit(): Unit | undefined {
-    return this.current;
-  }
-
-  /** Adds a paragraph to the open unit, or to a new unit at `fallback` when none is open. */
-  add(paragraph: UnitParagraph, fallback: RefPath): void {
-    if (paragraph.text === '') return;
-    (this.current ?? this.open(fallback)).paragraphs.push(paragraph);
-  }
-
-  close(): void {
-    this.current = undefined;
-  }
-}
-
-/** Splits lines into blank-line-separated blocks. */
-export function blocksOf(lines: readonly TextLine[]): TextLine[][] {
-  const blocks: TextLine[][] = [];
-  let block: TextLine[] = [];
-  for (const line of lines) {
-    if (line.text.trim() === '') {
-      if (block.length > 0) blocks.push(block);
-      block = [];
-    } else block.push(line);
-  }
-  if (block.length > 0) blocks.push(block);
-  return blocks;
-}
-
-// ---- Outline: numbered paragraphs and points --------------------------------------------------------
-
-// 'dec': a decimal point "3.2." under point "3." (the AI Act's Annex VII); its value is "3.2".
-type MarkerKind = 'num' | 'dec' | 'alpha' | 'roman' | 'ALPHA' | 'ROMAN';
-type MarkerForm = 'dot' | 'paren' | 'bare';
-
-export interface Marker {
-  kind: MarkerKind;
-  form: MarkerForm;
-  value: string;
-  /** The text after the marker. */
-  rest: string;
-}
-
-const ROMANS = [
-  'i',
-  'ii',
-  'iii',
-  'iv',
-  'v',
-  'vi',
-  'vii',
-  'viii',
-  'ix',
-  'x',
-  'xi',
-  'xii',
-  'xiii',
-  'xiv',
-  'xv',
-  'xvi',
-  'xvii',
-  'xviii',
-  'xix',
-  'xx',
-];
-
-/** Reads a leading list marker: "1.", "(1)", "(a)", "(ii)", "(A)"; with `bare`, also "1 " and "a ". */
-export function leadingMarker(text: string, bare = false): Marker[] {
-  const t = text.trimStart();
-  const out: Marker[] = [];
-  // OCR text layers space out digits ("(1 1 )" for "(11)"); the marker is read without the spaces.
-  let m = /^\((\d(?: ?\d){0,2} ?|[a-z]{1,5}|[A-Z]{1,5})\)(?:\s+|$|(?=[A-Z“"‘']))/.exec(t);
-  if (m) {
-    const v = m[1]!.replace(/ /g, '');
-    const rest = t.slice(m[0].length);
-    // "(0)" numbers nothing: it is OCR's reading of the letter point "(O)".
-    if (v === '0') out.push({ kind: 'ALPHA', form: 'paren', value: 'O', rest });
-    else if (/^\d+$/.test(v)) out.push({ kind: 'num', form: 'paren', value: v, rest });
-    else if (/^[A-Z]+$/.test(v)) {
-      // Colorado-style "(I)", "(II)" sub-subparagraphs; "(I)" may also be the letter after "(H)".
-      if (ROMANS.includes(v.toLowerCase())) out.push({ kind: 'ROMAN', form: 'paren', value: v, rest });
-      if (/^(?:[A-Z]|([A-Z])\1)$/.test(v)) out.push({ kind: 'ALPHA', form: 'paren', value: v, rest });
-    } else {
-      if (ROMANS.includes(v)) out.push({ kind: 'roman', form: 'paren', value: v, rest });
-      if (/^(?:[a-z]|([a-z])\1)$/.test(v)) out.push({ kind: 'alpha', form: 'paren', value: v, rest });
-    }
-    return out;
-  }
-  m = /^(\d{1,3}\.\d{1,3})\.(?:\s+|$)/.exec(t);
-  if (m) return [{ kind: 'dec', form: 'dot', value: m[1]!, rest: t.slice(m[0].length) }];
-  m = /^(\d{1,3})\.(?:\s+|$)/.exec(t);
-  if (m) return [{ kind: 'num', form: 'dot', value: m[1]!, rest: t.slice(m[0].length) }];
-  if (bare) {
-    m = /^(\d{1,3}) (?=\S)/.exec(t);
-    if (m) return [{ kind: 'num', form: 'bare', value: m[1]!, rest: t.slice(m[0].length) }];
-    m = /^([a-z]) (?=\S)/.exec(t);
-    if (m) return [{ kind: 'alpha', form: 'bare', value: m[1]!, rest: t.slice(m[0].length) }];
-  }
-  return out;
-}
-
-function first(kind: MarkerKind): string {
-  return { num: '1', dec: '1.1', alpha: 'a', roman: 'i', ALPHA: 'A', ROMAN: 'I' }[kind];
-}
-
-function successor(kind: MarkerKind, value: string): string {
-  switch (kind) {
-    case 'num':
-      return String(Number(value) + 1);
-    case 'dec': {
-      const [whole, part] = value.split('.');
-      return `${whole}.${Number(part) + 1}`;
-    }
-    case 'roman':
-      return ROMANS[ROMANS.indexOf(value) + 1] ?? '';
-    case 'ROMAN':
-      return (ROMANS[ROMANS.indexOf(value.toLowerCase()) + 1] ?? '').toUpperCase();
-    default: {
-      // a … z, then aa, bb (EU style) — both cases.
-      if (value.length === 1)
-        return value === 'z' ? 'aa' : value === 'Z' ? 'AA' : String.fromCharCode(value.charCodeAt(0) + 1);
-      const next = String.fromCharCode(value.charCodeAt(0) + 1);
-      return next.repeat(value.length);
-    }
-  }
-}
+import { ordinal, type Unit } from '../passages.js';
+import {
+  firstValue,
+  leadingMarker,
+  type Marker,
+  type MarkerForm,
+  type MarkerKind,
+  nextValue,
+} from './markers.js';
+import { paragraphOf } from './text-lines.js';
+import type { UnitBuilder } from './unit-builder.js';
 
 interface Level {
   /** The level's own path (without a subparagraph segment). */
@@ -291,7 +113,9 @@ export class Outline {
     }
     this.startLevel(place.marker, place.depth);
     // "(c) (1) “Catastrophic risk” means …": the outer point has no words of its own; the text is (c)(1)'s.
-    const inner = leadingMarker(place.marker.rest, this.options.bare).find((m) => m.value === first(m.kind));
+    const inner = leadingMarker(place.marker.rest, this.options.bare).find(
+      (m) => m.value === firstValue(m.kind),
+    );
     if (inner) this.startLevel(inner, this.stack.length);
   }
 
@@ -322,7 +146,7 @@ export class Outline {
         if (
           level.kind === marker.kind &&
           level.form === marker.form &&
-          successor(level.kind, level.value) === marker.value
+          nextValue(level.kind, level.value) === marker.value
         ) {
           placements.push({ marker, depth: d });
           break;
@@ -337,7 +161,7 @@ export class Outline {
           placements.push({ marker, depth: parent + 1 });
         continue;
       }
-      const startsChild = marker.value === first(marker.kind);
+      const startsChild = marker.value === firstValue(marker.kind);
       const typeOpen = this.stack.some((l) => l.kind === marker.kind && l.form === marker.form);
       if (startsChild && (!typeOpen || leadIn)) placements.push({ marker, depth: this.stack.length });
     }
@@ -470,17 +294,4 @@ export class Outline {
     this.flush();
     this.builder.close();
   }
-}
-
-/**
- * A heading line inside running text: short, no closing punctuation, starting with a capital, and followed
- * (after blank lines) by a numbered paragraph "12. …" or "12.".
- */
-export function isHeadingBeforeParagraph(lines: readonly TextLine[], i: number): boolean {
-  const t = lines[i]!.text.trim();
-  if (t.length === 0 || t.length > 120 || /[.;:,]$/.test(t) || !/^[A-Z]/.test(t) || /^\d/.test(t))
-    return false;
-  let j = i + 1;
-  while (j < lines.length && lines[j]!.text.trim() === '') j++;
-  return j < lines.length && /^\s*\d{1,3}\.(?:\s|$)/.test(lines[j]!.text);
 }

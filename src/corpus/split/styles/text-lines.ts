@@ -1,0 +1,58 @@
+// Helpers over a reader's text lines that every splitter uses: wrapped lines joined into one paragraph
+// (with its pages), blank-line-separated blocks, and a heading set just before a numbered paragraph.
+
+import type { TextLine } from '../../types.js';
+import type { UnitParagraph } from '../passages.js';
+
+/**
+ * Joins wrapped lines: a space between them, none after a hyphen at a line end (the hyphen stays: it may be
+ * a real one, as in 'non-professional'). Runs of spaces become one.
+ */
+export function joinLines(lines: readonly string[]): string {
+  let text = '';
+  for (const raw of lines) {
+    const line = raw.trim().replace(/\s+/g, ' ');
+    if (line === '') continue;
+    if (text === '') text = line;
+    else if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line)) text += line;
+    else text += ` ${line}`;
+  }
+  return text;
+}
+
+export function paragraphOf(lines: readonly TextLine[]): UnitParagraph {
+  const paragraph: UnitParagraph = { text: joinLines(lines.map((l) => l.text)) };
+  const pages = lines.map((l) => l.page).filter((p): p is number => p !== undefined);
+  if (pages.length > 0) {
+    paragraph.page = pages[0];
+    if (pages[pages.length - 1] !== pages[0]) paragraph.pageEnd = pages[pages.length - 1];
+  }
+  return paragraph;
+}
+
+/** Splits lines into blank-line-separated blocks. */
+export function blocksOf(lines: readonly TextLine[]): TextLine[][] {
+  const blocks: TextLine[][] = [];
+  let block: TextLine[] = [];
+  for (const line of lines) {
+    if (line.text.trim() === '') {
+      if (block.length > 0) blocks.push(block);
+      block = [];
+    } else block.push(line);
+  }
+  if (block.length > 0) blocks.push(block);
+  return blocks;
+}
+
+/**
+ * A heading line inside running text: short, no closing punctuation, starting with a capital, and followed
+ * (after blank lines) by a numbered paragraph "12. …" or "12.".
+ */
+export function isHeadingBeforeParagraph(lines: readonly TextLine[], i: number): boolean {
+  const t = lines[i]!.text.trim();
+  if (t.length === 0 || t.length > 120 || /[.;:,]$/.test(t) || !/^[A-Z]/.test(t) || /^\d/.test(t))
+    return false;
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.text.trim() === '') j++;
+  return j < lines.length && /^\s*\d{1,3}\.(?:\s|$)/.test(lines[j]!.text);
+}
