@@ -2,7 +2,9 @@
 // the document a whole value names, a name at the start of a reference, the documents a partial name may
 // mean (autocomplete).
 import type { CatalogDocument } from '../corpus/catalog.js';
+import { loadInstruments } from '../corpus/instruments.js';
 import { DocNameMatcher } from '../search/docnames.js';
+import { InstrumentMatcher, type KnownFacts } from '../search/instruments.js';
 import type { NotFound } from './outcome.js';
 
 const matchers = new WeakMap<readonly CatalogDocument[], DocNameMatcher>();
@@ -50,6 +52,27 @@ export function namesDocument(catalog: readonly CatalogDocument[], text: string)
   return matcherFor(catalog).findBest(text) !== undefined;
 }
 
+let instruments: InstrumentMatcher | undefined;
+
+/**
+ * The instrument of corpus/instruments.json (known, not held) a typed document name names, if any: a name
+ * that is no document Charter holds may still be one it knows of, and then the answer says where to read it.
+ */
+export function knownInstrument(typed: string): KnownFacts | undefined {
+  instruments ??= new InstrumentMatcher(loadInstruments());
+  return instruments.named(typed);
+}
+
+/** The outcome for a typed name that names no document Charter holds (with what Charter knows of it). */
+export function noSuchDocument(typed: string): NotFound {
+  const known = knownInstrument(typed);
+  return {
+    kind: 'not-found',
+    why: { reason: 'no-such-document', typed, ...(known ? { known } : {}) },
+    suggestions: [],
+  };
+}
+
 /**
  * The documents typed names name, in order, each once (`--doc`, /compare's options); or the outcome for the
  * first name that names none. Every front end resolves document names here, so an unknown one is worded once.
@@ -61,7 +84,7 @@ export function namedDocuments(
   const docs: CatalogDocument[] = [];
   for (const typed of names) {
     const doc = findDocument(catalog, typed);
-    if (!doc) return { kind: 'not-found', why: { reason: 'no-such-document', typed }, suggestions: [] };
+    if (!doc) return noSuchDocument(typed);
     if (!docs.includes(doc)) docs.push(doc);
   }
   return { kind: 'named', docs };

@@ -9,6 +9,7 @@
 //   not-found  no passage, no such place or document: a structured reason and suggestions
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
+import type { KnownFacts } from '../search/instruments.js';
 import type { MissingName, QuoteNote, ReferenceFailure, SearchHit } from '../search/types.js';
 
 /** One place in one language. */
@@ -100,8 +101,11 @@ export type NotFoundReason =
   | { reason: 'no-match'; query: string; scope: readonly CatalogDocument[]; missing: MissingName[] }
   /** Paging past the last result. */
   | { reason: 'no-more'; query: string }
-  /** A document name that names none (an option, `--doc`, `sources NAME`). */
-  | { reason: 'no-such-document'; typed: string }
+  /**
+   * A document name that names none (an option, `--doc`, `sources NAME`); `known` when it names an
+   * instrument Charter knows of but does not hold (corpus/instruments.json).
+   */
+  | { reason: 'no-such-document'; typed: string; known?: KnownFacts }
   /** /compare given fewer distinct documents than it compares, or more. */
   | { reason: 'document-count'; given: number; min: number; max: number }
   /** A reference that named no place. */

@@ -3,7 +3,7 @@
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { segmentType, UNIT_NAMES } from '../corpus/citation.js';
 import type { Passage } from '../corpus/types.js';
-import { findDocument } from './documents.js';
+import { findDocument, noSuchDocument } from './documents.js';
 import type { SourceRow, SourcesOutcome } from './outcome.js';
 
 export type { SourceRow };
@@ -83,6 +83,6 @@ export async function sources(
 ): Promise<SourcesOutcome> {
   if (!typed) return { kind: 'catalog', rows: sourceRows(catalog, read.count) };
   const doc = findDocument(catalog, typed);
-  if (!doc) return { kind: 'not-found', why: { reason: 'no-such-document', typed }, suggestions: [] };
+  if (!doc) return noSuchDocument(typed);
   return { kind: 'document', doc, passages: await read.passages(doc.id) };
 }

@@ -161,6 +161,14 @@ export function notFoundWording(outcome: NotFound | Ambiguous, m: Medium): Wordi
         tries: [],
       };
     case 'no-such-document':
+      // A name Charter knows but does not hold: where to read it and how to add it, in /ask's words.
+      if (why.known)
+        return {
+          title: 'Not in Charter',
+          text: `${unheldClause([why.known], m)}.`,
+          suggestions: [],
+          tries: [],
+        };
       return {
         title: 'Unknown document',
         text: `No document is called “${m.echo(why.typed)}”. ${

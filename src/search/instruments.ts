@@ -62,6 +62,23 @@ export class InstrumentMatcher {
     for (const list of this.byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   }
 
+  /**
+   * The instrument a whole typed name names (`--doc OECD`, `sources bletchley`): one of its names or aliases,
+   * or the start of its names ("bletchley" → Bletchley Declaration) when no other instrument's name starts
+   * so; undefined when none, or when the words start several instruments' names ("AI").
+   */
+  named(typed: string): KnownFacts | undefined {
+    const words = tokenize(typed);
+    if (words.length === 0) return undefined;
+    const starting = (this.byFirst.get(words[0]!) ?? []).filter((alias) =>
+      words.every((word, k) => alias.tokens[k] === word),
+    );
+    const whole = starting.find((alias) => alias.tokens.length === words.length);
+    if (whole) return whole.facts;
+    const ids = new Set(starting.map((alias) => alias.facts.id));
+    return ids.size === 1 ? starting[0]!.facts : undefined;
+  }
+
   /** How a text citing the instrument would name it ("Digital Services Act", "2022/2065"). */
   citedAs(id: string): readonly string[] {
     return this.citations.get(id) ?? [];

@@ -1,6 +1,8 @@
 // --doc in every command goes through the one document-name matcher: what `ask --doc` accepts, `lint`,
 // `passages` and `sync` accept too; a unique head word of a short title names its document.
 import { describe, expect, it, vi } from 'vitest';
+import { sources } from '../../src/answer/sources.js';
+import { asSentence, notFoundWording, PLAIN } from '../../src/answer/wording.js';
 import { UsageError } from '../../src/cli/args.js';
 import { selectDocuments } from '../../src/cli/docs.js';
 import { runLint } from '../../src/cli/lint.js';
@@ -24,6 +26,20 @@ describe('--doc names', () => {
     expect(() => ids(['no such thing'])).toThrow(
       'No document is called “no such thing”. See charter sources for the list.',
     );
+  });
+
+  it('says where to read a document Charter knows of but does not hold (corpus/instruments.json)', async () => {
+    // Was only "No document is called “OECD”."
+    expect(() => ids(['OECD'])).toThrow(
+      /^Charter doesn't hold the OECD AI Principles \(OECD Council, 22 May 2019\) — read it at https:\/\/legalinstruments\.oecd\.org\/\S+; an operator can add it with charter add\.$/,
+    );
+    const bletchley = await sources(catalog, 'bletchley', { count: () => null, passages: () => [] });
+    expect(bletchley.kind === 'not-found' && asSentence(notFoundWording(bletchley, PLAIN))).toMatch(
+      /^Charter doesn't hold the Bletchley Declaration \(28 countries and the EU, Bletchley Park, 1 Nov 2023\) — read it at https:\/\/www\.gov\.uk\/\S+; an operator can add it with charter add\.$/,
+    );
+    // Words that start several known names, or none, name nothing known.
+    expect(() => ids(['AI'])).toThrow(/^No document is called “AI”/);
+    expect(() => ids(['Magna Carta'])).toThrow(/^No document is called “Magna Carta”/);
   });
 
   // It reads the synced test corpus: skipped without a mirror, like the golden tests (never in CI).
