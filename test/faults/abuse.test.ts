@@ -10,13 +10,14 @@ import { Cooldowns, DEFAULT_RULES } from '../../src/discord/cooldown.js';
 import { MAX_QUERY_CHARS, PAGE_SIZE } from '../../src/discord/ui/answer.js';
 import { createLogger } from '../../src/log.js';
 import { MAX_QUERY_TERMS } from '../../src/search/query.js';
+import { dataOf } from '../fixtures/discord/harness.js';
 import { autocomplete, click, FRIEND, OTHER, slash } from '../fixtures/discord/interactions.js';
 import { createRawDispatcher as createDispatcher } from '../fixtures/discord/parsed.js';
 import { fakeServices } from '../fixtures/discord/services.js';
 import { fixtureCharter, fuzzDispatcher, realCharter } from '../fuzz/charters.js';
 import { QUESTION_CATEGORIES } from '../fuzz/inputs.js';
 import { EXPENSIVE_RUNS } from '../fuzz/runs.js';
-import { caseCounter, checkResult, dataOf, runParams } from '../fuzz/support.js';
+import { caseCounter, checkResult, runParams } from '../fuzz/support.js';
 import { describeGolden } from '../support/corpus.js';
 
 const counter = caseCounter('abuse');

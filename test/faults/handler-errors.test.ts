@@ -6,10 +6,11 @@ import { COMMANDS } from '../../commands/index.js';
 import type { Services } from '../../src/answer/services.js';
 import { Cooldowns } from '../../src/discord/cooldown.js';
 import { createLogger } from '../../src/log.js';
+import { dataOf } from '../fixtures/discord/harness.js';
 import { autocomplete, click, slash } from '../fixtures/discord/interactions.js';
 import { createRawDispatcher as createDispatcher } from '../fixtures/discord/parsed.js';
 import { fakeServices, passages } from '../fixtures/discord/services.js';
-import { checkResult, dataOf } from '../fuzz/support.js';
+import { checkResult } from '../fuzz/support.js';
 
 const SECRET_QUESTION = 'what about my private matter 7f3a';
 

@@ -14,12 +14,12 @@ import { UNSAFE_CHARACTERS } from '../../src/corpus/text.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { LIMITS, messageViolations } from '../../src/discord/limits.js';
 import { CorpusIndex } from '../../src/search/index.js';
-import { customIds } from '../fixtures/discord/harness.js';
+import { customIds, dataOf } from '../fixtures/discord/harness.js';
 import { autocomplete, click, FRIEND, messageCommand, slash } from '../fixtures/discord/interactions.js';
 import { passages as fixturePassages } from '../fixtures/discord/services.js';
 import { catalog } from '../support/corpus.js';
 import { fuzzDispatcher } from './charters.js';
-import { caseCounter, checkResult, dataOf, runParams } from './support.js';
+import { caseCounter, checkResult, runParams } from './support.js';
 
 const counter = caseCounter('controls');
 afterAll(() => counter.write());

@@ -4,12 +4,12 @@ import type { Charter } from '../../src/app.js';
 import type { Dispatcher } from '../../src/discord/contract.js';
 import { parseInteraction } from '../../src/discord/interaction.js';
 import { encodeState, queryHash } from '../../src/discord/ui/state.js';
-import { customIds } from '../fixtures/discord/harness.js';
+import { customIds, dataOf } from '../fixtures/discord/harness.js';
 import { APP, ASKER, click, OTHER, slash } from '../fixtures/discord/interactions.js';
 import { describeGolden } from '../support/corpus.js';
 import { fixtureCharter, fuzzDispatcher, realCharter } from './charters.js';
 import { INTERACTION_RUNS, REAL_INTERACTION_RUNS } from './runs.js';
-import { caseCounter, checkResult, dataOf, runParams } from './support.js';
+import { caseCounter, checkResult, runParams } from './support.js';
 
 const counter = caseCounter('interactions');
 afterAll(() => counter.write());

@@ -9,6 +9,7 @@ import { Cooldowns } from '../../src/discord/cooldown.js';
 import { LIMITS } from '../../src/discord/limits.js';
 import { clampQuery, MAX_QUERY_CHARS } from '../../src/discord/ui/answer.js';
 import { createLogger } from '../../src/log.js';
+import { dataOf } from '../fixtures/discord/harness.js';
 import { FRIEND, messageCommand, slash } from '../fixtures/discord/interactions.js';
 import { createRawDispatcher as createDispatcher } from '../fixtures/discord/parsed.js';
 import { fakeServices } from '../fixtures/discord/services.js';
@@ -16,7 +17,7 @@ import { describeGolden } from '../support/corpus.js';
 import { fuzzDispatcher, realCharter } from './charters.js';
 import { QUESTION_CATEGORIES } from './inputs.js';
 import { QUESTION_RUNS, REAL_QUESTION_RUNS } from './runs.js';
-import { caseCounter, checkResult, dataOf, expectVerbatim, haystackOf, runParams } from './support.js';
+import { caseCounter, checkResult, expectVerbatim, haystackOf, runParams } from './support.js';
 
 const counter = caseCounter('questions');
 afterAll(() => counter.write());

@@ -6,14 +6,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlaceId, placeLocator } from '../../src/answer/places.js';
 import type { Charter } from '../../src/app.js';
-import { customIds } from '../fixtures/discord/harness.js';
+import { customIds, dataOf } from '../fixtures/discord/harness.js';
 import { autocomplete, FRIEND, slash } from '../fixtures/discord/interactions.js';
 import type { RawDispatcher as Dispatcher } from '../fixtures/discord/parsed.js';
 import { describeGolden } from '../support/corpus.js';
 import { fixtureCharter, fuzzDispatcher, realCharter } from './charters.js';
 import { REFERENCE_CATEGORIES } from './inputs.js';
 import { REAL_REFERENCE_RUNS, REFERENCE_RUNS } from './runs.js';
-import { caseCounter, checkResult, dataOf, expectVerbatim, haystackOf, runParams } from './support.js';
+import { caseCounter, checkResult, expectVerbatim, haystackOf, runParams } from './support.js';
 
 const counter = caseCounter('references');
 afterAll(() => counter.write());

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
   APIApplicationCommandOptionChoice,
-  APIInteractionResponse,
   APIInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import type fc from 'fast-check';
@@ -14,6 +13,7 @@ import { expect } from 'vitest';
 import type { Passage } from '../../src/corpus/types.js';
 import type { DispatchResult } from '../../src/discord/contract.js';
 import { LIMITS, messageViolations } from '../../src/discord/limits.js';
+import { dataOf } from '../fixtures/discord/harness.js';
 import { catalog } from '../fixtures/discord/services.js';
 
 /** One seed for every fuzz run, printed by fast-check on failure; FUZZ_SEED replays another. */
@@ -50,11 +50,6 @@ export function caseCounter(suite: string) {
       console.log(`[fuzz] ${suite}: ${total} cases (seed ${SEED}) ${parts.join(' ')}`);
     },
   };
-}
-
-export function dataOf(response: APIInteractionResponse): APIInteractionResponseCallbackData {
-  if (!('data' in response) || !response.data) throw new Error(`response type ${response.type} has no data`);
-  return response.data as APIInteractionResponseCallbackData;
 }
 
 /** Everything Discord renders as markdown in a message (the leading mention of the addressed user left out). */
