@@ -1,6 +1,7 @@
 // What several documents each say on one topic: the best passage from each, or nothing for a document
-// that has no passage on it. One outcome (outcome.ts) for /compare and `charter compare`.
+// that has no passage on it (none matches, or the judge finds its best match weak). One outcome (outcome.ts) for /compare and `charter compare`.
 import { namedDocuments } from './documents.js';
+import { isWeak } from './judge.js';
 import type { Compared, CompareOutcome } from './outcome.js';
 import type { Services } from './services.js';
 
@@ -24,8 +25,13 @@ export async function compare(
     };
   const rows: Compared['rows'] = [];
   for (const doc of named.docs) {
-    const hit = (await services.search(topic, { docs: [doc.id], limit: 1 })).hits[0];
-    rows.push(hit && hit.passages.length > 0 ? { doc, hit } : { doc });
+    const response = await services.search(topic, { docs: [doc.id], limit: 1 });
+    const hit = response.hits[0];
+    // The judge's own decision on this document's search (as /ask within `--doc` takes it): a nearest
+    // passage that holds too little of the topic (NIST AI RMF's title page for "deepfakes") is not the
+    // document's position, so the row says it has none, as for a document with no match at all.
+    const answers = hit && hit.passages.length > 0 && !isWeak(response);
+    rows.push(answers ? { doc, hit } : { doc });
   }
   return { kind: 'compared', topic, rows };
 }
