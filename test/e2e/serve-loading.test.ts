@@ -20,7 +20,13 @@ import { TEST_DATA_DIR } from '../global-setup.js';
 import { describeGolden } from '../support/corpus.js';
 import { testLatch } from '../support/latch.js';
 import { serveRun } from '../support/serve-run.js';
-import { generateDiscordKeys, type HttpReply, send, signatureHeaders } from './discord-client.js';
+import {
+  generateDiscordKeys,
+  type HttpReply,
+  interactions,
+  send,
+  signatureHeaders,
+} from './discord-client.js';
 
 const keys = generateDiscordKeys();
 const HELD = new URL('../fixtures/workers/held-prepare.ts', import.meta.url);
@@ -69,7 +75,7 @@ function signed(url: string, interaction: unknown): Promise<HttpReply> {
   });
 }
 
-const PING = { id: '1', application_id: '1', type: 1, token: 't', version: 1 };
+const PING = interactions.ping();
 
 /** `charter serve` whose preparation worker is held at a latch until `release()`. */
 let runs = 0;

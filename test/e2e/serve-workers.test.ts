@@ -12,7 +12,14 @@ import { slash } from '../fixtures/discord/interactions.js';
 import { TEST_DATA_DIR } from '../global-setup.js';
 import { testLatch } from '../support/latch.js';
 import { serveRun } from '../support/serve-run.js';
-import { baseUrl, generateDiscordKeys, postInteraction, send, signatureHeaders } from './discord-client.js';
+import {
+  baseUrl,
+  generateDiscordKeys,
+  interactions,
+  postInteraction,
+  send,
+  signatureHeaders,
+} from './discord-client.js';
 
 const quiet = createLogger({ write() {} });
 
@@ -54,7 +61,7 @@ describe('charter serve --workers 2 over the real corpus', () => {
       expect(answer.type).toBe(4);
       expect(answer.data.embeds.length).toBeGreaterThan(0);
     }
-    const ping = '{"id":"1","application_id":"1","type":1,"token":"t","version":1}';
+    const ping = JSON.stringify(interactions.ping());
     const pong = await send(`${url}/interactions`, {
       method: 'POST',
       headers: signatureHeaders(keys.privateKey, ping),

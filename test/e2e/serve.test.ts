@@ -9,7 +9,7 @@ import { createLogger } from '../../src/log.js';
 import { slash } from '../fixtures/discord/interactions.js';
 import { fakeServices } from '../fixtures/discord/services.js';
 import { deferred } from '../support/serve-run.js';
-import { generateDiscordKeys, send, signatureHeaders } from './discord-client.js';
+import { generateDiscordKeys, interactions, send, signatureHeaders } from './discord-client.js';
 
 const quiet = createLogger({ write() {} });
 
@@ -49,7 +49,7 @@ describe('runServe', () => {
     const loading = await send(`${url}/healthz`);
     expect(loading.status).toBe(503);
     expect(JSON.parse(loading.text)).toEqual({ status: 'loading' });
-    const ping = '{"id":"1","application_id":"1","type":1,"token":"t","version":1}';
+    const ping = JSON.stringify(interactions.ping());
     const pong = await send(`${url}/interactions`, {
       method: 'POST',
       headers: signatureHeaders(keys.privateKey, ping),

@@ -2,7 +2,6 @@
 // dispatcher (fixture services). Bounded in count and time.
 import type { Server } from 'node:http';
 import { connect } from 'node:net';
-import type { APIInteraction } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pinningAttack } from '../../bench/attack.js';
 import { COMMANDS } from '../../commands/index.js';
@@ -15,6 +14,7 @@ import { dataDir } from '../../src/paths.js';
 import {
   baseUrl,
   generateDiscordKeys,
+  interactions,
   postInteraction,
   send,
   signatureHeaders,
@@ -244,8 +244,7 @@ describe('W3: memory pinning by stalled unauthenticated uploads', () => {
       // Once one upload was refused for the budget, the others hold it (no sleep guesses when).
       while (!lines.some((l) => l.fields.reason === 'too-many-unverified-bytes'))
         await new Promise((resolve) => setTimeout(resolve, 10));
-      const ping = { id: '1', application_id: '1', type: 1, token: 't', version: 1 };
-      const reply = await postInteraction(server, keys, ping as unknown as APIInteraction);
+      const reply = await postInteraction(server, keys, interactions.ping());
       expect(reply.status).toBe(200);
       expect(JSON.parse(reply.text)).toEqual({ type: 1 });
     } finally {

@@ -11,10 +11,10 @@ import {
   MAX_CONNECTIONS,
 } from '../../src/discord/http/server.js';
 import { createLogger } from '../../src/log.js';
-import { generateDiscordKeys, postInteraction } from '../e2e/discord-client.js';
+import { generateDiscordKeys, interactions, postInteraction } from '../e2e/discord-client.js';
 
 const keys = generateDiscordKeys();
-const PING = { id: '1', application_id: '1', type: 1, token: 't', version: 1 };
+const PING = interactions.ping();
 const held: Socket[] = [];
 let server: InteractionsServer | undefined;
 
