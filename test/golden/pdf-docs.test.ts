@@ -120,12 +120,24 @@ const OPENINGS: Record<string, [string, string][]> = {
     ['Sec. 2.1', '2.1 The exponential growth in data and computing power has fuelled the advancement'],
   ],
   'brics-ai-governance-statement-2025': [
-    ['para. 1', 'Artificial Intelligence represents a milestone opportunity to boost development'],
-    ['para. 5', 'The United Nations is Central to Global AI Governance.'],
+    [
+      '“Rio de Janeiro, Brazil, July 6, 2025”',
+      'Artificial Intelligence represents a milestone opportunity to boost development',
+    ],
+    [
+      '“On Multilateralism, Legitimacy, and Digital Sovereignty”',
+      'The United Nations is Central to Global AI Governance.',
+    ],
   ],
   'news-global-times-china-ai-governance-action-plan-2025': [
-    ['para. 1', 'China on Saturday issued an action plan for global artificial intelligence (AI) governance'],
-    ['para. 5', 'Chinese Premier Li Qiang on Saturday said'],
+    [
+      '“China issues action plan for global AI governance”',
+      'China on Saturday issued an action plan for global artificial intelligence (AI) governance',
+    ],
+    [
+      '“China issues action plan for global AI governance”, fifth paragraph',
+      'Chinese Premier Li Qiang on Saturday said',
+    ],
   ],
 };
 
