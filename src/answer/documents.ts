@@ -74,6 +74,37 @@ export function noSuchDocument(typed: string): NotFound {
 }
 
 /**
+ * The one document a whole typed name (`--doc`, /compare's options, `sources NAME`) names, or why not. A name
+ * that is, or begins, the names of several held documents is refused with the documents it may mean
+ * ("nist": NIST AI RMF 1.0 or NIST AI 600-1), even when the catalog gives it to one of them as an alias:
+ * a comparison or a scope must never silently pick one. A document's own id or short title is never
+ * ambiguous. Only a name no held document has may be one Charter knows of but does not hold.
+ */
+const WHICH_ONE_MAX = 4;
+
+export function resolveDocument(
+  catalog: readonly CatalogDocument[],
+  typed: string,
+): { kind: 'named'; doc: CatalogDocument } | NotFound {
+  const doc = findDocument(catalog, typed);
+  const exact = doc && (doc.id === typed.trim() || doc.shortTitle === typed.trim());
+  if (!exact) {
+    const several = matcherFor(catalog)
+      .startingWith(typed)
+      .map((id) => byId(catalog, id))
+      .filter((d): d is CatalogDocument => d !== undefined);
+    // More than a few ("AI", "EU") is no name at all: said as such, not as a long list.
+    if (several.length > 1 && several.length <= WHICH_ONE_MAX && (!doc || several.includes(doc)))
+      return {
+        kind: 'not-found',
+        why: { reason: 'which-named-document', typed, docs: several },
+        suggestions: [],
+      };
+  }
+  return doc ? { kind: 'named', doc } : noSuchDocument(typed);
+}
+
+/**
  * The documents typed names name, in order, each once (`--doc`, /compare's options); or the outcome for the
  * first name that names none. Every front end resolves document names here, so an unknown one is worded once.
  */
@@ -83,8 +114,9 @@ export function namedDocuments(
 ): { kind: 'named'; docs: CatalogDocument[] } | NotFound {
   const docs: CatalogDocument[] = [];
   for (const typed of names) {
-    const doc = findDocument(catalog, typed);
-    if (!doc) return noSuchDocument(typed);
+    const found = resolveDocument(catalog, typed);
+    if (found.kind === 'not-found') return found;
+    const doc = found.doc;
     if (!docs.includes(doc)) docs.push(doc);
   }
   return { kind: 'named', docs };

@@ -106,6 +106,8 @@ export type NotFoundReason =
    * instrument Charter knows of but does not hold (corpus/instruments.json).
    */
   | { reason: 'no-such-document'; typed: string; known?: KnownFacts }
+  /** A document name that is, or begins, the names of several held documents ("nist"): which one. */
+  | { reason: 'which-named-document'; typed: string; docs: readonly CatalogDocument[] }
   /** /compare given fewer distinct documents than it compares, or more. */
   | { reason: 'document-count'; given: number; min: number; max: number }
   /** A reference that named no place. */

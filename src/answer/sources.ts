@@ -3,7 +3,7 @@
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { segmentType, UNIT_NAMES } from '../corpus/citation.js';
 import type { Passage } from '../corpus/types.js';
-import { findDocument, noSuchDocument } from './documents.js';
+import { resolveDocument } from './documents.js';
 import type { SourceRow, SourcesOutcome } from './outcome.js';
 
 export type { SourceRow };
@@ -82,7 +82,7 @@ export async function sources(
   read: SourcesReader,
 ): Promise<SourcesOutcome> {
   if (!typed) return { kind: 'catalog', rows: sourceRows(catalog, read.count) };
-  const doc = findDocument(catalog, typed);
-  if (!doc) return noSuchDocument(typed);
-  return { kind: 'document', doc, passages: await read.passages(doc.id) };
+  const found = resolveDocument(catalog, typed);
+  if (found.kind === 'not-found') return found;
+  return { kind: 'document', doc: found.doc, passages: await read.passages(found.doc.id) };
 }

@@ -160,6 +160,13 @@ export function notFoundWording(outcome: NotFound | Ambiguous, m: Medium): Wordi
         suggestions: [],
         tries: [],
       };
+    case 'which-named-document':
+      return {
+        title: 'Which one?',
+        text: `“${m.echo(why.typed)}” may mean ${listed(why.docs.map((d) => m.name(d.shortTitle)))}.`,
+        suggestions: [],
+        tries: [],
+      };
     case 'no-such-document':
       // A name Charter knows but does not hold: where to read it and how to add it, in /ask's words.
       if (why.known)

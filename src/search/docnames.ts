@@ -344,6 +344,18 @@ export class DocNameMatcher {
     return owners.length === 1 ? owners[0]!.docId : undefined;
   }
 
+  /**
+   * The documents whose id, short title or alias is the typed whole words or begins with them, in catalog
+   * order ("nist" → NIST AI RMF 1.0 and NIST AI 600-1): the documents a whole typed name may mean.
+   */
+  startingWith(text: string): string[] {
+    const key = fold(text);
+    if (key === '') return [];
+    return this.typed
+      .filter(({ names }) => names.some((n) => n === key || n.startsWith(`${key} `)))
+      .map(({ docId }) => docId);
+  }
+
   /** The document whose id or exact name starts the text (longest name wins), and where the rest begins. */
   prefix(text: string): { docId: string; rest: string } | undefined {
     const all = tokens(text);

@@ -28,6 +28,25 @@ describe('--doc names', () => {
     );
   });
 
+  it('asks which one for a name several held documents have or begin with, never picking one', () => {
+    // Was: --doc nist silently took NIST AI RMF 1.0 (its catalog alias) though NIST AI 600-1 is held too.
+    expect(() => ids(['nist'])).toThrow(
+      /^Which one\? “nist” may mean NIST AI 600-1 \(GenAI Profile\) or NIST AI RMF 1\.0\.$/,
+    );
+    // Two held Hiroshima documents: not "Charter doesn't hold the Hiroshima AI Process … Framework".
+    expect(() => ids(['Hiroshima'])).toThrow(
+      /^Which one\? “Hiroshima” may mean Hiroshima Code of Conduct or/,
+    );
+    expect(ids(['NIST AI RMF', 'AI 600-1', 'us-nist-ai-rmf-1-0-2023'])).toEqual([
+      'us-nist-ai-rmf-1-0-2023',
+      'us-nist-ai-600-1-genai-profile-2024',
+    ]);
+    // Every other alias and short title still names its own document.
+    for (const doc of catalog)
+      for (const name of [doc.shortTitle, ...doc.aliases.filter((alias) => alias !== 'NIST')])
+        expect(ids([name]), name).toEqual([doc.id]);
+  });
+
   it('says where to read a document Charter knows of but does not hold (corpus/instruments.json)', async () => {
     // Was only "No document is called “OECD”."
     expect(() => ids(['OECD'])).toThrow(
