@@ -22,6 +22,7 @@ export const CHECKS = [
   'markup-prefix',
   'control',
   'fullwidth',
+  'trailing-lead-in',
 ] as const;
 export type Check = (typeof CHECKS)[number];
 
@@ -279,7 +280,10 @@ const TAG = new RegExp(
  */
 const markup: PassageCheck = (passage) => all(TAG, passage.text);
 
-const CHECK_FUNCTIONS: Record<Exclude<Check, 'heading' | 'duplicate-locator'>, PassageCheck> = {
+const CHECK_FUNCTIONS: Record<
+  Exclude<Check, 'heading' | 'duplicate-locator' | 'trailing-lead-in'>,
+  PassageCheck
+> = {
   'split-word': splitWord,
   'private-use': privateUse,
   'footnote-debris': footnoteDebris,
@@ -334,7 +338,38 @@ export function lintPassages(passages: readonly Passage[], vocab = vocabulary(pa
         });
     });
   }
-  return findings.concat(duplicateLocators(passages));
+  return findings.concat(duplicateLocators(passages), trailingLeadIns(passages));
+}
+
+/** A path's shape: the kind of each segment ("rec:24" → "rec", "ii" → ""), so siblings compare equal. */
+const shape = (path: readonly string[]) =>
+  path.map((s) => (s.includes(':') ? s.slice(0, s.indexOf(':')) : '')).join('/');
+
+/**
+ * Trailing lead-ins: a passage whose last paragraph (not its first: a passage that is only a lead-in, or an
+ * item whose own words end in ":", is the document's place) ends in ":" while the next passage is a sibling
+ * unit of the same kind, not inside its own ("… 24. Reform …\n\nIn particular, government should:" then
+ * Recommendation 25). The lead-in introduces the next items, so quoting it as the end of this one attributes
+ * words to the wrong place. A section's prose ending in a lead-in before its first item is not flagged.
+ */
+function trailingLeadIns(passages: readonly Passage[]): Finding[] {
+  const out: Finding[] = [];
+  for (const [i, passage] of passages.entries()) {
+    const next = passages[i + 1];
+    if (!next || next.docId !== passage.docId) continue;
+    const paragraphs = passage.text.trimEnd().split(/\n\n+/);
+    const last = paragraphs.at(-1)!.trim();
+    if (paragraphs.length < 2 || !/:["”’]?$/.test(last)) continue;
+    const inside = next.path.length > passage.path.length && passage.path.every((s, k) => next.path[k] === s);
+    if (inside || next.path.join('/') === passage.path.join('/') || shape(next.path) !== shape(passage.path))
+      continue;
+    out.push({
+      check: 'trailing-lead-in',
+      passageId: passage.id,
+      excerpt: `${excerptAt(last, Math.max(0, last.length - 60), last.length)} → ${next.locator}`,
+    });
+  }
+  return out;
 }
 
 /**

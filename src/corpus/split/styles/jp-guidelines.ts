@@ -71,6 +71,12 @@ function sectionHeading(lines: readonly TextLine[], i: number): { title: string;
   return { title: headingText(title), last };
 }
 
+/** The next line with text after line i. */
+function nextText(lines: readonly TextLine[], i: number): string {
+  for (let j = i + 1; j < lines.length; j++) if (lines[j]!.text.trim() !== '') return lines[j]!.text;
+  return '';
+}
+
 export function splitJpGuidelines(doc: CatalogDocument, read: ReadDocument): Passage[] {
   const builder = new UnitBuilder();
   const lines = read.lines;
@@ -87,6 +93,10 @@ export function splitJpGuidelines(doc: CatalogDocument, read: ReadDocument): Pas
   let lastLine = '';
   /** The numbered items of a Part 3–5 section (I., II., …); -1 outside such a section. */
   let sectionItem = -1;
+  /** The text since the last unit opened is an actor's item (D-7) ii. …). */
+  let inActorItem = false;
+  /** A lead-in held for the unit it introduces (the next actor's item opens with it). */
+  let heldLeadIn: TextLine[] = [];
   const codes = new Set<string>();
   const used = new Set<string>();
   let paragraph: TextLine[] = [];
@@ -97,10 +107,16 @@ export function splitJpGuidelines(doc: CatalogDocument, read: ReadDocument): Pas
   };
   const open = (path: RefPath, locator: string) => {
     flush();
+    inActorItem = false;
     let unique = path;
     for (let n = 2; used.has(unique.join('/')); n++) unique = [...path.slice(0, -1), `${path.at(-1)}~${n}`];
     used.add(unique.join('/'));
     builder.open(unique, { locator });
+    if (heldLeadIn.length > 0) {
+      paragraph = heldLeadIn;
+      heldLeadIn = [];
+      flush();
+    }
   };
   const partLocator = () => (section ? `Part ${part} ${section}` : `Part ${part}`);
 
@@ -234,7 +250,16 @@ export function splitJpGuidelines(doc: CatalogDocument, read: ReadDocument): Pas
         codes.has(code) ? `${code}, “${stageTitle}”` : code,
       );
       codes.add(code);
+      inActorItem = true;
       paragraph.push(line);
+      continue;
+    }
+    // A lead-in at the margin after an actor's item ("The matters at which AI developers are expected to make
+    // efforts are listed below:") introduces the items after it: it opens the next item's passage (the unit
+    // opened next), so a quote of the item before never ends with it.
+    if (inActorItem && atMargin && blankBefore && /:$/.test(t) && ACTOR_ITEM.test(nextText(lines, i))) {
+      flush();
+      heldLeadIn = [line];
       continue;
     }
     // A paragraph after a section's list (a blank line, a sentence ended, then no item and no bullet) is

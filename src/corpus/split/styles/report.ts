@@ -138,6 +138,8 @@ function pushBody(blocks: Block[], lines: TextLine[]): void {
 
 const SECTION_HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S/;
 const RECOMMENDATION = /^(\d{1,2})\.\s+\S/;
+/** A paragraph that ends as a lead-in to what follows it ("… government should:"). */
+const TRAILING_LEAD_IN = /:["”’]?$/;
 /** A run of numbered paragraphs this long through the document is a recommendation list. */
 const MIN_RECOMMENDATIONS = 10;
 
@@ -287,7 +289,24 @@ export function splitReport(doc: CatalogDocument, read: ReadDocument): Passage[]
     const last = units[units.length - 1];
     if (last && last.path.join('/') === unit.path.join('/') && last.heading === unit.heading)
       last.paragraphs.push(paragraph);
-    else units.push({ ...unit, paragraphs: [paragraph] });
+    else units.push({ ...unit, paragraphs: heldLeadIn ? [heldLeadIn, paragraph] : [paragraph] });
+    heldLeadIn = undefined;
+  };
+
+  /**
+   * A recommendation's last paragraph that is a lead-in ("It is also essential … In particular, government
+   * should:") introduces the recommendations after it, not the one it follows: it opens the next
+   * recommendation's passage instead, so a quote of a recommendation never ends with words that introduce
+   * the next ones. The recommendation's own first paragraph and its items ("• …") stay.
+   */
+  let heldLeadIn: UnitParagraph | undefined;
+  const detachTrailingLeadIn = () => {
+    const last = units.at(-1);
+    const tail = last?.paragraphs.at(-1);
+    // Only straight after the recommendation, with no heading between.
+    if (!last || !tail || last.path[0] !== `rec:${recommendation}` || last.paragraphs.length < 2) return;
+    if (!TRAILING_LEAD_IN.test(tail.text.trim()) || /^[•▪◦‣⁃–-]/u.test(tail.text.trim())) return;
+    heldLeadIn = last.paragraphs.pop();
   };
 
   for (const block of blocks) {
@@ -324,6 +343,7 @@ export function splitReport(doc: CatalogDocument, read: ReadDocument): Passage[]
       if (recommendations.has(line)) {
         addLines(run);
         run = [];
+        detachTrailingLeadIn();
         recommendation = Number(RECOMMENDATION.exec(line.text)![1]);
       } else if (numbered !== undefined && !usedSections.has(numbered) && !TOC_LEADER.test(line.text)) {
         addLines(run);
