@@ -29,10 +29,20 @@ export function parseReference(
   const text = normalizeReference(reference);
   let place = parsePlace(text);
   let rest = place ? blank(text, place.start, place.end) : text;
-  const named =
+  let named =
     preferDocWithPlace(places, names.findExact(rest), place) ??
     names.findBest(rest) ??
     onlyDocOfPlace(places, rest);
+  // A name glued to its number ("EO14110 section 4.2(a)") reads as written apart ("EO 14110"), only when
+  // that spelling is exactly a document's name.
+  if (!named) {
+    const apart = rest.replace(/(?<=\p{L})(?=\p{N})/gu, ' ');
+    const exact = apart === rest ? undefined : preferDocWithPlace(places, names.findExact(apart), place);
+    if (exact) {
+      rest = apart;
+      named = exact;
+    }
+  }
   const doc = named ? places.doc(named.docId) : undefined;
   if (named) {
     const spelled = tokens(rest);

@@ -15,6 +15,7 @@ import { exampleReferences, fail, noSuchPoint, notFound, placesIn, unknownUnit }
 import { type ParsedReference, parseReference } from './parse.js';
 import { blank, normalizeReference, parsePlace } from './place.js';
 import { holding } from './sub-points.js';
+import { editDistance } from './unit-words.js';
 
 export class ReferenceResolver {
   private readonly places: DocumentPlaces;
@@ -48,8 +49,13 @@ export class ReferenceResolver {
     if (!doc && place && parsed.leftover.length > 0) {
       return fail(
         reference,
-        { reason: 'unknown-document', words: parsed.leftover.join(' ') },
-        placesIn(places, places.docsWithPlace(place.path), place.path, reference),
+        { reason: 'unknown-document', words: joinWords(parsed.leftover) },
+        placesIn(
+          places,
+          closestNamed(places.docsWithPlace(place.path), parsed.leftover),
+          place.path,
+          reference,
+        ),
       );
     }
     if (!doc && place?.typed) {
@@ -192,3 +198,40 @@ function unreadNote(parsed: ParsedReference, shown: string): { note?: QuoteNote 
   if (parsed.leftover.every((word) => said.has(word))) return {};
   return { note: { reason: 'unread', words: parsed.unread, shown } };
 }
+
+/**
+ * The documents that have a place, those whose name a left-over word closely misspells first ("GPDR art 22":
+ * GDPR Art. 22 before AIDA s. 22): one edit, two letters swapped, or two edits in a word of six letters or more. The order is
+ * otherwise kept; every document still has the place, so every suggestion stays a real place.
+ */
+function closestNamed(docs: readonly CatalogDocument[], words: readonly string[]): CatalogDocument[] {
+  const distance = (doc: CatalogDocument) => {
+    let best = Number.POSITIVE_INFINITY;
+    for (const name of [doc.shortTitle, ...doc.aliases])
+      for (const token of tokenize(name))
+        for (const word of words)
+          if (word.length >= 3 && token.length >= 3) {
+            const edits = editDistance(word, token);
+            if (edits <= 1 || (edits === 2 && (word.length >= 6 || swapped(word, token))))
+              best = Math.min(best, edits);
+          }
+    return best;
+  };
+  const ranked = docs.map((doc, index) => ({ doc, index, edits: distance(doc) }));
+  return ranked.sort((a, b) => a.edits - b.edits || a.index - b.index).map(({ doc }) => doc);
+}
+
+/** Whether two words have the same letters ("gpdr", "gdpr"). */
+const swapped = (a: string, b: string) => [...a].sort().join('') === [...b].sort().join('');
+
+/** Left-over words as one name: Chinese words are written without spaces ("深度合成", never "深度 合成"). */
+const joinWords = (words: readonly string[]) =>
+  words.reduce(
+    (text, word) =>
+      text === ''
+        ? word
+        : /\p{Script=Han}$/u.test(text) && /^\p{Script=Han}/u.test(word)
+          ? text + word
+          : `${text} ${word}`,
+    '',
+  );

@@ -1,0 +1,46 @@
+// Document names in a reference as people mistype them, on the real corpus: a close misspelling of a name
+// is suggested first, a name glued to its number is read apart, a Chinese name is never split by spaces.
+// Every suggestion is a place the document has.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { quote } from '../../src/answer/quote.js';
+import { assemble, type Charter } from '../../src/app.js';
+import { CorpusIndex } from '../../src/search/index.js';
+import { catalog, describeGolden, realPassages } from '../support/corpus.js';
+
+describe.runIf(describeGolden)('document names in references (golden)', () => {
+  let charter: Charter;
+  beforeAll(async () => {
+    const passages = (await Promise.all(catalog.map((doc) => realPassages(doc.id)))).flat();
+    charter = assemble(catalog, CorpusIndex.build(catalog, passages), 'test');
+  }, 120_000);
+
+  const real = async (suggestions: string[]) => {
+    for (const suggestion of suggestions)
+      expect((await quote(charter.services, suggestion)).kind, suggestion).toBe('quoted');
+  };
+
+  it('suggests the document a misspelled name means first ("GPDR art 22" → GDPR Art. 22)', async () => {
+    const outcome = await quote(charter.services, 'GPDR art 22');
+    expect(outcome.kind).toBe('not-found');
+    if (outcome.kind !== 'not-found') return;
+    expect(outcome.suggestions[0]).toBe('GDPR Art. 22');
+    await real(outcome.suggestions);
+  });
+
+  it('reads a name glued to its number as written apart ("EO14110" → EO 14110)', async () => {
+    const outcome = await quote(charter.services, 'EO14110 section 4.2(a)');
+    expect(outcome.kind).toBe('quoted');
+    if (outcome.kind === 'quoted') {
+      expect(outcome.doc.shortTitle).toBe('EO 14110');
+      expect(outcome.locator).toBe('Sec. 4.2(a)');
+    }
+  });
+
+  it('never splits a Chinese name with a space when it says what it could not read', async () => {
+    const outcome = await quote(charter.services, '深度合成 第十七条');
+    expect(outcome.kind).toBe('not-found');
+    if (outcome.kind !== 'not-found' || outcome.why.reason !== 'unknown-document') throw new Error('kind');
+    expect(outcome.why.words).toBe('深度合成');
+    await real(outcome.suggestions);
+  });
+});
