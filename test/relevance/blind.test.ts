@@ -114,6 +114,10 @@ describe('blind relevance set', () => {
     ['blind2-situations.jsonl', 0.56, 0.42],
     ['blind2-situations-more.jsonl', 0.22, 0.14],
     ['blind2-situations-zh.jsonl', 0.72, 0.63],
+    // The third blind sets (blind3-*), read once at the end of the session that committed them (2026-12-05, 6,051
+    // passages): R@5 0.560 / MRR@10 0.476 (English, 377), 0.800 / 0.662 (Chinese, 30); minus a margin.
+    ['blind3-situations.jsonl', 0.53, 0.44],
+    ['blind3-situations-zh.jsonl', 0.73, 0.6],
   ] as const)
     describeAgainstRealDocuments(
       loadQuestions(path(name)),
@@ -143,10 +147,12 @@ describe('blind relevance set', () => {
 
     // Each unheld / off-topic pair at its first reading, minus a margin. Issue 19's blind sets (2026-12-04):
     // 47/83 unheld instruments flagged (56.6 %), 26/47 off-topic messages answered weak (55.3 %). The second
-    // blind sets (blind2, first read on the landed code): 60/73 (82.2 %), 40/61 (65.6 %).
+    // blind sets (blind2, first read on the landed code): 60/73 (82.2 %), 40/61 (65.6 %). The third (blind3, read
+    // once at the end of their session): 65/89 (73.0 %), 29/50 (58.0 %).
     for (const [unheldSet, minUnheld, offtopicSet, minOfftopic] of [
       ['blind-unheld.jsonl', 0.53, 'blind-offtopic.jsonl', 0.5],
       ['blind2-unheld.jsonl', 0.78, 'blind2-offtopic.jsonl', 0.6],
+      ['blind3-unheld.jsonl', 0.7, 'blind3-offtopic.jsonl', 0.52],
     ] as const)
       it(`flags ${unheldSet} and answers ${offtopicSet} weak, as often as first measured`, () => {
         const unheld = countFlags(index, loadSet(path(unheldSet)));
@@ -171,6 +177,13 @@ describe('blind relevance set', () => {
       const wrong = sets.flatMap((flags) => flags.wrong);
       const total = sets.reduce((sum, flags) => sum + flags.answerableTotal, 0);
       expect(wrong.length / total, wrong.join('\n')).toBeLessThanOrEqual(0.03);
+    });
+
+    // blind3-situations at its first reading: 18/377 answerable questions flagged wrongly (4.8 %), above issue 18's
+    // 3 %; this keeps it from growing (a margin of about four questions) until the flags are fixed.
+    it('flags no more of the third blind set wrongly than first measured', () => {
+      const flags = countFlags(index, loadSet(path('blind3-situations.jsonl')));
+      expect(flags.wrong.length / flags.answerableTotal, flags.wrong.join('\n')).toBeLessThanOrEqual(0.06);
     });
   });
 });
