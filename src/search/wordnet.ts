@@ -71,21 +71,10 @@ export class WordNet {
    * "foreman", "chief", …).
    */
   synonyms(word: string): readonly string[] {
-    const cached = this.cache.get(word);
-    if (cached) return cached;
-    const out = new Set<string>();
-    if (/^[a-z][a-z-]*$/.test(word)) {
-      for (const part of PARTS) {
-        const base = this.baseForm(word, part);
-        if (!base) continue;
-        for (const synonym of this.firstSense(base.offset, part))
-          if (synonym !== base.lemma) out.add(synonym.replace(/_/g, ' '));
-      }
-    }
-    const found = [...out];
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(word, found);
-    return found;
+    return this.related(word, word, (base, part, out) => {
+      for (const synonym of this.firstSense(base.offset, part))
+        if (synonym !== base.lemma) out.add(synonym.replace(/_/g, ' '));
+    });
   }
 
   /**
@@ -93,25 +82,34 @@ export class WordNet {
    * words ("leak" → disclose, reveal; "fire" → terminate, dismiss).
    */
   hypernyms(word: string): readonly string[] {
-    const key = `@${word}`;
+    return this.related(`@${word}`, word, (base, part, out) => {
+      const line = this.lineAt(`data.${part}`, base.offset);
+      if (!line) return;
+      const fields = line.split(' ');
+      const count = Number.parseInt(fields[3] ?? '0', 16);
+      let at = 4 + 2 * count;
+      const pointers = Number(fields[at++]);
+      for (let k = 0; k < pointers; k++, at += 4) {
+        if (fields[at] !== '@' || fields[at + 2] !== part[0]) continue;
+        for (const hypernym of this.firstSense(Number(fields[at + 1]), part))
+          out.add(hypernym.replace(/_/g, ' '));
+      }
+    });
+  }
+
+  /** What `collect` gathers from each part of speech `word` has a base form in, remembered under `key`. */
+  private related(
+    key: string,
+    word: string,
+    collect: (base: { lemma: string; offset: number }, part: Part, out: Set<string>) => void,
+  ): readonly string[] {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const out = new Set<string>();
     if (/^[a-z][a-z-]*$/.test(word)) {
       for (const part of PARTS) {
         const base = this.baseForm(word, part);
-        if (!base) continue;
-        const line = this.lineAt(`data.${part}`, base.offset);
-        if (!line) continue;
-        const fields = line.split(' ');
-        const count = Number.parseInt(fields[3] ?? '0', 16);
-        let at = 4 + 2 * count;
-        const pointers = Number(fields[at++]);
-        for (let k = 0; k < pointers; k++, at += 4) {
-          if (fields[at] !== '@' || fields[at + 2] !== part[0]) continue;
-          for (const hypernym of this.firstSense(Number(fields[at + 1]), part))
-            out.add(hypernym.replace(/_/g, ' '));
-        }
+        if (base) collect(base, part, out);
       }
     }
     const found = [...out];
