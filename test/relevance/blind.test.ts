@@ -40,7 +40,7 @@ const COMMITTED: Record<string, string> = {
   'blind3-situations-zh.jsonl': '50f8f2e9b0a5d35908c8e97e6fd1f749f1902b6cc65b5553ecf6d8138a96f806',
   'blind3-unheld.jsonl': '327941edc9c0c8c84b21726d3eeef56e3713702a07e0a5b9a7bae086d02437d5',
   'blind3-offtopic.jsonl': '1aea8c66800fd9da6347aa10b9d2837cd7ccf1fe146467ff400703fbde54c098',
-  // Fourth blind sets for issues 18 and 19, committed 2026-12-05 03:13 UTC before this session's tuning landed: 355
+  // Fourth blind sets for issues 18 and 19, committed 2026-12-05 02:53 UTC before this session's tuning landed: 355
   // English situations (two writers who saw only the documents; issue 18's per-document quotas), 32 Chinese, and 55
   // unheld + 50 off-topic questions (a writer who saw only the documents' list). Three questions happen to repeat one
   // of an earlier blind set word for word; both are blind, so nothing was tuned on either.
