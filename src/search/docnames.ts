@@ -67,6 +67,26 @@ function nameWords(text: string): { words: string[]; at: number[] } {
   return { words, at };
 }
 
+/**
+ * A name's tokens with "artificial intelligence" written "ai", or "ai" written out; undefined when the name
+ * has neither.
+ */
+function otherAiSpelling(tokens: readonly string[]): string[] | undefined {
+  const out: string[] = [];
+  let changed = false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i] === 'artificial' && tokens[i + 1] === 'intelligence') {
+      out.push('ai');
+      i++;
+      changed = true;
+    } else if (tokens[i] === 'ai') {
+      out.push('artificial', 'intelligence');
+      changed = true;
+    } else out.push(tokens[i]!);
+  }
+  return changed ? out : undefined;
+}
+
 /** Folding for matching what is being typed against names: case, accents and punctuation away. */
 const fold = (text: string) =>
   normalizeText(text)
@@ -181,6 +201,10 @@ export class DocNameMatcher {
         const tokens = tokenize(name).filter((token) => token !== 's');
         if (tokens.length === 0) continue;
         names.push({ docId: doc.id, tokens });
+        // People write "AI" for the catalog's "Artificial Intelligence" and back: "canada's AI and data act" is
+        // the Artificial Intelligence and Data Act, not the EU's Data Act inside it.
+        const other = otherAiSpelling(tokens);
+        if (other) names.push({ docId: doc.id, tokens: other });
         // People leave out the generic words: "Biden executive order" for "Biden AI executive order".
         const short = tokens.filter((token) => !GENERIC.has(token));
         if (short.length >= 2 && short.length < tokens.length)

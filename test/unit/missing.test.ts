@@ -295,6 +295,14 @@ describe('MissingDetector', () => {
         { name: 'Texas Responsible AI Governance Act', kind: 'instrument', known: undefined },
       ]);
     });
+
+    it('reads "AI" for a held name\'s "Artificial Intelligence", so a known name inside it is not reported', () => {
+      // AIDA is the Artificial Intelligence and Data Act; the EU's Data Act is a known instrument.
+      expect(facts("what does canada's AI and data act say about biased output")).toEqual([]);
+      expect(facts('what does the data act say about connected cars').map((m) => m.known)).toEqual([
+        'eu-data-act-2023',
+      ]);
+    });
   });
 
   describe('instruments by their shape, in any case (issue 19, second round)', () => {
