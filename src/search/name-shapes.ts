@@ -25,6 +25,7 @@ import {
 } from './name-words.js';
 import type { FoundPlaces } from './place-finder.js';
 import { STOP_WORDS, type Token, termOf } from './text.js';
+import { longerSynonyms } from './thesaurus.js';
 
 /** Words that join the words of a name ("Americans with Disabilities Act"). */
 const INNER_JOINS = new Set(['with', 'of', 'for', 'on']);
@@ -187,6 +188,17 @@ export function namesByHead(scan: Scan, know: ShapeKnowledge): void {
       words.length > 0 &&
       !words.some((i) => places.at.get(i) === false) &&
       scan.described.some((docId) => words.every((i) => know.docUses(docId, termOf(norms[i]!) ?? norms[i]!)))
+    )
+      continue;
+    // Nor is a topic of the documents before a head that is no title's ("the GPAI rules"): each of its words
+    // means a phrase the held texts write ("general-purpose AI", by the thesaurus). A title runs on ("the
+    // GPAI code of practice", in any case) or ends in a strong head ("act"), and stays a name.
+    if (
+      to === h &&
+      !TITLE_JOINS.has(norms[h + 1] ?? '') &&
+      !STRONG_HEADS.has(norms[h]!) &&
+      words.length > 0 &&
+      words.every((i) => longerSynonyms(termOf(norms[i]!) ?? norms[i]!).some((phrase) => know.writes(phrase)))
     )
       continue;
     scan.found.push({ at: start, missing: { name, kind: 'instrument' } });

@@ -226,6 +226,21 @@ export function oneWordSynonyms(term: string): string[] {
   return [...out];
 }
 
+/**
+ * The phrases of several words that mean what a one-word term means, as the groups write them ("gpai" →
+ * "general-purpose ai", "foundation model" …): a word whose meaning the documents write out is their own topic
+ * (name-shapes.ts: "the GPAI rules" are the AI Act's rules on general-purpose AI, no instrument Charter lacks).
+ */
+export function longerSynonyms(term: string): string[] {
+  const out = new Set<string>();
+  for (const phrase of FIRST_TERM.get(term) ?? []) {
+    if (phrase.terms.length !== 1) continue;
+    for (const [index, group] of SYNONYM_GROUPS.entries())
+      if (index === phrase.group) for (const other of group) if (termsOf(other).length > 1) out.add(other);
+  }
+  return [...out];
+}
+
 export interface PlaceName {
   tokens: string[];
   jurisdiction: string;

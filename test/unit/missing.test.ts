@@ -133,6 +133,17 @@ describe('MissingDetector', () => {
     expect(detect('GPAI obligations for providers')).toEqual([]);
   });
 
+  it('takes a topic the documents write out for no name before a head of no title ("the GPAI rules")', () => {
+    // GPAI means general-purpose AI (the thesaurus), which the AI Act writes: the rules are the AI Act's.
+    const writing = detector(catalog, { writes: (phrase) => phrase === 'general-purpose ai' });
+    expect(writing.detect('what are the GPAI rules')).toEqual([]);
+    // A title runs on, or the documents do not write the topic out: a name.
+    expect(writing.detect('the GPAI code of practice copyright chapter')).toEqual([
+      { name: 'GPAI Code', kind: 'instrument' },
+    ]);
+    expect(detect('what are the GPAI rules')).toEqual([{ name: 'GPAI Rules', kind: 'instrument' }]);
+  });
+
   it('names a country or US state with no document, unless the question is about a document Charter has', () => {
     expect(detect('does texas have an AI law for state agencies')).toEqual([
       { name: 'Texas', kind: 'place' },
