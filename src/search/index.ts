@@ -183,6 +183,7 @@ export class CorpusIndex {
       corpusNames: (name) => corpusNames.has(name),
       writes: (phrase) => this.writes(phrase),
       docUses: (docId, term) => this.lexical.termScores(term).ids.some((i) => passages[i]!.docId === docId),
+      heldSection: sectionNumbers(passages),
     });
     const termCache = new TermCache(
       options.termCacheEntries ?? Math.max(TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE * passages.length),
@@ -617,4 +618,20 @@ export class CorpusIndex {
     this.provisionIndex ??= new Provisions(this.passages);
     return this.provisionIndex;
   }
+}
+
+/** A passage id's section or article ("…#sec:22757.12/b", "…#art:5/1"): its first number. */
+const SECTION_ID = /#(?:sec|billsec|art):(\d+)/;
+
+/**
+ * Whether a held document has a section or article whose first number is that of a typed one ("4.2" → 4,
+ * "230"): what the missing-name detector asks of a bare "section N" (name-shapes.ts `unheldSections`).
+ */
+function sectionNumbers(passages: readonly Passage[]): (number: string) => boolean {
+  const held = new Set<string>();
+  for (const passage of passages) {
+    const found = SECTION_ID.exec(passage.id);
+    if (found) held.add(String(Number(found[1])));
+  }
+  return (number) => held.has(String(Number(/^\d+/.exec(number)?.[0] ?? 'x')));
 }

@@ -22,6 +22,7 @@ import {
   type Scan,
   type ShapeKnowledge,
   seriesNumbers,
+  unheldSections,
   unknownAcronyms,
 } from './name-shapes.js';
 import { range } from './name-words.js';
@@ -55,6 +56,8 @@ export interface MissingDetectorOptions {
   writes?: (phrase: string) => boolean;
   /** Whether a held document's text uses an index term. */
   docUses?: (docId: string, term: string) => boolean;
+  /** Whether a held document has a section or article of this number (name-shapes.ts `heldSection`). */
+  heldSection?: (number: string) => boolean;
 }
 
 export class MissingDetector {
@@ -94,6 +97,7 @@ export class MissingDetector {
       writes: options.writes ?? (() => false),
       docUses: options.docUses ?? (() => false),
       englishZipf: options.englishZipf ?? (() => 0),
+      heldSection: options.heldSection ?? (() => true),
     };
   }
 
@@ -170,6 +174,7 @@ export class MissingDetector {
     numberedIds(scan, this.shapes);
     seriesNumbers(scan, this.shapes, namedDocs);
     unknownAcronyms(scan, this.shapes);
+    unheldSections(scan, this.shapes);
 
     // Countries and states with no document, unless the question is about a document Charter holds that
     // merely mentions them ("does the AI Act apply in France", "does Biden's AI EO apply in Mexico").

@@ -68,6 +68,11 @@ export interface ShapeKnowledge {
   docUses: (docId: string, term: string) => boolean;
   /** How common an index term is in English (Zipf). */
   englishZipf: (term: string) => number;
+  /**
+   * Whether a held document has a section or article of this number ("4.2", "230"; the first number of a
+   * deeper place, "15" of "15(a)", counts too): a bare "section N" no document has is another instrument's.
+   */
+  heldSection: (number: string) => boolean;
 }
 
 /**
@@ -285,5 +290,29 @@ export function unknownAcronyms(scan: Scan, know: ShapeKnowledge): void {
       continue;
     scan.found.push({ at: i, missing: { name: toks[i]!.surface, kind: 'body' } });
     claimed.add(i);
+  }
+}
+
+/** Words that introduce a section or article number: "section 230", "sec. 5", "§ 1983". */
+const SECTION_WORDS = new Set(['section', 'sec', 'article', 'art']);
+const SECTION_NUMBER = /^\d+(\.\d+)*[a-z]?$/;
+
+/**
+ * A section or article no held document has, in a question that names no held document and no other
+ * instrument: "section 230 and generative AI outputs" is the US Communications Decency Act's, not a place in
+ * what Charter holds ("section 4.2", "article 50" are).
+ */
+export function unheldSections(scan: Scan, know: ShapeKnowledge): void {
+  const { toks, norms, heldAt, claimed, surface } = scan;
+  if (heldAt.size > 0 || scan.described.length > 0 || scan.found.length > 0) return;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (!SECTION_WORDS.has(norms[i]!) || claimed.has(i) || claimed.has(i + 1)) continue;
+    const number = norms[i + 1]!;
+    if (!SECTION_NUMBER.test(number) || know.heldSection(number)) continue;
+    // "section 230 of the …" names its instrument after it: found by its head (or a place) if at all.
+    if (norms[i + 2] === 'of' || norms[i + 2] === 'in') continue;
+    scan.found.push({ at: i, missing: { name: surface(i, i + 1), kind: 'instrument' } });
+    claimed.add(i);
+    claimed.add(i + 1);
   }
 }

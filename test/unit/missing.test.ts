@@ -144,6 +144,25 @@ describe('MissingDetector', () => {
     expect(detect('what are the GPAI rules')).toEqual([{ name: 'GPAI Rules', kind: 'instrument' }]);
   });
 
+  it('takes a bare section no held document has for another instrument ("section 230")', () => {
+    const sections = new Set(['4', '15', '50']);
+    const numbered = detector(catalog, { heldSection: (number) => sections.has(number.split('.')[0]!) });
+    expect(numbered.detect('section 230 and generative AI outputs')).toEqual([
+      { name: 'Section 230', kind: 'instrument' },
+    ]);
+    // A held document's section, one of a named document, or one whose instrument is named after it: no note.
+    for (const question of [
+      'section 4.2 red teaming',
+      'what does section 15 say about selling biometrics',
+      'section 230 of BIPA',
+      'what does section 230 of the communications decency act say',
+    ])
+      expect(
+        numbered.detect(question).filter((m) => m.name.startsWith('Section')),
+        question,
+      ).toEqual([]);
+  });
+
   it('names a country or US state with no document, unless the question is about a document Charter has', () => {
     expect(detect('does texas have an AI law for state agencies')).toEqual([
       { name: 'Texas', kind: 'place' },
