@@ -37,10 +37,21 @@ describe.runIf(describeGolden)('document names in references (golden)', () => {
   });
 
   it('never splits a Chinese name with a space when it says what it could not read', async () => {
-    const outcome = await quote(charter.services, '深度合成 第十七条');
+    // The Personal Information Protection Law is not held; ICU cuts its name into several words.
+    const outcome = await quote(charter.services, '个人信息保护法 第十七条');
     expect(outcome.kind).toBe('not-found');
     if (outcome.kind !== 'not-found' || outcome.why.reason !== 'unknown-document') throw new Error('kind');
-    expect(outcome.why.words).toBe('深度合成');
+    expect(outcome.why.words).toBe('个人信息保护法');
     await real(outcome.suggestions);
+  });
+
+  it("reads the words of a held document's Chinese title as its name (深度合成 第十七条)", async () => {
+    // 深度合成 is in 互联网信息服务深度合成管理规定, the Deep Synthesis Provisions' Chinese title.
+    const outcome = await quote(charter.services, '深度合成 第十七条');
+    expect(outcome.kind).toBe('quoted');
+    if (outcome.kind === 'quoted') {
+      expect(outcome.doc.id).toBe('cn-deep-synthesis-provisions-2022');
+      expect(outcome.locator).toBe('Art. 17');
+    }
   });
 });

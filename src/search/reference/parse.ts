@@ -6,6 +6,7 @@ import type { CatalogDocument } from '../../corpus/catalog.js';
 import type { DocNameMatcher, NamedDoc } from '../docnames.js';
 import { STOP_WORDS, type Token, tokenize, tokens } from '../text.js';
 import { findJurisdictions } from '../thesaurus.js';
+import { documentsByTitleWords } from '../zhtitles.js';
 import { type DocumentPlaces, EQUIVALENT_TYPES } from './document-places.js';
 import { blank, normalizeReference, type ParsedPlace, parseBare, parsePlace } from './place.js';
 import { FILLER, type Misread, misreadUnit } from './unit-words.js';
@@ -32,7 +33,8 @@ export function parseReference(
   let named =
     preferDocWithPlace(places, names.findExact(rest), place) ??
     names.findBest(rest) ??
-    onlyDocOfPlace(places, rest);
+    onlyDocOfPlace(places, rest) ??
+    docOfChineseTitle(places, rest);
   // A name glued to its number ("EO14110 section 4.2(a)") reads as written apart ("EO 14110"), only when
   // that spelling is exactly a document's name.
   if (!named) {
@@ -107,6 +109,28 @@ function onlyDocOfPlace(places: DocumentPlaces, text: string): NamedDoc | undefi
   if (docs.length !== 1) return undefined;
   return {
     docId: docs[0]!.id,
+    start: Math.min(...positions),
+    end: Math.max(...positions) + 1,
+    positions,
+    confidence: 0.6,
+  };
+}
+
+/**
+ * The one document whose Chinese title the reference takes up ("深度合成 第十七条": 互联网信息服务深度合成管理规定,
+ * zhtitles.ts), its Chinese words that are in the title read as the name.
+ */
+function docOfChineseTitle(places: DocumentPlaces, text: string): NamedDoc | undefined {
+  if (!/\p{Script=Han}/u.test(text)) return undefined;
+  const found = documentsByTitleWords(text, new Map(places.allDocs().map((doc) => [doc.id, doc])));
+  if (found.length !== 1) return undefined;
+  const title = places.doc(found[0]!)!.title;
+  const positions = tokenize(text).flatMap((word, i) =>
+    /\p{Script=Han}/u.test(word) && title.includes(word) ? [i] : [],
+  );
+  if (positions.length === 0) return undefined;
+  return {
+    docId: found[0]!,
     start: Math.min(...positions),
     end: Math.max(...positions) + 1,
     positions,
