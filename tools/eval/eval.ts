@@ -10,6 +10,7 @@ import {
   WEAK_COVERAGE,
 } from '../../src/answer/judge.js';
 import type { CatalogDocument } from '../../src/corpus/catalog.js';
+import { containsSnippet, squash } from '../../src/corpus/snippet.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { CorpusIndex, type CorpusIndexOptions } from '../../src/search/index.js';
@@ -243,12 +244,12 @@ export function relevanceSetPaths(dir = RELEVANCE_DIR): string[] {
     .map((name) => join(dir, name));
 }
 
-/** Text with every run of white space as one space, as snippets are matched. */
-export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Text with every run of white space as one space, as snippets are matched (src/corpus/snippet.ts). */
+export { squash };
 
 /** Whether a passage answers a question: it is in the named document and contains the snippet. */
 export function isRelevant(question: RelevanceQuestion, passage: Passage): boolean {
-  return passage.docId === question.docId && squash(passage.text).includes(squash(question.snippet));
+  return containsSnippet(passage, question.docId, question.snippet);
 }
 
 function percentile(sorted: number[], p: number): number {
