@@ -1,9 +1,11 @@
 // `charter lint [--json] [--doc ID]…`: the corpus linter over the synced passages (see src/corpus/lint).
 // Exit 1 when any finding is not on the allow-list (corpus/lint-allow.json).
 
+import { loadAsks } from '../corpus/asks.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { LinkTable } from '../corpus/links.js';
 import { isAllowed, loadAllowList } from '../corpus/lint/allow.js';
+import { lintAsks } from '../corpus/lint/asks.js';
 import { CHECKS, lintPassages, vocabulary } from '../corpus/lint/checks.js';
 import { deploymentCatalog } from '../corpus/local.js';
 import type { Passage } from '../corpus/types.js';
@@ -35,7 +37,9 @@ export async function runLint(args: string[]): Promise<number> {
   // The vocabulary is always the whole corpus's, so --doc never changes what counts as a word.
   const selected = chosen ? all.filter((p) => chosen.has(p.docId)) : all;
   const allow = loadAllowList();
-  const findings = lintPassages(selected, vocabulary(all));
+  // Reader questions are joined over the whole corpus (as the index does), reported for the chosen documents.
+  const asks = loadAsks();
+  const findings = [...lintPassages(selected, vocabulary(all)), ...lintAsks(asks, all, chosen)];
   const open = findings.filter((f) => !isAllowed(f, allow));
   const counts = Object.fromEntries(CHECKS.map((c) => [c, open.filter((f) => f.check === c).length]));
   if (values.json) {
@@ -48,7 +52,7 @@ export async function runLint(args: string[]): Promise<number> {
       for (const f of mine) print(`  ${f.passageId}  ${f.excerpt}`);
     }
     print(
-      `${open.length} finding(s) in ${selected.length} passages; ${findings.length - open.length} allowed by corpus/lint-allow.json.`,
+      `${open.length} finding(s) in ${selected.length} passages and ${chosen ? asks.filter((q) => chosen.has(q.docId)).length : asks.length} reader questions; ${findings.length - open.length} allowed by corpus/lint-allow.json.`,
     );
   }
   return open.length > 0 ? 1 : 0;

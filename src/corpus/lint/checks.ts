@@ -23,6 +23,7 @@ export const CHECKS = [
   'control',
   'fullwidth',
   'trailing-lead-in',
+  'reader-question',
 ] as const;
 export type Check = (typeof CHECKS)[number];
 
@@ -281,7 +282,7 @@ const TAG = new RegExp(
 const markup: PassageCheck = (passage) => all(TAG, passage.text);
 
 const CHECK_FUNCTIONS: Record<
-  Exclude<Check, 'heading' | 'duplicate-locator' | 'trailing-lead-in'>,
+  Exclude<Check, 'heading' | 'duplicate-locator' | 'trailing-lead-in' | 'reader-question'>,
   PassageCheck
 > = {
   'split-word': splitWord,
