@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fsutil.js';
+import { asksVersion } from './asks.js';
 import type { CatalogDocument } from './catalog.js';
 import { PIPELINE_VERSION } from './pipeline.js';
 import type { Passage } from './types.js';
@@ -109,9 +110,13 @@ export class Store {
   }
 }
 
-/** Identifies the corpus a saved index was built from: catalog facts, synced bytes and pipeline. */
+/**
+ * Identifies the corpus a saved index was built from: catalog facts, synced bytes, pipeline, and the reader
+ * questions indexed with the passages (corpus/asks, by their bytes), so a saved index is rebuilt when they
+ * change.
+ */
 export function corpusVersion(docs: CatalogDocument[], manifest: Manifest): string {
-  const hash = createHash('sha256').update(PIPELINE_VERSION);
+  const hash = createHash('sha256').update(PIPELINE_VERSION).update(`\0asks ${asksVersion()}\0`);
   for (const doc of [...docs].sort((a, b) => a.id.localeCompare(b.id))) {
     const entry = manifest.documents[doc.id];
     hash.update(`${doc.id}\0${entry?.sha256 ?? '-'}\0${JSON.stringify(doc)}\n`);

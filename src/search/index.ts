@@ -8,6 +8,7 @@
 // the answer core (src/answer/judge.ts) decides whether an answer is weak or missing. options.ts holds the
 // tuning and the saved shape.
 import type { AsPlainObject } from 'minisearch';
+import { loadAsks, type ReaderQuestion, resolveAsks } from '../corpus/asks.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { loadInstruments } from '../corpus/instruments.js';
 import type { Passage } from '../corpus/types.js';
@@ -41,6 +42,7 @@ import {
   DEFAULT_INDEX_OPTIONS,
   findCommonTerms,
   INDEX_FORMAT_VERSION,
+  isIndexedField,
   miniSearchOptions,
   newsReferents,
   type SavedIndex,
@@ -89,6 +91,29 @@ export { TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE } from './term-cache.js';
 const BRIDGE_MAX_SHARE = 0.01;
 
 let wordNet: WordNet | undefined | null;
+
+/** Reader questions joined to passages, per passages array and question list (tests and tools build often). */
+const joined = new WeakMap<readonly Passage[], WeakMap<readonly ReaderQuestion[], Map<number, string>>>();
+
+/**
+ * The reader questions of each passage (`readerQuestions`), one per line, by corpus position; undefined when
+ * the index holds none. Questions whose snippet names no passage are left out (`charter lint` reports them).
+ */
+function passageAsks(
+  options: CorpusIndexOptions,
+  passages: readonly Passage[],
+): Map<number, string> | undefined {
+  if (!isIndexedField(options, 'asks')) return undefined;
+  const questions = options.asks === undefined ? loadAsks() : options.asks;
+  if (!questions || questions.length === 0) return undefined;
+  const byQuestions = joined.get(passages) ?? new WeakMap<readonly ReaderQuestion[], Map<number, string>>();
+  joined.set(passages, byQuestions);
+  const asks =
+    byQuestions.get(questions) ??
+    new Map([...resolveAsks(questions, passages).byPassage].map(([i, list]) => [i, list.join('\n')]));
+  byQuestions.set(questions, asks);
+  return asks.size > 0 ? asks : undefined;
+}
 
 /** WordNet's synonyms, opened once per process (no bridge when the package is missing). */
 function defaultBridge(): ((word: string) => readonly string[]) | undefined {
@@ -144,6 +169,7 @@ export class CorpusIndex {
     options: CorpusIndexOptions,
     fingerprint: string,
     saved?: { index: AsPlainObject; commonTerms: string[] },
+    asks?: ReadonlyMap<number, string>,
   ) {
     this.passages = passages;
     this.options = options;
@@ -153,6 +179,7 @@ export class CorpusIndex {
     const miniOptions = miniSearchOptions(
       options,
       options.newsReferents && !saved ? newsReferents(docs, passages) : undefined,
+      asks,
     );
     if (saved) {
       this.mini = PassageMiniSearch.restore(saved.index, miniOptions);
@@ -219,12 +246,9 @@ export class CorpusIndex {
     passages: readonly Passage[],
     options: Partial<CorpusIndexOptions> = {},
   ): CorpusIndex {
-    return new CorpusIndex(
-      docs,
-      passages,
-      { ...DEFAULT_INDEX_OPTIONS, ...options },
-      corpusFingerprint(docs, passages),
-    );
+    const full = { ...DEFAULT_INDEX_OPTIONS, ...options };
+    const asks = passageAsks(full, passages);
+    return new CorpusIndex(docs, passages, full, corpusFingerprint(docs, passages, asks), undefined, asks);
   }
 
   /** The saved form, for `JSON.stringify`; written once by `charter sync`. */

@@ -2,6 +2,7 @@
 // saved index holds, and the MiniSearch options that follow from them.
 import { createHash } from 'node:crypto';
 import type { AsPlainObject, Options } from 'minisearch';
+import type { ReaderQuestion } from '../corpus/asks.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import { FUSION_WEIGHTS } from './fusion-weights.js';
@@ -9,7 +10,7 @@ import { termOf, termsOf, tokenize } from './text.js';
 import { SYNONYM_WEIGHT } from './thesaurus.js';
 
 /** Bump when the saved shape or the term processing changes: a saved index of another version is rebuilt. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /**
  * The ranking signals (signals.ts, results.ts, sides.ts) by name, each on (true) or off; each one's strength
@@ -153,6 +154,12 @@ export interface SignalSwitches {
    * sets by tools/fit-fusion.ts (fusion-weights.ts).
    */
   learnedFusion: boolean;
+  /**
+   * Document expansion (doc2query-style): each passage is also found by the questions readers might ask that
+   * it answers (corpus/asks/*.jsonl, corpus/asks.ts), indexed as the field `asks` at `fieldBoosts.asks`; never
+   * shown. Off, the field is not built (nor searched, in an index saved with it).
+   */
+  readerQuestions: boolean;
 }
 
 export type SignalName = keyof SignalSwitches;
@@ -200,6 +207,8 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   // tuning-situations and tuning; the learned fusion reads the same prior as one of its features.
   documentPrior: false,
   learnedFusion: true,
+  // Built and measured, not yet on by default (README, "Reader questions").
+  readerQuestions: false,
 };
 
 export const SIGNAL_NAMES = Object.keys(DEFAULT_SIGNALS) as SignalName[];
@@ -210,10 +219,17 @@ export function isSignalName(name: string): name is SignalName {
 
 export interface CorpusIndexOptions {
   /**
-   * Field weights: `text` is the passage with its list lead-in, `heading` its headings. (A locator field was
-   * measured and dropped: no gain on the relevance set, 6% of the postings. References go to reference/.)
+   * Field weights: `text` is the passage with its list lead-in, `heading` its headings, `asks` the reader
+   * questions written for it (`readerQuestions`; default `ASKS_BOOST`). A field of weight 0 is not indexed. (A
+   * locator field was measured and dropped: no gain on the relevance set, 6% of the postings. References go to
+   * reference/.)
    */
-  fieldBoosts: { text: number; heading: number; title?: number };
+  fieldBoosts: { text: number; heading: number; title?: number; asks?: number };
+  /**
+   * The reader questions (`readerQuestions`): by default every line of corpus/asks/*.jsonl (loadAsks); null
+   * for none. Joined to their passages when the index is built (corpus/asks.ts `resolveAsks`).
+   */
+  asks?: readonly ReaderQuestion[] | null;
   /** Weight of a thesaurus synonym next to a typed word (typed = 1). */
   synonymWeight: number;
   /** Score factor for passages of a document the question names ("under the AI Act"). */
@@ -335,6 +351,12 @@ export interface CorpusIndexOptions {
 }
 
 /**
+ * Weight of the reader questions' field (`readerQuestions`) beside the passage's own text (1): chosen on the
+ * tuning-* and heldout-* sets (README, "Reader questions").
+ */
+export const ASKS_BOOST = 1.5;
+
+/**
  * Defaults chosen on the relevance sets (test/relevance/*.jsonl, `npm run eval`), one option at a time; the
  * shape options on questions, heldout and shapes together. `npm run eval` gives the current figures, and
  * `npm run eval -- --without SIGNAL` the figures without one signal. Prefix and fuzzy matching are off:
@@ -343,7 +365,7 @@ export interface CorpusIndexOptions {
 export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   // A field of the provision's own title (`title`) was measured and not kept: at 0.5 and 1 it raised
   // tuning-situations (R@5 +0.009) but lowered questions and heldout (MRR −0.016, −0.015 at 0.5).
-  fieldBoosts: { text: 1, heading: 1, title: 0 },
+  fieldBoosts: { text: 1, heading: 1, title: 0, asks: ASKS_BOOST },
   synonymWeight: SYNONYM_WEIGHT,
   namedDocBoost: 8,
   jurisdictionBoost: 3,
@@ -401,7 +423,19 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
 };
 
-export const FIELDS = ['text', 'heading', 'title'] as const;
+export const FIELDS = ['text', 'heading', 'title', 'asks'] as const;
+
+export type Field = (typeof FIELDS)[number];
+
+/**
+ * Whether the index holds this field: `text` and `heading` always, `title` and `asks` when weighted above 0
+ * (and `asks` only with `readerQuestions` on), so an unused field costs no postings.
+ */
+export function isIndexedField(options: CorpusIndexOptions, field: Field): boolean {
+  if (field === 'text' || field === 'heading') return true;
+  if (field === 'asks' && !options.signals.readerQuestions) return false;
+  return (options.fieldBoosts[field] ?? 0) > 0;
+}
 
 /**
  * For each paragraph of a news report, the first sentence of the paragraph before it: a report names its
@@ -434,16 +468,24 @@ export interface SavedIndex {
   index: AsPlainObject;
 }
 
-/** Identifies the corpus an index was built from: the passages and the catalog facts that are indexed. */
-export function corpusFingerprint(docs: readonly CatalogDocument[], passages: readonly Passage[]): string {
+/**
+ * Identifies the corpus an index was built from: the passages, the catalog facts that are indexed and the
+ * reader questions joined to the passages (`asks`, by corpus position), so new questions mean a new index.
+ */
+export function corpusFingerprint(
+  docs: readonly CatalogDocument[],
+  passages: readonly Passage[],
+  asks?: ReadonlyMap<number, string>,
+): string {
   const hash = createHash('sha256');
   hash.update(`format ${INDEX_FORMAT_VERSION}\n`);
   for (const doc of docs)
     hash.update(JSON.stringify([doc.id, doc.title, doc.shortTitle, doc.aliases, doc.jurisdiction]));
-  for (const passage of passages)
-    hash.update(
-      JSON.stringify([passage.id, passage.locator, passage.headingPath, passage.context ?? '', passage.text]),
-    );
+  passages.forEach((passage, i) => {
+    const fields = [passage.id, passage.locator, passage.headingPath, passage.context ?? '', passage.text];
+    const questions = asks?.get(i);
+    hash.update(JSON.stringify(questions === undefined ? fields : [...fields, questions]));
+  });
   return hash.digest('hex');
 }
 
@@ -461,11 +503,12 @@ export function findCommonTerms(passages: readonly Passage[], share: number): Se
 export function miniSearchOptions(
   options: CorpusIndexOptions,
   referents?: ReadonlyMap<number, string>,
+  asks?: ReadonlyMap<number, string>,
 ): Options<Passage & { i: number }> {
   return {
     idField: 'i',
     // A field of weight 0 is not indexed at all (the saved index stays as small as before).
-    fields: FIELDS.filter((field) => field !== 'title' || (options.fieldBoosts.title ?? 0) > 0),
+    fields: FIELDS.filter((field) => isIndexedField(options, field)),
     storeFields: [],
     tokenize,
     processTerm: termOf,
@@ -487,6 +530,9 @@ export function miniSearchOptions(
           // The provision's own title ("Article 33 Notification of a personal data breach to the supervisory
           // authority"), so its words count for each of its paragraphs beside the chapter and section titles.
           return passage.headingPath.at(-1) ?? '';
+        case 'asks':
+          // The reader questions written for the passage (`readerQuestions`), one per line; never shown.
+          return asks?.get(passage.i) ?? '';
         default:
           return '';
       }

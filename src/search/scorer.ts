@@ -92,6 +92,8 @@ export class TermScorer {
   private readonly found: Int32Array;
   /** Passages written in Chinese, which a Chinese term's idf is counted among (`chineseIdf`); 0: all. */
   private readonly chinesePassages: number;
+  /** The reader questions' field id, when the index holds them. */
+  private readonly asksField: number | undefined;
 
   constructor(
     mini: PassageMiniSearch,
@@ -102,12 +104,20 @@ export class TermScorer {
     mini.checkShape();
     this.mini = mini;
     this.bm25 = options.bm25;
+    this.asksField = mini.fieldId('asks');
     let shortIds = 0;
     for (const shortId of mini.shortIds.keys()) shortIds = Math.max(shortIds, shortId + 1);
     this.passageOf = new Int32Array(shortIds).fill(-1);
     for (const [shortId, id] of mini.shortIds) this.passageOf[shortId] = id as number;
-    // MiniSearch reads a boost of 0 as 1, so a field weighted 0 is left out of the search instead.
-    this.fields = FIELDS.filter((field) => (options.fieldBoosts[field] ?? 0) > 0).map((field) => {
+    // MiniSearch reads a boost of 0 as 1, so a field weighted 0 is left out of the search instead; so is a
+    // field the index does not hold (an index saved without the reader questions).
+    const searched = FIELDS.filter(
+      (field) =>
+        (options.fieldBoosts[field] ?? 0) > 0 &&
+        (field !== 'asks' || options.signals.readerQuestions) &&
+        mini.fieldId(field) !== undefined,
+    );
+    this.fields = searched.map((field) => {
       const id = mini.fieldId(field)!;
       const lengths = new Float64Array(shortIds);
       for (const [shortId, perField] of mini.fieldLengths) lengths[shortId] = perField[id] ?? 0;
@@ -119,18 +129,26 @@ export class TermScorer {
     this.chinesePassages = options.signals.chineseIdf ? chinesePassages : 0;
   }
 
-  /** How many passages have the term in their largest field (a cheap document frequency). */
+  /**
+   * How many passages have the term in their largest field (a cheap document frequency). The documents' own
+   * words only: the reader questions (`asks`) are not the corpus's vocabulary, so they change no statistic
+   * that query analysis, the bridges or the off-topic measure read — they only score.
+   */
   frequency(term: string): number {
     const data = this.mini.postings(term);
     if (!data) return 0;
     let most = 0;
-    for (const postings of data.values()) most = Math.max(most, postings.size);
+    for (const [field, postings] of data) if (field !== this.asksField) most = Math.max(most, postings.size);
     return most;
   }
 
-  /** Whether any passage has the term. */
+  /** Whether any passage has the term (in the documents' own words, not only in reader questions). */
   has(term: string): boolean {
-    return this.mini.postings(term) !== undefined;
+    const data = this.mini.postings(term);
+    if (!data) return false;
+    if (this.asksField === undefined) return true;
+    for (const field of data.keys()) if (field !== this.asksField) return true;
+    return false;
   }
 
   /** Each passage's MiniSearch short id (-1: none), worked out on first use. */
