@@ -69,6 +69,19 @@ describe.runIf(describeGolden)('references read as written (golden)', () => {
     expect(json.note).toBeUndefined();
   });
 
+  it('reads points written without brackets as the document writes them: Art. 5(1)(c)', async () => {
+    for (const reference of ['ai act article 5 1 c', 'art. 5.1.c ai act', 'ai act article 5(1) c']) {
+      const { code, out } = await run(['--json', reference]);
+      expect(code, reference).toBe(0);
+      const json = JSON.parse(out);
+      expect(json.locator, reference).toBe('Art. 5(1)(c)');
+      expect(json.note, reference).toBeUndefined();
+    }
+    // A count after the article is no paragraph: Art. 99 is read, never Art. 99(3).
+    const count = await run(['--json', 'ai act article 99 3 times']);
+    expect(JSON.parse(count.out).locator).toBe('Art. 99');
+  });
+
   it('quotes every annex passage by its own locator as that passage, or says what wider place it shows', () => {
     const annexes = charter.index.passages.filter(
       (p) => p.path[0]?.startsWith('annex:') && !p.id.includes('~'),

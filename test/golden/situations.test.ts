@@ -26,6 +26,9 @@ describe.runIf(describeGolden)('situations asked in everyday words', () => {
       ['s. 7 of AIDA who has to assess', /^ca-aida-2022#sec:7/],
       // A Roman numeral is a place too (the cheap test for one once looked for digits only).
       ['is recruitment AI listed in annex III of the AI act', /^eu-ai-act-2024#annex:iii\/4/],
+      // Points written without brackets (issue 18's "gdpr art 6 1 f"): the point itself, not Art. 6 whole.
+      ['gdpr art 6 1 f can my landlord rely on legitimate interests', /^eu-gdpr-2016#art:6\/1\/f$/],
+      ['does ai act article 5 1 c ban social scoring by companies', /^eu-ai-act-2024#art:5\/1\/c$/],
     ];
     for (const [query, place] of cases) {
       const found = ids(query);

@@ -33,6 +33,29 @@ describe('parsePlace', () => {
     expect(path('what is this about')).toBeUndefined();
   });
 
+  it('reads sub-points written without brackets where nothing else is meant', () => {
+    expect(path('ai act article 5 1 c')).toEqual(['art:5', '1', 'c']);
+    expect(path('gdpr art 6 1 f')).toEqual(['art:6', '1', 'f']);
+    expect(path('art. 5.1.c')).toEqual(['art:5', '1', 'c']);
+    expect(path('art. 5.1(c)')).toEqual(['art:5', '1', 'c']);
+    expect(path('article 5(1) c')).toEqual(['art:5', '1', 'c']);
+    expect(path('article 5 1?')).toEqual(['art:5', '1']);
+    expect(path('art 5 1 h iii of the AI Act')).toEqual(['art:5', '1', 'h', 'iii']);
+    expect(path('article 6 1 a of the GDPR')).toEqual(['art:6', '1', 'a']);
+    expect(path('bipa section 15 a')).toEqual(['sec:15', 'a']);
+    // A count, a year, a word, a list: never a point.
+    expect(path('article 99 3 times')).toEqual(['art:99']);
+    expect(path('article 6 2024')).toEqual(['art:6']);
+    expect(path('article 6 1 a company')).toEqual(['art:6']);
+    expect(path('article 22 1 what does it mean')).toEqual(['art:22']);
+    expect(path('article 5 e.g. biometrics')).toEqual(['art:5']);
+    expect(path('art 5 v art 6')).toEqual(['art:5']);
+    expect(path('articles 15 16 17')).toEqual(['art:15']);
+    expect(path('article 5.10.2024')).toEqual(['art:5']);
+    // A section's number has its own dots and spaces: only letters follow bare ("Sec. 4.2", never 4(2)).
+    expect(path('section 4 2')).toEqual(['sec:4']);
+  });
+
   it('never throws on any input and gives typed, non-empty segments', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (text) => {
@@ -58,6 +81,43 @@ describe('parsePlace', () => {
         const written = `Art. ${n}${subs.map((s) => `(${s})`).join('')}`;
         expect(path(written)).toEqual([`art:${n}`, ...subs]);
       }),
+    );
+  });
+});
+
+describe('parsePlace, bare sub-points (property)', () => {
+  const letter = fc.constantFrom('b', 'c', 'd', 'e', 'f', 'g', 'h');
+  const number = fc.integer({ min: 1, max: 30 }).map(String);
+  const points = fc.tuple(number, fc.option(letter, { nil: undefined }));
+  const ending = fc.constantFrom('', '?', ' of the AI Act', ', what does it ban', ' in the GDPR', ' people');
+
+  it('reads "art N M x" and "art. N.M.x" as Art. N(M)(x), whatever follows', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200 }), points, ending, (n, [m, x], end) => {
+        const point = [`art:${n}`, m, ...(x ? [x] : [])];
+        // A lone paragraph number before a word may be a count ("5 people"): a letter or a stop makes it a point.
+        const spaced = x === undefined && end === ' people' ? [`art:${n}`] : point;
+        expect(path(`article ${n} ${m}${x ? ` ${x}` : ''}${end}`)).toEqual(spaced);
+        expect(path(`art. ${n}.${m}${x ? `.${x}` : ''}${end}`)).toEqual(point);
+        expect(path(`Art. ${n}(${m})${x ? ` ${x}` : ''}${end}`)).toEqual(point);
+      }),
+    );
+  });
+
+  it('never swallows a year or a count after the article', () => {
+    const noun = fc.constantFrom('times', 'fines', 'people', 'years', 'rules', 'a company');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1900, max: 2099 }),
+        fc.integer({ min: 1, max: 99 }),
+        noun,
+        (n, year, count, word) => {
+          expect(path(`article ${n} ${year}`)).toEqual([`art:${n}`]);
+          expect(path(`article ${n} ${count} ${word}`)).toEqual([`art:${n}`]);
+          expect(path(`gdpr article ${n} in ${year}`)).toEqual([`art:${n}`]);
+        },
+      ),
     );
   });
 });

@@ -5,6 +5,7 @@
 import { toRoman } from '../../corpus/citation.js';
 import { fromChineseNumber } from '../../corpus/citation-zh.js';
 import { normalizeText } from '../text.js';
+import { type LooseKind, looseSubPoints } from './loose.js';
 
 /** A place parsed from a reference, before it is checked against a document. */
 export interface ParsedPlace {
@@ -30,6 +31,11 @@ interface Rule {
   zh?: true;
   type: (match: RegExpExecArray) => string;
   value?: (match: RegExpExecArray) => string;
+  /**
+   * Sub-points written without brackets may follow (loose.ts): 'numbers' for articles ("art 5 1 c",
+   * "art. 5.1.c"), 'letters' for sections, whose own numbers take dots and spaces ("section 15 a").
+   */
+  loose?: LooseKind;
 }
 
 const RULES: Rule[] = [
@@ -60,6 +66,7 @@ const RULES: Rule[] = [
     subs: true,
     pattern: new RegExp(String.raw`\b(?:articles?|arts?\.?)\s*(\d+[a-z]?)\b${SUBS}`),
     type: () => 'art',
+    loose: 'numbers',
   },
   {
     subs: true,
@@ -71,6 +78,7 @@ const RULES: Rule[] = [
     // "s. 5(1)", "ss. 6" as Canadian Acts are cited.
     pattern: new RegExp(String.raw`(?:\bsec(?:tion)?s?\.?|\bss?\.|§+)\s*(\d+(?:[.-]\d+)*)${SUBS}`),
     type: () => 'sec',
+    loose: 'letters',
   },
   {
     subs: true,
@@ -142,7 +150,14 @@ export function parsePlace(normalized: string): ParsedPlace | undefined {
           path.push(String(fromChineseNumber(sub[1]!) ?? sub[1]));
       if (rule.subs) path.push(...subSegments(match[match.length - 1]));
     }
-    return { path, typed: true, start: match.index, end: match.index + match[0].length };
+    let end = match.index + match[0].length;
+    // Singular only: "articles 15 16 17" lists articles, it names no point.
+    if (rule.loose && !/^(?:articles|sections|secs|ss)\b/.test(match[0])) {
+      const loose = looseSubPoints(normalized, end, rule.loose, match[match.length - 1] !== '');
+      path.push(...loose.segments);
+      end = loose.end;
+    }
+    return { path, typed: true, start: match.index, end };
   }
   return undefined;
 }
