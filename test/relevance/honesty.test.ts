@@ -27,6 +27,13 @@ describe('the issue 19 tuning sets', () => {
     expect(set('heldout-heldnames-3').answerable.length).toBe(15);
   });
 
+  it('keeps the fifth-round sets whole, half of each held out', () => {
+    expect(set('tuning-offtopic-4').offtopic.length).toBe(20);
+    expect(set('heldout-offtopic-4').offtopic.length).toBe(20);
+    expect(set('tuning-unheld-4').missing.length).toBe(15);
+    expect(set('heldout-unheld-4').missing.length).toBe(15);
+  });
+
   it('keeps the second-round sets whole: 92 unheld questions and 65 off-topic messages, halved', () => {
     expect(set('tuning-unheld-2').missing.length + set('heldout-unheld-2').missing.length).toBe(92);
     expect(set('tuning-offtopic-2').offtopic.length + set('heldout-offtopic-2').offtopic.length).toBe(65);
