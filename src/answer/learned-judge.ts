@@ -17,6 +17,7 @@ export const FEATURE_NAMES = [
   'asksRule',
   'heldPlace',
   'meanWeight',
+  'cohesion',
 ] as const;
 
 export interface JudgeModel {
@@ -52,6 +53,8 @@ export function judgeFeatures(evidence: SearchEvidence | undefined): number[] | 
     t.asksRule ? 1 : 0,
     (evidence.places?.length ?? 0) > 0 ? 1 : 0,
     t.total / t.words,
+    // ... and how strongly its words go together in the documents (a word borrowed into chatter does not).
+    t.cohesion ?? 0,
   ];
 }
 

@@ -339,6 +339,7 @@ export class CorpusIndex {
         passages: this.passages.length,
         frequency: (term) => this.scorer.frequency(term),
         glosses: (text) => dictionaryWords(text),
+        together: (a, b) => together(this.lexical.termScores(a).ids, this.lexical.termScores(b).ids),
       }),
     };
     const evidenceOf = (best: readonly PendingHit[]) => ({
@@ -658,4 +659,19 @@ function sectionNumbers(passages: readonly Passage[]): (number: string) => boole
     if (found) held.add(String(Number(found[1])));
   }
   return (number) => held.has(String(Number(/^\d+/.exec(number)?.[0] ?? 'x')));
+}
+
+/** How many ids two ascending lists share. */
+function together(a: Int32Array, b: Int32Array): number {
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      n++;
+      i++;
+      j++;
+    }
+  }
+  return n;
 }

@@ -31,6 +31,22 @@ const counts: Record<string, number> = {
 const options = { english: englishFrequencies(), passages, frequency: (term: string) => counts[term] ?? 0 };
 
 describe('topicality', () => {
+  it("measures how strongly the question's words go together in the documents (cohesion)", () => {
+    // "social" and "score" share 100 passages (lift log10(100.5 × 6000 / (300 × 120)) ≈ 1.2); "ban" and
+    // "chain" none (≈ −0.08); a word in more than a tenth of the passages ("eu") is not paired.
+    const pairs: Record<string, number> = { 'score social': 100 };
+    const together = (a: string, b: string) => pairs[[a, b].sort().join(' ')] ?? 0;
+    const withPairs = { ...options, together };
+    expect(topicality('social scoring', withPairs).cohesion).toBeCloseTo(
+      Math.log10((100.5 * 6000) / (300 * 120)),
+      6,
+    );
+    expect(topicality('ban chain', withPairs).cohesion).toBeLessThan(0);
+    expect(topicality('EU ban', withPairs).cohesion).toBe(0);
+    // Not measured without the documents' pairs.
+    expect(topicality('social scoring', options).cohesion).toBeUndefined();
+  });
+
   it('weighs a governance word far above everyday ones', () => {
     expect(topicality('does the EU ban social scoring?', options).best).toBeGreaterThan(2);
     expect(topicality('what is a deepfake', options).best).toBeGreaterThan(1.5);
