@@ -10,7 +10,7 @@
 // never reported (held-vocabulary.ts).
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { KnownInstrument } from '../corpus/instruments.js';
-import type { DocNameMatcher } from './docnames.js';
+import { type DocNameMatcher, KIND_WORDS } from './docnames.js';
 import { HeldVocabulary } from './held-vocabulary.js';
 import { HeldDescriptions } from './heldnames.js';
 import { InstrumentMatcher } from './instruments.js';
@@ -29,7 +29,8 @@ import { range } from './name-words.js';
 import { PlaceFinder } from './place-finder.js';
 import type { Place } from './places.js';
 import { MAX_QUERY_CHARS } from './query.js';
-import { tokens } from './text.js';
+import { tokenize, tokens } from './text.js';
+import { inJurisdiction } from './thesaurus.js';
 
 export type { MissingName } from './missing-name.js';
 
@@ -98,6 +99,7 @@ export class MissingDetector {
       docUses: options.docUses ?? (() => false),
       englishZipf: options.englishZipf ?? (() => 0),
       heldSection: options.heldSection ?? (() => true),
+      heldKind: heldKinds(options.docs),
     };
   }
 
@@ -217,4 +219,33 @@ export class MissingDetector {
   heldPlaces(question: string): string[] {
     return this.places.heldCodes(tokens(question.slice(0, MAX_QUERY_CHARS)).map((t) => t.norm));
   }
+}
+
+/** Words for a binding text, which people use for one another ("the EU AI law", "california's AI rules"). */
+const BINDING_WORDS = new Set([
+  ...KIND_WORDS.law!,
+  ...KIND_WORDS.regulation!,
+  'acts',
+  'laws',
+  'regulations',
+  'statute',
+  'ordinance',
+]);
+
+/**
+ * Whether a held document of one of the jurisdictions (or inside one: "US" holds California's laws) is of the
+ * kind a head word says (`KIND_WORDS`; any binding text for a word of one, `BINDING_WORDS`) or has it in its
+ * names ("china's recommendation algorithm rules", "the UN compact"); a head word of no kind ("directive") is of none.
+ */
+function heldKinds(docs: readonly CatalogDocument[]): (codes: readonly string[], head: string) => boolean {
+  const named = docs.map((doc) => new Set(tokenize([doc.title, doc.shortTitle, ...doc.aliases].join(' '))));
+  return (codes, head) =>
+    docs.some(
+      (doc, d) =>
+        ((BINDING_WORDS.has(head)
+          ? (KIND_WORDS[doc.kind] ?? []).some((word) => BINDING_WORDS.has(word))
+          : (KIND_WORDS[doc.kind] ?? []).includes(head)) ||
+          named[d]!.has(head)) &&
+        codes.some((code) => inJurisdiction(doc.jurisdiction, code)),
+    );
 }

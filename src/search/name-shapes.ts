@@ -73,6 +73,11 @@ export interface ShapeKnowledge {
    * deeper place, "15" of "15(a)", counts too): a bare "section N" no document has is another instrument's.
    */
   heldSection: (number: string) => boolean;
+  /**
+   * Whether a held document of one of these jurisdictions (or inside one) is of the kind a head word says
+   * ("bill", "act" for a law; docnames.ts `KIND_WORDS`): "canada's directive" is not AIDA, a law.
+   */
+  heldKind: (codes: readonly string[], head: string) => boolean;
 }
 
 /**
@@ -152,6 +157,14 @@ export function namesByHead(scan: Scan, know: ShapeKnowledge): void {
         (i) => norms[i + 1] === 's' && know.englishZipf(termOf(norms[i]!) ?? norms[i]!) < OWNER_ZIPF,
       );
       missing = proper || lower || owner;
+    }
+    // A place Charter holds documents of, before a head of a kind none of them is ("canada's directive on
+    // automated decision-making", "japan's AI promotion act": AIDA is a law, the Japanese documents are
+    // guidelines), names another of its instruments; not in a question about a held document (which may cite
+    // it: "which japanese laws apply per the METI guidelines, the intellectual property basic act?").
+    if (!missing && words.length + modifiers.length > 0 && heldAt.size === 0 && scan.described.length === 0) {
+      const place = modifiers.find((i) => places.at.get(i) === true);
+      if (place !== undefined && !know.heldKind(places.codes.get(place) ?? [], norms[h]!)) missing = true;
     }
     if (!missing && to > h && !know.held.catalogTokens.has(norms[to]!) && (cased ? capital(h) : true))
       missing = words.length > 0 || modifiers.length > 0;

@@ -144,6 +144,27 @@ describe('MissingDetector', () => {
     expect(detect('what are the GPAI rules')).toEqual([{ name: 'GPAI Rules', kind: 'instrument' }]);
   });
 
+  it('takes a held place before a head of a kind none of its documents is for another instrument', () => {
+    // AIDA is a law, the Japanese documents guidelines, the UK's a plan.
+    expect(detect("canada's directive on automated decision-making")).toEqual([
+      { name: "Canada's Directive", kind: 'instrument' },
+    ]);
+    expect(detect("what's in japan's AI promotion act")).toEqual([
+      { name: "Japan's AI Promotion Act", kind: 'instrument' },
+    ]);
+    expect(detect('the beijing AI principles on harmony')).toEqual([
+      { name: 'Beijing AI Principles', kind: 'instrument' },
+    ]);
+    // Words for binding texts stand for one another; a head word in a held name of the place is that document.
+    for (const question of [
+      'does the EU AI law cover the army',
+      'is every day a company keeps breaking the canadian AI rules a new violation',
+      "china's recommendation algorithm rules on user tags",
+      "canada's AI bill on biased output",
+    ])
+      expect(detect(question), question).toEqual([]);
+  });
+
   it('takes a bare section no held document has for another instrument ("section 230")', () => {
     const sections = new Set(['4', '15', '50']);
     const numbered = detector(catalog, { heldSection: (number) => sections.has(number.split('.')[0]!) });
