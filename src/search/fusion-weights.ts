@@ -5,10 +5,10 @@ export const FUSION_WEIGHTS: readonly number[] = [
   0, // definition
   -0.75, // definitionAsked
   0, // definitionDuty
-  0, // nonOperative
+  0.5, // nonOperative
   0, // annex
   0, // nonBinding
-  -0.5, // nonBindingDuty
+  -0.75, // nonBindingDuty
   0, // depth
   0, // logLength
   0, // leadIn

@@ -207,8 +207,7 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   // tuning-situations and tuning; the learned fusion reads the same prior as one of its features.
   documentPrior: false,
   learnedFusion: true,
-  // Built and measured, not yet on by default (README, "Reader questions").
-  readerQuestions: false,
+  readerQuestions: true,
 };
 
 export const SIGNAL_NAMES = Object.keys(DEFAULT_SIGNALS) as SignalName[];
@@ -354,7 +353,7 @@ export interface CorpusIndexOptions {
  * Weight of the reader questions' field (`readerQuestions`) beside the passage's own text (1): chosen on the
  * tuning-* and heldout-* sets (README, "Reader questions").
  */
-export const ASKS_BOOST = 1.5;
+export const ASKS_BOOST = 1;
 
 /**
  * Defaults chosen on the relevance sets (test/relevance/*.jsonl, `npm run eval`), one option at a time; the

@@ -49,8 +49,11 @@ describe.runIf(describeGolden)('situations asked in everyday words', () => {
   });
 
   it('answers with the operative rule before definitions and passing mentions', () => {
+    // Art. 22 first, 22(1) among the first two: its exceptions, 22(2), were written the reader question "are
+    // there exceptions to the ban on purely automated decisions" (readerQuestions), which ranks it beside 22(1).
     const profiling = ids('can a company make decisions about me only by automated profiling under GDPR');
-    expect(profiling[0]).toMatch(/^eu-gdpr-2016#art:22\/1/);
+    expect(profiling[0]).toMatch(/^eu-gdpr-2016#art:22\//);
+    expect(profiling.slice(0, 2)).toContain('eu-gdpr-2016#art:22/1');
     expect(profiling.indexOf('eu-gdpr-2016#art:4/4')).not.toBe(0);
     // Colorado's deployer duties (§ 6-1-1703), not its definitions (§ 6-1-1701) of "risk".
     const colorado = ids('what do deployers of high-risk AI systems have to do in colorado', 3);
@@ -73,8 +76,11 @@ describe.runIf(describeGolden)('situations asked in everyday words', () => {
   });
 
   it('shows the points that carry the answer: BIPA’s $1,000 and $5,000 damages', () => {
+    // The negligent case's $1,000 first, the $5,000 among the first three: Sec. 20(c), on repeated disclosures
+    // counted as one violation, answers a reader question on damages per disclosure (readerQuestions).
     const found = ids('how much can I get under BIPA if a company negligently violates it', 3);
-    expect(found.slice(0, 2).sort()).toEqual(['us-il-bipa-2008#sec:20/a/1', 'us-il-bipa-2008#sec:20/a/2']);
+    expect(found[0]).toBe('us-il-bipa-2008#sec:20/a/1');
+    expect(found).toContain('us-il-bipa-2008#sec:20/a/2');
   });
 
   it('searches every document of two --doc filters', () => {
