@@ -30,6 +30,13 @@ import { longerSynonyms } from './thesaurus.js';
 /** Words that join the words of a name ("Americans with Disabilities Act"). */
 const INNER_JOINS = new Set(['with', 'of', 'for', 'on']);
 
+/**
+ * The most words of its own a description of a held document has ("the illinois face scan law": BIPA); three
+ * before the head make a name even when a described document uses each ("european health data space
+ * regulation": the AI Act uses health, data and space).
+ */
+const DESCRIBING_WORDS = 2;
+
 /** An owner's name rarer than this in English (Zipf) is a proper name: "Google's AI Principles". */
 const OWNER_ZIPF = 3.6;
 
@@ -204,6 +211,7 @@ export function namesByHead(scan: Scan, know: ShapeKnowledge): void {
     // illinois face scan law": BIPA, whose text says "scan of hand or face geometry").
     if (
       words.length > 0 &&
+      words.length <= DESCRIBING_WORDS &&
       !words.some((i) => places.at.get(i) === false) &&
       scan.described.some((docId) => words.every((i) => know.docUses(docId, termOf(norms[i]!) ?? norms[i]!)))
     )

@@ -49,6 +49,12 @@ describe('MissingDetector', () => {
     expect(known.detect('european health data space regulation secondary use for AI training')).toEqual([
       { name: 'European Health Data Space Regulation', kind: 'instrument' },
     ]);
+    // Even when the documents of the place it names (the EU's regulations) use each of the three words: two
+    // words a described document uses are a description ("the illinois face scan law"), three a name.
+    const described = detector(catalog, { hasTerm: () => true, docUses: () => true });
+    expect(described.detect('european health data space regulation secondary use for AI training')).toEqual([
+      { name: 'European Health Data Space Regulation', kind: 'instrument' },
+    ]);
     // Two are not enough, nor three that a place or "'s" parts from the head.
     expect(known.detect('data space regulation for AI training')).toEqual([]);
     expect(known.detect("how did western media compare china's ai plan to america's")).toEqual([]);
