@@ -339,7 +339,11 @@ export class CorpusIndex {
         passages: this.passages.length,
         frequency: (term) => this.scorer.frequency(term),
         glosses: (text) => dictionaryWords(text),
-        together: (a, b) => together(this.lexical.termScores(a).ids, this.lexical.termScores(b).ids),
+        together: (a, b) => {
+          const first = this.lexical.termScores(a).ids;
+          const second = this.lexical.termScores(b).ids;
+          return { both: together(first, second), first: first.length, second: second.length };
+        },
       }),
     };
     const evidenceOf = (best: readonly PendingHit[]) => ({

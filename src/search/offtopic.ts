@@ -26,8 +26,12 @@ export interface TopicalityOptions {
    * from CC-CEDICT): how a Chinese question's words are weighed, since the English table cannot weigh them.
    */
   glosses?: (text: string) => readonly { word: string; english: readonly string[] }[];
-  /** In how many passages two index terms occur together (`Topicality.cohesion`); none: not measured. */
-  together?: (a: string, b: string) => number;
+  /**
+   * In how many passages each of two index terms is found, and both (`Topicality.cohesion`): found as search
+   * finds them, in the passage's words or in the reader questions indexed with it (index.ts); none: not
+   * measured.
+   */
+  together?: (a: string, b: string) => { both: number; first: number; second: number };
 }
 
 export interface Topicality {
@@ -62,15 +66,14 @@ export interface Topicality {
    */
   han?: { best: number };
   /**
-   * How strongly the question's words go together in the documents: the largest log10 lift of a pair of its
-   * words the documents use (passages holding both, against what their own frequencies would give). A
-   * question about the documents asks of things they speak of together ("company" and "personal" and "info");
-   * chatter that borrows one of their words ("kick someone from a voice channel with my bot") puts it beside
-   * words they never write near it. 0 with fewer than two such words. On the tuning sets off-topic messages
-   * have a median of 1.0, answerable questions 1.8; the learned judge weighs it beside the other evidence
-   * (learned-judge.ts), where, length and the share of words the documents use being equal, it leans the
-   * other way. Words in more than `COHESION_COMMON` of the passages and words after the first
-   * `COHESION_WORDS` are left out (cost).
+   * How strongly the question's words go together in the passages: the largest log10 lift of a pair of its
+   * words the documents use (passages found under both, against what each one's count would give), counted
+   * as search finds passages, by their words and by the reader questions indexed with them (corpus/asks,
+   * written in the everyday words people ask in). A question about the documents asks of things that go
+   * together there ("company" and "personal" and "info"); chatter that borrows one of their words ("kick
+   * someone from a voice channel with my bot") puts it beside words found apart from it. 0 with fewer than
+   * two such words. The learned judge weighs it beside the other evidence (learned-judge.ts). Words in more
+   * than `COHESION_COMMON` of the passages and words after the first `COHESION_WORDS` are left out (cost).
    */
   cohesion?: number;
 }
@@ -154,9 +157,9 @@ function cohesionOf(terms: readonly string[], options: TopicalityOptions, passag
   let most = Number.NEGATIVE_INFINITY;
   for (let a = 0; a < terms.length; a++)
     for (let b = a + 1; b < terms.length; b++) {
-      const both = options.together!(terms[a]!, terms[b]!);
-      const expected = (options.frequency(terms[a]!) * options.frequency(terms[b]!)) / passages;
-      most = Math.max(most, Math.log10((both + UNSEEN_PASSAGES) / expected));
+      const { both, first, second } = options.together!(terms[a]!, terms[b]!);
+      if (first === 0 || second === 0) continue;
+      most = Math.max(most, Math.log10(((both + UNSEEN_PASSAGES) * passages) / (first * second)));
     }
   return Number.isFinite(most) ? most : 0;
 }

@@ -35,7 +35,11 @@ describe('topicality', () => {
     // "social" and "score" share 100 passages (lift log10(100.5 × 6000 / (300 × 120)) ≈ 1.2); "ban" and
     // "chain" none (≈ −0.08); a word in more than a tenth of the passages ("eu") is not paired.
     const pairs: Record<string, number> = { 'score social': 100 };
-    const together = (a: string, b: string) => pairs[[a, b].sort().join(' ')] ?? 0;
+    const together = (a: string, b: string) => ({
+      both: pairs[[a, b].sort().join(' ')] ?? 0,
+      first: counts[a] ?? 0,
+      second: counts[b] ?? 0,
+    });
     const withPairs = { ...options, together };
     expect(topicality('social scoring', withPairs).cohesion).toBeCloseTo(
       Math.log10((100.5 * 6000) / (300 * 120)),
