@@ -565,7 +565,8 @@ export class CorpusIndex {
       });
     }
     const { ids, scores, termsOf } = fused;
-    applySignals(ids, scores, this.signalContext(analyzed), this.prior);
+    const holders = (term: string) => this.lexical.termScores(term).ids;
+    applySignals(ids, scores, { ...this.signalContext(analyzed), holders }, this.prior);
     const ranked = new RankedList(ids, scores, termsOf);
     if (!this.options.signals.feedback || feedbackDone) return ranked;
     const best = ranked

@@ -21,6 +21,12 @@ export interface SignalSwitches {
   namedDocument: boolean;
   /** × `jurisdictionBoost` for passages of documents of a place the question names ("in China"), if not named. */
   jurisdiction: boolean;
+  /**
+   * With `jurisdiction`, when the question names no document: a place whose documents speak to it (signals.ts
+   * `speaksTo`) stands for them as a name would, its share of `namedDocBoost` each (× 8 for Illinois' one
+   * document, × 4 for California's two), never less than `jurisdictionBoost`.
+   */
+  placeDocuments: boolean;
   /** × `nonOperativeFactor` for recitals, preambles, legislative findings and checklists (units.ts). */
   nonOperative: boolean;
   /**
@@ -167,6 +173,7 @@ export type SignalName = keyof SignalSwitches;
 export const DEFAULT_SIGNALS: SignalSwitches = {
   namedDocument: true,
   jurisdiction: true,
+  placeDocuments: true,
   nonOperative: true,
   mappingTable: true,
   contentFree: true,

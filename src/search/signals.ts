@@ -23,6 +23,8 @@ export interface SignalContext {
   provisions(): Provisions;
   /** The documents as bags of words (`documentPrior`), worked out on first use. */
   router(): DocumentRouter;
+  /** The passages (numbers) that hold a term, when ranking a question (the lexical source's postings). */
+  holders?: (term: string) => ArrayLike<number>;
 }
 
 /**
@@ -89,6 +91,38 @@ function operative(
   }
 }
 
+/**
+ * Whether a place's documents speak to the question (`placeDocuments`): their best candidate holds at least
+ * as many of the question's own words (typed, not expanded) as the best candidate of any other document. A
+ * place whose law is silent on those words ("an AI rejected my apartment application in colorado …", where
+ * Colorado's passages hold one word in six) keeps the plain `jurisdictionBoost`: steering to it would show
+ * passages that do not answer.
+ */
+function speaksTo(
+  ids: Int32Array,
+  passages: readonly Passage[],
+  own: readonly CatalogDocument[],
+  query: AnalyzedQuery,
+  holders: ((term: string) => ArrayLike<number>) | undefined,
+): boolean {
+  if (!holders) return false;
+  // How many of the question's own words each passage holds, from the postings (a few short lists).
+  const held = new Uint8Array(passages.length);
+  for (const term of new Set(query.terms.filter((t) => t.weight === 1).map((t) => t.term))) {
+    const found = holders(term);
+    for (let k = 0; k < found.length; k++) held[found[k]!]!++;
+  }
+  const mine = new Set(own.map((doc) => doc.id));
+  let inside = 0;
+  let outside = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k]!;
+    if (mine.has(passages[i]!.docId)) inside = Math.max(inside, held[i]!);
+    else outside = Math.max(outside, held[i]!);
+  }
+  return inside > 0 && inside >= outside;
+}
+
 /** The score signals, in the order they apply (the prior ones together, at their first place). */
 export const SCORE_SIGNALS: readonly ScoreSignal[] = [
   {
@@ -101,13 +135,26 @@ export const SCORE_SIGNALS: readonly ScoreSignal[] = [
   {
     name: 'jurisdiction',
     kind: 'query',
-    apply(ids, scores, { passages, docs, query, options }) {
+    apply(ids, scores, { passages, docs, query, options, holders }) {
       if (query.jurisdictions.length === 0) return;
       const named = new Set(options.signals.namedDocument ? query.namedDocs : []);
       const factors = new Map<string, number>();
-      for (const doc of docs.values())
-        if (!named.has(doc.id) && query.jurisdictions.some((j) => inJurisdiction(doc.jurisdiction, j)))
-          factors.set(doc.id, options.jurisdictionBoost);
+      for (const place of query.jurisdictions) {
+        // The place's own documents (a Chinese original and its translation count once).
+        const own = [...docs.values()].filter(
+          (doc) => inJurisdiction(doc.jurisdiction, place) && !doc.originalOf,
+        );
+        const factor =
+          options.signals.placeDocuments &&
+          named.size === 0 &&
+          own.length > 0 &&
+          speaksTo(ids, passages, own, query, holders)
+            ? Math.max(options.jurisdictionBoost, options.namedDocBoost / own.length)
+            : options.jurisdictionBoost;
+        for (const doc of docs.values())
+          if (!named.has(doc.id) && inJurisdiction(doc.jurisdiction, place))
+            factors.set(doc.id, Math.max(factors.get(doc.id) ?? 1, factor));
+      }
       perDocument(ids, scores, passages, factors);
     },
   },

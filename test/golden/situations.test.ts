@@ -2,6 +2,8 @@
 // beats the definition and the passing mention, the right document wins, the points that carry the answer
 // show, and two --doc filters search both documents.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/ask.js';
+import { assemble } from '../../src/app.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { CorpusIndex, DEFAULT_SIGNALS } from '../../src/search/index.js';
 import { catalog, describeGolden, realPassages } from '../support/corpus.js';
@@ -75,6 +77,23 @@ describe.runIf(describeGolden)('situations asked in everyday words', () => {
     expect(bipa.slice(0, 2).some((id) => id.startsWith('us-il-bipa-2008#sec:15/b'))).toBe(true);
   });
 
+  it('steers to the documents of a place named as the world writes it, in any case (placeDocuments)', () => {
+    for (const query of [
+      'what do employers have to do with face scans in illinois',
+      'What Do Employers Have To Do With Face Scans In ILLINOIS?',
+    ])
+      expect(ids(query, 1)[0], query).toMatch(/^us-il-bipa-2008#/);
+    expect(ids('do bots have to say they are bots in california', 1)[0]).toMatch(/^us-ca-sb-1001-2018#/);
+    // Canada has one document: "canadian" inside the question stands for AIDA. Off, it counted × 3 like any
+    // place and EO 14110's civil-rights section came first.
+    const canada = 'under the canadian bill what counts as an AI being discriminatory';
+    expect(ids(canada, 3).every((id) => id.startsWith('ca-aida-2022#'))).toBe(true);
+    const off = CorpusIndex.build(catalog, passages, {
+      signals: { ...DEFAULT_SIGNALS, placeDocuments: false },
+    });
+    expect(off.search(canada, { limit: 1 }).hits[0]!.passages[0]!.docId).not.toBe('ca-aida-2022');
+  });
+
   it('shows the points that carry the answer: BIPA’s $1,000 and $5,000 damages', () => {
     // The negligent case's $1,000 first, the $5,000 among the first three: Sec. 20(c), on repeated disclosures
     // counted as one violation, answers a reader question on damages per disclosure (readerQuestions).
@@ -87,5 +106,19 @@ describe.runIf(describeGolden)('situations asked in everyday words', () => {
     const docs = ['eu-gdpr-2016', 'us-il-bipa-2008'];
     const found = ids('consent before collecting biometric data', 5, docs);
     expect(new Set(found.map((id) => id.split('#')[0]))).toEqual(new Set(docs));
+  });
+
+  it('answers two --doc filters with each document in turn, through the answer core (CLI and /ask)', async () => {
+    const services = assemble(catalog, index, 'test').services;
+    const chosen = ['GDPR', 'BIPA'].map((name) => catalog.find((doc) => doc.shortTitle.includes(name))!);
+    const result = await ask(services, {
+      query: 'consent before collecting biometric data',
+      docs: chosen,
+      limit: 4,
+    });
+    expect(result.kind).toBe('found');
+    const order = result.kind === 'found' ? result.hits.map((hit) => hit.passages[0]!.docId) : [];
+    // Each document's best in turn: neither fills the list because its passages score higher.
+    expect(order).toEqual(['eu-gdpr-2016', 'us-il-bipa-2008', 'eu-gdpr-2016', 'us-il-bipa-2008']);
   });
 });
