@@ -27,6 +27,11 @@ export interface SignalSwitches {
    * document, × 4 for California's two), never less than `jurisdictionBoost`.
    */
   placeDocuments: boolean;
+  /**
+   * × `titleScopeFactor` for a provision whose title narrows its subject ("… fines on Union institutions") when
+   * the question takes up the subject but no word of the scope (signals.ts).
+   */
+  titleScope: boolean;
   /** × `nonOperativeFactor` for recitals, preambles, legislative findings and checklists (units.ts). */
   nonOperative: boolean;
   /**
@@ -174,6 +179,7 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   namedDocument: true,
   jurisdiction: true,
   placeDocuments: true,
+  titleScope: true,
   nonOperative: true,
   mappingTable: true,
   contentFree: true,
@@ -242,6 +248,8 @@ export interface CorpusIndexOptions {
   namedDocBoost: number;
   /** Score factor for passages of documents of a jurisdiction the question names ("in China"). */
   jurisdictionBoost: number;
+  /** Score factor for a provision whose title's scope the question does not take up (`titleScope`). */
+  titleScopeFactor: number;
   /**
    * Terms in more than this share of passages ("ai" in most of them) are left out of a query that has other
    * terms: they barely change the ranking but make up most of the work.
@@ -375,6 +383,7 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   synonymWeight: SYNONYM_WEIGHT,
   namedDocBoost: 8,
   jurisdictionBoost: 3,
+  titleScopeFactor: 0.7,
   shapeBoost: 1.2,
   shapeDocShare: 1.1,
   shapeHeadingFactor: 1.1,

@@ -9,6 +9,7 @@ import type { Provisions } from './provisions.js';
 import { includes } from './provisions.js';
 import { type AnalyzedQuery, Asks, ProvisionKind } from './query.js';
 import type { DocumentRouter } from './routing.js';
+import { termsOf } from './text.js';
 import { inJurisdiction } from './thesaurus.js';
 import { isContentFree, isMappingTable, isNonOperative } from './units.js';
 import { documentsByTitleWords } from './zhtitles.js';
@@ -123,6 +124,34 @@ function speaksTo(
   return inside > 0 && inside >= outside;
 }
 
+/** A provision's own title split at "on" / "for": its subject's terms and its scope's. */
+interface TitleScope {
+  subject: readonly string[];
+  scope: readonly string[];
+}
+
+/** "Article 100 Administrative fines on Union institutions…": the unit's label, the subject, "on"/"for", the scope. */
+const SCOPED_TITLE = /^(?:article|sec(?:tion)?\.?|§)\s*\S+\s+(.+?)\s(?:on|for)\s(.+)$/i;
+
+const scopesOf = new WeakMap<readonly Passage[], readonly (TitleScope | undefined)[]>();
+
+/** Each passage's title scope (undefined when its title has none), worked out once per corpus. */
+function titleScopes(passages: readonly Passage[]): readonly (TitleScope | undefined)[] {
+  const cached = scopesOf.get(passages);
+  if (cached) return cached;
+  const byTitle = new Map<string, TitleScope | undefined>();
+  const scopes = passages.map((passage) => {
+    const title = passage.headingPath.at(-1) ?? '';
+    if (!byTitle.has(title)) {
+      const match = SCOPED_TITLE.exec(title);
+      byTitle.set(title, match ? { subject: termsOf(match[1]!), scope: termsOf(match[2]!) } : undefined);
+    }
+    return byTitle.get(title);
+  });
+  scopesOf.set(passages, scopes);
+  return scopes;
+}
+
 /** The score signals, in the order they apply (the prior ones together, at their first place). */
 export const SCORE_SIGNALS: readonly ScoreSignal[] = [
   {
@@ -189,6 +218,24 @@ export const SCORE_SIGNALS: readonly ScoreSignal[] = [
       if (!query.chinese || !query.text || query.namedDocs.length > 0) return;
       const found = documentsByTitleWords(query.text, docs);
       perDocument(ids, scores, passages, new Map(found.map((id) => [id, options.titleWordsBoost])));
+    },
+  },
+  {
+    // A provision whose title narrows its subject to someone or something ("Administrative fines on Union
+    // institutions, bodies, offices and agencies", "Fines for providers of general-purpose AI models") answers
+    // a question that takes up the subject ("fines") but none of the scope's words only for that scope: ×
+    // `titleScopeFactor`, so the general rule (AI Act Art. 99, "Penalties") comes first.
+    name: 'titleScope',
+    kind: 'query',
+    apply(ids, scores, { passages, query, options }) {
+      const scopes = titleScopes(passages);
+      const all = new Set(query.terms.map((term) => term.term));
+      const typed = new Set(query.terms.filter((term) => term.weight === 1).map((term) => term.term));
+      for (let k = 0; k < ids.length; k++) {
+        const scope = scopes[ids[k]!];
+        if (scope?.subject.some((t) => typed.has(t)) && !scope.scope.some((t) => all.has(t)))
+          scores[k]! *= options.titleScopeFactor;
+      }
     },
   },
   {

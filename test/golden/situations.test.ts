@@ -102,6 +102,14 @@ describe.runIf(describeGolden)('situations asked in everyday words', () => {
     expect(off.search(canada, { limit: 1 }).hits[0]!.passages[0]!.docId).not.toBe('ca-aida-2022');
   });
 
+  it('puts the general penalties before the fines on Union institutions for "fines under the AI Act" (titleScope)', () => {
+    expect(ids('fines under the AI Act', 1)[0]).toMatch(/^eu-ai-act-2024#art:99\//);
+    // The question that takes up Art. 100's scope still gets it.
+    expect(ids('fines on Union institutions under the AI Act', 1)[0]).toMatch(/^eu-ai-act-2024#art:100\//);
+    const off = CorpusIndex.build(catalog, passages, { signals: { ...DEFAULT_SIGNALS, titleScope: false } });
+    expect(off.search('fines under the AI Act', { limit: 1 }).hits[0]!.passages[0]!.id).toMatch(/#art:100\//);
+  });
+
   it('shows the points that carry the answer: BIPA’s $1,000 and $5,000 damages', () => {
     // The negligent case's $1,000 first, the $5,000 among the first three: Sec. 20(c), on repeated disclosures
     // counted as one violation, answers a reader question on damages per disclosure (readerQuestions).
