@@ -259,8 +259,9 @@ export function provisionKinds(passage: Pick<Passage, 'headingPath' | 'text'>): 
   return kinds;
 }
 
-// "US" written in capitals is the country; lower-case "us" is a pronoun and a stop word.
-const COUNTRY_US = /\bU\.?S\.?A?\b\.?/g;
+// "US" written in capitals is the country; lower-case "us" is a pronoun and a stop word, but "u.s." and
+// "u.s.a." with their dots are the country in any case ("can u.s. companies …").
+const COUNTRY_US = /\bU\.?S\.?A?\b\.?|\b[uU]\.[sS]\.(?:[aA]\.)?/g;
 
 export interface AnalyzeOptions {
   synonymWeight?: number;

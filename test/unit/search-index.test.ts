@@ -91,6 +91,19 @@ describe('CorpusIndex.search', () => {
     );
   });
 
+  it('reads the United States as written in any case with its dots, never the pronoun', () => {
+    const names = new DocNameMatcher(docs);
+    const places = (query: string) => analyzeQuery(query, names).jurisdictions;
+    for (const query of [
+      'can US companies sell face scans',
+      'can u.s. companies sell face scans',
+      'rules in the U.S.A.',
+    ])
+      expect(places(query), query).toEqual(['US']);
+    for (const query of ['tell us about face scans', 'what can us citizens do', 'is it legal for us'])
+      expect(places(query), query).toEqual([]);
+  });
+
   it('cuts a query of hundreds of words to a bounded number of terms', () => {
     const words = Array.from({ length: 500 }, (_, i) => `word${i}x`).join(' ');
     const typed = analyzeQuery(words, new DocNameMatcher(docs)).terms.filter((t) => t.weight === 1);
