@@ -382,10 +382,18 @@ export class LinkTable {
     const exact = this.citing.get(place) ?? [];
     const inside: CitingPlace[] = [];
     const around: CitingPlace[] = [];
-    for (const [cited, list] of this.citing) {
-      if (cited.startsWith(`${place}/`)) inside.push(...list);
-      else if (place.startsWith(`${cited}/`)) around.push(...list);
-    }
+    // Read on every place an answer shows for the first time (~765 cited places): no entry pair or joined
+    // string is made per cited place, so the scan allocates only what it finds.
+    const within = `${place}/`;
+    this.citing.forEach((list, cited) => {
+      if (cited.startsWith(within)) inside.push(...list);
+      else if (
+        place.length > cited.length &&
+        place.charCodeAt(cited.length) === 0x2f &&
+        place.startsWith(cited)
+      )
+        around.push(...list);
+    });
     const out: CitingPlace[] = [];
     const seen = new Set<string>([id, place]);
     for (const c of [...exact, ...inside, ...around]) {
