@@ -6,7 +6,7 @@ import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import type { MissingName, SearchHit } from '../search/types.js';
 import { documentPrefix, namesDocument } from './documents.js';
-import { isWeak } from './judge.js';
+import { isWeak, missingToSay } from './judge.js';
 import type { Ambiguous, AskOutcome, Found, Missing, NotFound, Shortfall, Weak } from './outcome.js';
 import { quote } from './quote.js';
 import type { Services } from './services.js';
@@ -60,7 +60,7 @@ export async function findPassages(services: Services, request: AskRequest): Pro
     kind: 'passages',
     hits,
     more: folded.length > request.limit,
-    missing: response.missing ?? [],
+    missing: missingToSay(response),
     weak: isWeak(response),
   };
   if (hits.length > 0 && hits.length < request.limit)

@@ -1,7 +1,7 @@
 // Judging a search: whether its hits answer the question or are only the nearest passages (weak), from the
 // evidence search reports (src/search/evidence.ts). Decided here, above the search, once for every front end
 // and for `npm run eval`'s flags.
-import type { SearchResponse } from '../search/types.js';
+import type { MissingName, SearchResponse } from '../search/types.js';
 import { judgeFeatures, probability } from './learned-judge.js';
 import { OFFTOPIC_MODEL } from './offtopic-model.js';
 
@@ -101,6 +101,10 @@ export function isOffTopic(
   response: Pick<SearchResponse, 'evidence'>,
   stages: JudgeStages = DEFAULT_JUDGE_STAGES,
 ): boolean {
+  const t = response.evidence?.topicality;
+  // A short question with a rare word the documents define their terms with ("fingerprint", "my gym wants my
+  // fingerprint") is about the documents, whatever English at large makes of the word (`Topicality.defining`).
+  if (t && !t.han && (t.defining ?? 0) > 0 && t.words <= OFFTOPIC_MAX_WORDS) return false;
   if (isOffTopicByBars(response)) return true;
   if (!stages.learned || (response.evidence?.topicality?.best ?? 0) >= LEARNED_MAX_BEST) return false;
   const features = judgeFeatures(response.evidence);
@@ -158,12 +162,29 @@ export function isWeak(
   return evidence.coverage !== null && evidence.coverage < threshold;
 }
 
-/** Whether the question names something Charter does not hold. */
-export const isMissing = (response: Pick<SearchResponse, 'missing'>): boolean =>
-  (response.missing?.length ?? 0) > 0;
+/**
+ * What the answer says Charter does not hold: all search found, except in an off-topic question that names
+ * only places ("what is the capital of france"): a country in chatter is no request for its law, and the
+ * answer is the off-topic one ("Nothing in the documents Charter holds matches … well"), not "Charter has no
+ * document from France" over the nearest passages. An instrument is still named, off-topic or not.
+ */
+export function missingToSay(
+  response: Pick<SearchResponse, 'missing' | 'evidence'>,
+  stages: JudgeStages = DEFAULT_JUDGE_STAGES,
+): MissingName[] {
+  const missing = response.missing ?? [];
+  if (missing.length === 0 || missing.some((name) => name.kind !== 'place')) return missing;
+  return isOffTopic(response, stages) ? [] : missing;
+}
+
+/** Whether the answer says the question names something Charter does not hold (`missingToSay`). */
+export const isMissing = (
+  response: Pick<SearchResponse, 'missing' | 'evidence'>,
+  stages: JudgeStages = DEFAULT_JUDGE_STAGES,
+): boolean => missingToSay(response, stages).length > 0;
 
 /** Whether an answer to the question would be flagged: it names something missing, or matches weakly. */
 export const isFlagged = (
   response: Pick<SearchResponse, 'missing' | 'evidence'>,
   stages: JudgeStages = DEFAULT_JUDGE_STAGES,
-): boolean => isMissing(response) || isWeak(response, WEAK_COVERAGE, stages);
+): boolean => isMissing(response, stages) || isWeak(response, WEAK_COVERAGE, stages);

@@ -3,7 +3,7 @@
 // to, personal data" lets a question in the definition's words ("someone got access to our customer data and
 // it was disclosed") reach the provisions that use the defined term. Built from the passages on first use.
 import type { Passage } from '../corpus/types.js';
-import { definedTermKeys } from './query.js';
+import { definedTermKeys, ProvisionKind, provisionKinds } from './query.js';
 import { termsOf } from './text.js';
 import type { WeightedTerm } from './thesaurus.js';
 
@@ -95,4 +95,34 @@ export class DefinitionBridge {
     }
     return [...out].map(([term, weight]) => ({ term, weight }));
   }
+}
+
+/** Where a definition turns to what the defined term leaves out ("… does not include anti-malware, spam-filtering …"). */
+const EXCLUSION = /\b(does not include|do not include|shall not include|excludes?|except)\b/i;
+
+/**
+ * The index terms the documents' definitions use in saying what a defined term means or includes (in a
+ * passage that is a definition, `provisionKinds`, before any "does not include"): BIPA Sec. 10's
+ * "'Biometric identifier' means a retina or iris scan, fingerprint, voiceprint …" gives "fingerprint",
+ * "retina", "voiceprint". The off-topic measure (offtopic.ts `Topicality.defining`) reads them: a word a law
+ * defines its terms with is the documents' own, however common it is in films and TV (SUBTLEX-US).
+ */
+export function definingTerms(passages: readonly Passage[]): Set<string> {
+  const terms = new Set<string>();
+  // Places whose text turns to exclusions: their points ("(M) spam- and robocall-filtering;" under "(b) …
+  // does not include: …") are what a term leaves out, whatever they say.
+  const excluding = new Set<string>();
+  for (const passage of passages) {
+    if (passage.docId.endsWith('.zh') || (provisionKinds(passage) & ProvisionKind.definition) === 0) continue;
+    const place = `${passage.docId}#${passage.path.join('/')}`;
+    const within = passage.path.some((_, i) =>
+      excluding.has(`${passage.docId}#${passage.path.slice(0, i).join('/')}`),
+    );
+    if (within) continue;
+    const text = passage.text;
+    const exclusion = EXCLUSION.exec(text);
+    if (exclusion) excluding.add(place);
+    for (const term of termsOf(text.slice(0, exclusion?.index ?? text.length))) terms.add(term);
+  }
+  return terms;
 }

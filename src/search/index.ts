@@ -15,7 +15,7 @@ import type { Passage } from '../corpus/types.js';
 import { ChineseSynonyms, dictionaryWords } from './bilingual.js';
 import { type CompoundCorpus, compoundTerms } from './compounds.js';
 import { coverages, type TranslatedWord, translatedShareFor } from './crosslingual.js';
-import { DefinitionBridge } from './definitions.js';
+import { DefinitionBridge, definingTerms } from './definitions.js';
 import { derivedForms } from './derivations.js';
 import { DocNameMatcher } from './docnames.js';
 import { EVIDENCE_DEPTH, gatherEvidence } from './evidence.js';
@@ -152,6 +152,8 @@ export class CorpusIndex {
   private readonly placeNames: readonly PlaceName[];
   /** Defined terms by their definitions' words (`definitionBridge`), built on first use. */
   private definitionIndex?: DefinitionBridge;
+  /** The words the definitions say what defined terms mean with (`definingTerms`), built on first use. */
+  private definingIndex?: Set<string>;
   private readonly stats: TermStats;
   private readonly compoundCorpus: CompoundCorpus;
   /** Places named inside questions ("does GDPR article 22 mean …"), resolved on first use. */
@@ -343,6 +345,10 @@ export class CorpusIndex {
           const first = this.lexical.termScores(a).ids;
           const second = this.lexical.termScores(b).ids;
           return { both: together(first, second), first: first.length, second: second.length };
+        },
+        defines: (term) => {
+          this.definingIndex ??= definingTerms(this.passages);
+          return this.definingIndex.has(term);
         },
       }),
     };

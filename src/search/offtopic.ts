@@ -32,6 +32,11 @@ export interface TopicalityOptions {
    * measured.
    */
   together?: (a: string, b: string) => { both: number; first: number; second: number };
+  /**
+   * Whether the documents' definitions use an index term in saying what a defined term means
+   * (definitions.ts `definingTerms`); none: not measured.
+   */
+  defines?: (term: string) => boolean;
 }
 
 export interface Topicality {
@@ -76,7 +81,19 @@ export interface Topicality {
    * than `COHESION_COMMON` of the passages and words after the first `COHESION_WORDS` are left out (cost).
    */
   cohesion?: number;
+  /**
+   * How many of its words the documents use rarely (in at most `DEFINING_RARE` of the passages) and in a
+   * definition, saying what a defined term means: "fingerprint" (6 passages; BIPA Sec. 10 "'Biometric
+   * identifier' means a retina or iris scan, fingerprint, …") weighs nothing against English at large, since
+   * films and TV say it often, yet it is a word the law is written in. A rare word is the point: a common one
+   * in a definition ("rule", "change", "make") is the definitions' plain English, weighed well enough by its
+   * frequency. The judge does not call a short question with such a word off-topic (judge.ts).
+   */
+  defining?: number;
 }
+
+/** The most passages (share of all) a word may be in and still count for `Topicality.defining`. */
+export const DEFINING_RARE = 0.001;
 
 /** "do we have to", "must they", "can I", "may we", "is it legal", "are we allowed": a question of rules. */
 const ASKS_RULE =
@@ -103,6 +120,7 @@ export function topicality(question: string, options: TopicalityOptions): Topica
   let spoken = 0;
   let total = 0;
   let balance = 0;
+  let defining = 0;
   const spokenTerms: string[] = [];
   const passages = Math.max(1, options.passages);
   /** log10 of how much more the corpus uses the term than English does (≤ 0 for a term it never uses). */
@@ -121,6 +139,7 @@ export function topicality(question: string, options: TopicalityOptions): Topica
     const count = options.frequency(term);
     if (count > 0) {
       spoken++;
+      if (count <= DEFINING_RARE * passages && options.defines?.(term)) defining++;
       if (
         !spokenTerms.includes(term) &&
         spokenTerms.length < COHESION_WORDS &&
@@ -146,6 +165,7 @@ export function topicality(question: string, options: TopicalityOptions): Topica
     balance,
     asksRule,
     ...(cohesion === undefined ? {} : { cohesion }),
+    ...(defining > 0 ? { defining } : {}),
   };
   const hanChars = question.match(HAN)?.length ?? 0;
   if (hanChars === 0 || hanChars <= (question.match(LATIN)?.length ?? 0)) return measured;

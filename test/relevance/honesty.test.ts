@@ -2,7 +2,7 @@
 // properly, held titles and headings never reported missing. The tuning sets were written before any tuning.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isFlagged, isMissing, isOffTopic, isWeak } from '../../src/answer/judge.js';
+import { isFlagged, isMissing, isOffTopic, isWeak, missingToSay } from '../../src/answer/judge.js';
 import { OFFTOPIC_MODEL } from '../../src/answer/offtopic-model.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { CorpusIndex } from '../../src/search/index.js';
@@ -76,6 +76,29 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
       'who must comply with the rules',
     ])
       expect(isFlagged(search(q)), q).toBe(false);
+  });
+
+  it('answers a short question in a word the definitions use (BIPA Sec. 10: fingerprint), not weak', () => {
+    for (const q of ['fingerprint', 'my gym wants my fingerprint', 'retina']) {
+      expect(isWeak(search(q)), q).toBe(false);
+      expect(
+        search(q).hits.some((h) => h.passages.some((p) => p.id.startsWith('us-il-bipa-2008#'))),
+        q,
+      ).toBe(true);
+    }
+    expect(isWeak(index.search('fingerprint', { limit: 3, docs: ['eu-ai-act-2024'] })), '--doc AI Act').toBe(
+      false,
+    );
+    // A word in what a definition leaves out (Colorado's "does not include … spam-filtering") is no sign.
+    expect(isWeak(search('how do i block spam calls on android'))).toBe(true);
+  });
+
+  it('answers chatter that names a country weak, without "no document from France"', () => {
+    const capital = search('what is the capital of france');
+    expect(capital.missing?.map((m) => m.name)).toEqual(['France']);
+    expect(isWeak(capital)).toBe(true);
+    expect(missingToSay(capital)).toEqual([]);
+    expect(missingToSay(search('AI rules in france')).map((m) => m.name)).toEqual(['France']);
   });
 
   it('names an instrument it lacks however the question is phrased', () => {

@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   HAN_STRONG,
+  isMissing,
   isOffTopic,
   isWeak,
+  missingToSay,
   OFFTOPIC_BEST,
   OFFTOPIC_HAN_BEST,
   OFFTOPIC_LONG_BEST,
@@ -86,6 +88,15 @@ describe('topicality', () => {
     expect(topicality('does the EU ban 天气', zh).han).toBeUndefined();
   });
 
+  it('counts the rare words the definitions say what a term means with (defining)', () => {
+    const defines = (term: string) => term === 'fingerprint' || term === 'chain';
+    const with_ = { ...options, frequency: (t: string) => ({ ...counts, fingerprint: 6 })[t] ?? 0, defines };
+    expect(topicality('my gym wants my fingerprint', with_).defining).toBe(1);
+    // "chain" is in a definition, but in 60 of 6,000 passages: plain English, weighed by its frequency.
+    expect(topicality('fix my bike chain', with_).defining).toBeUndefined();
+    expect(topicality('my gym wants my fingerprint', options).defining).toBeUndefined();
+  });
+
   it('skips stop words, numbers and ids, and counts each word once', () => {
     expect(topicality('what is 2024/1689', options).words).toBe(0);
     expect(topicality('ban ban BAN', options).words).toBe(1);
@@ -116,6 +127,36 @@ describe('judging off-topic questions', () => {
     expect(
       isOffTopic(evidence({ topicality: { words: 4, best: 0.7, total: 2, balance: 0, asksRule: false } })),
     ).toBe(false);
+  });
+
+  it('never calls off-topic a short question with a rare word the definitions say a term means with', () => {
+    // "my gym wants my fingerprint": nothing weighs against English at large, but BIPA defines with it.
+    const defining = evidence({
+      topicality: { words: 2, best: 0, total: 0, balance: -1.3, asksRule: false, defining: 1 },
+    });
+    expect(isOffTopic(defining)).toBe(false);
+    expect(isWeak(defining)).toBe(false);
+    // Not a longer message: there the balance of its words decides.
+    const long = { words: 8, best: 0, total: 0, balance: -8, asksRule: false, defining: 1 };
+    expect(isOffTopic(evidence({ coverage: 0.1, topicality: long }))).toBe(true);
+  });
+
+  it('says no "no document from France" for an off-topic question that names only places', () => {
+    const france = { name: 'France', kind: 'place' as const };
+    const chatter = { ...evidence({}), missing: [france] };
+    expect(missingToSay(chatter)).toEqual([]);
+    expect(isMissing(chatter)).toBe(false);
+    expect(isWeak(chatter)).toBe(true);
+    const governance = {
+      ...evidence({ topicality: { words: 3, best: 2.5, total: 4, balance: 3, asksRule: false } }),
+      missing: [france],
+    };
+    expect(missingToSay(governance)).toEqual([france]);
+    const instrument = {
+      ...evidence({}),
+      missing: [{ name: 'Bletchley Declaration', kind: 'instrument' as const }],
+    };
+    expect(missingToSay(instrument)).toHaveLength(1);
   });
 
   it('leaves a short question of what one must or may do to the coverage test', () => {
