@@ -2,8 +2,10 @@
 // properly, held titles and headings never reported missing. The tuning sets were written before any tuning.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/ask.js';
 import { isFlagged, isMissing, isOffTopic, isWeak, missingToSay } from '../../src/answer/judge.js';
 import { OFFTOPIC_MODEL } from '../../src/answer/offtopic-model.js';
+import { assemble } from '../../src/app.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { CorpusIndex } from '../../src/search/index.js';
 import { countFlags, loadSet } from '../../tools/eval/eval.js';
@@ -99,6 +101,18 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
     expect(isWeak(capital)).toBe(true);
     expect(missingToSay(capital)).toEqual([]);
     expect(missingToSay(search('AI rules in france')).map((m) => m.name)).toEqual(['France']);
+  });
+
+  it('says both through the answer core that the CLI and /ask share', async () => {
+    const services = assemble(catalog, index, 'test').services;
+    const aiAct = catalog.filter((doc) => doc.id === 'eu-ai-act-2024');
+    const kind = async (query: string, docs = [] as typeof catalog) =>
+      (await ask(services, { query, docs, limit: 3 })).kind;
+    expect(await kind('fingerprint')).toBe('found');
+    expect(await kind('my gym wants my fingerprint')).toBe('found');
+    expect(await kind('fingerprint', aiAct)).toBe('found');
+    expect(await kind('what is the capital of france')).toBe('weak');
+    expect(await kind('AI rules in france')).toBe('missing');
   });
 
   it('names an instrument it lacks however the question is phrased', () => {
