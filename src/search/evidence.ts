@@ -2,7 +2,7 @@
 // question the best hits hold. Search never decides that an answer is weak; it measures.
 import type { PendingHit } from './highlight.js';
 import type { AnalyzedQuery } from './query.js';
-import { ProvisionKind } from './query.js';
+import { PENALTY_CUE_TERMS, ProvisionKind, provisionKinds } from './query.js';
 import type { TermScores } from './scorer.js';
 import { oneWordSynonyms } from './thesaurus.js';
 import type { SearchEvidence } from './types.js';
@@ -46,10 +46,16 @@ export function gatherEvidence(
     (other.get(term)?.every((part) => stems.has(part)) ?? false) ||
     (derived?.get(term)?.some((form) => stems.has(form)) ?? false) ||
     oneWordSynonyms(term).some((synonym) => stems.has(synonym));
+  // A question asking for a penalty ("what is the penalty") is answered by a provision of that kind whatever
+  // it calls the consequence: BIPA Sec. 20 sets "liquidated damages" and never writes "penalty".
+  const penalty = (analyzed.shape & ProvisionKind.penalty) !== 0;
   let covered = 0;
   for (const hit of best) {
     let share = 0;
-    for (const [t, { term }] of typed.entries()) if (holds(hit.stems, term)) share += weights[t]!;
+    const ofKind =
+      penalty && hit.passages.some((passage) => (provisionKinds(passage) & ProvisionKind.penalty) !== 0);
+    for (const [t, { term }] of typed.entries())
+      if (holds(hit.stems, term) || (ofKind && PENALTY_CUE_TERMS.has(term))) share += weights[t]!;
     covered = Math.max(covered, share / whole);
   }
   return { ...base, coverage: covered };

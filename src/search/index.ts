@@ -325,6 +325,7 @@ export class CorpusIndex {
     const offset = Math.max(0, options.offset ?? 0);
     const allowed = this.allowedDocs(options);
     const analyzed = this.analyze(query, allowed);
+    if (options.docs?.length === 1 && allowed?.size === 1) analyzed.chosenDoc = options.docs[0]!;
     // A named document outside the allowed set does not steer.
     const namedDocs = analyzed.namedDocs.filter((id) => allowed === undefined || allowed.has(id));
     const facetSize = Math.max(0, Math.min(options.documentFacets ?? 0, 50));

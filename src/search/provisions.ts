@@ -71,10 +71,10 @@ export class Provisions {
   lift(
     ids: Int32Array,
     final: Float64Array,
-    asked: Pick<AnalyzedQuery, 'shape' | 'namedDocs' | 'topicTerms'>,
+    question: Pick<AnalyzedQuery, 'shape' | 'namedDocs' | 'topicTerms' | 'chosenDoc'>,
     options: CorpusIndexOptions,
   ): void {
-    const { shape, namedDocs } = asked;
+    const { shape, namedDocs } = question;
     const docBest = new Float64Array(this.docCount);
     let best = 0;
     for (let k = 0; k < ids.length; k++) {
@@ -82,14 +82,27 @@ export class Provisions {
       if (final[k]! > docBest[doc]!) docBest[doc] = final[k]!;
       if (final[k]! > best) best = final[k]!;
     }
-    for (const id of namedDocs) {
+    const asked =
+      question.chosenDoc !== undefined && namedDocs.length === 0 ? [question.chosenDoc] : namedDocs;
+    for (const id of asked) {
       const doc = this.ordinals.get(id);
       // Any positive score will do when nothing matched at all: there is nothing else to rank.
       if (doc !== undefined) docBest[doc] = best > 0 ? best : 1;
     }
+    // A question that names a document asks for that document's provision of the kind: another document's
+    // is not lifted ("what is the penalty under BIPA" opened with AIDA's administrative monetary penalties,
+    // whose word "penalty" BIPA never writes, above BIPA's liquidated damages).
+    let only: Uint8Array | undefined;
+    if (asked.length > 0) {
+      only = new Uint8Array(this.docCount);
+      for (const id of asked) {
+        const doc = this.ordinals.get(id);
+        if (doc !== undefined) only[doc] = 1;
+      }
+    }
     for (let k = 0; k < ids.length; k++) {
       const i = ids[k]!;
-      if ((this.kinds[i]! & shape) === 0) continue;
+      if ((this.kinds[i]! & shape) === 0 || (only && only[this.docOf[i]!] === 0)) continue;
       final[k] = final[k]! * options.shapeBoost + options.shapeDocShare * docBest[this.docOf[i]!]!;
       if ((this.headed[i]! & shape) !== 0) final[k]! *= options.shapeHeadingFactor;
     }

@@ -20,6 +20,11 @@ export interface TranslatedWord {
 export interface AnalyzedQuery {
   /** Documents named in the question, in order of appearance, without repeats. */
   namedDocs: string[];
+  /**
+   * The one document the asker limited the search to (`--doc`, /ask's document option) when the question names
+   * none: for the provision kind asked for, it stands as a named document would (`Provisions.lift`).
+   */
+  chosenDoc?: string;
   /** Jurisdictions named in the question ("in China" → CN), catalog codes. */
   jurisdictions: string[];
   /** Typed terms (weight 1) then synonyms (lower weight). */
@@ -137,6 +142,15 @@ const CUE_TERMS: ReadonlyMap<number, ReadonlySet<string>> = new Map([
   ],
 ]);
 
+/**
+ * The index terms of the words that ask for a penalty ("what is the penalty"): a passage of the penalty kind
+ * holds them for the coverage the answer core judges by (evidence.ts), whatever it calls the consequence
+ * ("liquidated damages", "administrative monetary penalty").
+ */
+export const PENALTY_CUE_TERMS: ReadonlySet<string> = cueTerms(
+  'fine fines fined penalty penalties penalised penalized punish punished punishment sanction sanctions liable liability',
+);
+
 function cueTerms(words: string): Set<string> {
   return new Set(words.split(' ').flatMap((word) => termOf(word) ?? []));
 }
@@ -173,7 +187,7 @@ const DEFINITION_LEAD =
   /\b(meaning of the following terms|following (terms|definitions) (apply|shall apply|have the following meanings)|for the purposes of this [\w ]{1,30}, the following (terms|definitions))/i;
 const PENALTY_HEADING = /\b(penalt(y|ies)|fines|sanctions?|legal (liability|responsibility)|liability)\b/i;
 const PENALTY_TEXT =
-  /\b(administrative fines?|civil penalt(y|ies)|(a|give a|impose a) fine of|fines? (of up to|not exceeding)|penalties are to be|to be punished|heavier penalties|criminal responsibility)\b/i;
+  /\b(administrative fines?|civil penalt(y|ies)|(a|give a|impose a) fine of|fines? (of up to|not exceeding)|penalties are to be|to be punished|heavier penalties|criminal responsibility|(liquidated|statutory|punitive|treble) damages)\b/i;
 
 // The same kinds in the Chinese measures' own formulas: "本办法下列用语的含义是" and "X，是指 …" define, "本办法自
 // 2023年8月15日起施行" starts, "予以处罚", "追究刑事责任" punish.

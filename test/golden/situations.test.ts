@@ -118,6 +118,20 @@ describe.runIf(describeGolden)('situations asked in everyday words', () => {
     expect(found).toContain('us-il-bipa-2008#sec:20/a/2');
   });
 
+  it('answers a penalty question with the named document’s damages, also inside a --doc filter', async () => {
+    // BIPA never writes "penalty": AIDA's administrative monetary penalties and GDPR Art. 84 came first.
+    expect(ids('what is the penalty under BIPA', 2)).toEqual([
+      'us-il-bipa-2008#sec:20/a/1',
+      'us-il-bipa-2008#sec:20/a/2',
+    ]);
+    // With --doc BIPA the answer core said nothing in BIPA matches well.
+    const services = assemble(catalog, index, 'test').services;
+    const bipa = catalog.find((doc) => doc.id === 'us-il-bipa-2008')!;
+    const result = await ask(services, { query: 'what is the penalty', docs: [bipa], limit: 3 });
+    expect(result.kind).toBe('found');
+    if (result.kind === 'found') expect(result.hits[0]!.passages[0]!.id).toBe('us-il-bipa-2008#sec:20/a/1');
+  });
+
   it('searches every document of two --doc filters', () => {
     const docs = ['eu-gdpr-2016', 'us-il-bipa-2008'];
     const found = ids('consent before collecting biometric data', 5, docs);

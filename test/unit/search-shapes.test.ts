@@ -81,6 +81,12 @@ describe('provisionKinds', () => {
     expect(kinds('Some text.', ['Chapter V: Legal Responsibility', 'Article 31'])).toBe(penalty);
     expect(kinds('Some text.', ['SEC. 1.', '§ 1-2-3 Enforcement by attorney general.'])).toBe(penalty);
     expect(kinds('Some text.', ['Chapter IX Enforcement', 'Article 70 Market surveillance'])).toBe(0);
+    // Damages a court awards for each violation are the consequence a private right of action sets.
+    expect(
+      kinds('(1) against an operator that violates this Act, liquidated damages of $9 or actual damages;'),
+    ).toBe(penalty);
+    expect(kinds('(b) statutory damages of not less than $5 per violation.')).toBe(penalty);
+    expect(kinds('(c) the operator shall pay for any damage caused by its widget.')).toBe(0);
   });
 });
 
@@ -110,6 +116,7 @@ describe('CorpusIndex.search lifts the provision a question shape asks for', () 
   const docs = loadCatalog();
   const EU = 'eu-ai-act-2024';
   const CN = 'cn-deep-synthesis-provisions-2022';
+  const IL = 'us-il-bipa-2008';
   let seq = 0;
   const passage = (docId: string, path: string[], text: string, headingPath: string[] = []): Passage => {
     const doc = docs.find((d) => d.id === docId)!;
@@ -141,6 +148,18 @@ describe('CorpusIndex.search lifts the provision a question shape asks for', () 
     passage(CN, ['art:5'], 'Article 5: Gadget service providers shall label gadget content conspicuously.'),
     passage(CN, ['art:6'], 'Article 6: Gadget service providers shall keep logs of gadget content.'),
     passage(CN, ['art:25'], 'Article 25: These provisions shall take effect on March 3, 2031.'),
+    passage(
+      IL,
+      ['sec:15', 'a'],
+      '(a) A private entity in possession of widget scans shall keep a widget policy.',
+      ['Sec. 15. Retention of widget scans.'],
+    ),
+    passage(
+      IL,
+      ['sec:20', 'a', '1'],
+      '(1) against a private entity that violates this Act, liquidated damages of $9 or actual damages;',
+      ['Sec. 20. Right of action.'],
+    ),
   ];
   // Without the WordNet bridge: in this tiny corpus "rules" is a word no passage uses, and its synonym
   // "regulation" would be the EU fixture's word, which is not what these tests are about.
@@ -166,6 +185,18 @@ describe('CorpusIndex.search lifts the provision a question shape asks for', () 
 
   it('ranks the penalty provision first for a penalty question', () => {
     expect(first(index, 'what is the penalty for not registering a widget')).toBe(`${EU}#art:4/1`);
+  });
+
+  it("asks for the named document's provision of the kind, whatever it calls the consequence", () => {
+    // BIPA never writes "penalty": its damages were ranked below the AI Act's fines, lifted by the shape.
+    expect(first(index, 'what is the penalty under BIPA')).toBe(`${IL}#sec:20/a/1`);
+    // Limited to the one document (--doc BIPA), the same passage, and it answers: the penalty words are held
+    // by a provision of the penalty kind.
+    const only = index.search('what is the penalty', { docs: [IL] });
+    expect(only.hits[0]?.passages[0]?.id).toBe(`${IL}#sec:20/a/1`);
+    expect(only.evidence?.coverage).toBe(1);
+    // A document not named is not lifted by the shape.
+    expect(first(index, 'what are the fines under the AI Act')).toBe(`${EU}#art:4/1`);
   });
 
   it('leaves questions of no shape as they were', () => {
