@@ -56,6 +56,25 @@ export function documentsByTitleWords(
   return out;
 }
 
+/**
+ * The documents whose title's head the question writes as the rule's common short name, when no other Chinese
+ * title holds it: "生成式人工智能" (of 生成式人工智能服务管理暂行办法) has no word the other titles lack — 生成 is also in
+ * 人工智能生成合成内容标识办法, 人工智能 in three — but only one title has the run 生成式人工智能. The longest head of at
+ * least `MIN_RUN` characters the question holds counts, so "人工智能" alone (in three titles) names none.
+ */
+export function documentsByTitleHead(question: string, docs: ReadonlyMap<string, CatalogDocument>): string[] {
+  const titles = titleWords(docs);
+  const out: string[] = [];
+  for (const { docId, title } of titles) {
+    let head = '';
+    for (let end = MIN_RUN; end <= title.length && question.includes(title.slice(0, end)); end++)
+      head = title.slice(0, end);
+    if (head && titles.every((other) => other.docId === docId || !other.title.includes(head)))
+      out.push(docId);
+  }
+  return out;
+}
+
 /** Whether the question writes a run of at least `MIN_RUN` characters of the title around `word`. */
 function runAround(question: string, title: string, word: string): boolean {
   const at = title.indexOf(word);

@@ -54,4 +54,14 @@ describe.runIf(describeGolden)('document names in references (golden)', () => {
       expect(outcome.locator).toBe('Art. 17');
     }
   });
+
+  it('reads the head of one Chinese title as its name (生成式人工智能 第七条)', async () => {
+    // 生成式人工智能 holds no word only its title has, but only 生成式人工智能服务管理暂行办法 starts with it.
+    const outcome = await quote(charter.services, '生成式人工智能 第七条');
+    expect(outcome.kind).toBe('quoted');
+    if (outcome.kind === 'quoted') {
+      expect(outcome.doc.id).toBe('cn-generative-ai-interim-measures-2023.zh');
+      expect(outcome.locator).toBe('第七条');
+    }
+  });
 });

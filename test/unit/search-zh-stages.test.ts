@@ -8,7 +8,7 @@ import { ChineseSynonyms, dictionaryWords } from '../../src/search/bilingual.js'
 import { coverages, translatedShareFor } from '../../src/search/crosslingual.js';
 import { Asks, chineseAsks, chineseShape, ProvisionKind, provisionKinds } from '../../src/search/query.js';
 import { isMappingTable } from '../../src/search/units.js';
-import { documentsByTitleWords } from '../../src/search/zhtitles.js';
+import { documentsByTitleHead, documentsByTitleWords } from '../../src/search/zhtitles.js';
 
 describe('what a Chinese question asks one may or must do', () => {
   it('reads chat-group Chinese for "is it required / allowed / against the law"', () => {
@@ -105,6 +105,17 @@ describe('the words of a Chinese rule’s title', () => {
     // Words several titles share (互联网, 信息, 服务, 合成) name none; one distinctive word alone names none.
     expect(documentsByTitleWords('互联网信息服务要合成什么', docs)).toEqual([]);
     expect(documentsByTitleWords('深度学习的模型有什么风险', docs)).toEqual([]);
+  });
+
+  it('name the rule by the head of its title when no other title holds it (生成式人工智能)', () => {
+    // No word of 生成式人工智能 is the Interim Measures' own (生成 is also the labelling measures').
+    expect(documentsByTitleWords('生成式人工智能 第七条', docs)).toEqual([]);
+    expect(documentsByTitleHead('生成式人工智能 第七条', docs)).toEqual(['gen.zh']);
+    expect(documentsByTitleHead('人工智能生成的图片', docs)).toEqual(['lab']);
+    // A head several titles share, or shorter than four characters, names none.
+    expect(documentsByTitleHead('人工智能 第七条', docs)).toEqual([]);
+    expect(documentsByTitleHead('互联网信息服务 第七条', docs)).toEqual([]);
+    expect(documentsByTitleHead('生成式 第七条', docs)).toEqual([]);
   });
 });
 

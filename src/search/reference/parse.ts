@@ -6,7 +6,7 @@ import type { CatalogDocument } from '../../corpus/catalog.js';
 import type { DocNameMatcher, NamedDoc } from '../docnames.js';
 import { STOP_WORDS, type Token, tokenize, tokens } from '../text.js';
 import { findJurisdictions } from '../thesaurus.js';
-import { documentsByTitleWords } from '../zhtitles.js';
+import { documentsByTitleHead, documentsByTitleWords } from '../zhtitles.js';
 import { type DocumentPlaces, EQUIVALENT_TYPES } from './document-places.js';
 import { blank, normalizeReference, type ParsedPlace, parseBare, parsePlace } from './place.js';
 import { FILLER, type Misread, misreadUnit } from './unit-words.js';
@@ -117,12 +117,15 @@ function onlyDocOfPlace(places: DocumentPlaces, text: string): NamedDoc | undefi
 }
 
 /**
- * The one document whose Chinese title the reference takes up ("深度合成 第十七条": 互联网信息服务深度合成管理规定,
- * zhtitles.ts), its Chinese words that are in the title read as the name.
+ * The one document whose Chinese title the reference takes up ("深度合成 第十七条": 互联网信息服务深度合成管理规定;
+ * "生成式人工智能 第七条": 生成式人工智能服务管理暂行办法; zhtitles.ts), its Chinese words that are in the title read as the name.
  */
 function docOfChineseTitle(places: DocumentPlaces, text: string): NamedDoc | undefined {
   if (!/\p{Script=Han}/u.test(text)) return undefined;
-  const found = documentsByTitleWords(text, new Map(places.allDocs().map((doc) => [doc.id, doc])));
+  const docs = new Map(places.allDocs().map((doc) => [doc.id, doc]));
+  // By distinctive words ("深度合成"), else by the head of one title only ("生成式人工智能").
+  let found = documentsByTitleWords(text, docs);
+  if (found.length === 0) found = documentsByTitleHead(text, docs);
   if (found.length !== 1) return undefined;
   const title = places.doc(found[0]!)!.title;
   const positions = tokenize(text).flatMap((word, i) =>
