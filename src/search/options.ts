@@ -23,8 +23,9 @@ export interface SignalSwitches {
   jurisdiction: boolean;
   /**
    * With `jurisdiction`, when the question names no document: a place whose documents speak to it (signals.ts
-   * `speaksTo`) stands for them as a name would, its share of `namedDocBoost` each (× 8 for Illinois' one
-   * document, × 4 for California's two), never less than `jurisdictionBoost`.
+   * `speaksTo`) stands for them as a name would: × `namedDocBoost` each, as naming several documents boosts each.
+   * A share of it per document (× 8 for Illinois' one, × 4 for California's two) left China's six at the plain
+   * × `jurisdictionBoost`: "do I have to register my AI model with the government in china" opened with the AI Act.
    */
   placeDocuments: boolean;
   /**

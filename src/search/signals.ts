@@ -178,7 +178,7 @@ export const SCORE_SIGNALS: readonly ScoreSignal[] = [
           named.size === 0 &&
           own.length > 0 &&
           speaksTo(ids, passages, own, query, holders)
-            ? Math.max(options.jurisdictionBoost, options.namedDocBoost / own.length)
+            ? Math.max(options.jurisdictionBoost, options.namedDocBoost)
             : options.jurisdictionBoost;
         for (const doc of docs.values())
           if (!named.has(doc.id) && inJurisdiction(doc.jurisdiction, place))

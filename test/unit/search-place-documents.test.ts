@@ -73,3 +73,41 @@ describe('placeDocuments', () => {
     );
   });
 });
+
+describe('placeDocuments for a place with many documents', () => {
+  const AIACT = 'eu-ai-act-2024';
+  const ALGO = 'cn-algorithmic-recommendation-provisions-2021';
+  const many: Passage[] = [
+    passage(
+      AIACT,
+      ['art:49', '1'],
+      'Register the gadget model with the government; the government keeps each registered gadget model.',
+    ),
+    passage(
+      ALGO,
+      ['art:24'],
+      'Within ten working days of beginning to provide services, providers of gadget services shall register the name of the service, the form of the model, the field of application and the type of algorithm with the government through the filing system, and shall fill in the information of the algorithm self-assessment report and the content intended to be published. Providers shall also state the scope of the service, the people it reaches, the channels it uses, the ways users may complain, the persons responsible for safety, the measures taken to protect minors, the handling of personal information, and the steps taken to prevent harmful outcomes. Providers shall also state the scope of the service, the people it reaches, the channels it uses, the ways users may complain, the persons responsible for safety, the measures taken to protect minors, the handling of personal information, and the steps taken to prevent harmful outcomes. Providers shall also state the scope of the service, the people it reaches, the channels it uses, the ways users may complain, the persons responsible for safety, the measures taken to protect minors, the handling of personal information, and the steps taken to prevent harmful outcomes.',
+    ),
+    ...[
+      'Agencies shall publish guidance on hiring tools.',
+      'Each agency shall name a chief officer.',
+      'The controller shall keep records of processing.',
+      'The board shall meet twice a year.',
+      'The secretary shall report to the president.',
+    ].map((text, k) => passage(GDPR, [`art:${40 + k}`], text)),
+  ];
+  const index = (placeDocuments: boolean) =>
+    CorpusIndex.build(docs, many, { bridge: null, signals: { ...DEFAULT_SIGNALS, placeDocuments } });
+
+  it('boosts each of them as a name would (China’s six), not by a share of the name’s boost', () => {
+    const query = 'do I have to register my gadget model with the government in china';
+    const id = `${ALGO}#art:24`;
+    const score = (on: boolean) =>
+      index(on)
+        .search(query, { limit: 5 })
+        .hits.find((hit) => hit.passages[0]!.id === id)!.score;
+    // × 8 (namedDocBoost) where the plain place gives × 3; a share of × 8 for each of China's six documents
+    // (1.3) was below × 3, so "… register my AI model with the government in china" opened with the AI Act.
+    expect(score(true) / score(false)).toBeCloseTo(8 / 3, 5);
+  });
+});
