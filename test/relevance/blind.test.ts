@@ -49,6 +49,14 @@ const COMMITTED: Record<string, string> = {
   'blind4-situations-zh.jsonl': '32ccfb5a118c1c2e65aba4a1bf13fa2d993108b8de37331db5413e7a950de7aa',
   'blind4-unheld.jsonl': '2598e44845bb7ef66b1a90aea776d90654202da5c2a585c9f5ca99bc5df96844',
   'blind4-offtopic.jsonl': '25a2cab95084e00555b1362caa33b1ee92d6339131054213f4de26a6255e1271',
+  // Fifth blind sets for issues 18 and 19, committed 2026-12-05 05:58 UTC before this session's tuning landed: 339
+  // English situations (two writers who saw only the documents; issue 18's per-document quotas), 40 Chinese, and 60
+  // unheld + 60 off-topic questions (a writer who saw only the documents' list). Three questions that equalled a
+  // question of an earlier set were dropped before the commit, unread.
+  'blind5-situations.jsonl': '68ad8182e7f996ee495a5886be7a129af435f7c9a9d3b775f84d24cf7475c94d',
+  'blind5-situations-zh.jsonl': '35e36ca98d29fc7eb29f542ee469b8e1afc4115885467f4620f90b4d7f43d0f6',
+  'blind5-unheld.jsonl': '4058aafff0a6056084a8bcf550fa56219173b3aef3ac8d864b1ecadf589b17dd',
+  'blind5-offtopic.jsonl': 'a394724fcab133fa3bf7eee16a4cdb82c6b241aada23b8bd5a54605a468fbb32',
 };
 
 describe('blind relevance set', () => {
