@@ -110,6 +110,17 @@ export const KIND_WORDS: Readonly<Record<string, readonly string[]>> = {
   news: ['report', 'article', 'news'],
   policy: ['policy'],
 };
+/** Words for a binding text, which people use for one another ("the EU AI law", "california's AI rules"). */
+export const BINDING_WORDS = new Set([
+  ...KIND_WORDS.law!,
+  ...KIND_WORDS.regulation!,
+  'acts',
+  'laws',
+  'regulations',
+  'statute',
+  'ordinance',
+]);
+
 /** Month names, January first (also read by name-words.ts: a date is no name). */
 export const MONTHS = [
   'january',

@@ -3,7 +3,7 @@
 // is known by; and, for a held name found in a question, whether it stands for another place's instrument
 // ("Korea's AI Act") or for what a held news report is about ("China's Global AI Governance Action Plan").
 import type { CatalogDocument } from '../corpus/catalog.js';
-import { issuerOf } from './docnames.js';
+import { BINDING_WORDS, issuerOf, KIND_WORDS } from './docnames.js';
 import { COMMON_ZIPF, GENERIC, HEADS } from './name-words.js';
 import { STOP_WORDS, termOf, tokenize } from './text.js';
 
@@ -27,6 +27,8 @@ export class HeldVocabulary {
   readonly catalogTokens: ReadonlySet<string>;
   /** The held documents' titles and headings, normalized, each between spaces. */
   private readonly heldPhrases: readonly string[];
+  /** Each document's kind (catalog `kind`), in the order of `nameWords`. */
+  private readonly kinds: readonly string[];
 
   constructor(
     docs: readonly CatalogDocument[],
@@ -35,6 +37,7 @@ export class HeldVocabulary {
     private readonly englishZipf: (term: string) => number,
   ) {
     this.docs = new Map(docs.map((doc) => [doc.id, doc]));
+    this.kinds = docs.map((doc) => doc.kind);
     this.nameWords = docs.map(
       (doc) =>
         new Set(
@@ -67,12 +70,30 @@ export class HeldVocabulary {
    * Whether all these name words belong to one held document's names ("frontier" for SB 53), each as written,
    * by its index term ("biometrics" for BIPA's "Biometric") or as its words run together ("UNGA" for "UN GA").
    */
-  isHeldName(words: readonly string[]): boolean {
+  isHeldName(words: readonly string[], head?: string): boolean {
     const terms = words.map((word) => termOf(word) ?? word);
-    return this.nameTerms.some((names, d) =>
-      words.every(
-        (word, i) => this.nameWords[d]!.has(word) || names.has(terms[i]!) || this.nameJoined[d]!.has(word),
-      ),
+    return this.nameTerms.some(
+      (names, d) =>
+        words.every(
+          (word, i) => this.nameWords[d]!.has(word) || names.has(terms[i]!) || this.nameJoined[d]!.has(word),
+        ) &&
+        (head === undefined || this.headFits(d, head)),
+    );
+  }
+
+  /**
+   * Whether a head word can stand for the held document d: a word of its names ("framework" for the NIST AI
+   * RMF), a word of its kind ("guidance" for guidelines), or a word for a binding text for a law or
+   * regulation ("the Colorado AI law"). "Human rights council resolution" is no name of the CoE Convention,
+   * whose names hold the other three words; "data protection directive" none of the GDPR, a regulation.
+   */
+  private headFits(d: number, head: string): boolean {
+    const kind = KIND_WORDS[this.kinds[d]!] ?? [];
+    return (
+      this.nameWords[d]!.has(head) ||
+      this.nameTerms[d]!.has(termOf(head) ?? head) ||
+      kind.includes(head) ||
+      (BINDING_WORDS.has(head) && kind.some((word) => BINDING_WORDS.has(word)))
     );
   }
 

@@ -10,7 +10,7 @@
 // never reported (held-vocabulary.ts).
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { KnownInstrument } from '../corpus/instruments.js';
-import { type DocNameMatcher, KIND_WORDS } from './docnames.js';
+import { BINDING_WORDS, type DocNameMatcher, KIND_WORDS } from './docnames.js';
 import { HeldVocabulary } from './held-vocabulary.js';
 import { HeldDescriptions } from './heldnames.js';
 import { InstrumentMatcher } from './instruments.js';
@@ -220,17 +220,6 @@ export class MissingDetector {
     return this.places.heldCodes(tokens(question.slice(0, MAX_QUERY_CHARS)).map((t) => t.norm));
   }
 }
-
-/** Words for a binding text, which people use for one another ("the EU AI law", "california's AI rules"). */
-const BINDING_WORDS = new Set([
-  ...KIND_WORDS.law!,
-  ...KIND_WORDS.regulation!,
-  'acts',
-  'laws',
-  'regulations',
-  'statute',
-  'ordinance',
-]);
 
 /**
  * Whether a held document of one of the jurisdictions (or inside one: "US" holds California's laws) is of the

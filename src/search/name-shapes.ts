@@ -140,7 +140,17 @@ export function namesByHead(scan: Scan, know: ShapeKnowledge): void {
       (i) => !places.at.has(i) && !GENERIC.has(norms[i]!) && !DIGITS.test(norms[i]!),
     );
     let missing = unheldPlace !== undefined;
-    if (!missing && words.length > 0 && !know.held.isHeldName(words.map((i) => norms[i]!))) {
+    if (
+      !missing &&
+      words.length > 0 &&
+      !know.held.isHeldName(
+        words.map((i) => norms[i]!),
+        // Two words or more are a held name only under a head that can stand for that document ("human
+        // rights council resolution" is no name of the CoE Convention); one ("trump's AI plan") may be an
+        // issuer's, whose other documents the head names.
+        words.length >= 2 ? norms[h]! : undefined,
+      )
+    ) {
       // Capitals make a name: a capitalized word in a question written with capitals, or an acronym.
       const proper = words.some((i) => (cased && capital(i) && !initial(i)) || allCaps(toks[i]!));
       const the = from > 0 && norms[from - 1] === 'the';

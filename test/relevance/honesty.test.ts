@@ -36,6 +36,11 @@ describe('the issue 19 tuning sets', () => {
     expect(set('heldout-unheld-4').missing.length).toBe(15);
   });
 
+  it('keeps the sixth-round unheld sets whole, half held out', () => {
+    expect(set('tuning-unheld-5').missing.length).toBe(46);
+    expect(set('heldout-unheld-5').missing.length).toBe(46);
+  });
+
   it('keeps the second-round sets whole: 92 unheld questions and 65 off-topic messages, halved', () => {
     expect(set('tuning-unheld-2').missing.length + set('heldout-unheld-2').missing.length).toBe(92);
     expect(set('tuning-offtopic-2').offtopic.length + set('heldout-offtopic-2').offtopic.length).toBe(65);

@@ -60,6 +60,18 @@ describe('MissingDetector', () => {
     expect(known.detect("how did western media compare china's ai plan to america's")).toEqual([]);
   });
 
+  it('takes words of a held name under a head that cannot stand for that document for another instrument', () => {
+    // "Human", "rights" and "council" are all words of the CoE Convention's names, but a convention is no
+    // resolution: another body's resolution.
+    expect(detect('human rights council resolution on new and emerging digital technologies')).toEqual([
+      { name: 'Human Rights Council Resolution', kind: 'instrument' },
+    ]);
+    // Under a head that can ("the trustworthy AI guidelines", the HLEG's) or one word ("trump's AI plan"), a
+    // held document's.
+    expect(detect('what do the trustworthy AI ethics guidelines say about oversight')).toEqual([]);
+    expect(detect("does trump's AI plan want to cut bureaucracy for AI companies")).toEqual([]);
+  });
+
   it('never counts the host of a copy as a name of the document', () => {
     // The BRICS statement's web copy is hosted by the University of Toronto (the issuer field says so after
     // a ";"): "Toronto" names no held document, so the Toronto Declaration is another instrument.
