@@ -17,6 +17,7 @@ import { InstrumentMatcher } from './instruments.js';
 import type { MissingName } from './missing-name.js';
 import { NameCase } from './name-case.js';
 import {
+  earlierVersions,
   namesByHead,
   numberedIds,
   type Scan,
@@ -91,6 +92,7 @@ export class MissingDetector {
       ...options.places.flatMap((place) => place.names),
       ...known.flatMap((instrument) => [instrument.name, ...instrument.aliases]),
     ]);
+    const years = new Map(options.docs.map((doc) => [doc.id, Number(doc.date.slice(0, 4))]));
     this.shapes = {
       held: this.held,
       hasTerm: options.hasTerm,
@@ -100,6 +102,7 @@ export class MissingDetector {
       englishZipf: options.englishZipf ?? (() => 0),
       heldSection: options.heldSection ?? (() => true),
       heldKind: heldKinds(options.docs),
+      heldYear: (docId) => years.get(docId) ?? 0,
     };
   }
 
@@ -175,6 +178,7 @@ export class MissingDetector {
     namesByHead(scan, this.shapes);
     numberedIds(scan, this.shapes);
     seriesNumbers(scan, this.shapes, namedDocs);
+    earlierVersions(scan, this.shapes, namedDocs);
     unknownAcronyms(scan, this.shapes);
     unheldSections(scan, this.shapes);
 

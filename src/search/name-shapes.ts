@@ -85,6 +85,8 @@ export interface ShapeKnowledge {
    * ("bill", "act" for a law; docnames.ts `KIND_WORDS`): "canada's directive" is not AIDA, a law.
    */
   heldKind: (codes: readonly string[], head: string) => boolean;
+  /** The year of a held document's date (catalog `date`). */
+  heldYear: (docId: string) => number;
 }
 
 /**
@@ -293,6 +295,59 @@ export function seriesNumbers(
     if (!/[/-]/.test(norms[k]!)) continue;
     scan.found.push({ at: name.start, missing: { name: surface(name.start, k), kind: 'instrument' } });
     for (let j = name.start; j <= k; j++) claimed.add(j);
+  }
+}
+
+/** Words before a year that make it a time, not a version's year ("since 2020", "in 2019"). */
+const TIME_WORDS = new Set([
+  'since',
+  'before',
+  'after',
+  'in',
+  'by',
+  'until',
+  'till',
+  'from',
+  'during',
+  'of',
+  'to',
+]);
+/** How far from a held document's name a year may stand and still be the year of a version of it. */
+const VERSION_GAP = 3;
+
+/**
+ * A year before the held document's own, beside its name, is an earlier version Charter does not hold: "the
+ * singapore model AI governance framework first edition 2019" (Charter holds the 2020 second edition), "the
+ * commission's 2021 proposal for the AI act". A later year is left alone (the GDPR of 2016 applies from
+ * 2018), and so is a year that says when ("since 2020", "in 2019").
+ */
+export function earlierVersions(
+  scan: Scan,
+  know: ShapeKnowledge,
+  namedDocs: readonly (HeldNameAt & { end: number })[],
+): void {
+  const { norms, claimed, surface, heldAt } = scan;
+  for (const name of namedDocs) {
+    const own = know.heldYear(name.docId);
+    const near = [
+      ...range(Math.max(0, name.start - 1 - VERSION_GAP), name.start - 1),
+      ...range(name.end, Math.min(norms.length - 1, name.end + VERSION_GAP)),
+    ];
+    const year = near.find(
+      (i) =>
+        /^(19|20)\d\d$/.test(norms[i]!) &&
+        Number(norms[i]) < own &&
+        !claimed.has(i) &&
+        !TIME_WORDS.has(norms[i - 1] ?? '') &&
+        // Nothing but the name's own words, or common words, between the year and the name.
+        range(Math.min(i, name.end), Math.max(i, name.start - 1)).every((k) => !heldAt.has(k) || k === i),
+    );
+    if (year === undefined) continue;
+    const from = Math.min(year, name.start);
+    const to = Math.max(year, name.end - 1);
+    if (range(from, to).some((k) => claimed.has(k))) continue;
+    scan.found.push({ at: from, missing: { name: surface(from, to), kind: 'instrument' } });
+    for (let k = from; k <= to; k++) claimed.add(k);
   }
 }
 

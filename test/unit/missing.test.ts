@@ -72,6 +72,19 @@ describe('MissingDetector', () => {
     expect(detect("does trump's AI plan want to cut bureaucracy for AI companies")).toEqual([]);
   });
 
+  it("takes a year before a held document's own, beside its name, for an earlier version it does not hold", () => {
+    expect(detect('singapore model AI governance framework first edition 2019')).toEqual([
+      { name: 'Singapore Model AI Governance Framework First Edition 2019', kind: 'instrument' },
+    ]);
+    expect(detect("the commission's 2021 proposal for the AI act, what was the high risk list")).toEqual([
+      { name: '2021 Proposal for the AI Act', kind: 'instrument' },
+    ]);
+    // Its own year, a later one, or a year that says when, is the held document.
+    expect(detect('the 2016 GDPR rules on consent')).toEqual([]);
+    expect(detect('does the GDPR 2018 apply to AI training')).toEqual([]);
+    expect(detect('what changed since 2020 per the UNESCO recommendation')).toEqual([]);
+  });
+
   it('never counts the host of a copy as a name of the document', () => {
     // The BRICS statement's web copy is hosted by the University of Toronto (the issuer field says so after
     // a ";"): "Toronto" names no held document, so the Toronto Declaration is another instrument.
