@@ -17,6 +17,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { judgedEvidence } from '../src/answer/judge.js';
 import { FEATURE_NAMES, type JudgeModel, judgeFeatures } from '../src/answer/learned-judge.js';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import type { Passage } from '../src/corpus/types.js';
@@ -29,7 +30,7 @@ const NEGATIVE_WEIGHT = 3;
 const STEPS = 5000;
 const RATE = 0.2;
 const L2 = 0.001;
-const THRESHOLD = 0.75;
+const THRESHOLD = 0.8;
 const HELD_OUT = /^heldout/;
 
 export interface FitData {
@@ -46,7 +47,7 @@ export function fittingData(index: CorpusIndex, paths = relevanceSetPaths()): Fi
     if (HELD_OUT.test(set.name) || set.answerable.length + set.offtopic.length === 0) continue;
     sets.push(set.name);
     const add = (q: string, offtopic: boolean) => {
-      const features = judgeFeatures(index.search(q, { limit: 3 }).evidence);
+      const features = judgeFeatures(judgedEvidence(index.search(q, { limit: 3 }).evidence));
       if (features) rows.push({ features, offtopic });
     };
     for (const question of set.answerable) add(question.q, false);

@@ -1,7 +1,7 @@
 // Judging a search: whether its hits answer the question or are only the nearest passages (weak), from the
 // evidence search reports (src/search/evidence.ts). Decided here, above the search, once for every front end
 // and for `npm run eval`'s flags.
-import type { MissingName, SearchResponse } from '../search/types.js';
+import type { MissingName, SearchEvidence, SearchResponse } from '../search/types.js';
 import { judgeFeatures, probability } from './learned-judge.js';
 import { OFFTOPIC_MODEL } from './offtopic-model.js';
 
@@ -11,9 +11,25 @@ import { OFFTOPIC_MODEL } from './offtopic-model.js';
  */
 export interface JudgeStages {
   learned: boolean;
+  /**
+   * `compounds`: the words of an everyday compound the documents never write ("role model", "insurance
+   * policy") weigh as everyday English, not as the documents' "model" and "policy" (`Topicality.everyday`).
+   */
+  compounds: boolean;
 }
-export const JUDGE_STAGE_NAMES = ['learned'] as const;
-export const DEFAULT_JUDGE_STAGES: JudgeStages = { learned: true };
+export const JUDGE_STAGE_NAMES = ['learned', 'compounds'] as const;
+export const DEFAULT_JUDGE_STAGES: JudgeStages = { learned: true, compounds: true };
+
+/** The search's evidence as the judge weighs it: with `compounds`, the everyday compounds' reading. */
+export function judgedEvidence(
+  evidence: SearchEvidence | undefined,
+  stages: JudgeStages = DEFAULT_JUDGE_STAGES,
+): SearchEvidence | undefined {
+  const t = evidence?.topicality;
+  if (!evidence || !t?.everyday || !stages.compounds) return evidence;
+  const { compounds: _, ...weights } = t.everyday;
+  return { ...evidence, topicality: { ...t, ...weights } };
+}
 
 /**
  * A question that names no document is answered "nothing matches well" when the best of its first hits
@@ -101,13 +117,14 @@ export function isOffTopic(
   response: Pick<SearchResponse, 'evidence'>,
   stages: JudgeStages = DEFAULT_JUDGE_STAGES,
 ): boolean {
-  const t = response.evidence?.topicality;
+  const evidence = judgedEvidence(response.evidence, stages);
+  const t = evidence?.topicality;
   // A short question with a rare word the documents define their terms with ("fingerprint", "my gym wants my
   // fingerprint") is about the documents, whatever English at large makes of the word (`Topicality.defining`).
   if (t && !t.han && (t.defining ?? 0) > 0 && t.words <= OFFTOPIC_MAX_WORDS) return false;
-  if (isOffTopicByBars(response)) return true;
-  if (!stages.learned || (response.evidence?.topicality?.best ?? 0) >= LEARNED_MAX_BEST) return false;
-  const features = judgeFeatures(response.evidence);
+  if (isOffTopicByBars({ evidence })) return true;
+  if (!stages.learned || (t?.best ?? 0) >= LEARNED_MAX_BEST) return false;
+  const features = judgeFeatures(evidence);
   return features !== null && probability(OFFTOPIC_MODEL, features) >= OFFTOPIC_MODEL.threshold;
 }
 

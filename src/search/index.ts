@@ -315,6 +315,18 @@ export class CorpusIndex {
     return Array.prototype.some.call(fewest, (i: number) => pattern.test(this.passages[i]!.text));
   }
 
+  /**
+   * Whether two typed words are an everyday compound the documents never write (offtopic.ts
+   * `TopicalityOptions.everyday`): WordNet lists them as one noun ("role model", "insurance policies"), and no
+   * passage writes them together, as typed or with the second word's plural "s" dropped.
+   */
+  private isEverydayCompound(first: string, second: string): boolean {
+    if (wordNet === undefined) wordNet = WordNet.installed() ?? null;
+    if (!wordNet?.isNounCompound(first, second)) return false;
+    const forms = [second, ...(second.endsWith('s') ? [second.slice(0, -1)] : [])];
+    return !forms.some((form) => this.writes(`${first} ${form}`));
+  }
+
   /** Documents a text names, by catalog titles and aliases. */
   namedDocs(text: string): string[] {
     return [...new Set(this.names.findExact(text).map((name) => name.docId))];
@@ -351,6 +363,7 @@ export class CorpusIndex {
           this.definingIndex ??= definingTerms(this.passages);
           return this.definingIndex.has(term);
         },
+        everyday: (first, second) => this.isEverydayCompound(first, second),
       }),
     };
     const evidenceOf = (best: readonly PendingHit[]) => ({

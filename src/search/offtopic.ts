@@ -37,6 +37,12 @@ export interface TopicalityOptions {
    * (definitions.ts `definingTerms`); none: not measured.
    */
   defines?: (term: string) => boolean;
+  /**
+   * Whether two adjacent words of the question are an everyday compound the documents never write: English
+   * lists them as one noun (WordNet: "role model", "insurance policy", "world cup") and no passage writes them
+   * together (`Topicality.everyday`); none: not measured.
+   */
+  everyday?: (first: string, second: string) => boolean;
 }
 
 export interface Topicality {
@@ -90,14 +96,33 @@ export interface Topicality {
    * frequency. The judge does not call a short question with such a word off-topic (judge.ts).
    */
   defining?: number;
+  /**
+   * Set when the question has an everyday compound the documents never write (`TopicalityOptions.everyday`:
+   * "who's your role model", "my car insurance policy renewal"): `best`, `second`, `spoken`, `total` and
+   * `balance` again, each word of such a compound weighed as a word the documents never use. "model" and
+   * "policy" are the documents' words; "role model" and "insurance policy" are not. The judge reads these in
+   * place of the others when its `compounds` stage is on (judge.ts).
+   */
+  everyday?: {
+    best: number;
+    second: number;
+    spoken: number;
+    total: number;
+    balance: number;
+    compounds: number;
+  };
 }
 
 /** The most passages (share of all) a word may be in and still count for `Topicality.defining`. */
 export const DEFINING_RARE = 0.001;
 
-/** "do we have to", "must they", "can I", "may we", "is it legal", "are we allowed": a question of rules. */
+/**
+ * "do we have to", "must they", "can I", "may we", "is it legal", "are we allowed", and what someone else may do
+ * to one ("can a company make me pay", "can my boss", "can the government rank citizens", "can they keep it"):
+ * a question of rules. "can someone" / "can anyone" / "can you" ask for help, not what is allowed, and stay out.
+ */
 const ASKS_RULE =
-  /\b((have|has|had|need|needs|ought) to|must|(can|may) (i|we)|(legal|illegal|lawful|unlawful|allowed|permitted|required|obliged|entitled)\b)/i;
+  /\b((have|has|had|need|needs|ought) to|must|(can|may) (i|we|a|an|the|my|our|their|his|her|they)\b|(legal|illegal|lawful|unlawful|allowed|permitted|required|obliged|entitled)\b)/i;
 
 /** The most a word's log-ratio counts either way in `balance`: one word never outweighs three. */
 const BALANCE_CLIP = 3;
@@ -130,13 +155,42 @@ export function topicality(question: string, options: TopicalityOptions): Topica
     const ratio = corpusZipf - options.english.zipf(term);
     return count === 0 ? Math.min(0, ratio) : ratio;
   };
-  for (const token of tokens(question)) {
+  /** `logRatio` of a term as if the corpus never used it. */
+  const unseenRatio = (term: string) =>
+    Math.min(
+      0,
+      Math.log10(UNSEEN_PASSAGES / passages) + 9 - WORDS_PER_PASSAGE_LOG10 - options.english.zipf(term),
+    );
+  const typed = tokens(question);
+  const content = (norm: string) => !STOP_WORDS.has(norm) && !HAS_DIGIT.test(norm);
+  // The words of everyday compounds (`Topicality.everyday`): adjacent content words, as typed.
+  const everydayWords = new Set<string>();
+  let compounds = 0;
+  if (options.everyday)
+    for (let i = 0; i + 1 < typed.length; i++) {
+      const [a, b] = [typed[i]!.norm, typed[i + 1]!.norm];
+      if (!content(a) || !content(b) || !options.everyday(a, b)) continue;
+      compounds++;
+      everydayWords.add(a).add(b);
+    }
+  const plain = { best: 0, second: 0, spoken: 0, total: 0, balance: 0, compounds };
+  for (const token of typed) {
     const norm = token.norm;
-    if (STOP_WORDS.has(norm) || HAS_DIGIT.test(norm) || seen.has(norm)) continue;
+    if (!content(norm) || seen.has(norm)) continue;
     seen.add(norm);
     words++;
     const term = stem(norm);
     const count = options.frequency(term);
+    if (compounds > 0) {
+      // The same word weighed as the everyday compound's: as one the documents never use.
+      const ratio = everydayWords.has(norm) ? unseenRatio(term) : logRatio(term);
+      const weight = Math.max(0, ratio);
+      if (weight > plain.best) [plain.best, plain.second] = [weight, plain.best];
+      else plain.second = Math.max(plain.second, weight);
+      if (count > 0 && !everydayWords.has(norm)) plain.spoken++;
+      plain.total += weight;
+      plain.balance += Math.max(-BALANCE_CLIP, Math.min(BALANCE_CLIP, ratio));
+    }
     if (count > 0) {
       spoken++;
       if (count <= DEFINING_RARE * passages && options.defines?.(term)) defining++;
@@ -166,6 +220,7 @@ export function topicality(question: string, options: TopicalityOptions): Topica
     asksRule,
     ...(cohesion === undefined ? {} : { cohesion }),
     ...(defining > 0 ? { defining } : {}),
+    ...(compounds > 0 ? { everyday: plain } : {}),
   };
   const hanChars = question.match(HAN)?.length ?? 0;
   if (hanChars === 0 || hanChars <= (question.match(LATIN)?.length ?? 0)) return measured;

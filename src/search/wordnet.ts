@@ -97,6 +97,20 @@ export class WordNet {
     });
   }
 
+  /**
+   * Whether WordNet lists two words as one noun ("role model", "insurance policies" → insurance_policy,
+   * "world cup"): English writes them as a compound with a sense of its own. Lower-case words only; the second
+   * is taken back to its base form ("policies" → policy) as morphy does.
+   */
+  isNounCompound(first: string, second: string): boolean {
+    if (!/^[a-z]+$/.test(first) || !/^[a-z]+$/.test(second)) return false;
+    const candidates = [second];
+    for (const [suffix, replacement] of DETACH.noun)
+      if (second.endsWith(suffix) && second.length > suffix.length + 1)
+        candidates.push(second.slice(0, -suffix.length) + replacement);
+    return candidates.some((base) => this.findIndexLine('noun', `${first}_${base}`) !== undefined);
+  }
+
   /** What `collect` gathers from each part of speech `word` has a base form in, remembered under `key`. */
   private related(
     key: string,

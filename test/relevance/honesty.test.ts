@@ -3,7 +3,15 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
-import { isFlagged, isMissing, isOffTopic, isWeak, missingToSay } from '../../src/answer/judge.js';
+import {
+  DEFAULT_JUDGE_STAGES,
+  isFlagged,
+  isMissing,
+  isOffTopic,
+  isWeak,
+  missingToSay,
+  WEAK_COVERAGE,
+} from '../../src/answer/judge.js';
 import { OFFTOPIC_MODEL } from '../../src/answer/offtopic-model.js';
 import { assemble } from '../../src/app.js';
 import type { Passage } from '../../src/corpus/types.js';
@@ -39,6 +47,11 @@ describe('the issue 19 tuning sets', () => {
   it('keeps the sixth-round unheld sets whole, half held out', () => {
     expect(set('tuning-unheld-5').missing.length).toBe(46);
     expect(set('heldout-unheld-5').missing.length).toBe(46);
+  });
+
+  it('keeps the sixth-round off-topic sets whole, half held out', () => {
+    expect(set('tuning-offtopic-5').offtopic.length).toBe(45);
+    expect(set('heldout-offtopic-5').offtopic.length).toBe(45);
   });
 
   it('keeps the second-round sets whole: 92 unheld questions and 65 off-topic messages, halved', () => {
@@ -218,7 +231,7 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
       'my code throws a null pointer exception in java, help',
       'recommend me a good sci-fi movie',
     ]) {
-      expect(isOffTopic(search(q), { learned: false }), q).toBe(false);
+      expect(isOffTopic(search(q), { ...DEFAULT_JUDGE_STAGES, learned: false }), q).toBe(false);
       expect(isWeak(search(q)), q).toBe(true);
     }
   });
@@ -261,5 +274,29 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
     weakAtLeast('tuning-offtopic-3', 0.8);
     const flags = countFlags(index, set('tuning-heldnames-3'));
     expect(flags.wronglyFlagged, flags.wrong.join('\n')).toBeLessThanOrEqual(1);
+  });
+
+  it('weighs an everyday compound the documents never write as everyday English (the compounds stage)', () => {
+    for (const q of ["who's your role model and why", 'whats the speed limit on german autobahn'])
+      expect(isWeak(search(q)), q).toBe(true);
+    // Without the compounds' reading "role" and "model" are the documents' words and the message is answered.
+    const roleModel = search("who's your role model and why");
+    expect(isWeak(roleModel, WEAK_COVERAGE, { ...DEFAULT_JUDGE_STAGES, compounds: false })).toBe(false);
+    // Compounds the documents never write, in questions about them: the other words still speak.
+    for (const q of [
+      "does GDPR article 22 mean a company can't auto-reject my job application?",
+      'do i need to give my phone number to use a face swap app in china',
+      'my boss keeps my sick notes and health info for the sick pay system, is that ok in the EU',
+    ])
+      expect(isFlagged(search(q)), q).toBe(false);
+  });
+
+  it('takes what someone else may do to one for a question of rules, however everyday its words', () => {
+    const q = 'can a company make me pay to see what they have on me';
+    expect(isFlagged(search(q)), q).toBe(false);
+  });
+
+  it('answers the sixth-round off-topic tuning messages weak', () => {
+    weakAtLeast('tuning-offtopic-5', 0.75);
   });
 });

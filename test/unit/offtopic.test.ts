@@ -1,6 +1,7 @@
 // Off-topic questions: words weighed by how much more the corpus uses them than English at large.
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_JUDGE_STAGES,
   HAN_STRONG,
   isMissing,
   isOffTopic,
@@ -97,6 +98,30 @@ describe('topicality', () => {
     expect(topicality('my gym wants my fingerprint', options).defining).toBeUndefined();
   });
 
+  it('weighs the words of an everyday compound the documents never write as everyday English (everyday)', () => {
+    // "social score" is no compound; "best social" stands for one the documents never write ("role model").
+    const everyday = (a: string, b: string) => a === 'best' && b === 'social';
+    const plain = topicality('best social score', options);
+    const compound = topicality('best social score', { ...options, everyday });
+    expect(plain.everyday).toBeUndefined();
+    expect(compound).toMatchObject({ best: plain.best, spoken: plain.spoken, total: plain.total });
+    // In its reading "best" and "social" weigh nothing and count as words the documents never use.
+    expect(compound.everyday?.compounds).toBe(1);
+    expect(compound.everyday?.spoken).toBe(1);
+    expect(compound.everyday?.best).toBeCloseTo(topicality('score', options).best, 6);
+    expect(compound.everyday!.balance).toBeLessThan(plain.balance);
+    // Only adjacent content words: a stop word between them breaks the compound.
+    expect(topicality('best the social score', { ...options, everyday }).everyday).toBeUndefined();
+  });
+
+  it('reads what someone else may do to one as a question of rules, a request for help not', () => {
+    expect(topicality('can a company make me pay to see what they have on me', options).asksRule).toBe(true);
+    expect(topicality('can my boss read my messages', options).asksRule).toBe(true);
+    expect(topicality('can they keep it forever', options).asksRule).toBe(true);
+    expect(topicality('can someone explain the offside rule', options).asksRule).toBe(false);
+    expect(topicality('can you recommend a movie', options).asksRule).toBe(false);
+  });
+
   it('skips stop words, numbers and ids, and counts each word once', () => {
     expect(topicality('what is 2024/1689', options).words).toBe(0);
     expect(topicality('ban ban BAN', options).words).toBe(1);
@@ -162,8 +187,24 @@ describe('judging off-topic questions', () => {
   it('leaves a short question of what one must or may do to the coverage test', () => {
     // "does a company have to give me a copy of what it holds about me": four everyday words.
     const rule = evidence({ topicality: { words: 4, best: 0, total: 0, balance: -4, asksRule: true } });
-    expect(isOffTopic(rule, { learned: false })).toBe(false);
-    expect(isOffTopic(evidence({}), { learned: false })).toBe(true);
+    expect(isOffTopic(rule, { ...DEFAULT_JUDGE_STAGES, learned: false })).toBe(false);
+    expect(isOffTopic(evidence({}), { ...DEFAULT_JUDGE_STAGES, learned: false })).toBe(true);
+  });
+
+  it("judges by the everyday compounds' reading with the compounds stage, by the plain one without", () => {
+    // "who's your role model and why": "role" and "model" are the documents' words, "role model" is not.
+    const roleModel = evidence({
+      topicality: {
+        words: 3,
+        best: 1.35,
+        total: 2.4,
+        balance: 1.5,
+        asksRule: false,
+        everyday: { best: 0, second: 0, spoken: 0, total: 0, balance: -3, compounds: 1 },
+      },
+    });
+    expect(isOffTopic(roleModel)).toBe(true);
+    expect(isOffTopic(roleModel, { ...DEFAULT_JUDGE_STAGES, compounds: false, learned: false })).toBe(false);
   });
 
   it('adds the learned stage to the bars: judged only where they judge, off-topic from its threshold', () => {

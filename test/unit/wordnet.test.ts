@@ -24,6 +24,15 @@ describe('WordNet', () => {
     expect(wordNet.synonyms('')).toEqual([]);
   });
 
+  it('knows two words English writes as one noun, from the base form of the second', () => {
+    expect(wordNet.isNounCompound('role', 'model')).toBe(true);
+    expect(wordNet.isNounCompound('insurance', 'policies')).toBe(true);
+    expect(wordNet.isNounCompound('world', 'cup')).toBe(true);
+    expect(wordNet.isNounCompound('risk', 'model')).toBe(false);
+    expect(wordNet.isNounCompound('Role', 'model')).toBe(false);
+    expect(wordNet.isNounCompound('', 'model')).toBe(false);
+  });
+
   it('finds the first and the last lemma of an index file', () => {
     expect(wordNet.synonyms('aardvark')).toContain('anteater');
     expect(wordNet.synonyms('zymurgy')).toEqual(expect.arrayContaining(['zymology']));
