@@ -204,6 +204,7 @@ export function assemble(
     },
     isReference: (text) => resolver.looksLikeReference(text),
     passagesOf: (docId) => byDoc.get(docId) ?? [],
+    linkTable: () => index.linkTable(docs),
   };
   return { docs, catalog, index, resolver, services, version };
 }

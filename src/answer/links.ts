@@ -1,6 +1,7 @@
 // The law's own links of a quoted place, for /quote, /ask and `charter quote`: what it refers to, the defined
 // terms it uses (each with the place that defines it) and what cites it. The table itself is derived from the
-// whole corpus (src/corpus/links.ts), once per set of services, on first use.
+// whole corpus (src/corpus/links.ts), saved with the search index at sync and read once per set of services on
+// first use (built from the passages when the services have no saved one).
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { placeId } from '../corpus/citation.js';
 import { LinkTable, type ReferenceStatus } from '../corpus/links.js';
@@ -48,8 +49,12 @@ const tables = new WeakMap<Services, LinkTable>();
 export function linkTable(services: Services): LinkTable {
   let table = tables.get(services);
   if (!table) {
-    const passages = services.catalog.flatMap((doc) => [...services.passagesOf(doc.id)]);
-    table = new LinkTable(services.catalog, passages);
+    table =
+      services.linkTable?.() ??
+      new LinkTable(
+        services.catalog,
+        services.catalog.flatMap((doc) => [...services.passagesOf(doc.id)]),
+      );
     tables.set(services, table);
   }
   return table;

@@ -1,6 +1,7 @@
 // What the commands need from the rest of Charter. The lead wires the real search index behind this;
 // tests use fixture passages and a fake.
 import type { CatalogDocument } from '../corpus/catalog.js';
+import type { LinkTable } from '../corpus/links.js';
 import type { Passage } from '../corpus/types.js';
 import type { QuoteResponse, SearchOptions, SearchResponse } from '../search/types.js';
 
@@ -13,6 +14,11 @@ export interface Services {
   isReference(text: string): boolean;
   /** All passages of a document in document order; [] for an unknown id. */
   passagesOf(docId: string): readonly Passage[];
+  /**
+   * The corpus's link table over `catalog`, when the index can give it (saved with it at sync); without it,
+   * answer/links.ts builds one from the passages on first use.
+   */
+  linkTable?(): LinkTable;
   /** Milliseconds clock (cooldowns); Date.now by default. */
   now?(): number;
 }

@@ -7,8 +7,9 @@ import { createAckPolicy, createDispatcher, type DispatcherOptions } from '../di
 
 /**
  * The dispatcher over Charter's commands. The corpus's link table (the law's own links on /quote and /ask) is
- * built just after start, once the transport is up, so neither readiness (/healthz) nor the first
- * interaction's three seconds pay for it (an interaction arriving during the build waits for it, once).
+ * read from the saved index (or built, when the index has none for this code and catalog) just after start,
+ * once the transport is up, so neither readiness (/healthz) nor the first interaction's three seconds pay for
+ * it (an interaction arriving meanwhile waits for it, once).
  */
 export const charterDispatcher = (services: Services, options: DispatcherOptions = {}) => {
   setTimeout(() => void linkTable(services).reports, 0).unref(); // every document's terms too

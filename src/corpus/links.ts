@@ -6,8 +6,9 @@
 // only against the documents this deployment holds, and `citedBy` is corpus-wide, so a document added later
 // with `charter add` (or removed) changes the links of documents that were not re-split; keeping it out of
 // the splitters also leaves the passages (and their pipeline fingerprint) untouched. It costs one pass over
-// the passages (`npm run bench` does not time it; `charter sources --json` reports its size), done once per
-// opened corpus and memoized by the caller.
+// the passages (~1 s on a slow machine), so `charter sync` makes it with the search index and saves it there
+// (`SavedLinks`, keyed by this code, the catalog and the passages: links-version.ts); an opened corpus whose
+// saved table does not match builds it again, once, memoized by the caller.
 //
 // Never guessed: a citation resolves only to a place whose path exists in the target document's passages
 // (exactly, or as the whole unit of passages under it: "Annex III"); anything else is kept as text,
@@ -172,8 +173,24 @@ function structuralPrefix(path: readonly string[]): string[] {
 /** Unit types a relative citation ("paragraph 3", "point (a)") may be read under, by style. */
 const RELATIVE_UNITS = new Set(['art', 'annex', 'sec']);
 
+/**
+ * The table in its saved form, written with the search index at sync (search/options.ts `SavedIndex.links`)
+ * so that no answer pays for building it (~1 s over the whole corpus on a slow machine). `key` says what it
+ * was made from (links-version.ts: this code, the catalog entries, the passages); a table whose key differs is
+ * built again from the passages instead.
+ */
+export interface SavedLinks {
+  key: string;
+  /** Each passage that cites something: its id and its references, in corpus order. */
+  references: [string, Reference[]][];
+  /** Each passage that uses a defined term of its document: its id and the terms, in corpus order. */
+  terms: [string, TermLink[]][];
+  /** How many terms each document defines, by document id. */
+  termsDefined: Record<string, number>;
+}
+
 export class LinkTable {
-  private readonly references = new Map<string, Reference[]>();
+  private readonly references: Map<string, Reference[]>;
   private readonly terms = new Map<string, TermLink[]>();
   /** Cited place id → the passages citing it. */
   private readonly citing = new Map<string, CitingPlace[]>();
@@ -182,11 +199,10 @@ export class LinkTable {
   private readonly byDoc = new Map<string, Passage[]>();
   /** Documents whose terms are linked (done on first use: a quote needs one document's, not all). */
   private readonly termsDone = new Set<string>();
-  readonly definitions = new Map<string, Definition[]>();
   /** Milliseconds the references took (the terms are linked per document, on first use). */
   readonly ms: number;
 
-  constructor(docs: readonly CatalogDocument[], passages: readonly Passage[]) {
+  constructor(docs: readonly CatalogDocument[], passages: readonly Passage[], saved?: SavedLinks) {
     const started = performance.now();
     this.docs = docs;
     for (const p of passages) {
@@ -194,10 +210,36 @@ export class LinkTable {
       list.push(p);
       this.byDoc.set(p.docId, list);
     }
-    const places = new Map<string, Places>();
-    for (const doc of docs) places.set(doc.id, new Places(doc, this.byDoc.get(doc.id) ?? []));
-    const names = new InstrumentNames(docs);
-    for (const doc of docs) {
+    if (saved) {
+      this.references = new Map(saved.references);
+    } else {
+      this.references = new Map();
+      const places = new Map<string, Places>();
+      for (const doc of docs) places.set(doc.id, new Places(doc, this.byDoc.get(doc.id) ?? []));
+      const names = new InstrumentNames(docs);
+      for (const doc of docs)
+        for (const passage of this.byDoc.get(doc.id) ?? []) {
+          const refs = this.referencesIn(doc, passage, places, names);
+          if (refs.length > 0) this.references.set(passage.id, refs);
+        }
+    }
+    this.countReferences();
+    if (saved) {
+      for (const [id, links] of saved.terms) this.terms.set(id, links);
+      for (const doc of docs) {
+        const report = this.reportsByDoc.get(doc.id)!;
+        report.termsDefined = saved.termsDefined[doc.id] ?? 0;
+        for (const passage of this.byDoc.get(doc.id) ?? [])
+          report.termsLinked += this.terms.get(passage.id)?.length ?? 0;
+        this.termsDone.add(doc.id);
+      }
+    }
+    this.ms = performance.now() - started;
+  }
+
+  /** What cites each place, and the reports' counts, from the references (made or saved) in corpus order. */
+  private countReferences(): void {
+    for (const doc of this.docs) {
       const report: DocumentLinkReport = {
         docId: doc.id,
         found: 0,
@@ -210,8 +252,7 @@ export class LinkTable {
         unresolvedExamples: [],
       };
       for (const passage of this.byDoc.get(doc.id) ?? []) {
-        const refs = this.referencesIn(doc, passage, places, names);
-        for (const ref of refs) {
+        for (const ref of this.references.get(passage.id) ?? []) {
           report.found++;
           if (ref.status === 'resolved') report.resolved++;
           else if (ref.status === 'document') report.document++;
@@ -228,11 +269,25 @@ export class LinkTable {
             this.citing.set(ref.id, list);
           }
         }
-        if (refs.length > 0) this.references.set(passage.id, refs);
       }
       this.reportsByDoc.set(doc.id, report);
     }
-    this.ms = performance.now() - started;
+  }
+
+  /** The saved form (every document's terms linked first), for `new LinkTable(docs, passages, saved)`. */
+  toJSON(key: string): SavedLinks {
+    const termsDefined: Record<string, number> = {};
+    for (const report of this.reports) termsDefined[report.docId] = report.termsDefined;
+    const references: [string, Reference[]][] = [];
+    const terms: [string, TermLink[]][] = [];
+    for (const doc of this.docs)
+      for (const passage of this.byDoc.get(doc.id) ?? []) {
+        const refs = this.references.get(passage.id);
+        if (refs) references.push([passage.id, refs]);
+        const links = this.terms.get(passage.id);
+        if (links) terms.push([passage.id, links]);
+      }
+    return { key, references, terms, termsDefined };
   }
 
   /** The report per document, in catalog order (links every document's terms first). */
@@ -249,7 +304,6 @@ export class LinkTable {
     if (!doc || !report) return;
     const own = this.byDoc.get(docId) ?? [];
     const definitions = findDefinitions(doc, own);
-    this.definitions.set(docId, definitions);
     const matcher = new TermMatcher(definitions, doc.language === 'zh');
     report.termsDefined = matcher.byTerm.size;
     for (const passage of own) {

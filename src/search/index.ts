@@ -11,6 +11,8 @@ import type { AsPlainObject } from 'minisearch';
 import { loadAsks, type ReaderQuestion, resolveAsks } from '../corpus/asks.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { loadInstruments } from '../corpus/instruments.js';
+import { LinkTable, type SavedLinks } from '../corpus/links.js';
+import { linksKey } from '../corpus/links-version.js';
 import type { Passage } from '../corpus/types.js';
 import { ChineseSynonyms, dictionaryWords } from './bilingual.js';
 import { type CompoundCorpus, compoundTerms } from './compounds.js';
@@ -164,16 +166,21 @@ export class CorpusIndex {
   private chinesePassages?: Uint8Array;
   /** The documents' links as passage numbers (`linkPropagation`), built on first use. */
   private linkGraph?: LinkGraph;
+  /** The saved link table's text, until its first use (`linkTable`). */
+  private savedLinks?: string;
+  /** The corpus's link table, by the documents it was made for. */
+  private links?: { key: string; table: LinkTable };
 
   private constructor(
     docs: readonly CatalogDocument[],
     passages: readonly Passage[],
     options: CorpusIndexOptions,
     fingerprint: string,
-    saved?: { index: AsPlainObject; commonTerms: string[] },
+    saved?: { index: AsPlainObject; commonTerms: string[]; links?: string },
     asks?: ReadonlyMap<number, string>,
   ) {
     this.passages = passages;
+    if (typeof saved?.links === 'string') this.savedLinks = saved.links;
     this.options = options;
     this.fingerprint = fingerprint;
     this.docs = new Map(docs.map((doc) => [doc.id, doc]));
@@ -261,7 +268,30 @@ export class CorpusIndex {
       passages: [...this.passages],
       commonTerms: [...this.commonTerms],
       index: this.mini.toJSON(),
+      links: JSON.stringify(this.linkTable([...this.docs.values()]).toJSON(this.links!.key)),
     };
+  }
+
+  /**
+   * The corpus's link table (the law's own links: /ask's Links button, /quote) over these documents: the
+   * saved one when it was made for them by this code, else built from the passages (~1 s on a slow machine).
+   */
+  linkTable(docs: readonly CatalogDocument[]): LinkTable {
+    const key = linksKey(docs, this.fingerprint);
+    if (this.links?.key === key) return this.links.table;
+    let saved: SavedLinks | undefined;
+    if (this.savedLinks !== undefined) {
+      try {
+        saved = JSON.parse(this.savedLinks) as SavedLinks;
+      } catch {
+        saved = undefined; // a damaged section: build it
+      }
+      if (saved?.key !== key) saved = undefined;
+    }
+    const table = new LinkTable(docs, this.passages, saved);
+    if (saved) this.savedLinks = undefined;
+    this.links = { key, table };
+    return table;
   }
 
   /**

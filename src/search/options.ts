@@ -10,7 +10,7 @@ import { termOf, termsOf, tokenize } from './text.js';
 import { SYNONYM_WEIGHT } from './thesaurus.js';
 
 /** Bump when the saved shape or the term processing changes: a saved index of another version is rebuilt. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4; // 4: the corpus's link table saved with it (`links`)
 
 /**
  * The ranking signals (signals.ts, results.ts, sides.ts) by name, each on (true) or off; each one's strength
@@ -482,6 +482,12 @@ export interface SavedIndex {
   /** Terms too common to search for (see `commonTermShare`). */
   commonTerms: string[];
   index: AsPlainObject;
+  /**
+   * The corpus's link table (corpus/links.ts `SavedLinks`) as JSON text, parsed on its first use rather than at
+   * start (a start-up parse only scans a string). Absent in indexes built without it; a table whose key does
+   * not match the documents it is opened with is built again.
+   */
+  links?: string;
 }
 
 /**
