@@ -41,20 +41,31 @@ export interface Token {
  */
 export function tokens(text: string): Token[] {
   const out: Token[] = [];
+  scanTokens(text, (surface, norm, start) => {
+    out.push({ surface, norm, start });
+    return true;
+  });
+  return out;
+}
+
+/**
+ * The tokens of `tokens(text)`, in order, to `visit` (its surface, norm and start) until it returns false:
+ * one tokenizer for a whole list and for a count that may stop early (`hasTerms`).
+ */
+function scanTokens(text: string, visit: (surface: string, norm: string, start: number) => boolean): void {
   for (const match of text.matchAll(ASCII_TEXT.test(text) ? ASCII_TOKEN : TOKEN)) {
     const surface = match[0];
     const start = match.index;
     if (HAS_DIGIT.test(surface) || !/[./-]/.test(surface)) {
-      pushToken(out, surface, start);
+      if (!pushToken(visit, surface, start)) return;
       continue;
     }
     let offset = 0;
     for (const part of surface.split(/[./-]/)) {
-      if (part.length > 0) pushToken(out, part, start + offset);
+      if (part.length > 0 && !pushToken(visit, part, start + offset)) return;
       offset += part.length + 1;
     }
   }
-  return out;
 }
 
 // Chinese (and Japanese) is written without spaces: a run of Han or kana is split into words by ICU's
@@ -62,18 +73,23 @@ export function tokens(text: string): Token[] {
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 let segmenter: Intl.Segmenter | undefined;
 
-function pushToken(out: Token[], surface: string, start: number): void {
+/** Visits the token(s) of one surface; false when the visitor asked to stop. */
+function pushToken(
+  visit: (surface: string, norm: string, start: number) => boolean,
+  surface: string,
+  start: number,
+): boolean {
   if (CJK.test(surface)) {
     segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
     for (const piece of segmenter.segment(surface)) {
       if (!piece.isWordLike) continue;
       const norm = normalizeText(piece.segment);
-      if (norm.length > 0) out.push({ surface: piece.segment, norm, start: start + piece.index });
+      if (norm.length > 0 && !visit(piece.segment, norm, start + piece.index)) return false;
     }
-    return;
+    return true;
   }
   const norm = normalizeText(surface);
-  if (norm.length > 0) out.push({ surface, norm, start });
+  return norm.length === 0 || visit(surface, norm, start);
 }
 
 /** Plain tokenization (normalized strings), what MiniSearch's `tokenize` option expects. */
@@ -132,6 +148,21 @@ export function stem(word: string): string {
 export function termOf(norm: string): string | null {
   if (STOP_WORDS.has(norm)) return null;
   return stem(norm);
+}
+
+/**
+ * Whether a text has at least `n` index terms (`termsOf(text).length >= n`), reading it only as far as that
+ * takes: run on every list item when an index is opened (units.ts `isContentFree`), where most items have
+ * many more terms than asked for and stemming them all was most of the index's start-up signals.
+ */
+export function hasTerms(text: string, n: number): boolean {
+  if (n <= 0) return true;
+  let count = 0;
+  scanTokens(text, (_surface, norm) => {
+    if (!STOP_WORDS.has(norm)) count++; // termOf is null for stop words only
+    return count < n;
+  });
+  return count >= n;
 }
 
 /** The index terms of a text, in order, stop words removed. */

@@ -2,7 +2,7 @@
 // finding that explains a law rather than laying it down, or a self-assessment checklist of questions. When an
 // operative provision and such a text both match, the provision is the answer.
 import type { Passage } from '../corpus/types.js';
-import { termsOf } from './text.js';
+import { hasTerms } from './text.js';
 
 // Path heads of explanatory units, as the splitters name them (citation.ts): EU recitals, the preambular
 // paragraphs of UN texts, the legislative findings of a bill ("SEC. 1. The Legislature finds …").
@@ -42,6 +42,5 @@ export function isMappingTable(passage: Pick<Passage, 'path' | 'text'>): boolean
  */
 export function isContentFree(passage: Pick<Passage, 'context' | 'text'>, minTerms: number): boolean {
   if (!passage.context || minTerms <= 0) return false;
-  const own = termsOf(passage.text.replace(/^\s*(\(?[\w.]{1,6}\)\s*)+/, ''));
-  return own.length < minTerms;
+  return !hasTerms(passage.text.replace(/^\s*(\(?[\w.]{1,6}\)\s*)+/, ''), minTerms);
 }

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeText, STOP_WORDS, stem, termOf, termsOf, tokenize } from '../../src/search/text.js';
+import {
+  hasTerms,
+  normalizeText,
+  STOP_WORDS,
+  stem,
+  termOf,
+  termsOf,
+  tokenize,
+} from '../../src/search/text.js';
 
 describe('normalizeText', () => {
   it('folds case, width, diacritics, typographic quotes and dashes', () => {
@@ -59,6 +67,47 @@ describe('terms', () => {
       fc.property(fc.string({ maxLength: 300 }), (text) => {
         for (const term of termsOf(text)) expect(term).toBe(term.toLowerCase());
       }),
+    );
+  });
+});
+
+describe('hasTerms', () => {
+  it('says whether termsOf would find at least n terms, without reading further than it must', () => {
+    const words = fc.constantFrom(
+      'the',
+      'of',
+      'shall',
+      'provider',
+      'Article 5(1)',
+      'general-purpose',
+      'and/or',
+      '2024/1689',
+      'GV-1.1-001',
+      '生成式人工智能',
+      '（一）',
+      'Café',
+      "it's",
+      '—',
+      ' ',
+      '\n',
+      '(a)',
+      'us',
+      'US',
+      '3.',
+      'x',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 120 }),
+          fc.array(words, { maxLength: 16 }).map((w) => w.join(' ')),
+        ),
+        fc.integer({ min: -1, max: 8 }),
+        (text, n) => {
+          expect(hasTerms(text, n)).toBe(termsOf(text).length >= n);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
