@@ -164,20 +164,30 @@ const MAX_FOLDED_PASSAGES = 12;
 
 const tooLongToFold = (hit: SearchHit) => hit.passages.length > MAX_FOLDED_PASSAGES;
 
-/** A list's lead-in is never an answer alone: its items (and theirs) travel with it; the reply cuts to fit. */
+/**
+ * A list's lead-in is never an answer alone: its items (and theirs) travel with it; the reply cuts to fit.
+ * An item the hit already shows still brings its own items: a hit of § 6-1-1706(3), (3)(a) and (3)(a)(I)
+ * once showed (b) and its points but not (a)(II) and (a)(III), so the quote read as complete without them.
+ */
 function withItems(services: Services, hit: SearchHit): SearchHit {
   const leadIn = hit.passages.find((p) => p.items && p.items.length > 0);
   if (!leadIn?.items) return hit;
   const all = services.passagesOf(leadIn.docId);
   const shown = new Set(hit.passages.map((p) => p.id));
+  const expanded = new Set<string>();
   const items: Passage[] = [];
   const add = (ids: readonly string[]) => {
     for (const id of ids) {
       const item = all.find((p) => p.id === id);
-      if (!item || shown.has(id)) continue;
-      shown.add(id);
-      items.push(item);
-      if (item.items) add(item.items);
+      if (!item) continue;
+      if (!shown.has(id)) {
+        shown.add(id);
+        items.push(item);
+      }
+      if (item.items && !expanded.has(id)) {
+        expanded.add(id);
+        add(item.items);
+      }
     }
   };
   add(leadIn.items);

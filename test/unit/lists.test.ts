@@ -34,6 +34,15 @@ const passages = buildPassages(fixtureDoc('eu-act', 'act'), [
 ]);
 const at = (suffix: string) => passages.find((p) => p.id === `act#art:5/1${suffix}`)!;
 
+const servicesFor = (hit: readonly Passage[]) =>
+  ({
+    catalog: [],
+    search: () => ({ query: 'q', namedDocs: [], hits: [{ passages: [...hit], score: 1, terms: [] }] }),
+    quote: () => ({ ok: false, reference: '', failure: { reason: 'no-document' }, suggestions: [] }),
+    isReference: () => false,
+    passagesOf: (): readonly Passage[] => passages,
+  }) satisfies Services;
+
 describe('lists', () => {
   it('links a lead-in to its items and each item to the items after it at its depth', () => {
     expect(at('').items).toEqual(['act#art:5/1/a', 'act#art:5/1/b', 'act#art:5/1/c', 'act#art:5/1/d']);
@@ -53,14 +62,22 @@ describe('lists', () => {
   });
 
   it('never answers with a lead-in alone: its items (and their sub-items) come with it, in order', async () => {
-    const services = {
-      catalog: [],
-      search: () => ({ query: 'q', namedDocs: [], hits: [{ passages: [at('')], score: 1, terms: [] }] }),
-      quote: () => ({ ok: false, reference: '', failure: { reason: 'no-document' }, suggestions: [] }),
-      isReference: () => false,
-      passagesOf: (): readonly Passage[] => passages,
-    } satisfies Services;
-    const found = await findPassages(services, { query: 'prohibited practices', limit: 3 });
+    const found = await findPassages(servicesFor([at('')]), { query: 'prohibited practices', limit: 3 });
+    expect(found.hits[0]!.passages.map((p) => p.id.replace('act#art:5/1', ''))).toEqual([
+      '',
+      '/a',
+      '/b',
+      '/c',
+      '/c/i',
+      '/c/ii',
+      '/d',
+    ]);
+  });
+
+  it('brings the sub-items of an item the hit already shows (trial finding 2: § 6-1-1706(3)(a)(II), (III))', async () => {
+    // Search joined the lead-in, (c) and (c)(i) into one hit; (c)(ii) once stayed out, unmarked.
+    const hit = [at(''), at('/c'), at('/c/i')];
+    const found = await findPassages(servicesFor(hit), { query: 'social scoring', limit: 3 });
     expect(found.hits[0]!.passages.map((p) => p.id.replace('act#art:5/1', ''))).toEqual([
       '',
       '/a',
