@@ -72,6 +72,17 @@ export function locatorOf(passages: readonly Passage[]): string {
   return `${unique[0]} – ${unique[unique.length - 1]}`;
 }
 
+/** The mark that stands for words of the document left out of a quote ("lead-in: […]", between two pieces). */
+export const OMISSION = '[…]';
+
+/**
+ * Whether words of the document stand between two passages quoted one after the other: they are not
+ * neighbours in the document (`seq`). A quote shows `OMISSION` there, so a block of (a)(I) then (b) never
+ * reads as if (a)(II) and (a)(III) were not in the law. Every front end that joins passages asks this.
+ */
+export const omittedBetween = (before: Passage, after: Passage): boolean =>
+  before.docId !== after.docId || after.seq !== before.seq + 1;
+
 /** A point's lead-in ("17. We commit by, 2030, to:") when its text does not already start with it. */
 export function leadInOf(passage: Passage | undefined): string | undefined {
   return passage?.context && !passage.text.startsWith(passage.context) ? passage.context : undefined;

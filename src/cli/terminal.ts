@@ -1,7 +1,14 @@
 // Answers as a person reads them in a terminal: plain words (no Discord markdown), wrapped to the window,
 // the locator in bold and matched terms highlighted only when stdout is a terminal and NO_COLOR is unset.
 
-import { followingItems, leadInOf, locatorOf, sourceUrl } from '../answer/places.js';
+import {
+  followingItems,
+  leadInOf,
+  locatorOf,
+  OMISSION,
+  omittedBetween,
+  sourceUrl,
+} from '../answer/places.js';
 import { environment } from '../config/env.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { stripControls } from '../corpus/text.js';
@@ -165,8 +172,12 @@ export function renderQuote(
   if (first.headingPath.length > 0)
     lines.push(wrap(stripControls(first.headingPath.join(' › ')), style.width));
   const lead = showLeadIn ? leadInOf(first) : undefined;
-  if (lead) lines.push(wrap(`${stripControls(lead)} […]`, style.width, '  │ '));
-  const texts = passages.map((p) => marked(stripControls(p.text), terms, style));
+  if (lead) lines.push(wrap(`${stripControls(lead)} ${OMISSION}`, style.width, '  │ '));
+  // Words of the document between two passages shown are marked, never silently skipped.
+  const texts = passages.flatMap((p, i) => [
+    ...(i > 0 && omittedBetween(passages[i - 1]!, p) ? [OMISSION] : []),
+    marked(stripControls(p.text), terms, style),
+  ]);
   lines.push(wrap(texts.join('\n\n'), style.width, '  │ '));
   // An item of a list says which items follow it when they are not shown.
   const next = followingItems(passages);

@@ -1,13 +1,20 @@
 // Passages and catalog facts → embed parts. Pure: no Discord calls, no search. Every builder takes a size
 // budget and stays within it; limits.ts has the numbers.
 import type { APIEmbed } from 'discord-api-types/v10';
-import { followingItems, leadInOf, locatorOf, sourceUrl } from '../answer/places.js';
+import {
+  followingItems,
+  leadInOf,
+  locatorOf,
+  OMISSION,
+  omittedBetween,
+  sourceUrl,
+} from '../answer/places.js';
 import { type CatalogDocument, isFlaggedStatus } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import { LIMITS } from '../discord/limits.js';
 import { BUDGETS } from './budgets.js';
 import { escapeMarkdown, highlight, plainText, quoteBlock } from './escape.js';
-import { clip, cutText } from './truncate.js';
+import { clip, cutText, ELLIPSIS } from './truncate.js';
 
 export const COLORS = {
   ok: 0x3b82f6,
@@ -61,6 +68,9 @@ function followedBy(shown: readonly Passage[]): string {
   return names ? `\n\n-# followed by ${escapeMarkdown(names)}` : '';
 }
 
+/** Between two pieces of a quote that are not neighbours in the document: the omission mark, a paragraph. */
+const OMISSION_JOINT = `\n\n${OMISSION}\n\n`;
+
 export interface QuotedPassage {
   /** Markdown: the quote block (with context lead-in when useful). */
   markdown: string;
@@ -81,28 +91,37 @@ export function quotePassages(
   showLeadIn = true,
 ): QuotedPassage {
   const context = showLeadIn ? leadInOf(passages[0]) : undefined;
-  const lead = context ? `${quoteBlock(escapeMarkdown(context))}\n> […]\n` : '';
+  const lead = context ? `${quoteBlock(escapeMarkdown(context))}\n> ${OMISSION}\n` : '';
   const render = (budget: number): QuotedPassage => {
     const shown: Passage[] = [];
-    const blocks: string[] = [];
+    // Runs of passages that follow each other in the document; between two runs, words of the document
+    // were left out, and the quote says so with an omission mark of its own.
+    const runs: string[][] = [];
     let used = 0;
     let cut = false;
     for (const passage of passages) {
-      const room = budget - used - (blocks.length > 0 ? 2 : 0);
+      const previous = shown.at(-1);
+      const gap = previous !== undefined && omittedBetween(previous, passage);
+      const joint = previous === undefined ? 0 : gap ? OMISSION_JOINT.length : 2;
+      const room = budget - used - joint;
       if (room < 40) {
         cut = true;
+        // No room for the next passage: the quote ends with "…" as a cut piece does, never as if complete.
+        if (runs.length > 0) runs.at(-1)!.push(ELLIPSIS);
         break;
       }
       const piece = cutText(passage.text, room);
-      blocks.push(piece.text);
+      if (gap || runs.length === 0) runs.push([]);
+      runs.at(-1)!.push(piece.text);
       shown.push(passage);
-      used += piece.text.length + (blocks.length > 1 ? 2 : 0);
+      used += piece.text.length + joint;
       if (piece.cut) {
         cut = true;
         break;
       }
     }
-    const markdown = lead + quoteBlock(highlight(blocks.join('\n\n'), terms)) + followedBy(shown);
+    const body = runs.map((run) => highlight(run.join('\n\n'), terms)).join(OMISSION_JOINT);
+    const markdown = lead + quoteBlock(body) + followedBy(shown);
     return { markdown, shown: shown.length > 0 ? shown : passages.slice(0, 1), cut };
   };
   // Escaping and quote markers lengthen the text; shrink the raw budget until the markdown fits.

@@ -1,0 +1,99 @@
+// A quote never reads as complete when it is not: whatever block of passages a front end is given (the
+// terminal's renderQuote, Discord's quotePassages), every place where words of the document stand between
+// two pieces shown is marked "[…]", and no mark stands between neighbours. Trial finding 2: § 6-1-1706(3)
+// showed (a)(I) then (b) with nothing between them.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { OMISSION, omittedBetween } from '../../src/answer/places.js';
+import { renderQuote } from '../../src/cli/terminal.js';
+import type { Passage } from '../../src/corpus/types.js';
+import { quotePassages } from '../../src/reply/format.js';
+import { catalog } from '../fixtures/discord/services.js';
+
+const doc = catalog.find((d) => d.id === 'eu-ai-act-2024')!;
+
+/** Each passage's text opens with its own token (`P7x`), so its place in a rendering can be found. */
+const token = (seq: number) => `P${seq}x`;
+const TOKENS = /P(\d+)x|\[…\]/g;
+
+const WORDS = ['shall', 'provider', 'the', 'risk', 'system', 'of', 'and', 'data', 'deployer', 'notify'];
+const words = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 60 }).map((w) => w.join(' '));
+const text = fc.array(words, { minLength: 1, maxLength: 3 }).map((paragraphs) => paragraphs.join('.\n\n'));
+
+/** A document of 2–14 passages in order, and a block of them in document order (one to all, any gaps). */
+const blocks = fc
+  .array(text, { minLength: 2, maxLength: 14 })
+  .chain((texts) =>
+    fc
+      .subarray(
+        texts.map((_, seq) => seq),
+        { minLength: 1 },
+      )
+      .map((picked) => ({ texts, picked })),
+  )
+  .map(({ texts, picked }) => {
+    const all: Passage[] = texts.map((body, seq) => ({
+      id: `eu-ai-act-2024#art:5/${seq}`,
+      docId: 'eu-ai-act-2024',
+      locator: `Art. 5(${seq})`,
+      path: ['art:5', String(seq)],
+      headingPath: ['Article 5'],
+      text: `${token(seq)} ${body}`,
+      seq,
+    }));
+    return picked.map((seq) => all[seq]!);
+  });
+
+/** The order of pieces and marks in a rendering: seq numbers, and -1 for a mark. */
+const sequence = (rendered: string) => [...rendered.matchAll(TOKENS)].map((m) => (m[1] ? Number(m[1]) : -1));
+
+/** What a rendering of `shown` must read as: each piece, after a mark when words stand before it. */
+const expected = (shown: readonly Passage[]) =>
+  shown.flatMap((p, i) => [...(i > 0 && omittedBetween(shown[i - 1]!, p) ? [-1] : []), p.seq]);
+
+const plain = { bold: (s: string) => s, dim: (s: string) => s, mark: (s: string) => s, width: 80 };
+
+describe('quoting a block of passages', () => {
+  it('marks every gap between pieces in the terminal, and only the gaps', () => {
+    fc.assert(
+      fc.property(blocks, fc.subarray(WORDS), (block, terms) => {
+        const out = renderQuote(doc, block, terms, plain);
+        expect(sequence(out)).toEqual(expected(block));
+      }),
+    );
+  });
+
+  it('marks every gap between pieces on Discord, whole or cut to any budget', () => {
+    fc.assert(
+      fc.property(blocks, fc.subarray(WORDS), fc.integer({ min: 60, max: 6000 }), (block, terms, max) => {
+        const quoted = quotePassages(block, terms, max);
+        expect(quoted.markdown.length).toBeLessThanOrEqual(max);
+        // The pieces shown, in order, with a mark wherever words of the document were left out between them.
+        expect(sequence(quoted.markdown)).toEqual(expected(quoted.shown));
+        expect(quoted.shown).toEqual(block.slice(0, quoted.shown.length));
+        // Cut short, the quote ends with "…" (a piece cut in its words, or no room for the next piece).
+        const body = quoted.markdown.replace(/\n\n-# followed by .*$/, '');
+        if (quoted.shown.length < block.length) expect(body).toMatch(/…$/);
+        expect(quoted.cut).toBe(quoted.shown.length < block.length || /…$/.test(body));
+      }),
+    );
+  });
+
+  it('says a gap with the same mark as a lead-in, as a paragraph of its own', () => {
+    const [a, , c] = [0, 1, 2].map((seq) => ({
+      id: `x#${seq}`,
+      docId: 'x',
+      locator: `(${seq})`,
+      path: [String(seq)],
+      headingPath: [],
+      text: `(${seq}) words`,
+      seq,
+    }));
+    expect(quotePassages([a!, c!], [], 1000).markdown).toBe(
+      `> (0) words\n> \n> ${OMISSION}\n> \n> (2) words`,
+    );
+    expect(renderQuote(doc, [a!, c!], [], plain)).toContain(
+      `  │ (0) words\n  │\n  │ ${OMISSION}\n  │\n  │ (2) words\n`,
+    );
+  });
+});
