@@ -2,7 +2,7 @@
 // the document a whole value names, a name at the start of a reference, the documents a partial name may
 // mean (autocomplete).
 import type { CatalogDocument } from '../corpus/catalog.js';
-import { loadInstruments } from '../corpus/instruments.js';
+import { loadKnownInstruments } from '../corpus/instruments.js';
 import { DocNameMatcher } from '../search/docnames.js';
 import { InstrumentMatcher, type KnownFacts } from '../search/instruments.js';
 import type { NotFound } from './outcome.js';
@@ -59,7 +59,7 @@ let instruments: InstrumentMatcher | undefined;
  * that is no document Charter holds may still be one it knows of, and then the answer says where to read it.
  */
 export function knownInstrument(typed: string): KnownFacts | undefined {
-  instruments ??= new InstrumentMatcher(loadInstruments());
+  instruments ??= new InstrumentMatcher(loadKnownInstruments());
   return instruments.named(typed);
 }
 

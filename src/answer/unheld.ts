@@ -26,7 +26,9 @@ export function shortDate(iso: string): string {
 
 /** "the Bletchley Declaration (28 countries and the EU, Bletchley Park, 1 Nov 2023) — read it at <url>" */
 export function unheldName(known: KnownFacts, m: NoteMedium = PLAIN_NOTE): string {
-  const facts = [known.issuer, known.place, shortDate(known.date)].filter((fact): fact is string => !!fact);
+  const facts = [known.issuer, known.place, known.date && shortDate(known.date)].filter(
+    (fact): fact is string => !!fact,
+  );
   const name = `${known.the ? 'the ' : ''}${m.name(known.name)} (${facts.map(m.name).join(', ')})`;
   return known.url ? `${name} — read it at ${m.link(known.url)}` : name;
 }
@@ -58,7 +60,7 @@ export function missingJson(missing: readonly MissingName[]): MissingJson[] {
       name: known.name,
       kind: known.kind,
       issuer: known.issuer,
-      date: known.date,
+      ...(known.date ? { date: known.date } : {}),
       ...(known.url ? { url: known.url } : {}),
     };
   });

@@ -10,7 +10,7 @@
 import type { AsPlainObject } from 'minisearch';
 import { loadAsks, type ReaderQuestion, resolveAsks } from '../corpus/asks.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
-import { loadInstruments } from '../corpus/instruments.js';
+import { loadKnownInstruments } from '../corpus/instruments.js';
 import { LinkTable, type SavedLinks } from '../corpus/links.js';
 import { linksKey } from '../corpus/links-version.js';
 import type { Passage } from '../corpus/types.js';
@@ -212,7 +212,7 @@ export class CorpusIndex {
       names: this.names,
       places: loadPlaces(),
       hasTerm: (term) => this.scorer.has(term),
-      known: loadInstruments(),
+      known: loadKnownInstruments(),
       englishZipf: (term) => this.english.zipf(term),
       headings: new Set(passages.flatMap((passage) => passage.headingPath)),
       cites: (docId, phrases) => this.cites(docId, phrases),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { missingJson, shortDate, unheldName } from '../../src/answer/unheld.js';
 import { missingLine, notFoundWording, PLAIN } from '../../src/answer/wording.js';
 import { loadCatalog } from '../../src/corpus/catalog.js';
-import { loadInstruments } from '../../src/corpus/instruments.js';
+import { loadKnownInstruments } from '../../src/corpus/instruments.js';
 import type { KnownFacts } from '../../src/search/instruments.js';
 import type { MissingName } from '../../src/search/types.js';
 
@@ -16,7 +16,7 @@ const facts = (id: string): KnownFacts => {
     source,
     jurisdiction,
     ...rest
-  } = loadInstruments().find((e) => e.id === id)!;
+  } = loadKnownInstruments().find((e) => e.id === id)!;
   return { id, ...rest };
 };
 const bletchley: MissingName = {
@@ -41,6 +41,27 @@ describe('naming an instrument Charter does not hold', () => {
     expect(missingLine([bletchley], catalog, discord)).toBe(
       `Charter doesn't hold the Bletchley Declaration (28 countries and the EU, Bletchley Park, 1 Nov 2023) — read it at <${bletchley.known!.url}>; an operator can add it with \`charter add\`; nearest passages in what it has:`,
     );
+  });
+
+  it('names an instrument a held document cites by number with the facts the citing text gives', () => {
+    // Generated from the link table (scripts/cited-instruments.ts): the AI Act's Annex I gives the date, its
+    // Recital 9 none, so the note says only what a source says.
+    expect(unheldName(facts('eu-reg-2016-425'))).toBe(
+      'Regulation (EU) 2016/425 (European Parliament and Council of the EU, 9 Mar 2016) — read it at https://eur-lex.europa.eu/eli/reg/2016/425/oj',
+    );
+    expect(unheldName(facts('eu-dec-2008-768'))).toBe(
+      'Decision No 768/2008/EC (European Parliament and Council of the EU) — read it at https://eur-lex.europa.eu/eli/dec/2008/768/oj',
+    );
+    expect(
+      missingJson([{ name: 'Decision No 768/2008/EC', kind: 'instrument', known: facts('eu-dec-2008-768') }]),
+    ).toEqual([
+      {
+        name: 'Decision No 768/2008/EC',
+        kind: 'law',
+        issuer: 'European Parliament and Council of the EU',
+        url: 'https://eur-lex.europa.eu/eli/dec/2008/768/oj',
+      },
+    ]);
   });
 
   it('names known and unknown instruments and places in one line, never lower-cased', () => {
