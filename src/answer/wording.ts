@@ -3,7 +3,7 @@
 // command) and only lays out what it gets: Discord as a notice with a title, the terminal as a sentence.
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { MissingName } from '../search/types.js';
-import type { Ambiguous, NotFound, PassagePage, Quoted, Unresolved } from './outcome.js';
+import type { Ambiguous, Found, Missing, NotFound, PassagePage, Quoted, Unresolved } from './outcome.js';
 import { unheldClause } from './unheld.js';
 
 export interface Medium {
@@ -266,6 +266,22 @@ export function weakLine(query: string, m: Medium = PLAIN, scope: readonly Catal
 /** The note above passages shown for a reference that named no place. */
 export function couldNotQuote(query: string, m: Medium = PLAIN): string {
   return `Could not quote “${m.echo(query)}”; passages that share its words:`;
+}
+
+/**
+ * The note said above passages, word for word the same on Discord, in the terminal and as `ask --json`'s
+ * `note`: that the question was a reference naming no place (so the passages are never taken for it), or
+ * what Charter lacks. Undefined when the passages need no note.
+ */
+export function passagesNote(
+  outcome: Found | Missing,
+  catalog: readonly CatalogDocument[],
+  m: Medium = PLAIN,
+  /** How the names Charter lacks are echoed, when not as the question is (Discord clips them shorter). */
+  names: Pick<Medium, 'echo' | 'name'> = m,
+): string | undefined {
+  if (outcome.unquoted) return couldNotQuote(outcome.query, m);
+  return outcome.kind === 'missing' ? missingLine(outcome.missing, catalog, { ...m, ...names }) : undefined;
 }
 
 /**

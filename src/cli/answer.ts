@@ -12,10 +12,9 @@ import { quote } from '../answer/quote.js';
 import { missingJson } from '../answer/unheld.js';
 import {
   asSentence,
-  couldNotQuote,
-  missingLine,
   notFoundWording,
   PLAIN,
+  passagesNote,
   quotedNote,
   shortfallLine,
   weakWording,
@@ -102,12 +101,6 @@ function noAnswerText(outcome: Exclude<AskOutcome, { kind: 'quoted' | 'found' | 
   );
 }
 
-/** The line above passages: that a reference named no place, or what Charter lacks. */
-function openingOf(charter: Charter, outcome: Extract<AskOutcome, { kind: 'found' | 'missing' }>) {
-  if (outcome.unquoted) return couldNotQuote(outcome.query);
-  return outcome.kind === 'missing' ? missingLine(outcome.missing, charter.docs) : undefined;
-}
-
 function askJson(charter: Charter, query: string, result: AskOutcome) {
   const base = { query, outcome: result.kind };
   if (result.kind === 'quoted')
@@ -119,10 +112,11 @@ function askJson(charter: Charter, query: string, result: AskOutcome) {
       results: [jsonResult(charter, { passages: result.passages, score: 1, terms: [] }, result.locator)],
     };
   if (result.kind === 'found' || result.kind === 'missing') {
-    const note = openingOf(charter, result);
+    // The same sentence the text form and /ask show above the passages.
+    const note = passagesNote(result, charter.docs);
     return {
       ...base,
-      ...(result.unquoted ? { note } : {}),
+      ...(note ? { note } : {}),
       missing: result.kind === 'missing' ? missingJson(result.missing) : [],
       weak: false,
       results: result.hits.map((hit) => jsonResult(charter, hit)),
@@ -200,7 +194,7 @@ export async function runAsk(args: string[], given: CliIo = processIo()): Promis
   const blocks = result.hits.map((hit, i) =>
     renderQuote(byId.get(hit.passages[0]!.docId)!, hit.passages, hit.terms, style, undefined, leadIns[i]),
   );
-  const note = openingOf(charter, result);
+  const note = passagesNote(result, charter.docs);
   const short = shortfallLine(result);
   io.stdout.write(
     `${note ? `${note}\n\n` : ''}${blocks.join('\n')}${short ? `\n${wrap(short, style.width)}\n` : ''}`,

@@ -74,6 +74,40 @@ describe('charter ask', () => {
     expect(JSON.parse(json.out()).note).toBe(t.out().split('\n')[0]);
   });
 
+  it('gives the same note as /ask when Charter lacks what the question names, in text and JSON alike', async () => {
+    // Trial finding 13: the text form opened with "Charter doesn't have Texas AI Law; …" while --json had
+    // `missing` set and no note. One sentence (wording.ts passagesNote) for /ask, the text and the JSON.
+    const dispatcher = createDispatcher(charter.services, COMMANDS, {
+      logger: createLogger({ write: () => {} }),
+      cooldowns: new Cooldowns(),
+    });
+    for (const question of [
+      "does Korea's AI Basic Act ban social scoring?",
+      'does the bletchley declaration ban social scoring',
+    ]) {
+      const slashNote = dataOf((await dispatcher.dispatch(slash('ask', { question }))).response).content!;
+      const t = io();
+      expect(await runAsk([question], t.cli)).toBe(0);
+      const note = t.out().split('\n\n')[0]!;
+      expect(note).toMatch(/^Charter doesn't (have|hold) /);
+      expect(
+        slashNote
+          .replace(/<(https:[^>]+)>/, '$1')
+          .replace(/`/g, '')
+          .replace(/\\/g, ''),
+      ).toBe(note);
+      const json = io();
+      expect(await runAsk(['--json', question], json.cli)).toBe(0);
+      const answer = JSON.parse(json.out());
+      expect(answer.missing.length, question).toBeGreaterThan(0);
+      expect(answer.note, question).toBe(note);
+    }
+    // Passages that need no note carry none.
+    const plain = io();
+    await runAsk(['--json', 'providers shall'], plain.cli);
+    expect(JSON.parse(plain.out())).not.toHaveProperty('note');
+  });
+
   it('quotes a question that is a reference, with the place it names', async () => {
     const t = io();
     expect(await runAsk(['article 5 ai act'], t.cli)).toBe(0);

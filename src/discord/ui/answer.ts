@@ -13,7 +13,7 @@ import { linksOf } from '../../answer/links.js';
 import type { AskOutcome, PassagePage } from '../../answer/outcome.js';
 import { commonPrefix, leadInsShown, locatorOf, placeId } from '../../answer/places.js';
 import type { Services } from '../../answer/services.js';
-import { couldNotQuote, missingLine, notFoundWording, weakWording } from '../../answer/wording.js';
+import { notFoundWording, passagesNote, weakWording } from '../../answer/wording.js';
 import type { CatalogDocument } from '../../corpus/catalog.js';
 import { unitId } from '../../corpus/citation.js';
 import type { Passage } from '../../corpus/types.js';
@@ -183,11 +183,7 @@ export function outcomeReply(
       // Said first, in the asker's words: that the question was a reference naming no place (so the passages
       // are never taken for it), or what Charter lacks.
       const echo = (text: string) => escapeUserText(clip(text, BUDGETS.echoedName));
-      const opening = outcome.unquoted
-        ? couldNotQuote(outcome.query, DISCORD)
-        : outcome.kind === 'missing'
-          ? missingLine(outcome.missing, services.catalog, { ...DISCORD, echo, name: escapeUserText })
-          : undefined;
+      const opening = passagesNote(outcome, services.catalog, DISCORD, { echo, name: escapeUserText });
       return passagesReply(services, params, outcome, opening);
     }
   }
