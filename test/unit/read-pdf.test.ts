@@ -96,6 +96,44 @@ describe('readPdf layout', () => {
     ]);
   });
 
+  it('reads a box drawn last but set above the page’s text first (a case study’s opening)', async () => {
+    // As on the Singapore Model Framework's p. 62: the study's body is drawn first, its title box last.
+    const bytes = await makePdf([
+      [
+        { text: 'Prior to deployment, the team tested the interface.', x: 72, y: 585 },
+        { text: 'Users were told the chatbot is AI-powered.', x: 72, y: 570 },
+        { text: 'MSD:', x: 72, y: 702, size: 24 },
+        { text: 'MSD deploys an in-house chatbot, Jennie.', x: 72, y: 649 },
+      ],
+    ]);
+    const read = await readPdf(bytes);
+    expect(read.lines.map((l) => l.text)).toEqual([
+      'MSD:',
+      'MSD deploys an in-house chatbot, Jennie.',
+      'Prior to deployment, the team tested the interface.',
+      'Users were told the chatbot is AI-powered.',
+    ]);
+  });
+
+  it('keeps two columns drawn one after the other in their drawn order', async () => {
+    // The second column starts as high as the first: nothing drawn later lies wholly above what came before.
+    const bytes = await makePdf([
+      [
+        { text: 'Left column, first line.', x: 72, y: 700 },
+        { text: 'Left column, last line.', x: 72, y: 600 },
+        { text: 'Right column, first line.', x: 320, y: 700 },
+        { text: 'Right column, last line.', x: 320, y: 600 },
+      ],
+    ]);
+    const read = await readPdf(bytes);
+    expect(read.lines.map((l) => l.text)).toEqual([
+      'Left column, first line.',
+      'Left column, last line.',
+      'Right column, first line.',
+      'Right column, last line.',
+    ]);
+  });
+
   it('joins pieces of one word drawn separately and spaces words from their gaps', async () => {
     const bytes = await makePdf([
       [

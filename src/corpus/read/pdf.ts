@@ -20,6 +20,7 @@ import {
   wordForms,
 } from './pdf-clean.js';
 import { buildLines, type PdfTextItem, type RawLine, resolveNarrowSpaces } from './pdf-lines.js';
+import { orderDrawnBlocks } from './pdf-order.js';
 
 /** Larger than body text by this factor (and short) makes a heading. */
 const HEADING_SIZE_RATIO = 1.12;
@@ -70,7 +71,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
     resolveNarrowSpaces(pages);
     const body = bodySize(pages);
     const running = removeRunningLines(dropPublisherLegends(pages));
-    const { pages: bodyPages, footnotes } = extractFootnotes(running.pages, body);
+    const { pages: bodyPages, footnotes } = extractFootnotes(running.pages.map(orderDrawnBlocks), body);
     const lines = dropContents(undoLineEndHyphens(toTextLines(bodyPages.flat(), body)));
     const read: ReadDocument = { lines, footnotes, pageCount: pdf.numPages };
     const labels = pageLabels((await pdf.getPageLabels()) ?? undefined, running.printed);
