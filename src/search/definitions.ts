@@ -126,3 +126,55 @@ export function definingTerms(passages: readonly Passage[]): Set<string> {
   }
   return terms;
 }
+
+/** A term a definition defines, quoted, then "means" or "includes", and what follows up to the next one. */
+const DEFINED_HERE = /[“"‘']([^”"’'\n]{2,80})[”"’']\s+(?:means|includes)\b/g;
+/** Where one item of a definition's list ends and the next begins. */
+const ITEM_BREAK = /[,;:()]|\b(?:or|and|such as|including)\b/;
+
+/**
+ * The things a definition names one by one (`definedInstances`): "'Biometric identifier' means a retina or iris
+ * scan, fingerprint, voiceprint, or scan of hand or face geometry" makes "fingerprint" and "voiceprint"
+ * instances of "biometric identifier". A law's operative rules speak of the defined term ("No private entity
+ * may collect … a person's biometric identifier … unless it first … receives a written release"), while a
+ * person asks about the thing ("can my employer make me use a fingerprint scanner"). Only items of one word
+ * (the thing itself, not a description), before any "does not include", in English definitions.
+ */
+export class DefinedInstances {
+  /** Instance index term → the defined terms (their index terms) it is listed under. */
+  private readonly of = new Map<string, string[][]>();
+
+  constructor(passages: readonly Passage[]) {
+    for (const passage of passages) {
+      if (passage.docId.endsWith('.zh') || (provisionKinds(passage) & ProvisionKind.definition) === 0)
+        continue;
+      const text = passage.text;
+      const starts = [...text.matchAll(DEFINED_HERE)];
+      starts.forEach((match, k) => {
+        const term = termsOf(match[1]!);
+        if (term.length === 0) return;
+        let body = text.slice(match.index + match[0].length, starts[k + 1]?.index ?? text.length);
+        const exclusion = EXCLUSION.exec(body);
+        if (exclusion) body = body.slice(0, exclusion.index);
+        // One sentence: what follows the first full stop explains or qualifies, it does not list.
+        body = body.split(/\.\s/)[0]!;
+        const own = new Set(term);
+        const items = body.split(ITEM_BREAK);
+        // An enumeration names three things or more; fewer is a description ("means a natural person").
+        if (items.filter((item) => termsOf(item).length > 0).length < 3) return;
+        for (const item of items) {
+          const words = termsOf(item);
+          if (words.length !== 1 || own.has(words[0]!) || /\d/.test(words[0]!)) continue;
+          const list = this.of.get(words[0]!) ?? [];
+          if (!list.some((t) => t.join(' ') === term.join(' '))) list.push(term);
+          this.of.set(words[0]!, list);
+        }
+      });
+    }
+  }
+
+  /** The defined terms an index term is an instance of. */
+  definedBy(term: string): readonly string[][] {
+    return this.of.get(term) ?? [];
+  }
+}

@@ -4,7 +4,7 @@
 // passages, at a low weight). Each adds weighted terms; none removes or reweights the question's own.
 import type { Passage } from '../corpus/types.js';
 import { type ChineseSynonyms, dictionaryWords, englishOf } from './bilingual.js';
-import type { DefinitionBridge } from './definitions.js';
+import type { DefinedInstances, DefinitionBridge } from './definitions.js';
 import { gloveNeighbours } from './glove.js';
 import type { CorpusIndexOptions } from './options.js';
 import { STOP_WORDS, termOf, termsOf, tokenize } from './text.js';
@@ -188,6 +188,31 @@ export function definitionTerms(
   });
   const have = new Map(terms.map((t) => [t.term, t]));
   for (const { term, weight } of found) if (!stats.common.has(term)) add(terms, have, term, weight);
+}
+
+/**
+ * The defined terms of the question's rare words that definitions list as instances (`definedInstances`):
+ * "fingerprint" also searches "biometric identifier", the words BIPA's rules use. Only a typed word found in
+ * at most `instanceMaxShare` of the passages (a rare, specific thing), listed under at most two defined terms.
+ */
+export function instanceTerms(
+  terms: WeightedTerm[],
+  instances: DefinedInstances,
+  stats: TermStats,
+  options: Pick<CorpusIndexOptions, 'instanceWeight' | 'instanceMaxShare'>,
+): void {
+  if (options.instanceWeight <= 0) return;
+  const have = new Map(terms.map((t) => [t.term, t]));
+  const most = stats.passageCount * options.instanceMaxShare;
+  for (const typed of terms.slice()) {
+    if (typed.weight < 1) continue;
+    const count = stats.frequency(typed.term);
+    if (count === 0 || count > most) continue;
+    const defined = instances.definedBy(typed.term);
+    if (defined.length === 0 || defined.length > 2) continue;
+    for (const term of defined)
+      for (const word of term) if (!stats.common.has(word)) add(terms, have, word, options.instanceWeight);
+  }
 }
 
 /**

@@ -17,7 +17,7 @@ import type { Passage } from '../corpus/types.js';
 import { ChineseSynonyms, dictionaryWords } from './bilingual.js';
 import { type CompoundCorpus, compoundTerms } from './compounds.js';
 import { coverages, type TranslatedWord, translatedShareFor } from './crosslingual.js';
-import { DefinitionBridge, definingTerms } from './definitions.js';
+import { DefinedInstances, DefinitionBridge, definingTerms } from './definitions.js';
 import { derivedForms } from './derivations.js';
 import { DocNameMatcher } from './docnames.js';
 import { EVIDENCE_DEPTH, gatherEvidence } from './evidence.js';
@@ -27,6 +27,7 @@ import {
   everydayTerms,
   feedbackTerms,
   gloveTerms,
+  instanceTerms,
   synonymTerms,
   type TermStats,
   translatedTerms,
@@ -154,6 +155,8 @@ export class CorpusIndex {
   private readonly placeNames: readonly PlaceName[];
   /** Defined terms by their definitions' words (`definitionBridge`), built on first use. */
   private definitionIndex?: DefinitionBridge;
+  /** Instances the definitions list, by instance (`definedInstances`), built on first use. */
+  private instanceIndex?: DefinedInstances;
   /** The words the definitions say what defined terms mean with (`definingTerms`), built on first use. */
   private definingIndex?: Set<string>;
   private readonly stats: TermStats;
@@ -521,6 +524,10 @@ export class CorpusIndex {
     if (signals.definitionBridge) {
       this.definitionIndex ??= new DefinitionBridge(this.passages);
       definitionTerms(analyzed.terms, this.definitionIndex, this.stats, this.options);
+    }
+    if (signals.definedInstances && !analyzed.chinese) {
+      this.instanceIndex ??= new DefinedInstances(this.passages);
+      instanceTerms(analyzed.terms, this.instanceIndex, this.stats, this.options);
     }
     if (this.options.signals.namedPlace) {
       const place = this.placeIn(query, allowed);

@@ -76,6 +76,12 @@ export interface SignalSwitches {
   /** Query analysis: defined terms whose definitions hold the question's words, at `definitionWeight`. */
   definitionBridge: boolean;
   /**
+   * Query analysis: a rare word a definition lists as an instance of its term ("fingerprint" in BIPA's
+   * "'Biometric identifier' means a retina or iris scan, fingerprint, …") also searches the defined term, at
+   * `instanceWeight` (definitions.ts `DefinedInstances`).
+   */
+  definedInstances: boolean;
+  /**
    * Query analysis: compounds written closed or open meet the corpus's way of writing them ("deepfake" also
    * searches "deep fake", "data set" also "dataset"), at `compoundWeight` (compounds.ts).
    */
@@ -196,6 +202,7 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   gloveBridge: true,
   // Measured and not kept (README, "What each stage brought"): both lowered the tuning sets.
   definitionBridge: false,
+  definedInstances: false,
   feedback: false,
   compounds: true,
   operative: true,
@@ -316,6 +323,9 @@ export interface CorpusIndexOptions {
   compoundMinPassages: number;
   /** Weight of a defined term's words reached through its definition (`definitionBridge`). */
   definitionWeight: number;
+  /** Weight of a defined term's words reached from an instance its definition lists, and the largest share of passages that instance may be in (`definedInstances`). */
+  instanceWeight: number;
+  instanceMaxShare: number;
   /** Weight of the feedback terms (`feedback`), how many, from how many of the best passages. */
   feedbackWeight: number;
   feedbackTerms: number;
@@ -407,6 +417,8 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   gloveMaxShare: 0.02,
   gloveSourceShare: 0.002,
   definitionWeight: 0.4,
+  instanceWeight: 0.5,
+  instanceMaxShare: 0.002,
   // 1 and 0.3 each lost a question a tuning set (README, "Compounds written closed or open").
   compoundWeight: 0.5,
   compoundMinPassages: 2,

@@ -1,7 +1,7 @@
 // The words the documents' definitions say what a term means with (the off-topic measure's `defining`).
 import { describe, expect, it } from 'vitest';
 import type { Passage } from '../../src/corpus/types.js';
-import { definingTerms } from '../../src/search/definitions.js';
+import { DefinedInstances, definingTerms } from '../../src/search/definitions.js';
 
 const passage = (id: string, path: string[], heading: string, text: string, seq: number): Passage => ({
   id: `doc#${id}`,
@@ -51,5 +51,48 @@ describe('definingTerms', () => {
     expect(terms.has('decis')).toBe(true);
     expect(terms.has('fraud')).toBe(false);
     expect(terms.has('spam')).toBe(false);
+  });
+});
+
+describe('DefinedInstances', () => {
+  const bipa = passage(
+    'sec:10',
+    ['sec:10'],
+    'Sec. 10. Definitions.',
+    'In this Act: "Biometric identifier" means a retina or iris scan, fingerprint, voiceprint, or scan of hand or ' +
+      'face geometry. Biometric identifiers do not include writing samples, written signatures, photographs.\n\n' +
+      '"Biometric information" means any information based on an individual\'s biometric identifier.',
+    0,
+  );
+
+  it('lists the one-word things a definition names one by one under its term', () => {
+    const instances = new DefinedInstances([bipa]);
+    expect(instances.definedBy('fingerprint')).toEqual([['biometr', 'identifi']]);
+    expect(instances.definedBy('voiceprint')).toEqual([['biometr', 'identifi']]);
+    expect(instances.definedBy('retina')).toEqual([['biometr', 'identifi']]);
+  });
+
+  it('leaves out what the term does not include, descriptions of several words, and short definitions', () => {
+    const instances = new DefinedInstances([
+      bipa,
+      passage('sec:2', ['sec:2'], 'Sec. 2. Definitions.', '"Operator" means a person or a company.', 1),
+    ]);
+    expect(instances.definedBy('photograph')).toEqual([]);
+    expect(instances.definedBy('scan')).toEqual([]);
+    // "a person or a company" is two things, not an enumeration.
+    expect(instances.definedBy('compani')).toEqual([]);
+    // The next definition is a description, not a list.
+    expect(instances.definedBy('inform')).toEqual([]);
+  });
+
+  it('reads no passage that is not a definition', () => {
+    const rule = passage(
+      'sec:15',
+      ['sec:15'],
+      'Sec. 15. Retention.',
+      'Fingerprint, voiceprint, or retina scans are kept.',
+      0,
+    );
+    expect(new DefinedInstances([rule]).definedBy('fingerprint')).toEqual([]);
   });
 });
