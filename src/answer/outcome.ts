@@ -25,6 +25,11 @@ export interface Quoted extends QuotedPlace {
   note?: QuoteNote;
   /** With `lang: both`: the same place in the other language (the authentic Chinese text comes first). */
   alongside?: QuotedPlace;
+  /**
+   * A reference written in Chinese ("深度合成 第十七条") to a document Charter holds only in English: the quote is
+   * the translation, and quotedNote says the Chinese text is not held, so it is not taken for the original.
+   */
+  untranslated?: true;
 }
 
 /** A page of passages on a question. */

@@ -3,7 +3,7 @@
 // ambiguous (which part of the document, which document) or not-found, with its reason as facts.
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { findDocument } from './documents.js';
-import { type QuoteLanguage, type Rendition, renditionsFor } from './languages.js';
+import { counterpartOf, languageOf, type QuoteLanguage, type Rendition, renditionsFor } from './languages.js';
 import { type QuoteOutcome, unresolvedOutcome } from './outcome.js';
 import { parsePlaceId, passagesUnder, placeLocator, placesOf } from './places.js';
 import type { Services } from './services.js';
@@ -29,7 +29,11 @@ export async function quote(
   lang?: QuoteLanguage,
 ): Promise<QuoteOutcome> {
   const result = await quoteAsNamed(services, reference);
-  if (result.kind !== 'quoted' || !lang) return result;
+  if (result.kind !== 'quoted') return result;
+  if (!lang)
+    return writtenInChinese(reference) && !heldInChinese(result.doc, services.catalog)
+      ? { ...result, untranslated: true }
+      : result;
   const shown = renditionsFor(result, lang, services.catalog, services.passagesOf, (doc, path, passages) =>
     placeLocator(doc, passages, path),
   );
@@ -74,4 +78,17 @@ async function quoteAsNamed(services: Services, reference: string): Promise<Quot
     };
   if (result.ok) return unresolvedOutcome(reference, { reason: 'no-text' }, []);
   return unresolvedOutcome(reference, result.failure, result.suggestions.slice(0, MAX_SUGGESTIONS));
+}
+
+/** A reference written in Chinese: more Han characters than Latin letters ("深度合成 第十七条"). */
+function writtenInChinese(reference: string): boolean {
+  const han = reference.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return han > 0 && han > (reference.match(/[A-Za-z]/g)?.length ?? 0);
+}
+
+/** Whether Charter holds the document's text in Chinese: it is Chinese, or its Chinese original is held. */
+function heldInChinese(doc: CatalogDocument, catalog: readonly CatalogDocument[]): boolean {
+  if (languageOf(doc) === 'zh') return true;
+  const other = counterpartOf(doc, catalog);
+  return other !== undefined && languageOf(other) === 'zh';
 }

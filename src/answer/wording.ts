@@ -90,14 +90,26 @@ export function unresolvedText(why: Unresolved, m: Medium): string {
 /**
  * The line said with a quote that shows another place than exactly the one asked ("Annex VII, point 3.2 is
  * not a passage of its own; showing Annex VII, point 3, which contains it."; "“second subparagraph” was not
- * read as a place; showing the whole of Art. 5(1)."), or undefined.
+ * read as a place; showing the whole of Art. 5(1)."), or in English for a reference written in Chinese
+ * ("Deep Synthesis Provisions has no Chinese text in Charter; …"), or undefined.
  */
 export function quotedNote(outcome: Quoted, m: Medium = PLAIN): string | undefined {
+  const lines = [placeNote(outcome, m), languageNote(outcome, m)].filter((line) => line !== undefined);
+  return lines.length > 0 ? lines.join(' ') : undefined;
+}
+
+function placeNote(outcome: Quoted, m: Medium): string | undefined {
   const note = outcome.note;
   if (!note) return undefined;
   if (note.reason === 'unread')
     return `“${m.echo(note.words)}” was not read as a place; showing the whole of ${m.echo(note.shown)}.`;
   return `${m.echo(note.asked)} is not a passage of its own; showing ${m.echo(note.shown)}, which contains it.`;
+}
+
+/** "Deep Synthesis Provisions has no Chinese text in Charter; showing its English translation." */
+function languageNote(outcome: Quoted, m: Medium): string | undefined {
+  if (!outcome.untranslated) return undefined;
+  return `${m.name(outcome.doc.shortTitle)} has no Chinese text in Charter; showing its English translation.`;
 }
 
 /** "Which part of the AI Act?": a document named without a place. */

@@ -108,7 +108,7 @@ function askJson(charter: Charter, query: string, result: AskOutcome) {
       ...base,
       missing: [],
       weak: false,
-      ...(result.note ? { note: quotedNote(result) } : {}),
+      ...(quotedNote(result) ? { note: quotedNote(result) } : {}),
       results: [jsonResult(charter, { passages: result.passages, score: 1, terms: [] }, result.locator)],
     };
   if (result.kind === 'found' || result.kind === 'missing') {
@@ -233,7 +233,7 @@ export async function runQuote(args: string[], given: CliIo = processIo()): Prom
         reference,
         docId: quoted.doc.id,
         locator: quoted.locator,
-        ...(quoted.note ? { note: quotedNote(quoted) } : {}),
+        ...(quotedNote(quoted) ? { note: quotedNote(quoted) } : {}),
         passages: quoted.passages.map((p) => jsonPassage(quoted.doc, p)),
         url: sourceUrl(quoted.doc, quoted.passages[0]) ?? null,
         ...jsonLinks(links),

@@ -2,7 +2,9 @@
 // is suggested first, a name glued to its number is read apart, a Chinese name is never split by spaces.
 // Every suggestion is a place the document has.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/ask.js';
 import { quote } from '../../src/answer/quote.js';
+import { quotedNote } from '../../src/answer/wording.js';
 import { assemble, type Charter } from '../../src/app.js';
 import { CorpusIndex } from '../../src/search/index.js';
 import { catalog, describeGolden, realPassages } from '../support/corpus.js';
@@ -52,6 +54,37 @@ describe.runIf(describeGolden)('document names in references (golden)', () => {
     if (outcome.kind === 'quoted') {
       expect(outcome.doc.id).toBe('cn-deep-synthesis-provisions-2022');
       expect(outcome.locator).toBe('Art. 17');
+    }
+  });
+
+  it('says a Chinese reference to a rule held only in English is quoted in English (深度合成 第十七条)', async () => {
+    // The Deep Synthesis Provisions are held in China Law Translate's English only: the quote is that text,
+    // and the note says so rather than letting it pass for the Chinese original.
+    const outcome = await quote(charter.services, '深度合成 第十七条');
+    if (outcome.kind !== 'quoted') throw new Error(outcome.kind);
+    expect(quotedNote(outcome)).toBe(
+      'Deep Synthesis Provisions has no Chinese text in Charter; showing its English translation.',
+    );
+    // A Chinese reference to a rule whose Chinese original is held, and an English one, need no such note.
+    const held = await quote(charter.services, '生成式人工智能 第七条');
+    if (held.kind !== 'quoted') throw new Error(held.kind);
+    expect(quotedNote(held)).toBeUndefined();
+    const english = await quote(charter.services, 'Deep Synthesis Provisions Art. 17');
+    if (english.kind !== 'quoted') throw new Error(english.kind);
+    expect(quotedNote(english)).toBeUndefined();
+  });
+
+  it('reads a Chinese title inside a question as a quoted reference does (深度合成 第十七条 要求什么)', async () => {
+    // Was: the Generative AI Measures' 第十七条 first, since only the quote path read 深度合成 as a title.
+    for (const [query, docId, locator] of [
+      ['深度合成 第十七条 要求什么', 'cn-deep-synthesis-provisions-2022', 'Art. 17'],
+      ['生成式人工智能 第七条 是什么意思', 'cn-generative-ai-interim-measures-2023.zh', '第七条'],
+    ] as const) {
+      const outcome = await ask(charter.services, { query, limit: 3 });
+      if (outcome.kind !== 'found') throw new Error(`${query}: ${outcome.kind}`);
+      const first = outcome.hits[0]!.passages[0]!;
+      expect(first.docId, query).toBe(docId);
+      expect(first.locator.startsWith(locator), `${query}: ${first.locator}`).toBe(true);
     }
   });
 

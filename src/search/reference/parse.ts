@@ -119,8 +119,11 @@ function onlyDocOfPlace(places: DocumentPlaces, text: string): NamedDoc | undefi
 /**
  * The one document whose Chinese title the reference takes up ("深度合成 第十七条": 互联网信息服务深度合成管理规定;
  * "生成式人工智能 第七条": 生成式人工智能服务管理暂行办法; zhtitles.ts), its Chinese words that are in the title read as the name.
+ * ONE reading for a reference quoted (`parseReference`) and a reference inside a question (resolver.ts
+ * `placeInQuestion`): "深度合成 第十七条 要求什么" once steered to the Generative AI Measures' 第十七条, because only the
+ * quote path read titles.
  */
-function docOfChineseTitle(places: DocumentPlaces, text: string): NamedDoc | undefined {
+export function docOfChineseTitle(places: DocumentPlaces, text: string): NamedDoc | undefined {
   if (!/\p{Script=Han}/u.test(text)) return undefined;
   const docs = new Map(places.allDocs().map((doc) => [doc.id, doc]));
   // By distinctive words ("深度合成"), else by the head of one title only ("生成式人工智能").

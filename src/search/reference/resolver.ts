@@ -12,7 +12,7 @@ import { tokenize } from '../text.js';
 import type { QuoteNote, QuoteResponse } from '../types.js';
 import { DocumentPlaces, locate } from './document-places.js';
 import { exampleReferences, fail, noSuchPoint, notFound, placesIn, unknownUnit } from './failures.js';
-import { type ParsedReference, parseReference } from './parse.js';
+import { docOfChineseTitle, type ParsedReference, parseReference } from './parse.js';
 import { blank, normalizeReference, parsePlace } from './place.js';
 import { holding } from './sub-points.js';
 import { editDistance } from './unit-words.js';
@@ -161,7 +161,7 @@ export class ReferenceResolver {
   /**
    * The place a question names anywhere in it ("does GDPR article 22 mean …", "gdpr art 35 when do u need a
    * DPIA", "s. 15(a) BIPA", "section 3.3 of the NSM"), with its passages in document order: the place written
-   * as a unit ("article 22", "s. 15(a)") in a document the question names exactly (no fuzzy names in a long
+   * as a unit ("article 22", "s. 15(a)") in a document the question names exactly or by its Chinese title (no fuzzy names in a long
    * question), or in the one document among `among` that has it; `written` is the place as the question
    * wrote it ("article 22"). Undefined when the question names no place, or names it in no document that has
    * it.
@@ -175,7 +175,12 @@ export class ReferenceResolver {
     if (!place) return undefined;
     const rest = blank(text, place.start, place.end);
     const written = text.slice(place.start, place.end);
-    const named = [...new Set(this.names.findExact(rest).map((name) => name.docId))];
+    // Named exactly, else by its Chinese title as a quoted reference is (parse.ts `docOfChineseTitle`).
+    let named = [...new Set(this.names.findExact(rest).map((name) => name.docId))];
+    if (named.length === 0) {
+      const titled = docOfChineseTitle(this.places, rest);
+      if (titled) named = [titled.docId];
+    }
     const pool = named.length > 0 ? named : [...(among ?? [])];
     const found: { doc: CatalogDocument; passages: Passage[]; written: string }[] = [];
     for (const id of pool) {
