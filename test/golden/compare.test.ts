@@ -2,7 +2,9 @@
 // when the judge (src/answer/judge.ts, read as it is) finds it answers the topic; otherwise the row says the
 // document has no passage on it, as for a document with no match at all.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ask } from '../../src/answer/ask.js';
 import { compare } from '../../src/answer/compare.js';
+import { namedDocuments } from '../../src/answer/documents.js';
 import { assemble, type Charter } from '../../src/app.js';
 import { CorpusIndex } from '../../src/search/index.js';
 import { catalog, describeGolden, realPassages } from '../support/corpus.js';
@@ -29,6 +31,38 @@ describe.runIf(describeGolden)('compare on the real corpus', () => {
       'AI Act',
       'GDPR',
     ]);
+    if (outcome.kind !== 'compared') throw new Error(outcome.kind);
+    expect(outcome.rows.every((row) => row.hit)).toBe(true);
+  });
+
+  it("picks each document's row as `ask --doc` does, and never says none when it finds one", async () => {
+    // Was: "Colorado AI Act has no passage on this topic", though `ask --doc "Colorado AI Act"` with the same
+    // words showed § 6-1-1704(2): compare ran a search of its own for one hit, so the judge read one hit's
+    // coverage where /ask reads three.
+    const names = ['AI Act', 'Colorado AI Act', 'China generative'];
+    for (const topic of [
+      "telling people they're talking to an AI",
+      'do i have to tell users they are chatting with an AI system',
+      "deleting someone's face scan",
+    ]) {
+      const outcome = await compare(charter.services, topic, names);
+      if (outcome.kind !== 'compared') throw new Error(outcome.kind);
+      const named = namedDocuments(charter.catalog, names);
+      if (named.kind !== 'named') throw new Error(named.kind);
+      for (const doc of named.docs) {
+        const asked = await ask(charter.services, { query: topic, docs: [doc], limit: 5 });
+        const row = outcome.rows.find((r) => r.doc.id === doc.id)!;
+        const first =
+          asked.kind === 'found' || asked.kind === 'missing'
+            ? asked.hits[0]?.passages.map((p) => p.id)
+            : undefined;
+        expect(
+          row.hit?.passages.map((p) => p.id),
+          `${topic} / ${doc.shortTitle}`,
+        ).toEqual(first);
+      }
+    }
+    const outcome = await compare(charter.services, "telling people they're talking to an AI", names);
     if (outcome.kind !== 'compared') throw new Error(outcome.kind);
     expect(outcome.rows.every((row) => row.hit)).toBe(true);
   });
