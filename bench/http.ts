@@ -45,7 +45,7 @@ export interface BenchHttpResult {
   floorP99Ms: number;
 }
 
-const DEFAULT_QUESTIONS = [
+export const DEFAULT_QUESTIONS = [
   'Which AI practices are prohibited?',
   'What are the obligations of providers of high-risk AI systems?',
   'How should organisations manage AI risks?',
@@ -161,7 +161,7 @@ interface LoadResult {
   sent?: number;
 }
 
-function listen(server: Server): Promise<number> {
+export function listen(server: Server): Promise<number> {
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
   );
@@ -172,7 +172,7 @@ function close(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-function generateLoad(
+export function generateLoad(
   port: number,
   privateKey: KeyObject,
   bodies: string[],
@@ -237,7 +237,7 @@ function summarize(name: string, result: LoadResult): { rps: number; p50: number
 }
 
 /** The floor: what it costs just to read a body, check Discord's signature and say PONG. */
-function floorServer(publicKey: KeyObject): Server {
+export function floorServer(publicKey: KeyObject): Server {
   return createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -257,7 +257,7 @@ function floorServer(publicKey: KeyObject): Server {
   });
 }
 
-function askInteraction(question: string, n: number, userId = '1200000000000000002'): string {
+export function askInteraction(question: string, n: number, userId = '1200000000000000002'): string {
   return JSON.stringify({
     id: String(1300000000000000000n + BigInt(n)),
     application_id: '1100000000000000001',
@@ -340,7 +340,7 @@ export async function benchHttp(opts: BenchHttpOptions): Promise<BenchHttpResult
 }
 
 /** The answer worker module, compiled (npm run bench) or from the sources. */
-function workerEntry(): URL {
+export function workerEntry(): URL {
   const js = new URL('../src/cli/serve-worker.js', import.meta.url);
   return existsSync(fileURLToPath(js)) ? js : new URL('../src/cli/serve-worker.ts', import.meta.url);
 }
