@@ -95,6 +95,9 @@ const BRIDGE_MAX_SHARE = 0.01;
 
 let wordNet: WordNet | undefined | null;
 
+/** How many compounds `isEverydayCompound` remembers whether the passages write. */
+const EVERYDAY_CACHE_LIMIT = 4096;
+
 /** Reader questions joined to passages, per passages array and question list (tests and tools build often). */
 const joined = new WeakMap<readonly Passage[], WeakMap<readonly ReaderQuestion[], Map<number, string>>>();
 
@@ -142,6 +145,8 @@ export class CorpusIndex {
   private readonly bridge?: (word: string) => readonly string[];
   /** Stage 1: the candidate sources, BM25 first. */
   private readonly lexical: LexicalSource;
+  /** WordNet's compounds already looked for in the passages (`isEverydayCompound`), bounded. */
+  private readonly everydayCompounds = new Map<string, boolean>();
   private readonly sources: readonly CandidateSource[];
   /** The prior signals' product per passage (signals.ts). */
   private readonly prior: Float64Array;
@@ -356,8 +361,26 @@ export class CorpusIndex {
   private isEverydayCompound(first: string, second: string): boolean {
     if (wordNet === undefined) wordNet = WordNet.installed() ?? null;
     if (!wordNet?.isNounCompound(first, second)) return false;
-    const forms = [second, ...(second.endsWith('s') ? [second.slice(0, -1)] : [])];
-    return !forms.some((form) => this.writes(`${first} ${form}`));
+    const key = `${first} ${second}`;
+    let everyday = this.everydayCompounds.get(key);
+    if (everyday === undefined) {
+      const forms = [second, ...(second.endsWith('s') ? [second.slice(0, -1)] : [])];
+      everyday = !forms.some((form) => this.writesPair(first, form));
+      if (this.everydayCompounds.size >= EVERYDAY_CACHE_LIMIT) this.everydayCompounds.clear();
+      this.everydayCompounds.set(key, everyday);
+    }
+    return everyday;
+  }
+
+  /** Whether a passage writes these two words one after the other, in any case: read only where both occur. */
+  private writesPair(first: string, second: string): boolean {
+    const [a, b] = [termOf(first), termOf(second)];
+    if (a === null || b === null) return false;
+    const both = shared(this.lexical.termScores(a).ids, this.lexical.termScores(b).ids);
+    if (both.length === 0) return false;
+    // Lower-case ASCII words (WordNet.isNounCompound): a plain regular expression, far faster than a Unicode one.
+    const pattern = new RegExp(`\\b${first}\\W+${second}\\b`, 'i');
+    return both.some((i) => pattern.test(this.passages[i]!.text));
   }
 
   /** Documents a text names, by catalog titles and aliases. */
@@ -724,6 +747,21 @@ function sectionNumbers(passages: readonly Passage[]): (number: string) => boole
 }
 
 /** How many ids two ascending lists share. */
+/** The positions in both sorted lists. */
+function shared(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      out.push(a[i]!);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
 function together(a: Int32Array, b: Int32Array): number {
   let n = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {

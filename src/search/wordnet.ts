@@ -52,6 +52,8 @@ export class WordNet {
   /** The index files, read whole on first use (a few MB; a binary search over them costs microseconds). */
   private readonly indexes = new Map<Part, Buffer>();
   private readonly cache = new Map<string, readonly string[]>();
+  /** The two-word noun lemmas (`isNounCompound`), read on its first use. */
+  private nounCompounds?: Set<string>;
 
   constructor(private readonly dir: string) {}
 
@@ -108,7 +110,25 @@ export class WordNet {
     for (const [suffix, replacement] of DETACH.noun)
       if (second.endsWith(suffix) && second.length > suffix.length + 1)
         candidates.push(second.slice(0, -suffix.length) + replacement);
-    return candidates.some((base) => this.findIndexLine('noun', `${first}_${base}`) !== undefined);
+    this.nounCompounds ??= this.readNounCompounds();
+    const compounds = this.nounCompounds;
+    return candidates.some((base) => compounds.has(`${first}_${base}`));
+  }
+
+  /** Every two-word noun lemma of index.noun ("role_model"), read once: a look-up is then a set's. */
+  private readNounCompounds(): Set<string> {
+    let index = this.indexes.get('noun');
+    if (!index) {
+      index = readFileSync(join(this.dir, 'index.noun'));
+      this.indexes.set('noun', index);
+    }
+    const out = new Set<string>();
+    for (const line of index.toString('latin1').split('\n')) {
+      const lemma = line.slice(0, line.indexOf(' '));
+      const join_ = lemma.indexOf('_');
+      if (join_ > 0 && lemma.indexOf('_', join_ + 1) < 0) out.add(lemma);
+    }
+    return out;
   }
 
   /** What `collect` gathers from each part of speech `word` has a base form in, remembered under `key`. */
