@@ -19,6 +19,7 @@ import {
   NAME_CONTEXT_AFTER,
   NAME_CONTEXT_BEFORE,
   NUMBER_HEADS,
+  PART_HEADS,
   range,
   STRONG_HEADS,
   TITLE_JOINS,
@@ -168,12 +169,21 @@ export function namesByHead(scan: Scan, know: ShapeKnowledge): void {
       let tail = h - 1;
       while (tail >= from && !places.at.has(tail) && norms[tail] !== 's') tail--;
       const three = words.filter((i) => i > tail).length >= 3;
-      const lower = strongHead ? the || two || rare : two && (the || rare || three);
+      // A head that also names a held document's part ("a critical safety incident report", "the kids
+      // consent rule") makes no name in lower case.
+      const lower = strongHead
+        ? the || two || rare
+        : !PART_HEADS.has(norms[h]!) && two && (the || rare || three);
       // Or an owner in front ("google's AI principles", "openai's safety framework"): a word before "'s"
       // that is no place and no held name, and rarer in everyday English than `OWNER_ZIPF` (a proper name;
       // "my company's policy" is no instrument).
+      // Before a head that also names a held document's part, an owner the documents never name ("aisi's
+      // report" is the NSM's AI Safety Institute's).
       const owner = words.some(
-        (i) => norms[i + 1] === 's' && know.englishZipf(termOf(norms[i]!) ?? norms[i]!) < OWNER_ZIPF,
+        (i) =>
+          norms[i + 1] === 's' &&
+          know.englishZipf(termOf(norms[i]!) ?? norms[i]!) < OWNER_ZIPF &&
+          !(PART_HEADS.has(norms[h]!) && know.hasTerm(termOf(norms[i]!) ?? norms[i]!)),
       );
       missing = proper || lower || owner;
     }
@@ -181,7 +191,13 @@ export function namesByHead(scan: Scan, know: ShapeKnowledge): void {
     // automated decision-making", "japan's AI promotion act": AIDA is a law, the Japanese documents are
     // guidelines), names another of its instruments; not in a question about a held document (which may cite
     // it: "which japanese laws apply per the METI guidelines, the intellectual property basic act?").
-    if (!missing && words.length + modifiers.length > 0 && heldAt.size === 0 && scan.described.length === 0) {
+    if (
+      !missing &&
+      words.length + modifiers.length > 0 &&
+      heldAt.size === 0 &&
+      scan.described.length === 0 &&
+      !PART_HEADS.has(norms[h]!)
+    ) {
       const place = modifiers.find((i) => places.at.get(i) === true);
       if (place !== undefined && !know.heldKind(places.codes.get(place) ?? [], norms[h]!)) missing = true;
     }

@@ -49,7 +49,14 @@ export const HEADS = new Set([
   'commitments',
   'recommendations',
   'opinion',
+  ...['rule', 'report', 'practices', 'orders', 'letter'],
 ]);
+// Heads that also name what a held document asks for, makes or holds ("a critical safety incident report",
+// "the kids consent rule", "best practices", "orders" of a court): with an acronym or capitals before them
+// they name another body's document ("SEC predictive data analytics rule", "CISA AI data security best
+// practices", "NYDFS circular letter 7"), never in lower case, and a held place before them says nothing of
+// another instrument.
+export const PART_HEADS = new Set(['rule', 'report', 'practices', 'orders', 'letter']);
 // Words that put a number after them in an instrument's reference ("Regulation 2022/2065", "res 68/167",
 // "EDPB opinion 28/2024", "CFPB circular 2022-03").
 export const NUMBER_HEADS = new Set([...HEADS, 'res', 'circular', 'decision', 'memo', 'memorandum']);

@@ -85,6 +85,25 @@ describe('MissingDetector', () => {
     expect(detect('what changed since 2020 per the UNESCO recommendation')).toEqual([]);
   });
 
+  it("takes a rule, report, letter or best practices for another body's only after an acronym or capitals", () => {
+    expect(detect('SEC predictive data analytics rule for brokers, was it withdrawn')).toEqual([
+      { name: 'SEC Predictive Data Analytics Rule', kind: 'instrument' },
+    ]);
+    expect(detect('CISA AI data security best practices')).toEqual([
+      { name: 'CISA AI Data Security Best Practices', kind: 'instrument' },
+    ]);
+    expect(detect('NYDFS circular letter 7 on AI in insurance underwriting')).toEqual([
+      { name: 'NYDFS Circular Letter 7', kind: 'instrument' },
+    ]);
+    // In lower case these heads name what a held document asks for or holds, and a held place before them
+    // says nothing of another instrument.
+    expect(detect('what details go in a california critical safety incident report')).toEqual([]);
+    expect(detect("does gdpr's kids consent rule change whether a contract with a child is valid")).toEqual(
+      [],
+    );
+    expect(detect('does the california bot rule apply to a government agency running a bot')).toEqual([]);
+  });
+
   it('never counts the host of a copy as a name of the document', () => {
     // The BRICS statement's web copy is hosted by the University of Toronto (the issuer field says so after
     // a ";"): "Toronto" names no held document, so the Toronto Declaration is another instrument.
