@@ -10,6 +10,7 @@ import { isWeak, missingToSay } from './judge.js';
 import type { Ambiguous, AskOutcome, Found, Missing, NotFound, Shortfall, Weak } from './outcome.js';
 import { quote } from './quote.js';
 import type { Services } from './services.js';
+import { asAsked } from './unheld.js';
 
 export interface AskRequest {
   query: string;
@@ -60,7 +61,7 @@ export async function findPassages(services: Services, request: AskRequest): Pro
     kind: 'passages',
     hits,
     more: folded.length > request.limit,
-    missing: missingToSay(response),
+    missing: asAsked(missingToSay(response), request.query),
     weak: isWeak(response),
   };
   if (hits.length > 0 && hits.length < request.limit)

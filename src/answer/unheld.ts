@@ -65,3 +65,21 @@ export function missingJson(missing: readonly MissingName[]): MissingJson[] {
     };
   });
 }
+
+/**
+ * The names Charter lacks as the answer says them: an instrument or body of no list exactly as the question
+ * wrote it (the note quotes it: “new york city hiring bias audit law”), never given capitals the asker did
+ * not type, which would read as a title Charter knows (trial finding 14: "New York City Hiring Bias Audit
+ * Law"); a known instrument as its list entry writes it and a place as the place list does. Search's
+ * capitalised form stays search's (it matches names against the catalog); only the words said change.
+ */
+export function asAsked(missing: readonly MissingName[], query: string): MissingName[] {
+  const lower = query.toLowerCase();
+  // Lower-casing that changes a length (rare Unicode) would move the span: then the name stays as search gave it.
+  const sameLength = lower.length === query.length;
+  return missing.map((entry) => {
+    if (entry.known || (entry.kind !== 'instrument' && entry.kind !== 'body') || !sameLength) return entry;
+    const at = lower.indexOf(entry.name.toLowerCase());
+    return at < 0 ? entry : { ...entry, name: query.slice(at, at + entry.name.length) };
+  });
+}

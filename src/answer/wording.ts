@@ -326,7 +326,8 @@ function missingParts(
   if (known) parts.push(known);
   const names = (kind: MissingName['kind']) =>
     missing.filter((n) => n.kind === kind && !n.known).map((n) => m.echo(n.name));
-  const named = [...names('instrument'), ...names('body')];
+  // A name of no list is the asker's words (unheld.ts asAsked), so it is quoted, never dressed as a title.
+  const named = [...names('instrument'), ...names('body')].map((name) => `“${name}”`);
   if (named.length > 0) parts.push(`Charter doesn't have ${listed(named)}`);
   const places = names('place');
   if (places.length > 0)

@@ -102,6 +102,17 @@ describe('charter ask', () => {
       expect(answer.missing.length, question).toBeGreaterThan(0);
       expect(answer.note, question).toBe(note);
     }
+    // Trial finding 14: a name of no list is said as the question wrote it, in the note and in JSON alike.
+    const lower = io();
+    await runAsk(
+      ['--json', 'does the new york city hiring bias audit law apply to AI hiring tools'],
+      lower.cli,
+    );
+    const answer = JSON.parse(lower.out());
+    expect(answer.missing).toEqual([{ name: 'new york city hiring bias audit law', kind: 'instrument' }]);
+    expect(answer.note).toBe(
+      "Charter doesn't have “new york city hiring bias audit law”; nearest passages in what it has:",
+    );
     // Passages that need no note carry none.
     const plain = io();
     await runAsk(['--json', 'providers shall'], plain.cli);

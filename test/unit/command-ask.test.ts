@@ -171,7 +171,7 @@ describe('/ask', () => {
           .response,
       );
       expect(data.content).toBe(
-        "Charter doesn't have Korea's AI Basic Act; nearest passages in what it has:",
+        "Charter doesn't have “Korea's AI Basic Act”; nearest passages in what it has:",
       );
       expect(data.embeds!.length).toBeGreaterThan(0);
       expect(data.allowed_mentions).toEqual({ parse: [] });

@@ -1,6 +1,6 @@
 // The note for an instrument Charter knows of but does not hold: one wording for /ask and `charter ask`.
 import { describe, expect, it } from 'vitest';
-import { missingJson, shortDate, unheldName } from '../../src/answer/unheld.js';
+import { asAsked, missingJson, shortDate, unheldName } from '../../src/answer/unheld.js';
 import { missingLine, notFoundWording, PLAIN } from '../../src/answer/wording.js';
 import { loadCatalog } from '../../src/corpus/catalog.js';
 import { loadKnownInstruments } from '../../src/corpus/instruments.js';
@@ -76,10 +76,38 @@ describe('naming an instrument Charter does not hold', () => {
     expect(line).toMatch(
       /^Charter doesn't hold the OECD AI Principles \(OECD Council, 22 May 2019\) — read it at https:/,
     );
-    expect(line).toContain("; Charter doesn't have Korea's AI Basic Act; nor any document from Texas;");
+    expect(line).toContain("; Charter doesn't have “Korea's AI Basic Act”; nor any document from Texas;");
     expect(unheldName(facts('cn-shanghai-declaration-2024'))).toBe(
       'the Shanghai Declaration on Global AI Governance (World Artificial Intelligence Conference 2024, Shanghai, 4 Jul 2024)',
     );
+  });
+
+  it('says a name of no list as the question wrote it, quoted, never with capitals the asker did not type', () => {
+    // Trial finding 14: "new york city hiring bias audit law" was said as "New York City Hiring Bias Audit Law",
+    // a title nobody wrote. A known instrument keeps its list's name, a place the place list's.
+    const query =
+      'does the new york city hiring bias audit law apply, like the bletchley declaration, in texas?';
+    const said = asAsked(
+      [
+        { name: 'New York City Hiring Bias Audit Law', kind: 'instrument' },
+        { ...bletchley, name: 'Bletchley Declaration' },
+        { name: 'Texas', kind: 'place' },
+      ],
+      query,
+    );
+    expect(said.map((n) => n.name)).toEqual([
+      'new york city hiring bias audit law',
+      'Bletchley Declaration',
+      'Texas',
+    ]);
+    expect(missingLine(said, catalog)).toMatch(
+      /^Charter doesn't hold the Bletchley Declaration \(.*; Charter doesn't have “new york city hiring bias audit law”; nor any document from Texas; nearest passages in what it has:$/,
+    );
+    // Written with capitals, it is said with them; a name not found in the question stays as search gave it.
+    expect(
+      asAsked([{ name: "Korea's AI Basic Act", kind: 'instrument' }], "is Korea's AI Basic Act")[0]!.name,
+    ).toBe("Korea's AI Basic Act");
+    expect(asAsked([{ name: 'ISO 42001', kind: 'instrument' }], 'iso/iec 42001')[0]!.name).toBe('ISO 42001');
   });
 
   it('says what it lacks even when nothing in the documents matches', () => {
