@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOf, type PipelineSources, pipelineGraph, pipelineVersion } from '../../src/corpus/pipeline.js';
+import {
+  cachedPipelineVersion,
+  codeOf,
+  PIPELINE_VERSION,
+  type PipelineSources,
+  pipelineGraph,
+  pipelineVersion,
+} from '../../src/corpus/pipeline.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
 const ENTRY = join(PROJECT_ROOT, 'src', 'corpus', 'build.ts');
@@ -154,5 +161,59 @@ describe('the pipeline version, on a copy of the sources', () => {
     expect(version()).toBe(withPdfjs);
     writeFileSync(sources.corrections, JSON.stringify([...corrections].slice(1)));
     expect(version()).not.toBe(withPdfjs);
+  });
+});
+
+describe('the remembered pipeline version (computed once, not at every start)', () => {
+  it('is the computed version, and is computed again when any byte it read changes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'charter-pipeline-cache-'));
+    try {
+      const file = (name: string, text: string) => writeFileSync(join(dir, name), text);
+      file('a.ts', "import { b } from './b.js';\nexport const a = b;\n");
+      file('b.ts', 'export const b = 1;\n');
+      file('corrections.json', '{"corrections":[]}');
+      file('lexer.ts', 'export const lexer = 1;\n');
+      mkdirSync(join(dir, 'node_modules'));
+      const sources: PipelineSources = {
+        entry: join(dir, 'a.ts'),
+        corrections: join(dir, 'corrections.json'),
+        nodeModules: join(dir, 'node_modules'),
+      };
+      const cache = join(dir, 'cache', 'version.json');
+      const self = join(dir, 'lexer.ts');
+      const remembered = () => {
+        const saved = JSON.parse(readFileSync(cache, 'utf8'));
+        writeFileSync(cache, JSON.stringify({ ...saved, version: 'remembered' }));
+      };
+      expect(cachedPipelineVersion(sources, cache, self)).toBe(pipelineVersion(sources));
+      remembered();
+      expect(cachedPipelineVersion(sources, cache, self)).toBe('remembered'); // read, not lexed
+      for (const change of [
+        () => file('b.ts', 'export const b = 1; // a comment: the same version, but other bytes\n'),
+        () => file('b.ts', 'export const b = 2;\n'),
+        () => file('corrections.json', '{"corrections":[{}]}'),
+        () => file('lexer.ts', 'export const lexer = 2;\n'),
+        () => file('b.ts', "export { c as b } from './c.js';\n"),
+        () => file('c.ts', 'export const c = 3;\n'), // named by b.ts before it existed
+      ]) {
+        remembered();
+        change();
+        expect(cachedPipelineVersion(sources, cache, self)).toBe(pipelineVersion(sources));
+      }
+      writeFileSync(cache, '{"version":');
+      expect(cachedPipelineVersion(sources, cache, self)).toBe(pipelineVersion(sources));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('PIPELINE_VERSION is what lexing the real sources gives', () => {
+    expect(PIPELINE_VERSION).toBe(
+      pipelineVersion({
+        entry: ENTRY,
+        corrections: join(PROJECT_ROOT, 'corpus', 'corrections.json'),
+        nodeModules: join(PROJECT_ROOT, 'node_modules'),
+      }),
+    );
   });
 });
