@@ -28,6 +28,9 @@ import type { FoundPlaces } from './place-finder.js';
 import { STOP_WORDS, type Token, termOf } from './text.js';
 import { longerSynonyms } from './thesaurus.js';
 
+/** A version number after a name's head: "2.0", "1.1". */
+const VERSION = /^\d+\.\d+$/;
+
 /** Words that join the words of a name ("Americans with Disabilities Act"). */
 const INNER_JOINS = new Set(['with', 'of', 'for', 'on']);
 
@@ -230,11 +233,15 @@ export function namesByHead(scan: Scan, know: ShapeKnowledge): void {
     // Protection Act" AIDA refers to); a known instrument it cites was reported above, with its facts.
     // So does a name that runs on from one they use ("National Environmental Policy Act regulations").
     const name = surface(start, to);
+    // Not with a version the held texts never write after it: they speak of the Cybersecurity Framework,
+    // not of "NIST cybersecurity framework 2.0".
+    const otherVersion = to > h && VERSION.test(norms[to]!) && !know.writes(surface(start, to));
     const inner = range(start, h - 1).filter((i) => HEADS.has(norms[i]!));
-    if (know.corpusNames(name) || inner.some((k) => know.corpusNames(surface(start, k)))) continue;
+    if (!otherVersion && (know.corpusNames(name) || inner.some((k) => know.corpusNames(surface(start, k)))))
+      continue;
     // Nor are words a held text writes in this order, in any case, its head included: a phrase the documents
     // use ("four ethical principles" in the HLEG guidelines) is something they speak of, not a name.
-    if (start < h && know.writes(surface(start, h))) continue;
+    if (!otherVersion && start < h && know.writes(surface(start, h))) continue;
     // Nor is a held document described by its place and kind whose text uses the name's own words ("the
     // illinois face scan law": BIPA, whose text says "scan of hand or face geometry").
     if (

@@ -104,6 +104,16 @@ describe('MissingDetector', () => {
     expect(detect('does the california bot rule apply to a government agency running a bot')).toEqual([]);
   });
 
+  it('takes a name the held texts write for another instrument when a version they never write follows it', () => {
+    const writes = (phrase: string) => phrase.toLowerCase() === 'cybersecurity framework';
+    const versions = detector(catalog, { writes, corpusNames: (name) => writes(name) });
+    expect(versions.detect('NIST cybersecurity framework 2.0 govern function')).toEqual([
+      { name: 'Cybersecurity Framework 2.0', kind: 'instrument' },
+    ]);
+    // Without a version it is what the held texts speak of.
+    expect(versions.detect('what does the cybersecurity framework say about governance')).toEqual([]);
+  });
+
   it('never counts the host of a copy as a name of the document', () => {
     // The BRICS statement's web copy is hosted by the University of Toronto (the issuer field says so after
     // a ";"): "Toronto" names no held document, so the Toronto Declaration is another instrument.
