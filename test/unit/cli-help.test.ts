@@ -1,10 +1,13 @@
 // Help says what the commands do: every option a command takes is in its help and the overview, and the
 // JSON shapes in help name every key the commands print.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAsk, runQuote } from '../../src/cli/answer.js';
 import { HELP, OVERVIEW } from '../../src/cli/help.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { ConfigError, endpointConfig } from '../../src/config/index.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 import { fixtureCharter } from '../fixtures/answers/corpus.js';
 import { keys, named } from '../support/json-keys.js';
 
@@ -23,6 +26,23 @@ function io() {
 }
 
 describe('help', () => {
+  it('has every command of the overview in the README command table, with the options the overview gives', () => {
+    // Trial finding 15: `charter commands` was in the overview and not in the README's table.
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Commands'), readme.indexOf('## Layout'));
+    const rows = table.split('\n').filter((line) => line.startsWith('| `charter '));
+    const commands = [...OVERVIEW.matchAll(/^ {2}([a-z]+) (.*?)(?: {2,}|$)/gm)];
+    expect(commands.length).toBeGreaterThan(10);
+    for (const [, name, usage] of commands) {
+      const row = rows.find((r) => r.includes(`\`charter ${name}`));
+      expect(row, name).toBeDefined();
+      // A row that is the command's own usage names each option the overview gives it.
+      if (row!.startsWith(`| \`charter ${name} [`) || row!.startsWith(`| \`charter ${name} --`))
+        for (const option of usage!.match(/--[a-z-]+/g) ?? [])
+          expect(row, `${name} ${option}`).toContain(option);
+    }
+  });
+
   it('names every key ask --json prints', async () => {
     const t = io();
     await runAsk(['--json', 'providers shall'], t.cli);
