@@ -94,6 +94,12 @@ export function englishOf(term: string, path = ZH_EN_TABLE_FILE): readonly strin
   return english ? [english] : [];
 }
 
+/** Whether CC-CEDICT has the word as a headword of two or three characters (鼓励, 备案; not 要加). */
+export function isDictionaryWord(word: string, path = ZH_EN_TABLE_FILE): boolean {
+  const dictionary = tables(path)?.dictionary;
+  return dictionary !== undefined && dictionary.get(word) !== undefined;
+}
+
 const HAN_RUN = /\p{Script=Han}+/gu;
 /** Longest dictionary headword looked for (the table holds two or three characters). */
 const LONGEST = 3;

@@ -476,6 +476,7 @@ export class CorpusIndex {
       placeNames: this.placeNames,
       commonTerms: this.commonTerms,
       describedDocs: this.options.describedDocs,
+      plainChinese: this.options.signals.zhAnotA,
       ...(this.bridge
         ? {
             bridge: this.bridge,

@@ -133,6 +133,8 @@ export interface SignalSwitches {
   zhSharedSense: boolean;
   /** A Chinese question that takes up the distinctive words of a Chinese rule's title: × `titleWordsBoost` (zhtitles.ts). */
   zhTitleWords: boolean;
+  /** A Chinese question's A-not-A forms searched as their verb once: 鼓不鼓励 → 鼓励, 备不备案 → 备案 (zhforms.ts). */
+  zhAnotA: boolean;
   /**
    * Query analysis: a Chinese question's everyday words bring in the Chinese documents' words that CC-CEDICT
    * renders with the same English (删掉 → 删除, 账号 → 账户), at `zhSynonymWeight` (bilingual.ts).
@@ -218,6 +220,7 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   zhShapes: true,
   // Measured and not kept (README, "Chinese questions, third round"): it lifted one set and lowered two.
   zhSharedSense: false,
+  zhAnotA: true,
   zhTitleWords: true,
   chineseQuestion: true,
   documentFocus: true,

@@ -4,6 +4,7 @@ import type { Passage } from '../corpus/types.js';
 import type { DocNameMatcher } from './docnames.js';
 import { normalizeText, termOf, termsOf, tokenize } from './text.js';
 import { expandTerms, findJurisdictions, type PlaceName, type WeightedTerm } from './thesaurus.js';
+import { plainChineseQuestion } from './zhforms.js';
 
 /** Longest question looked at; anything beyond is ignored so a pasted essay costs no more than a question. */
 export const MAX_QUERY_CHARS = 600;
@@ -296,6 +297,8 @@ export interface AnalyzeOptions {
   hasTerm?: (term: string) => boolean;
   /** Which of the bridge's words may join the search (by default those the corpus has). */
   isBridgeTarget?: (term: string) => boolean;
+  /** A Chinese question's A-not-A forms searched as their verb once (`zhAnotA`, zhforms.ts). */
+  plainChinese?: boolean;
 }
 
 export function analyzeQuery(
@@ -304,8 +307,11 @@ export function analyzeQuery(
   options: AnalyzeOptions = {},
 ): AnalyzedQuery {
   const query = raw.slice(0, MAX_QUERY_CHARS).replace(COUNTRY_US, ' united states ');
-  const named = names.findExact(query);
-  const tokens = tokenize(query);
+  const chinese = isChineseQuestion(query);
+  // The words searched; names and places are found in them, so their positions are the tokens'.
+  const searched = chinese && options.plainChinese ? plainChineseQuestion(query) : query;
+  const named = names.findExact(searched);
+  const tokens = tokenize(searched);
   const taken = new Set(named.flatMap((name) => name.positions));
   const places = findJurisdictions(tokens, taken, options.placeNames);
   for (const position of places.positions) taken.add(position);
@@ -346,7 +352,7 @@ export function analyzeQuery(
     terms,
     shape,
     asks: questionAsks(query),
-    ...(isChineseQuestion(query)
+    ...(chinese
       ? { chinese: true, text: query, zhAsks: chineseAsks(query), zhShape: chineseShape(query) }
       : {}),
   };

@@ -7,7 +7,9 @@ import type { CatalogDocument } from '../../src/corpus/catalog.js';
 import { ChineseSynonyms, dictionaryWords } from '../../src/search/bilingual.js';
 import { coverages, translatedShareFor } from '../../src/search/crosslingual.js';
 import { Asks, chineseAsks, chineseShape, ProvisionKind, provisionKinds } from '../../src/search/query.js';
+import { tokenize } from '../../src/search/text.js';
 import { isMappingTable } from '../../src/search/units.js';
+import { plainChineseQuestion } from '../../src/search/zhforms.js';
 import { documentsByTitleHead, documentsByTitleWords } from '../../src/search/zhtitles.js';
 
 describe('what a Chinese question asks one may or must do', () => {
@@ -125,5 +127,24 @@ describe('Chinese synonyms through a shared sense (zhSharedSense, measured and n
     const english = dictionaryWords('合同').find((w) => w.word === '合同')?.english ?? [];
     expect(synonyms.of('合同', english)).toEqual([]);
     expect(synonyms.of('合同', english, 0.5)).toEqual(['协议']);
+  });
+});
+
+describe('a Chinese A-not-A question searched by its verb (zhAnotA)', () => {
+  it('writes 鼓不鼓励 as 鼓励, which the word breaker otherwise cuts into 鼓|不|鼓励', () => {
+    expect(tokenize('国家鼓不鼓励各行各业都用上AI')).toContain('鼓');
+    const plain = plainChineseQuestion('国家鼓不鼓励各行各业都用上AI');
+    expect(plain).toBe('国家鼓励各行各业都用上AI');
+    expect(tokenize(plain)).not.toContain('鼓');
+    expect(plainChineseQuestion('需不需要备案')).toBe('需要备案');
+    expect(plainChineseQuestion('合不合规啊')).toBe('合规啊');
+  });
+
+  it('leaves the one-syllable frames alone, and a verb whose second character starts the next word', () => {
+    for (const q of ['要不要加标识', '有没有义务', '会不会被罚', '能不能用', 'AI产品要不要说明适合哪些人用'])
+      expect(plainChineseQuestion(q), q).toBe(q);
+    // Any word list: the rule is the dictionary's, not a list of verbs.
+    expect(plainChineseQuestion('允不允许', (w) => w === '允许')).toBe('允许');
+    expect(plainChineseQuestion('允不允许', () => false)).toBe('允不允许');
   });
 });
