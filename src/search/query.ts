@@ -98,7 +98,7 @@ const FINE_AS_OK = /\b(is|it's|its|be|am|are)\s+(it\s+)?fine\b/g;
 export const Asks = { duty: 1, legality: 2 } as const;
 
 const DUTY =
-  /\b(can|may|must|should|allowed|permitted|forbidden|obliged|obligat\w*|required|requires?|have to|has to|had to|need(s)? to|supposed to|ok to|okay to|able to|responsible|owe|entitled|right to)\b/;
+  /\b(can|may|must|should|allowed|permitted|forbidden|obliged|obligat\w*|required|requires?|requirements?|rules|dut(y|ies)|have to|has to|had to|need(s)? to|supposed to|ok to|okay to|able to|responsible|owe|entitled|right to)\b/;
 const LEGALITY =
   /\b((is|are|was|it's)\s+(it|this|that|they)?\s*(legal|illegal|lawful|unlawful|allowed|permitted|banned|prohibited|required|mandatory|against the law)|legal to|illegal to|against the law)\b/;
 
@@ -161,13 +161,25 @@ function isCueTerm(term: string, shape: number): boolean {
   return false;
 }
 
+/**
+ * "who is responsible …", "who's liable …": a what/who-is question whose next word is a word of duty (`DUTY`,
+ * the words that make a question of what one must or may do) or of penalty asks for the rule, not a meaning. "what
+ * if an ai system in a hospital makes a mistake who is responsible" was read as asking what something means,
+ * so EO 14110's definitions were lifted to the top instead of lowered (trial finding 6).
+ */
+const WHAT_IS_DUTY = new RegExp(
+  `\\b(what|who)(\\s+is|'s|s)\\s+(?:${DUTY.source}|${PENALTY_WORD.source})`,
+  'g',
+);
+
 /** The provision kinds a question asks for (bits of `ProvisionKind`), from its wording alone. */
 export function questionShape(question: string): number {
   const text = normalizeText(question.slice(0, MAX_QUERY_CHARS)).replace(/[’‘]/g, "'");
   let shape = 0;
   if ((ASKS_WHEN.test(text) && START_WORD.test(text)) || START_PHRASE.test(text))
     shape |= ProvisionKind.start;
-  if (DEFINITION_WORD.test(text) || WHAT_IS.test(text)) shape |= ProvisionKind.definition;
+  if (DEFINITION_WORD.test(text) || WHAT_IS.test(text.replace(WHAT_IS_DUTY, ' ')))
+    shape |= ProvisionKind.definition;
   if (PENALTY_WORD.test(text.replace(FINE_AS_OK, ' '))) shape |= ProvisionKind.penalty;
   return shape;
 }

@@ -70,6 +70,35 @@ describe.runIf(describeGolden)('situations asked in everyday words', () => {
     expect(colorado.some((id) => id.includes('#sec:6-1-1701'))).toBe(false);
   });
 
+  it('reads "who is responsible" and "the rules for" as questions of duty, not of meaning (trial findings 6, 9)', async () => {
+    // Was: EO 14110's definitions Sec. 3(b) and 3(e) first, since "who is …" read as "what does … mean" and
+    // lifted them; now the operative stage lowers them as for any question of what one must do.
+    const services = assemble(catalog, index, 'test').services;
+    const outcome = await ask(services, {
+      query: 'what if an ai system in a hospital makes a mistake who is responsible',
+      limit: 3,
+    });
+    if (outcome.kind !== 'found') throw new Error(outcome.kind);
+    const first = outcome.hits.map((hit) => hit.passages[0]!.id);
+    expect(
+      first.some((id) => id.startsWith('us-eo-14110-2023#sec:3/')),
+      first.join(' '),
+    ).toBe(false);
+    // "the rules for" asks what one must do (trial finding 9): the definition Art. 3(63) opened; now the
+    // obligations of Art. 55(1) are among the first two and no definition comes first.
+    const gpai = await ask(services, {
+      query: 'what are the rules for GPAI models with systemic risk',
+      limit: 3,
+    });
+    if (gpai.kind !== 'found') throw new Error(gpai.kind);
+    const rules = gpai.hits.map((hit) => hit.passages[0]!.id);
+    expect(rules[0], rules.join(' ')).not.toMatch(/^eu-ai-act-2024#art:3\//);
+    expect(
+      rules.slice(0, 2).some((id) => id.startsWith('eu-ai-act-2024#art:55/1')),
+      rules.join(' '),
+    ).toBe(true);
+  });
+
   it('meets the law’s words for a fake video: the AI Act’s deep fake disclosure, Art. 50(4)', () => {
     expect(ids('is it legal to make a fake video of a politician in the EU', 3)[0]).toMatch(
       /^eu-ai-act-2024#art:50\/4/,

@@ -6,14 +6,33 @@ import { formatLocator, passageId } from '../../src/corpus/citation.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { CorpusIndex } from '../../src/search/index.js';
 import {
+  Asks,
   definedTermKeys,
   ProvisionKind,
   provisionKinds,
+  questionAsks,
   questionShape,
   topicKeys,
 } from '../../src/search/query.js';
 
 const { start, definition, penalty } = ProvisionKind;
+
+describe('questionAsks', () => {
+  // "the rules for", "the requirements", "duties" ask what one must do as "do we have to" does (trial finding
+  // 9: "what are the rules for GPAI models with systemic risk" opened with the definition Art. 3(63)).
+  it.each([
+    'what are the rules for widget models with systemic risk',
+    'requirements for gadget makers',
+    'what duties does a widget deployer have',
+    'who is responsible when a gadget fails',
+  ])('asks a duty: %s', (question) => {
+    expect(questionAsks(question) & Asks.duty).toBe(Asks.duty);
+  });
+
+  it.each(['what is a widget model', 'tell me about gadget labels'])('asks none: %s', (question) => {
+    expect(questionAsks(question)).toBe(0);
+  });
+});
 
 describe('questionShape', () => {
   it.each([
@@ -34,6 +53,8 @@ describe('questionShape', () => {
     ['how much can they be fined', penalty],
     ['what sanctions apply to gadget makers', penalty],
     ['is a widget maker liable for harm', penalty],
+    ["who's liable if the gadget lies", penalty],
+    ['who is a widget deployer', definition],
   ])('%s', (question, shape) => {
     expect(questionShape(question)).toBe(shape);
   });
@@ -45,6 +66,9 @@ describe('questionShape', () => {
     'when must operators report incidents',
     'does the widget act force companies to label gadgets',
     'how do I start a risk assessment',
+    // A what/who-is question whose next word is one of duty asks for the rule, not a meaning (trial finding 6).
+    'what if a widget in a hospital makes a mistake who is responsible',
+    "who's allowed to sell gadgets",
   ])('asks for no kind of provision: %s', (question) => {
     expect(questionShape(question)).toBe(0);
   });
