@@ -3,6 +3,7 @@
 // them from the data directory and applies the allow-list (corpus/lint-allow.json).
 import { UNSAFE_CHARACTERS } from '../text.js';
 import type { Passage } from '../types.js';
+import { foreignHeadings, unitGaps } from './sequence.js';
 
 export const CHECKS = [
   'split-word',
@@ -24,6 +25,8 @@ export const CHECKS = [
   'fullwidth',
   'trailing-lead-in',
   'reader-question',
+  'unit-gap',
+  'foreign-heading',
 ] as const;
 export type Check = (typeof CHECKS)[number];
 
@@ -282,7 +285,10 @@ const TAG = new RegExp(
 const markup: PassageCheck = (passage) => all(TAG, passage.text);
 
 const CHECK_FUNCTIONS: Record<
-  Exclude<Check, 'heading' | 'duplicate-locator' | 'trailing-lead-in' | 'reader-question'>,
+  Exclude<
+    Check,
+    'heading' | 'duplicate-locator' | 'trailing-lead-in' | 'reader-question' | 'unit-gap' | 'foreign-heading'
+  >,
   PassageCheck
 > = {
   'split-word': splitWord,
@@ -339,7 +345,12 @@ export function lintPassages(passages: readonly Passage[], vocab = vocabulary(pa
         });
     });
   }
-  return findings.concat(duplicateLocators(passages), trailingLeadIns(passages));
+  return findings.concat(
+    duplicateLocators(passages),
+    trailingLeadIns(passages),
+    unitGaps(passages),
+    foreignHeadings(passages),
+  );
 }
 
 /** A path's shape: the kind of each segment ("rec:24" → "rec", "ii" → ""), so siblings compare equal. */
