@@ -84,7 +84,9 @@ const GENERIC_STYLES: CitationStyle[] = ['articles', 'us-eo', 'sections', 'un-re
 /** How many distinct numbered units a split found (headings-only and page units count nothing). */
 function structureScore(passages: readonly Passage[]): number {
   const units = new Set(
-    passages.map((p) => p.path[0] ?? '').filter((segment) => !/^(?:h|p):/.test(segment) && segment !== ''),
+    passages
+      .map((p) => p.path[0] ?? '')
+      .filter((segment) => !/^(?:h|p|pdfpage):/.test(segment) && segment !== ''),
   );
   return units.size;
 }

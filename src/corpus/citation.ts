@@ -95,6 +95,7 @@ const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1
  *   ['annex:iii', '4', 'a']    → "Annex III, point 4(a)"
  *   ['sec:22757.12', 'a']      → "§ 22757.12(a)" (us-statute)
  *   ['p:12'] with a heading    → "“Heading”, p. 12" (report)
+ *   ['pdfpage:2'] with a heading → "“Heading”, unnumbered page (PDF page 2)" (a page printing no number)
  */
 export function formatLocator(
   style: CitationStyle,
@@ -158,6 +159,12 @@ function formatTyped(
       return `“${value.replace(/-/g, ' ')}”`;
     case 'p':
       return options.heading ? `“${options.heading}”, p. ${value}` : `p. ${value}`;
+    case 'pdfpage':
+      // A page that prints no number while others do (a cover, an imprint): no "p. N" names it, so it is
+      // cited by its place in the PDF, which is also where the link opens.
+      return options.heading
+        ? `“${options.heading}”, unnumbered page (PDF page ${value})`
+        : `unnumbered page (PDF page ${value})`;
     case 'h':
       return options.heading ? `“${options.heading}”` : capitalize(value.replace(/-/g, ' '));
     default:
@@ -217,6 +224,7 @@ export const UNIT_NAMES: Readonly<Record<string, { one: string; many: string; ra
   appendix: { one: 'appendix', many: 'appendices', range: 'Appendices' },
   chapter: { one: 'chapter', many: 'chapters', range: 'Chapters' },
   p: { one: 'page', many: 'pages', range: 'pages' },
+  pdfpage: { one: 'unnumbered page', many: 'unnumbered pages', range: 'unnumbered pages' },
   h: { one: 'headed section', many: 'headed sections', range: 'headed sections' },
   govern: { one: 'GOVERN subcategory', many: 'GOVERN subcategories', range: 'GOVERN subcategories' },
   map: { one: 'MAP subcategory', many: 'MAP subcategories', range: 'MAP subcategories' },

@@ -36,7 +36,8 @@ export interface ReadDocument {
   pageCount?: number;
   /**
    * Paged formats: the page number printed on each physical page (index 0 = page 1), when it differs from
-   * the physical number for some page. People cite the printed number; links use the physical one.
+   * the physical number for some page; '' for a page that is not numbered (read/page-labels.ts). People
+   * cite the printed number; links use the physical one.
    */
   pageLabels?: string[];
   /** XML only: the element tree, for splitters that read the document's own markup. */
@@ -68,7 +69,7 @@ export interface Footnote {
  *   para. 6             → ['para:6']
  *   GOVERN 1.1          → ['govern:1.1']
  *   Action 7            → ['action:7']
- *   a page of a report  → ['p:12']
+ *   a page of a report  → ['p:12'] (the printed number); an unnumbered one → ['pdfpage:2']
  * `citation.ts` turns a path into the document's own citation style and parses references back.
  */
 export type RefPath = readonly string[];

@@ -151,12 +151,13 @@ describe('readPdf layout', () => {
     const pages: FixtureLine[][] = words.map((word) => [body(`${word} is the only line here.`)]);
     const pdf = await PDFDocument.load(await makePdf(pages));
     const font = await pdf.embedFont('Helvetica');
-    // Pages 3–6 print 1–4 at the bottom: the cover and the contents are unnumbered.
+    // Pages 3–6 print 1–4 at the bottom: the cover and the contents are unnumbered, not "p. 1" and "p. 2"
+    // (the printed numbers of pages 3 and 4).
     pdf.getPages().forEach((page, i) => {
       if (i >= 2) page.drawText(String(i - 1), { x: 290, y: 40, size: 9, font });
     });
     const read = await readPdf(await pdf.save());
-    expect(read.pageLabels).toEqual(['1', '2', '1', '2', '3', '4']);
+    expect(read.pageLabels).toEqual(['', '', '1', '2', '3', '4']);
     expect(read.lines.map((l) => l.text)).toEqual(pages.map((p) => p[0]!.text));
   });
 });

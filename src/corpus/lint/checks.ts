@@ -395,7 +395,7 @@ function duplicateLocators(passages: readonly Passage[]): Finding[] {
   for (const passage of passages) {
     // Headings and pages (a report's "“Heading”, p. 12", a preamble) name a stretch of text, not one
     // provision: several passages under one of them are how that style cites.
-    if (passage.path.some((s) => /^(?:h|p):/.test(s))) continue;
+    if (passage.path.some((s) => /^(?:h|p|pdfpage):/.test(s))) continue;
     const key = `${passage.docId}\u0000${passage.locator}`;
     const first = seen.get(key);
     if (!first) seen.set(key, passage);

@@ -51,7 +51,7 @@ export function unitGaps(passages: readonly Passage[]): SequenceFinding[] {
     const first = passage.path[0];
     if (first === undefined) continue;
     const { type, value } = parseSegment(first);
-    if (type === '' || type === 'h' || type === 'p') continue;
+    if (type === '' || type === 'h' || type === 'p' || type === 'pdfpage') continue;
     const number = unitNumber(value);
     if (!number) continue;
     const key = `${passage.docId}\u0000${type}`;

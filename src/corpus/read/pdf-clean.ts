@@ -24,10 +24,9 @@ const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s
  */
 const DOCUMENT_CHROME = /^(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?|\*\d{6,}\*)$/;
 
-/** The printed page number a page-number line shows, when it is Arabic. */
-function printedNumber(text: string): number | undefined {
-  const match = /(\d{1,4})/.exec(text);
-  return match && !/^[ivxlc]+$/i.test(text.replace(/^page\s+/i, '').trim()) ? Number(match[1]) : undefined;
+/** The page number a page-number line prints, as printed: "12" for "- 12 -" or "12 of 40", "ii" for "Page ii". */
+function printedLabel(text: string): string | undefined {
+  return /(\d{1,4}|\b[ivxlc]{1,7}\b)/i.exec(text.replace(/^page\s+/i, ''))?.[1];
 }
 
 /** Running-text key: digits stand for any number, so "PAGE 3-SENATE BILL 24-205" matches on every page. */
@@ -38,8 +37,8 @@ const EDGE_LINES = 3;
 
 export interface RunningLinesResult {
   pages: RawLine[][];
-  /** Per physical page (index 0 = page 1): the Arabic page number printed on it, if any. */
-  printed: (number | undefined)[];
+  /** Per physical page (index 0 = page 1): the page number printed on it ("12", "ii"), if any. */
+  printed: (string | undefined)[];
 }
 
 /**
@@ -72,21 +71,21 @@ export function removeRunningLines(pages: readonly RawLine[][]): RunningLinesRes
     return count.size >= minPages;
   };
 
-  const printed: (number | undefined)[] = [];
+  const printed: (string | undefined)[] = [];
   const cleaned = pages.map((lines, index) => {
     const edges = edgeSets[index]!;
-    let number: number | undefined;
+    let number: string | undefined;
     const kept = lines.filter((line) => {
       if (!edges.has(line)) return true;
       const text = line.text.trim();
       if (PAGE_NUMBER.test(text)) {
-        number ??= printedNumber(text);
+        number ??= printedLabel(text);
         return false;
       }
       if (DOCUMENT_CHROME.test(text)) return false;
       if (repeats(line)) {
         const inHeader = /^page\s+(\d{1,4})\b/i.exec(text);
-        if (inHeader) number ??= Number(inHeader[1]);
+        if (inHeader) number ??= inHeader[1];
         return false;
       }
       return true;

@@ -2,14 +2,14 @@
 //
 // Pages: every TextLine carries its physical page (1-based), which is what a link (#page=N) needs. People
 // cite the number printed on the page, so ReadDocument.pageLabels gives that number per page when it
-// differs: from the PDF's own page labels when it has them, otherwise from the page numbers printed in
-// the footers (when they keep a constant offset from the physical page).
+// differs: the number printed on the sheet, else the PDF's own page label, else none (page-labels.ts).
 //
 // Footnotes: call markers (raised small digits) are dropped from the running text, so "risks¹²" reads
 // "risks"; the bodies at the page bottom go to ReadDocument.footnotes with their marker.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ReadDocument, TextLine } from '../types.js';
 import { ReadError } from './error.js';
+import { pageLabels } from './page-labels.js';
 import {
   bodySize,
   dropContents,
@@ -188,26 +188,4 @@ function undoLineEndHyphens(lines: TextLine[]): TextLine[] {
     next.text = next.text.slice(start[0].length);
   }
   return lines.filter((line) => line.text.length > 0);
-}
-
-/** Printed page numbers per physical page, or undefined when they equal the physical numbers. */
-function pageLabels(
-  fromPdf: string[] | undefined,
-  printed: readonly (number | undefined)[],
-): string[] | undefined {
-  if (fromPdf && fromPdf.length === printed.length) {
-    return fromPdf.some((label, index) => label !== String(index + 1)) ? fromPdf : undefined;
-  }
-  // The offset most printed numbers keep from the physical page, if most pages agree on it.
-  const offsets = new Map<number, number>();
-  printed.forEach((number, index) => {
-    if (number !== undefined) offsets.set(number - (index + 1), (offsets.get(number - (index + 1)) ?? 0) + 1);
-  });
-  let offset = 0;
-  let votes = 0;
-  for (const [candidate, count] of offsets) if (count > votes) [offset, votes] = [candidate, count];
-  const numbered = printed.filter((number) => number !== undefined).length;
-  if (offset === 0 || votes < 3 || votes < numbered * 0.6) return undefined;
-  // Pages before the numbering starts (cover, copyright) have no printed number; they keep the physical one.
-  return printed.map((_, index) => String(index + 1 + offset >= 1 ? index + 1 + offset : index + 1));
 }

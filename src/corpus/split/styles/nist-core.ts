@@ -13,7 +13,7 @@ import type { CatalogDocument } from '../../catalog.js';
 import { formatLocator } from '../../citation.js';
 import type { Passage, ReadDocument, TextLine } from '../../types.js';
 import { buildPassages, type Unit } from '../passages.js';
-import { paragraphsOf, printedPage } from './report.js';
+import { pageSegment, paragraphsOf } from './report.js';
 
 const SUBCATEGORY = /^(GOVERN|MAP|MEASURE|MANAGE) (\d{1,2}(?:\.\d{1,2})?):\s*/;
 const ACTION_ID = /^((?:GV|MP|MS|MG)-\d{1,2}\.\d{1,2}-\d{3})\b/;
@@ -102,7 +102,7 @@ export function splitNistCore(doc: CatalogDocument, read: ReadDocument): Passage
       continue;
     }
     if (section) add([section], line);
-    else add([`p:${printedPage(read, line.page)}`], line, heading);
+    else add([pageSegment(read, line.page)], line, heading);
   }
 
   const units: Unit[] = drafts.map((draft) => {

@@ -6,7 +6,7 @@
 import type { CatalogDocument } from '../../catalog.js';
 import type { Passage, ReadDocument, TextLine } from '../../types.js';
 import { buildPassages, type Unit } from '../passages.js';
-import { paragraphsOf, printedPage } from './report.js';
+import { pageSegment, paragraphsOf } from './report.js';
 
 /** "7 Develop …", "7. Develop …": a number opening a block, followed by the item's words. */
 const ITEM_START = /^(\d{1,2})\.?\s+\S/;
@@ -26,7 +26,7 @@ export function splitNumbered(doc: CatalogDocument, read: ReadDocument): Passage
       return;
     }
     for (const paragraph of paragraphs) {
-      const pagePath = [...path, `p:${printedPage(read, paragraph.page)}`];
+      const pagePath = [...path, pageSegment(read, paragraph.page)];
       const last = units[units.length - 1];
       if (last && last.path.join('/') === pagePath.join('/')) last.paragraphs.push(paragraph);
       else units.push({ path: pagePath, headingPath, paragraphs: [paragraph] });

@@ -33,11 +33,16 @@ export function paragraphsOf(lines: readonly TextLine[]): UnitParagraph[] {
   return paragraphs;
 }
 
-/** The number printed on a physical page (what people cite), falling back to the physical number. */
-export function printedPage(read: ReadDocument, page: number | undefined): string {
-  if (page === undefined) return '1';
+/**
+ * The path segment citing a physical page: `p:` and the number printed on it (what people cite; the physical
+ * number when the document prints none and has no labels), or `pdfpage:` and the physical number for a page
+ * that is not numbered while others are (a cover or imprint before p. 1), which no printed number names.
+ */
+export function pageSegment(read: ReadDocument, page: number | undefined): string {
+  if (page === undefined) return 'p:1';
   const label = read.pageLabels?.[page - 1];
-  return label && label.length > 0 ? label : String(page);
+  if (label === undefined) return `p:${page}`;
+  return label.length > 0 ? `p:${label}` : `pdfpage:${page}`;
 }
 
 interface Heading {
@@ -283,7 +288,7 @@ export function splitReport(doc: CatalogDocument, read: ReadDocument): Passage[]
       unit = { path: [`sec:${section}`], headingPath: headingPath(), paragraphs: [] };
     else {
       const heading = stack[stack.length - 1]?.text;
-      unit = { path: [`p:${printedPage(read, paragraph.page)}`], headingPath: headingPath(), paragraphs: [] };
+      unit = { path: [pageSegment(read, paragraph.page)], headingPath: headingPath(), paragraphs: [] };
       if (heading) unit.heading = heading;
     }
     const last = units[units.length - 1];
