@@ -8,7 +8,7 @@ export const FUSION_WEIGHTS: readonly number[] = [
   0.5, // nonOperative
   0, // annex
   0, // nonBinding
-  -0.75, // nonBindingDuty
+  -0.5, // nonBindingDuty
   0, // depth
   0, // logLength
   0, // leadIn

@@ -96,6 +96,11 @@ export interface SignalSwitches {
    * something means), and for "is it legal / required" documents that bind no one × `bindingFactor`.
    */
   operative: boolean;
+  /**
+   * With `operative`, in "is it legal / required" (no document named): a document that is no longer or never
+   * was law (catalog status revoked, superseded, died on the order paper: EO 14110, AIDA) binds no one either.
+   */
+  inForce: boolean;
   /** `operative` for a question written in Chinese, from its own wording (要不要, 能不能, 违法吗, 应当; query.ts `chineseAsks`). */
   zhOperative: boolean;
   /**
@@ -208,6 +213,7 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   feedback: false,
   compounds: true,
   operative: true,
+  inForce: true,
   zhOperative: true,
   chineseIdf: true,
   zhDictionary: true,

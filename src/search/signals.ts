@@ -1,7 +1,7 @@
 // Ranking, stage 3: signals. An ordered list of named adjustments to the fused scores, each switchable
 // (`CorpusIndexOptions.signals`; `npm run eval -- --without NAME` measures the ranking without one). The
 // score signals run in the order listed; the result signals shape the list of hits (results.ts).
-import type { CatalogDocument } from '../corpus/catalog.js';
+import { type CatalogDocument, isFlaggedStatus } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import { applyWeights } from './learned.js';
 import type { CorpusIndexOptions, SignalName } from './options.js';
@@ -88,6 +88,12 @@ function operative(
     const factors = new Map<string, number>();
     for (const doc of docs.values())
       if (!BINDING_KINDS.has(doc.kind)) factors.set(doc.id, options.bindingFactor);
+    perDocument(ids, scores, passages, factors);
+  }
+  if (options.signals.inForce && (asks & (Asks.duty | Asks.legality)) !== 0 && query.namedDocs.length === 0) {
+    const factors = new Map<string, number>();
+    for (const doc of docs.values())
+      if (isFlaggedStatus(doc.status)) factors.set(doc.id, options.bindingFactor);
     perDocument(ids, scores, passages, factors);
   }
 }

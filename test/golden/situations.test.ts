@@ -131,6 +131,20 @@ describe.runIf(describeGolden)('situations asked in everyday words', () => {
     expect(off.search(canada, { limit: 1 }).hits[0]!.passages[0]!.docId).not.toBe('ca-aida-2022');
   });
 
+  it('answers what one must do with the law in force, not a revoked order (inForce)', () => {
+    // EO 14110 (revoked) directs agencies about workers; the AI Act's Art. 26(7) binds the employer.
+    const workers = 'do employers have to tell workers before using a high risk ai on them';
+    const shop =
+      'our shop has 20 employees, do we really need to keep a register of what we do with customer info';
+    expect(ids(workers, 3)).toContain('eu-ai-act-2024#art:26/7');
+    expect(ids(workers, 1)[0]).not.toMatch(/^us-eo-14110-2023#/);
+    expect(ids(shop, 2)).toContain('eu-gdpr-2016#art:30/5');
+    // Off, EO 14110's passages came first for both.
+    const off = CorpusIndex.build(catalog, passages, { signals: { ...DEFAULT_SIGNALS, inForce: false } });
+    for (const query of [workers, shop])
+      expect(off.search(query, { limit: 1 }).hits[0]!.passages[0]!.docId, query).toBe('us-eo-14110-2023');
+  });
+
   it('puts the general penalties before the fines on Union institutions for "fines under the AI Act" (titleScope)', () => {
     expect(ids('fines under the AI Act', 1)[0]).toMatch(/^eu-ai-act-2024#art:99\//);
     // The question that takes up Art. 100's scope still gets it.
