@@ -27,7 +27,9 @@ describe.runIf(describeGolden)('compounds written closed or open', () => {
   });
 
   it('joins what the question writes open ("chat bot", "cyber security")', () => {
-    const terms = (query: string) => alone.search(query, { limit: 3 }).hits.flatMap((hit) => hit.terms);
+    // The top five: SB 1001's own "bot" sections rightly come first; the joined word matches the Singapore
+    // framework's chatbot case study (fourth since its p. 62 is read in order).
+    const terms = (query: string) => alone.search(query, { limit: 5 }).hits.flatMap((hit) => hit.terms);
     expect(terms('rules for a chat bot').map((t) => t.toLowerCase())).toContain('chatbot');
     expect(terms('AI cyber security code').map((t) => t.toLowerCase())).toContain('cybersecurity');
   });

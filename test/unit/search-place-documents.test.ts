@@ -37,8 +37,13 @@ const passages: Passage[] = [
   ),
 ];
 
+// inForce off: the fixture's EO 14110 is revoked in the catalog, and inForce alone would already put it below BIPA
+// in these must-questions; each stage is measured alone.
 const build = (placeDocuments: boolean) =>
-  CorpusIndex.build(docs, passages, { bridge: null, signals: { ...DEFAULT_SIGNALS, placeDocuments } });
+  CorpusIndex.build(docs, passages, {
+    bridge: null,
+    signals: { ...DEFAULT_SIGNALS, placeDocuments, inForce: false },
+  });
 const first = (index: CorpusIndex, query: string) =>
   index.search(query, { limit: 5 }).hits[0]!.passages[0]!.id;
 const scoreOf = (index: CorpusIndex, query: string, id: string) =>
