@@ -15,38 +15,12 @@
 //     first (the PDF's page numbers; undefined here).
 // An unnumbered page's label is '' (the splitters cite it as an unnumbered page by its PDF page).
 
+import { fromRoman, toRoman } from '../citation.js';
+
 /** What one physical page shows: its printed page number as printed ("12", "ii"), if any. */
 export type PrintedNumber = string | undefined;
 
 const ROMAN = /^[ivxlc]+$/i;
-
-function romanValue(text: string): number {
-  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
-  const digits = [...text.toLowerCase()].map((c) => values[c] ?? 0);
-  return digits.reduce((sum, v, i) => sum + (v < (digits[i + 1] ?? 0) ? -v : v), 0);
-}
-
-function toRoman(value: number, upper: boolean): string {
-  const table: [number, string][] = [
-    [100, 'c'],
-    [90, 'xc'],
-    [50, 'l'],
-    [40, 'xl'],
-    [10, 'x'],
-    [9, 'ix'],
-    [5, 'v'],
-    [4, 'iv'],
-    [1, 'i'],
-  ];
-  let out = '';
-  let rest = value;
-  for (const [n, s] of table)
-    while (rest >= n) {
-      out += s;
-      rest -= n;
-    }
-  return upper ? out.toUpperCase() : out;
-}
 
 /** The offset (printed − physical) most of these pages agree on, with how many agree. */
 function majorityOffset(pages: { index: number; value: number }[]): { offset: number; votes: number } {
@@ -84,7 +58,7 @@ export function pageLabels(
   }
   const roman = printed.flatMap((text, index) =>
     text !== undefined && ROMAN.test(text) && index < firstArabic
-      ? [{ index, value: romanValue(text), upper: text === text.toUpperCase() }]
+      ? [{ index, value: fromRoman(text), upper: text === text.toUpperCase() }]
       : [],
   );
   const romanRun = majorityOffset(roman);
@@ -92,7 +66,7 @@ export function pageLabels(
     const upper = roman.every((r) => r.upper);
     for (let index = 0; index < firstArabic; index++) {
       const value = index + 1 + romanRun.offset;
-      if (value >= 1) labels[index] = toRoman(value, upper);
+      if (value >= 1) labels[index] = upper ? toRoman(value).toUpperCase() : toRoman(value);
     }
   }
   const numbered = arabicRun || roman.length > 0;
