@@ -57,6 +57,14 @@ const COMMITTED: Record<string, string> = {
   'blind5-situations-zh.jsonl': '35e36ca98d29fc7eb29f542ee469b8e1afc4115885467f4620f90b4d7f43d0f6',
   'blind5-unheld.jsonl': '4058aafff0a6056084a8bcf550fa56219173b3aef3ac8d864b1ecadf589b17dd',
   'blind5-offtopic.jsonl': 'a394724fcab133fa3bf7eee16a4cdb82c6b241aada23b8bd5a54605a468fbb32',
+  // Sixth blind sets, committed 2026-12-05 08:30 UTC before that session's tuning landed: 297 English situations
+  // (four writers who saw only the documents; issue 18's per-document quotas), 40 Chinese, 58 unheld and 59 off-topic
+  // (a writer who saw only the documents' list). Five questions equal to one of an earlier set or a reader question
+  // were dropped before the commit, unread.
+  'blind6-situations.jsonl': 'd3315fc4dc85ea86e85d2c51910965202791fb849d78b05731bbb164e7b21abe',
+  'blind6-situations-zh.jsonl': '58247ee5d40598299d7b453e26f846ca911bca5adba05edd82176355ba86db3d',
+  'blind6-unheld.jsonl': 'aa49b75610e5e342ebcbfbbc25e21574a057940b60f5f04f6a8aa3472bc52b36',
+  'blind6-offtopic.jsonl': 'd6a400363b41b8c4f5b7347c0f4bf1cb36cd1a6882542975078b617c9526a5f7',
 };
 
 describe('blind relevance set', () => {
