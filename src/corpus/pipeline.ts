@@ -15,7 +15,7 @@
 // which also checks the comment stripper against TypeScript's own emitter on every file of the graph).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../fsutil.js';
 import { PROJECT_ROOT } from '../paths.js';
@@ -56,7 +56,10 @@ export function pipelineGraph(entry: string): { modules: string[]; packages: str
 export function pipelineVersion(sources: PipelineSources): string {
   const hash = createHash('sha256');
   const { modules, packages } = pipelineGraph(sources.entry);
-  const root = dirname(resolve(sources.entry));
+  // Paths are hashed relative to the project (the folder holding node_modules), not to the entry's folder: the
+  // graph reaches outside src/corpus (src/paths.ts, src/config), and an absolute path made a checkout at another
+  // place (a second worktree, a moved deployment) re-split every document with the same code.
+  const root = dirname(resolve(sources.nodeModules));
   for (const path of modules) {
     const code = existsSync(path) ? codeOf(readFileSync(path, 'utf8')).code : 'missing';
     hash.update(`${relativeTo(root, path)}\0${code}\0`);
@@ -141,7 +144,7 @@ function defaultSources(): PipelineSources {
 }
 
 function relativeTo(root: string, path: string): string {
-  return path.startsWith(root) ? path.slice(root.length) : path;
+  return path.startsWith(`${root}${sep}`) ? path.slice(root.length + 1) : path;
 }
 
 function packageName(specifier: string): string {

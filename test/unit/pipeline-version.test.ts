@@ -102,6 +102,23 @@ describe('the pipeline version, on a copy of the sources', () => {
     expect(version()).toBe(before);
   });
 
+  it('is the same for the same sources in another folder (a second checkout re-splits nothing)', () => {
+    const other = mkdtempSync(join(tmpdir(), 'charter-pipeline-moved-'));
+    try {
+      cpSync(root, other, { recursive: true });
+      const moved = (path: string) => join(other, relative(root, path));
+      expect(
+        pipelineVersion({
+          entry: moved(sources.entry),
+          corrections: moved(sources.corrections),
+          nodeModules: moved(sources.nodeModules),
+        }),
+      ).toBe(before);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('does not change for comments, blank lines or indentation in a reader', () => {
     edit(
       'src/corpus/read/html.ts',
