@@ -128,21 +128,34 @@ const FOLD_SPARE = 10;
  */
 export function foldNested(hits: readonly SearchHit[]): SearchHit[] {
   const kept: SearchHit[] = [];
-  const ids = (hit: SearchHit) => new Set(hit.passages.map((p) => p.id));
+  // The ids of every passage `kept` shows, kept up to date as it changes (rebuilt per hit, with a set of each
+  // hit's ids, this was a tenth of an /ask's garbage): a fold only adds passages, except a point taking a long
+  // list's place (rebuilt then). Plain loops below, no closures: they were most of what was left.
+  const shown = new Set<string>();
+  let stale = false;
   for (const hit of hits) {
-    const mine = ids(hit);
-    const shown = new Set(kept.flatMap((k) => k.passages.map((p) => p.id)));
-    if ([...mine].every((id) => shown.has(id))) {
+    if (stale) {
+      shown.clear();
+      for (const k of kept) for (const p of k.passages) shown.add(p.id);
+      stale = false;
+    }
+    if (allShown(hit, shown)) {
       // Inside a list too long to show whole (Art. 3's 68 definitions), the point itself is the answer: it
       // takes the list's place rather than being cut from it.
-      const long = kept.findIndex((k) => tooLongToFold(k) && [...mine].every((id) => ids(k).has(id)));
-      if (long >= 0 && !tooLongToFold(hit))
+      let long = -1;
+      for (let i = 0; i < kept.length && long < 0; i++)
+        if (tooLongToFold(kept[i]!) && contains(kept[i]!, hit)) long = i;
+      if (long >= 0 && !tooLongToFold(hit)) {
         kept[long] = { ...hit, score: Math.max(hit.score, kept[long]!.score) };
+        stale = true;
+      }
       continue;
     }
-    const inside = kept.filter((k) => k.passages.every((p) => mine.has(p.id)));
+    const inside: SearchHit[] = [];
+    for (const k of kept) if (contains(hit, k)) inside.push(k);
     if (inside.length === 0) {
       kept.push(hit);
+      for (const p of hit.passages) shown.add(p.id);
       continue;
     }
     // A list too long to show whole never takes the place of the points already found in it.
@@ -152,8 +165,31 @@ export function foldNested(hits: readonly SearchHit[]): SearchHit[] {
     const score = Math.max(hit.score, ...inside.map((k) => k.score));
     kept[at] = { ...hit, terms, score };
     for (const gone of inside.slice(1)) kept.splice(kept.indexOf(gone), 1);
+    for (const p of hit.passages) shown.add(p.id);
   }
   return kept;
+}
+
+function allShown(hit: SearchHit, shown: ReadonlySet<string>): boolean {
+  for (const p of hit.passages) if (!shown.has(p.id)) return false;
+  return true;
+}
+
+/**
+ * Whether `outer` shows every passage of `inner`, by scanning (a set of `outer`'s ids per call cost more):
+ * most results share no passage with the others, which the first one scanned already shows.
+ */
+function contains(outer: SearchHit, inner: SearchHit): boolean {
+  for (const p of inner.passages) {
+    let found = false;
+    for (const q of outer.passages)
+      if (q.id === p.id) {
+        found = true;
+        break;
+      }
+    if (!found) return false;
+  }
+  return true;
 }
 
 /**
