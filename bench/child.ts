@@ -1,15 +1,21 @@
 // One growth step in a fresh process, so memory figures belong to that corpus size alone:
 //   node dist/bench/child.js build <factor> <dir>   grow the corpus, build and save the index
 //   node dist/bench/child.js load <dir> <budgetMs>  load it, measure memory, then time /ask over the queries
-// Each prints one JSON object on stdout. The parent (run.ts) writes the corpus it measured (<dir>/corpus.json)
+// Each prints one JSON object on stdout. `load` runs in an answer thread started as `charter serve` starts its
+// own (spawnAnswerWorker, src/discord/http/pool.ts: the same V8 limits, among them the young generation), so
+// what is timed is what the deployed bot's answer threads do; its heap figure is that thread's, its RSS the
+// process's. The parent (run.ts) writes the corpus it measured (<dir>/corpus.json)
 // and the questions (<dir>/queries.json), so every process sees the same passages even while the data dir
 // is being re-synced.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import MiniSearch from 'minisearch';
 import type { CatalogDocument } from '../src/corpus/catalog.js';
 import type { Passage } from '../src/corpus/types.js';
+import { spawnAnswerWorker } from '../src/discord/http/pool.js';
 import { CorpusIndex, type SavedIndex } from '../src/search/index.js';
 import { charterEngine, charterSearchEngine } from './engines.js';
 import { growCorpus } from './grow.js';
@@ -44,6 +50,8 @@ export interface LoadStep {
   coldLatency: LatencySummary;
   /** Recall@5 of the original relevance questions (copies compete with the originals as near-duplicates). */
   recallAt5: number;
+  /** Young-generation collections (scavenges) that ran while `latency` was timed, and their total pause. */
+  scavenges: { count: number; ms: number };
 }
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
@@ -129,11 +137,25 @@ async function load(dir: string, budgetMs: number): Promise<LoadStep> {
       originals.map((q) => q.q),
     ),
   );
+  // What the tail of the timed answers is made of (README, Speed): the collections that ran among them.
+  const scavenges = { count: 0, ms: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const { detail } = entry as { detail?: { kind?: number } };
+      if (detail?.kind !== constants.NODE_PERFORMANCE_GC_MINOR) continue;
+      scavenges.count++;
+      scavenges.ms += entry.duration;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
   const timed = await timeInterleaved(
     [engine],
     questions.map((q) => q.q),
     { rounds: 1, random: seededRandom(7), budgetMs },
   );
+  // gc entries are delivered on a later turn: let them arrive before the observer stops.
+  await new Promise((done) => setTimeout(done, 50));
+  observer.disconnect();
   const saved = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as SavedIndex;
   const cold = charterSearchEngine(
     CorpusIndex.load(docs, saved, undefined, { termCacheEntries: 0 })!,
@@ -163,7 +185,18 @@ async function load(dir: string, budgetMs: number): Promise<LoadStep> {
     latency: timed.get(engine.name)!,
     coldLatency: coldTimed.get(cold.name)!,
     recallAt5,
+    scavenges,
   };
+}
+
+/** `load` in an answer thread (see the top of this file); its result posted back. */
+function loadInAnswerThread(dir: string, budgetMs: number): Promise<LoadStep> {
+  const worker = spawnAnswerWorker(new URL(import.meta.url), { benchLoad: { dir, budgetMs } });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (step: LoadStep) => resolve(step));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the answer thread exited (${code}) without a result`)));
+  });
 }
 
 async function main(args: string[]): Promise<void> {
@@ -172,13 +205,17 @@ async function main(args: string[]): Promise<void> {
     mode === 'build'
       ? await build(Number(rest[0]), rest[1]!)
       : mode === 'load'
-        ? await load(rest[0]!, Number(rest[1]))
+        ? await loadInAnswerThread(rest[0]!, Number(rest[1]))
         : undefined;
   if (!result) throw new Error('usage: child.js build <factor> <dir> | load <dir> <budgetMs>');
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+const task = workerData as { benchLoad?: { dir: string; budgetMs: number } } | undefined;
+if (!isMainThread && task?.benchLoad) {
+  const { dir, budgetMs } = task.benchLoad;
+  parentPort!.postMessage(await load(dir, budgetMs));
+} else if (isMainThread && process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;

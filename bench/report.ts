@@ -31,6 +31,8 @@ export interface GrowthRow {
   coldP99Ms: number;
   n: number;
   recallAt5: number;
+  /** Young-generation collections inside the timed answers (p50/p99), and their total pause. */
+  scavenges?: { count: number; ms: number };
 }
 
 export interface LoadBreakdown {
@@ -345,6 +347,13 @@ export function formatReport(report: BenchReport): string {
       ]),
     ),
   );
+  const collected = report.growth.filter((row) => row.scavenges);
+  if (collected.length > 0)
+    lines.push(
+      `young-generation collections inside the timed answers (answer thread, src/discord/http/pool.ts limits): ${collected
+        .map((row) => `x${row.factor} ${row.scavenges!.count} (${fixed(row.scavenges!.ms)} ms)`)
+        .join(', ')}`,
+    );
   lines.push('');
   lines.push(
     '4. HTTP endpoint (loopback, signed /ask from 64 users; saturated = 20 in flight; open loop at fixed rates)',

@@ -183,6 +183,7 @@ async function growthRow(
       coldP99Ms: loaded.coldLatency.p99Ms,
       n: loaded.latency.n,
       recallAt5: loaded.recallAt5,
+      scavenges: loaded.scavenges,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

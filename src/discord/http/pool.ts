@@ -7,7 +7,7 @@
 // cooldown is per worker: with N workers a busy channel may get up to N times its allowance (as with N
 // replicas; README says cooldowns are advisory).
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { Dispatcher, DispatchResult } from '../contract.js';
 import type { Interaction } from '../interaction.js';
 import type { HealthStatus, HttpLogger } from './types.js';
@@ -52,12 +52,29 @@ export interface PoolOptions {
   nice?: number;
 }
 
+/**
+ * The V8 limits of a thread that answers (the answer workers here, and the bench's fresh-process answers,
+ * bench/child.ts, which start theirs through `spawnAnswerWorker` too). A 192 MB young generation (64 MB
+ * semi-spaces, V8's default is 48 MB: 16 MB ones): an /ask allocates ~270-330 KB that dies with it, so with the
+ * default a young-generation collection came every ~50 answers and landed inside one of them, which was the
+ * whole p99 tail (README, Speed: the slowest answer's own work is ~2.4 ms); with this one, every ~200. The
+ * cost is resident memory: up to ~96 MB more per answer thread once the semi-spaces have grown (the heap after
+ * load, what is kept, is unchanged).
+ */
+export const ANSWER_THREAD_LIMITS: Readonly<ResourceLimits> = { maxYoungGenerationSizeMb: 192 };
+
 /** Runs a `.ts` worker through tsx (only ever from the sources: the compiled CLI passes `.js`). */
-export function spawnWorker(entry: URL, setup: object): Worker {
+export function spawnWorker(entry: URL, setup: object, resourceLimits?: ResourceLimits): Worker {
   const path = fileURLToPath(entry);
-  if (!path.endsWith('.ts')) return new Worker(path, { workerData: setup });
+  const limits = resourceLimits ? { resourceLimits: { ...resourceLimits } } : {};
+  if (!path.endsWith('.ts')) return new Worker(path, { workerData: setup, ...limits });
   const boot = fileURLToPath(new URL('../../../scripts/ts-worker.mjs', import.meta.url));
-  return new Worker(boot, { workerData: { ...setup, entry: path } });
+  return new Worker(boot, { workerData: { ...setup, entry: path }, ...limits });
+}
+
+/** A thread that answers, with `ANSWER_THREAD_LIMITS`. */
+export function spawnAnswerWorker(entry: URL, setup: object): Worker {
+  return spawnWorker(entry, setup, ANSWER_THREAD_LIMITS);
 }
 
 function hash(text: string): number {
@@ -85,7 +102,7 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
   ready.catch(() => {});
 
   const start = (index: number, first: boolean): void => {
-    const worker = spawnWorker(options.entry, {
+    const worker = spawnAnswerWorker(options.entry, {
       dataDir: options.dataDir,
       index,
       ...(options.cooldowns ? { cooldowns: options.cooldowns } : {}),
