@@ -61,7 +61,7 @@ export interface PoolOptions {
  * cost is resident memory: up to ~96 MB more per answer thread once the semi-spaces have grown (the heap after
  * load, what is kept, is unchanged).
  */
-export const ANSWER_THREAD_LIMITS: Readonly<ResourceLimits> = { maxYoungGenerationSizeMb: 192 };
+export const ANSWER_THREAD_LIMITS = { maxYoungGenerationSizeMb: 192 } as const satisfies ResourceLimits;
 
 /** Runs a `.ts` worker through tsx (only ever from the sources: the compiled CLI passes `.js`). */
 export function spawnWorker(entry: URL, setup: object, resourceLimits?: ResourceLimits): Worker {
