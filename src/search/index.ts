@@ -228,6 +228,7 @@ export class CorpusIndex {
       writes: (phrase) => this.writes(phrase),
       docUses: (docId, term) => this.lexical.termScores(term).ids.some((i) => passages[i]!.docId === docId),
       heldSection: sectionNumbers(passages),
+      ...(options.missingRules ? { rules: options.missingRules } : {}),
     });
     const termCache = new TermCache(
       options.termCacheEntries ?? Math.max(TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE * passages.length),

@@ -15,6 +15,7 @@ import { HeldVocabulary } from './held-vocabulary.js';
 import { HeldDescriptions } from './heldnames.js';
 import { InstrumentMatcher } from './instruments.js';
 import type { MissingName } from './missing-name.js';
+import { DEFAULT_MISSING_RULES, type MissingRules } from './missing-rules.js';
 import { NameCase } from './name-case.js';
 import {
   earlierVersions,
@@ -60,6 +61,8 @@ export interface MissingDetectorOptions {
   docUses?: (docId: string, term: string) => boolean;
   /** Whether a held document has a section or article of this number (name-shapes.ts `heldSection`). */
   heldSection?: (number: string) => boolean;
+  /** Which switchable rules are on (missing-rules.ts); all by default. */
+  rules?: Partial<MissingRules>;
 }
 
 export class MissingDetector {
@@ -71,8 +74,10 @@ export class MissingDetector {
   private readonly nameCase: NameCase;
   private readonly described: HeldDescriptions;
   private readonly shapes: ShapeKnowledge;
+  private readonly rules: MissingRules;
 
   constructor(options: MissingDetectorOptions) {
+    this.rules = { ...DEFAULT_MISSING_RULES, ...options.rules };
     this.names = options.names;
     // A clipped place name is no word of English (at the frequency table's floor) nor of the documents.
     const zipf = options.englishZipf;
@@ -184,9 +189,17 @@ export class MissingDetector {
 
     // Countries and states with no document, unless the question is about a document Charter holds that
     // merely mentions them ("does the AI Act apply in France", "does Biden's AI EO apply in Mexico").
+    // Nor a place inside a held jurisdiction (`withinHeld`): "in germany" (EU law applies), "in texas" beside
+    // "in illinois".
     if (namedDocs.length === 0 && described.length === 0) {
+      const heldNamed = this.rules.withinHeld
+        ? [...places.spans.keys()]
+            .filter((i) => places.at.get(i) === true)
+            .flatMap((i) => places.codes.get(i) ?? [])
+        : [];
       for (const [i, span] of places.spans) {
         if (places.at.get(i) !== false || claimed.has(i)) continue;
+        if (this.rules.withinHeld && this.places.insideHeld(places.codes.get(i) ?? [], heldNamed)) continue;
         found.push({ at: i, missing: { name: surface(i, span - 1), kind: 'place' } });
         for (let k = i; k < span; k++) claimed.add(k);
       }

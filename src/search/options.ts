@@ -6,6 +6,7 @@ import type { ReaderQuestion } from '../corpus/asks.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { Passage } from '../corpus/types.js';
 import { FUSION_WEIGHTS } from './fusion-weights.js';
+import type { MissingRules } from './missing-rules.js';
 import { termOf, termsOf, tokenize } from './text.js';
 import { SYNONYM_WEIGHT } from './thesaurus.js';
 
@@ -299,6 +300,8 @@ export interface CorpusIndexOptions {
   describedDocs: boolean;
   /** Which ranking signals are on (signals.ts): each one's strength is its own option here. */
   signals: SignalSwitches;
+  /** Which of the missing-name detector's switchable rules are on (missing-rules.ts); all by default. */
+  missingRules?: Partial<MissingRules>;
   /**
    * A vocabulary bridge from everyday words to the documents' words, and its weight (query.ts): WordNet's
    * first-sense synonyms of the words the corpus never uses, by default; null for none.

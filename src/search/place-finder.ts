@@ -32,6 +32,8 @@ export class PlaceFinder {
   private readonly byFirstWord = new Map<string, PlaceName[]>();
   /** The jurisdictions of the held documents, in capitals ("EU", "US-IL"). */
   readonly held: ReadonlySet<string>;
+  /** The union each place's law comes from too, by code ("DE" → "EU"). */
+  private readonly within = new Map<string, string>();
 
   /**
    * `clipped`: whether a word may stand for a held place's one-word name it begins ("cali" for California):
@@ -52,6 +54,8 @@ export class PlaceFinder {
       byName.set(key, codes);
     };
     for (const [code, names] of Object.entries(JURISDICTION_NAMES)) for (const name of names) add(name, code);
+    for (const place of places)
+      if (place.within) this.within.set(place.code.toUpperCase(), place.within.toUpperCase());
     for (const place of places)
       for (const name of place.names) {
         add(name, place.code);
@@ -104,6 +108,23 @@ export class PlaceFinder {
       spans.set(i, i + n);
     }
     return { at, codes, spans: new Map([...spans].sort((a, b) => a[0] - b[0])) };
+  }
+
+  /**
+   * Whether a place Charter has no document of lies inside a jurisdiction it holds: a member of a held union
+   * ("DE" in the EU), or a US state when the question names another held place of its country (`heldCodes`:
+   * "US-IL" beside "US-TX").
+   */
+  insideHeld(codes: readonly string[], named: readonly string[]): boolean {
+    return codes.some((code) => {
+      const union = this.within.get(code);
+      if (union !== undefined && this.held.has(union)) return true;
+      const country = code.includes('-') ? code.split('-')[0]! : undefined;
+      return (
+        country !== undefined &&
+        named.some((other) => other !== code && (other === country || other.startsWith(`${country}-`)))
+      );
+    });
   }
 
   /** The codes of the held places among these normalized tokens ("illinois" → "US-IL"). */

@@ -7,6 +7,8 @@ import { PROJECT_ROOT } from '../paths.js';
 export interface Place {
   /** ISO 3166-1 alpha-2 ("UK" for the United Kingdom, as in the catalog) or "US-XX" for a state. */
   code: string;
+  /** The union whose law applies there too ("EU" for its member states; places.json, from is-eu-member). */
+  within?: string;
   names: string[];
 }
 

@@ -113,12 +113,12 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
     expect(isWeak(search('how do i block spam calls on android'))).toBe(true);
   });
 
-  it('answers chatter that names a country weak, without "no document from France"', () => {
-    const capital = search('what is the capital of france');
-    expect(capital.missing?.map((m) => m.name)).toEqual(['France']);
+  it('answers chatter that names a country weak, without "no document from Norway"', () => {
+    const capital = search('what is the capital of norway');
+    expect(capital.missing?.map((m) => m.name)).toEqual(['Norway']);
     expect(isWeak(capital)).toBe(true);
     expect(missingToSay(capital)).toEqual([]);
-    expect(missingToSay(search('AI rules in france')).map((m) => m.name)).toEqual(['France']);
+    expect(missingToSay(search('AI rules in norway')).map((m) => m.name)).toEqual(['Norway']);
   });
 
   it('says both through the answer core that the CLI and /ask share', async () => {
@@ -129,8 +129,8 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
     expect(await kind('fingerprint')).toBe('found');
     expect(await kind('my gym wants my fingerprint')).toBe('found');
     expect(await kind('fingerprint', aiAct)).toBe('found');
-    expect(await kind('what is the capital of france')).toBe('weak');
-    expect(await kind('AI rules in france')).toBe('missing');
+    expect(await kind('what is the capital of norway')).toBe('weak');
+    expect(await kind('AI rules in norway')).toBe('missing');
   });
 
   it('names an instrument it lacks however the question is phrased', () => {

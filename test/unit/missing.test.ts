@@ -248,11 +248,28 @@ describe('MissingDetector', () => {
     expect(detect('does texas have an AI law for state agencies')).toEqual([
       { name: 'Texas', kind: 'place' },
     ]);
-    expect(detect('what is the capital of France')).toEqual([{ name: 'France', kind: 'place' }]);
+    expect(detect('what is the capital of Norway')).toEqual([{ name: 'Norway', kind: 'place' }]);
     expect(detect('does the AI Act apply to companies in France')).toEqual([]);
     expect(detect('is social scoring banned in the EU?')).toEqual([]);
     expect(detect('how does china regulate deepfakes compared to the US')).toEqual([]);
     expect(detect('what does colorado require from deployers')).toEqual([]);
+  });
+
+  it('reports no place inside a held jurisdiction (withinHeld): an EU member state, a US state beside a held one', () => {
+    const questions = [
+      'i run a startup in germany, can we sell emotion recognition to schools',
+      'our german clients want to score job applicants automatically',
+      "i'm in texas but my employer is in illinois, can they scan my face",
+    ];
+    for (const question of questions) expect(detect(question), question).toEqual([]);
+    // A place outside any held jurisdiction, or a state alone, is still reported; and with the rule off, all are.
+    expect(detect('i run a startup in norway, can we sell emotion recognition to schools')).toEqual([
+      { name: 'Norway', kind: 'place' },
+    ]);
+    expect(detect("i'm in texas, can my employer scan my face")).toEqual([{ name: 'Texas', kind: 'place' }]);
+    const off = detector(catalog, { rules: { withinHeld: false } });
+    expect(off.detect(questions[0]!)).toEqual([{ name: 'Germany', kind: 'place' }]);
+    expect(off.detect(questions[2]!)).toEqual([{ name: 'Texas', kind: 'place' }]);
   });
 
   it('says when the corpus holds only a report about the document named', () => {

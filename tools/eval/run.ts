@@ -8,14 +8,16 @@ import { parseCommandArgs, UsageError } from '../../src/cli/args.js';
 import { syncReporter } from '../../src/cli/progress.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { DEFAULT_SIGNALS, isSignalName, SIGNAL_NAMES } from '../../src/search/index.js';
+import { isMissingRuleName, MISSING_RULE_NAMES } from '../../src/search/missing-rules.js';
 import { formatEvalSets, runEvalSets } from './eval.js';
 
 export const EVAL_HELP = `npm run eval [-- OPTIONS]: Charter's relevance next to the baselines, one table per set.
 
   --questions FILE   only this set (repeatable); by default every .jsonl file in test/relevance,
                      e.g. --questions test/relevance/questions.jsonl
-  --without NAME     rank with this signal off, or judge with this judge stage off (repeatable), to
-                     measure what it does alone: ${[...SIGNAL_NAMES, ...JUDGE_STAGE_NAMES].join(', ')}
+  --without NAME     rank with this signal off, judge with this judge stage off, or detect missing names
+                     with this rule off (repeatable), to measure what it does alone:
+                     ${[...SIGNAL_NAMES, ...JUDGE_STAGE_NAMES, ...MISSING_RULE_NAMES].join(', ')}
   --with SIGNAL      rank with this signal on (repeatable), for the ones measured and not kept
   --json             the report as JSON
   --help             this text`;
@@ -35,10 +37,10 @@ export async function runEvalCommand(args: string[]): Promise<number> {
   const off = values.without ?? [];
   const on = values.with ?? [];
   const isStage = (name: string) => (JUDGE_STAGE_NAMES as readonly string[]).includes(name);
-  const unknown = off.find((name) => !isSignalName(name) && !isStage(name));
+  const unknown = off.find((name) => !isSignalName(name) && !isStage(name) && !isMissingRuleName(name));
   if (unknown !== undefined)
     throw new UsageError(
-      `No signal or judge stage is called "${unknown}"; the signals are ${SIGNAL_NAMES.join(', ')}, the judge stages ${JUDGE_STAGE_NAMES.join(', ')}.`,
+      `No signal, judge stage or missing-name rule is called "${unknown}"; the signals are ${SIGNAL_NAMES.join(', ')}, the judge stages ${JUDGE_STAGE_NAMES.join(', ')}, the rules ${MISSING_RULE_NAMES.join(', ')}.`,
     );
   const unknownOn = on.find((name) => !isSignalName(name));
   if (unknownOn !== undefined)
@@ -53,11 +55,15 @@ export async function runEvalCommand(args: string[]): Promise<number> {
     ...DEFAULT_JUDGE_STAGES,
     ...Object.fromEntries(off.filter(isStage).map((name) => [name, false])),
   };
+  const rulesOff = off.filter(isMissingRuleName);
+  const missingRules = Object.fromEntries(rulesOff.map((name) => [name, false]));
   const corpus = await loadCorpus({ onProgress: syncReporter() });
   const report = runEvalSets({
     docs: corpus.docs,
     passages: corpus.passages,
-    ...(signalsOff.length + on.length > 0 ? { indexOptions: { signals } } : {}),
+    ...(signalsOff.length + on.length + rulesOff.length > 0
+      ? { indexOptions: { signals, missingRules } }
+      : {}),
     judge,
     ...(values.questions ? { paths: values.questions } : {}),
   });

@@ -1,0 +1,18 @@
+// The missing-name detector's switchable rules (missing.ts, name-shapes.ts): each is on by default and can be
+// turned off to measure what it does alone (`npm run eval -- --without NAME`, CorpusIndexOptions.missingRules).
+export interface MissingRules {
+  /**
+   * `withinHeld`: a place with no document of its own inside a jurisdiction Charter holds is not reported
+   * "no document from" — an EU member state (places.json `within`: the EU's regulations apply there: "i run
+   * a startup in germany"), or a US state in a question that names another held place of the same country
+   * ("i'm in texas but my employer is in illinois").
+   */
+  withinHeld: boolean;
+}
+
+export const MISSING_RULE_NAMES = ['withinHeld'] as const;
+export type MissingRuleName = (typeof MISSING_RULE_NAMES)[number];
+export const DEFAULT_MISSING_RULES: MissingRules = { withinHeld: true };
+
+export const isMissingRuleName = (name: string): name is MissingRuleName =>
+  (MISSING_RULE_NAMES as readonly string[]).includes(name);
