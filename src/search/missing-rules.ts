@@ -8,11 +8,17 @@ export interface MissingRules {
    * ("i'm in texas but my employer is in illinois").
    */
   withinHeld: boolean;
+  /**
+   * `heldOwner`: an owner before "'s" whom the catalog names (a held document's issuer or signer: "trump's
+   * action plan", "biden's earlier AI order") makes no name by itself, as an owner rarer than `OWNER_ZIPF`
+   * otherwise does ("google's AI principles"): a held document's issuer owns the held documents.
+   */
+  heldOwner: boolean;
 }
 
-export const MISSING_RULE_NAMES = ['withinHeld'] as const;
+export const MISSING_RULE_NAMES = ['withinHeld', 'heldOwner'] as const;
 export type MissingRuleName = (typeof MISSING_RULE_NAMES)[number];
-export const DEFAULT_MISSING_RULES: MissingRules = { withinHeld: true };
+export const DEFAULT_MISSING_RULES: MissingRules = { withinHeld: true, heldOwner: true };
 
 export const isMissingRuleName = (name: string): name is MissingRuleName =>
   (MISSING_RULE_NAMES as readonly string[]).includes(name);

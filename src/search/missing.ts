@@ -108,6 +108,7 @@ export class MissingDetector {
       heldSection: options.heldSection ?? (() => true),
       heldKind: heldKinds(options.docs),
       heldYear: (docId) => years.get(docId) ?? 0,
+      rules: this.rules,
     };
   }
 

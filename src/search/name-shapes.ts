@@ -5,6 +5,7 @@
 // ("does the CCPA …"). Each rule claims the tokens it reports, so a later rule does not report them again.
 import type { HeldNameAt, HeldVocabulary } from './held-vocabulary.js';
 import type { MissingName } from './missing-name.js';
+import type { MissingRules } from './missing-rules.js';
 import {
   ACRONYM,
   allCaps,
@@ -91,6 +92,8 @@ export interface ShapeKnowledge {
   heldKind: (codes: readonly string[], head: string) => boolean;
   /** The year of a held document's date (catalog `date`). */
   heldYear: (docId: string) => number;
+  /** Which switchable rules are on (missing-rules.ts). */
+  rules: MissingRules;
 }
 
 /**
@@ -182,9 +185,11 @@ export function namesByHead(scan: Scan, know: ShapeKnowledge): void {
       // "my company's policy" is no instrument).
       // Before a head that also names a held document's part, an owner the documents never name ("aisi's
       // report" is the NSM's AI Safety Institute's).
+      // An owner the catalog names (`heldOwner`: "trump's action plan") owns held documents, not another.
       const owner = words.some(
         (i) =>
           norms[i + 1] === 's' &&
+          !(know.rules.heldOwner && know.held.catalogTokens.has(norms[i]!)) &&
           know.englishZipf(termOf(norms[i]!) ?? norms[i]!) < OWNER_ZIPF &&
           !(PART_HEADS.has(norms[h]!) && know.hasTerm(termOf(norms[i]!) ?? norms[i]!)),
       );

@@ -272,6 +272,22 @@ describe('MissingDetector', () => {
     expect(off.detect(questions[2]!)).toEqual([{ name: 'Texas', kind: 'place' }]);
   });
 
+  it("takes no held document's issuer or signer before 's for an unknown owner (heldOwner)", () => {
+    const known = (rules = {}) => detector(catalog, { hasTerm: () => true, rules });
+    for (const question of [
+      "does trump's action plan say anything about open source models",
+      "what did biden's earlier AI order say about watermarking",
+    ])
+      expect(known().detect(question), question).toEqual([]);
+    // An owner the catalog does not name still makes a name; with the rule off, so do Trump and Biden.
+    expect(known().detect("what do google's AI principles say about weapons")).toEqual([
+      { name: "Google's AI Principles", kind: 'instrument' },
+    ]);
+    expect(
+      known({ heldOwner: false }).detect("does trump's action plan say anything about open source models"),
+    ).toEqual([{ name: "Trump's Action Plan", kind: 'instrument' }]);
+  });
+
   it('says when the corpus holds only a report about the document named', () => {
     expect(detect("what is in China's Global AI Governance Action Plan about open source")).toEqual([
       {
