@@ -145,6 +145,12 @@ describe('lint checks', () => {
     ]);
     expect(checksOf('informed decision-making and human-in-the-loop')).toEqual([]);
     expect(checksOf('pre- and post-market checks, short- or long-term, 3- to 5-year')).toEqual([]);
+    // A compound whose second part is capitalised: the NSM's copy gave "Geospatial- Intelligence".
+    expect(checksOf('the National Geospatial- Intelligence Agency and Human- Centric AI')).toEqual([
+      'line-break-hyphen',
+      'line-break-hyphen',
+    ]);
+    expect(checksOf('(M) SPAM- AND ROBOCALL-FILTERING SOFTWARE')).toEqual([]);
   });
 
   it('duplicate locators: two passages naming one place, not the pieces of one long paragraph', () => {

@@ -143,13 +143,13 @@ const gluedCall: PassageCheck = (passage) =>
   );
 
 /**
- * A hyphen left by a line break ("decision- making", "human-in-the- loop", "state-of- the-art"): a word, a
- * hyphen, a space and a lower-case word. A suspended hyphen is the document's ("pre- and post-market",
- * "short- or long-term", "3- to 5-year").
+ * A hyphen left by a line break ("decision- making", "human-in-the- loop", "state-of- the-art",
+ * "Geospatial- Intelligence", "Human- Centric"): a word, a hyphen, a space and a word. A suspended hyphen is
+ * the document's ("pre- and post-market", "short- or long-term", "3- to 5-year", "SPAM- AND ROBOCALL-").
  */
 const lineBreakHyphen: PassageCheck = (passage) =>
   all(
-    /(?<=\p{L})- (?!(?:and|or|to|nor|as well as|and\/or|through|vs\.?|versus)\b)(?=\p{Ll})/gu,
+    /(?<=\p{L})- (?!(?:and|or|to|nor|as well as|and\/or|through|vs\.?|versus)\b)(?=\p{L})/giu,
     passage.text,
   );
 

@@ -171,8 +171,9 @@ function undoLineEndHyphens(lines: TextLine[]): TextLine[] {
   for (let i = 0; i < lines.length - 1; i++) {
     const line = lines[i]!;
     // The last part of a compound ("state-of-" / "the-art", "human-in-the-" / "loop") or of a link ends a
-    // line too: its hyphen is the compound's, never a word broken in two.
-    const end = /(?:^|([\s(“"‘'/-]))([A-Za-z][A-Za-z'’]*)-$/.exec(line.text);
+    // line too: its hyphen is the compound's, never a word broken in two. A word after "_" is a link's
+    // ("…/374505266_Ethical_Tensions_in_Human-" / "AI_Companionship…" in the GenAI Profile's references).
+    const end = /(?:^|([\s(“"‘'/_-]))([A-Za-z][A-Za-z'’]*)-$/.exec(line.text);
     if (!end) continue;
     const next = lines[i + 1]!;
     if (next.paragraph && next.page === line.page) continue;

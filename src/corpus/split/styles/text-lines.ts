@@ -5,8 +5,19 @@ import type { TextLine } from '../../types.js';
 import type { UnitParagraph } from '../passages.js';
 
 /**
- * Joins wrapped lines: a space between them, none after a hyphen at a line end (the hyphen stays: it may be
- * a real one, as in 'non-professional'). Runs of spaces become one.
+ * A line opening with the word that follows a suspended hyphen ("pre-" / "and post-market"): the hyphen at
+ * the end of the line before is the document's own and a space follows it.
+ */
+const AFTER_SUSPENDED_HYPHEN = /^(?:and|or|to|nor|through|versus|vs\.?|as well as)(?:\s|$)/u;
+
+/**
+ * Joins wrapped lines: a space between them, none after a hyphen at a line end (the hyphen stays: it is a
+ * real one, as in 'non-professional', 'Human-Centric', 'National Geospatial-Intelligence Agency'), whatever
+ * the case of the next letter; a suspended hyphen keeps its space ('two- or three-wheel'). Every such join in
+ * the corpus's wrapped text copies (104: 'high-' / 'risk', 'general-' / 'purpose', 'United States-' /
+ * 'supported', links) is a compound the document writes whole elsewhere or in its alternate; none is a word
+ * broken in two, which these copies never do (hyphenation of broken words is the PDF reader's, pdf.ts).
+ * Runs of spaces become one.
  */
 export function joinLines(lines: readonly string[]): string {
   let text = '';
@@ -14,7 +25,7 @@ export function joinLines(lines: readonly string[]): string {
     const line = raw.trim().replace(/\s+/g, ' ');
     if (line === '') continue;
     if (text === '') text = line;
-    else if (/\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line)) text += line;
+    else if (/\p{L}-$/u.test(text) && /^\p{L}/u.test(line) && !AFTER_SUSPENDED_HYPHEN.test(line)) text += line;
     else text += ` ${line}`;
   }
   return text;
