@@ -11,6 +11,7 @@ import { DocNameMatcher } from '../docnames.js';
 import { tokenize } from '../text.js';
 import type { QuoteNote, QuoteResponse } from '../types.js';
 import { DocumentPlaces, locate } from './document-places.js';
+import { ExactLocators } from './exact-locator.js';
 import { exampleReferences, fail, noSuchPoint, notFound, placesIn, unknownUnit } from './failures.js';
 import { docOfChineseTitle, type ParsedReference, parseReference } from './parse.js';
 import { blank, normalizeReference, parsePlace } from './place.js';
@@ -20,10 +21,12 @@ import { editDistance } from './unit-words.js';
 export class ReferenceResolver {
   private readonly places: DocumentPlaces;
   private readonly names: DocNameMatcher;
+  private readonly exact: ExactLocators;
 
   constructor(docs: readonly CatalogDocument[], passages: readonly Passage[]) {
     this.places = new DocumentPlaces(docs, passages);
     this.names = new DocNameMatcher(docs);
+    this.exact = new ExactLocators((docId) => this.places.passagesOf(docId));
   }
 
   /** Splits a reference into document, place and leftover words, without checking the place exists. */
@@ -40,7 +43,21 @@ export class ReferenceResolver {
     return parsed.place.typed && this.places.allDocs().some((doc) => this.places.typesOf(doc.id).has(type));
   }
 
+  /**
+   * The place a reference names, or a refusal saying why; a locator Charter prints that the place grammar
+   * reads only in part ("Art. 6(3), third subparagraph") or not at all ("Title") is quoted as printed
+   * (exact-locator.ts).
+   */
   resolve(reference: string): QuoteResponse {
+    const answer = this.resolvePlace(reference);
+    if (answer.ok && answer.note?.reason !== 'unread') return answer;
+    const exact = this.exact.find(reference, this.places.allDocs());
+    if (!exact) return answer;
+    const { doc, passages } = exact;
+    return { ok: true, reference, doc, locator: passages[0]!.locator, passages };
+  }
+
+  private resolvePlace(reference: string): QuoteResponse {
     const places = this.places;
     const parsed = this.parse(reference);
     const { place } = parsed;
