@@ -5,9 +5,9 @@
 // or unreadable is re-read and re-split from its verified copy in the data directory before the mirror or
 // the network is asked; when the data directory cannot be written, the recovered passages are served from
 // memory; every recovery is reported once, with its cause, through `onWarning`.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { environment } from '../config/env.js';
+import { ConfigError, environment } from '../config/env.js';
 import { dataDir as defaultDataDir, PROJECT_ROOT } from '../paths.js';
 import { passagesOf } from './build.js';
 import type { CatalogDocument } from './catalog.js';
@@ -28,12 +28,30 @@ export interface LoadedCorpus {
   missing: { id: string; cause: string }[];
 }
 
-/** The mirror to use by default: CHARTER_MIRROR, else the shared folder beside the checkout when present. */
+/**
+ * The mirror to use by default: CHARTER_MIRROR, else the shared folder beside the checkout when present. A
+ * CHARTER_MIRROR that is not a folder is refused in one sentence (like `--mirror`): a new-user trial's typo went
+ * unmentioned, every document was then tried online, and the reply blamed the network.
+ */
 export function defaultMirror(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const { mirror } = environment(env);
-  if (mirror) return mirror;
+  if (mirror) {
+    if (!isFolder(mirror))
+      throw new ConfigError(
+        'CHARTER_MIRROR is set to a path that is not a folder: set it to a folder of <id>.<ext> copies of the documents, or unset it to download them from their pinned URLs.',
+      );
+    return mirror;
+  }
   const sibling = join(PROJECT_ROOT, '..', 'shared', 'corpus', 'raw');
   return existsSync(sibling) ? sibling : undefined;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export interface LoadOptions {

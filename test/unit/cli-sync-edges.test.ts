@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args.js';
 import { checkMirror, runSync, syncSummary } from '../../src/cli/corpus.js';
+import { ConfigError } from '../../src/config/env.js';
+import { defaultMirror } from '../../src/corpus/load.js';
 
 describe('charter sync', () => {
   it('refuses a --mirror that is not a folder, in one sentence, before syncing', async () => {
@@ -13,6 +15,15 @@ describe('charter sync', () => {
     expect(() => checkMirror(import.meta.filename)).toThrow(/is not a folder/);
     expect(() => checkMirror(import.meta.dirname)).not.toThrow();
     expect(() => checkMirror(undefined)).not.toThrow();
+  });
+
+  it('refuses a CHARTER_MIRROR that is not a folder, in one sentence that does not echo it', () => {
+    expect(() => defaultMirror({ CHARTER_MIRROR: '/nonexistent' })).toThrow(ConfigError);
+    expect(() => defaultMirror({ CHARTER_MIRROR: '/nonexistent' })).toThrow(
+      /^CHARTER_MIRROR is set to a path that is not a folder: set it to a folder of <id>\.<ext> copies/,
+    );
+    expect(() => defaultMirror({ CHARTER_MIRROR: import.meta.filename })).toThrow(ConfigError);
+    expect(defaultMirror({ CHARTER_MIRROR: import.meta.dirname })).toBe(import.meta.dirname);
   });
 
   it('says "1 document", "2 documents", "1 passage"', () => {
