@@ -2,7 +2,7 @@
 // only when a hit's terms are first read.
 
 import type { Passage } from '../corpus/types.js';
-import { termOf, tokens } from './text.js';
+import { asciiRunEnd, isAsciiWordChar, termOf, tokens } from './text.js';
 import type { SearchHit } from './types.js';
 
 /** A hit before its highlight words are looked up (only done for the hits returned). */
@@ -93,26 +93,6 @@ function surfaceOfRun(
   for (const token of tokens(text.slice(start, to))) {
     const term = termOf(token.norm);
     if (term !== null && stems.has(term)) out.add(token.surface);
-  }
-}
-
-const isAsciiWordChar = (code: number) =>
-  (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-
-/** Where the ASCII run starting at `from` ends, as ASCII_WORD_RUN would match it. */
-function asciiRunEnd(text: string, from: number): number {
-  let at = from;
-  for (;;) {
-    while (at < text.length && isAsciiWordChar(text.charCodeAt(at))) at++;
-    if (
-      at + 1 < text.length &&
-      isSeparator(text.charCodeAt(at)) &&
-      isAsciiWordChar(text.charCodeAt(at + 1))
-    ) {
-      at++;
-      continue;
-    }
-    return at;
   }
 }
 

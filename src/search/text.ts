@@ -22,8 +22,7 @@ export function normalizeText(text: string): string {
 // token carries a digit (2024/1689, 22757.12, gv-1.1-001, 78/265), so ids stay searchable as one term.
 const TOKEN = /[\p{L}\p{N}]+(?:[./-][\p{L}\p{N}]+)*/gu;
 const HAS_DIGIT = /\p{N}/u;
-// The same for ASCII text, several times faster than the Unicode classes on long passages.
-const ASCII_TOKEN = /[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*/g;
+// The same for ASCII text (ASCII_TOKEN: /[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*/), scanned by hand (`asciiRunEnd`).
 const ASCII_TEXT = /^[\t\n\r -~]*$/;
 
 /** One token of a text, with its place, for highlighting the words as they are written. */
@@ -53,18 +52,58 @@ export function tokens(text: string): Token[] {
  * one tokenizer for a whole list and for a count that may stop early (`hasTerms`).
  */
 function scanTokens(text: string, visit: (surface: string, norm: string, start: number) => boolean): void {
-  for (const match of text.matchAll(ASCII_TEXT.test(text) ? ASCII_TOKEN : TOKEN)) {
-    const surface = match[0];
-    const start = match.index;
-    if (HAS_DIGIT.test(surface) || !/[./-]/.test(surface)) {
-      if (!pushToken(visit, surface, start)) return;
+  if (ASCII_TEXT.test(text)) {
+    // Plain ASCII (most questions and passages): ASCII_TOKEN's runs found by hand, without the iterator and the
+    // match array a regular expression makes per token (the largest single share of an /ask's garbage).
+    for (let at = 0; at < text.length; ) {
+      if (!isAsciiWordChar(text.charCodeAt(at))) {
+        at++;
+        continue;
+      }
+      const end = asciiRunEnd(text, at);
+      if (!visitRun(visit, text.slice(at, end), at)) return;
+      at = end;
+    }
+    return;
+  }
+  for (const match of text.matchAll(TOKEN)) if (!visitRun(visit, match[0], match.index)) return;
+}
+
+/** The token(s) of one run (a match of TOKEN); false when the visitor asked to stop. */
+function visitRun(
+  visit: (surface: string, norm: string, start: number) => boolean,
+  surface: string,
+  start: number,
+): boolean {
+  if (HAS_DIGIT.test(surface) || !/[./-]/.test(surface)) return pushToken(visit, surface, start);
+  let offset = 0;
+  for (const part of surface.split(/[./-]/)) {
+    if (part.length > 0 && !pushToken(visit, part, start + offset)) return false;
+    offset += part.length + 1;
+  }
+  return true;
+}
+
+/** A letter or digit of ASCII ([A-Za-z0-9]). */
+export const isAsciiWordChar = (code: number) =>
+  (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+
+const isSeparator = (code: number) => code === 0x2e || code === 0x2d || code === 0x2f; // . - /
+
+/** Where the run of ASCII_TOKEN starting at `from` (a word character) ends. */
+export function asciiRunEnd(text: string, from: number): number {
+  let at = from;
+  for (;;) {
+    while (at < text.length && isAsciiWordChar(text.charCodeAt(at))) at++;
+    if (
+      at + 1 < text.length &&
+      isSeparator(text.charCodeAt(at)) &&
+      isAsciiWordChar(text.charCodeAt(at + 1))
+    ) {
+      at++;
       continue;
     }
-    let offset = 0;
-    for (const part of surface.split(/[./-]/)) {
-      if (part.length > 0 && !pushToken(visit, part, start + offset)) return;
-      offset += part.length + 1;
-    }
+    return at;
   }
 }
 

@@ -8,6 +8,7 @@ import {
   termOf,
   termsOf,
   tokenize,
+  tokens,
 } from '../../src/search/text.js';
 
 describe('normalizeText', () => {
@@ -108,6 +109,45 @@ describe('hasTerms', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('tokens of plain ASCII text, scanned by hand', () => {
+  // The tokenizer as it was, with a regular expression for ASCII text: the reference the scan must equal.
+  const ASCII_TOKEN = /[A-Za-z0-9]+(?:[./-][A-Za-z0-9]+)*/g;
+  function reference(text: string) {
+    const out: { surface: string; norm: string; start: number }[] = [];
+    for (const match of text.matchAll(ASCII_TOKEN)) {
+      const surface = match[0];
+      if (/\p{N}/u.test(surface) || !/[./-]/.test(surface)) {
+        out.push({ surface, norm: surface.toLowerCase(), start: match.index });
+        continue;
+      }
+      let offset = 0;
+      for (const part of surface.split(/[./-]/)) {
+        if (part.length > 0)
+          out.push({ surface: part, norm: part.toLowerCase(), start: match.index + offset });
+        offset += part.length + 1;
+      }
+    }
+    return out;
+  }
+
+  it('gives the tokens the regular expression gave (ids, hyphens, slashes, dots, stray separators)', () => {
+    const text = fc
+      .array(fc.constantFrom('a', 'B', 'z', '0', '7', '.', '-', '/', ' ', "'", '\n', '(', 'ab', 'X1'), {
+        maxLength: 60,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(tokens(t)).toEqual(reference(t));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(tokens('Art. 5(1)(c) of Regulation (EU) 2024/1689 and general-purpose GV-1.1-001')).toEqual(
+      reference('Art. 5(1)(c) of Regulation (EU) 2024/1689 and general-purpose GV-1.1-001'),
     );
   });
 });
