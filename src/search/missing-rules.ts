@@ -14,11 +14,17 @@ export interface MissingRules {
    * otherwise does ("google's AI principles"): a held document's issuer owns the held documents.
    */
   heldOwner: boolean;
+  /**
+   * `indefinite`: words in lower case after "a" or "an" before a head make no name — a name is definite ("can
+   * a single officer act on it", "do i need a no-hate-speech usage policy"); with capitals or an acronym they
+   * still do ("a new EU Data Act"), and so does an unheld place in front.
+   */
+  indefinite: boolean;
 }
 
-export const MISSING_RULE_NAMES = ['withinHeld', 'heldOwner'] as const;
+export const MISSING_RULE_NAMES = ['withinHeld', 'heldOwner', 'indefinite'] as const;
 export type MissingRuleName = (typeof MISSING_RULE_NAMES)[number];
-export const DEFAULT_MISSING_RULES: MissingRules = { withinHeld: true, heldOwner: true };
+export const DEFAULT_MISSING_RULES: MissingRules = { withinHeld: true, heldOwner: true, indefinite: true };
 
 export const isMissingRuleName = (name: string): name is MissingRuleName =>
   (MISSING_RULE_NAMES as readonly string[]).includes(name);

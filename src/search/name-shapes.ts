@@ -177,9 +177,12 @@ export function namesByHead(scan: Scan, know: ShapeKnowledge): void {
       const three = words.filter((i) => i > tail).length >= 3;
       // A head that also names a held document's part ("a critical safety incident report", "the kids
       // consent rule") makes no name in lower case.
-      const lower = strongHead
-        ? the || two || rare
-        : !PART_HEADS.has(norms[h]!) && two && (the || rare || three);
+      // After "a" or "an" (`indefinite`), lower-case words describe a kind of thing: no name.
+      const indefinite =
+        know.rules.indefinite && from > 0 && (norms[from - 1] === 'a' || norms[from - 1] === 'an');
+      const lower =
+        !indefinite &&
+        (strongHead ? the || two || rare : !PART_HEADS.has(norms[h]!) && two && (the || rare || three));
       // Or an owner in front ("google's AI principles", "openai's safety framework"): a word before "'s"
       // that is no place and no held name, and rarer in everyday English than `OWNER_ZIPF` (a proper name;
       // "my company's policy" is no instrument).

@@ -288,6 +288,22 @@ describe('MissingDetector', () => {
     ).toEqual([{ name: "Trump's Action Plan", kind: 'instrument' }]);
   });
 
+  it('takes lower-case words after "a" or "an" before a head for no name (indefinite)', () => {
+    const known = (rules = {}) => detector(catalog, { hasTerm: () => true, rules });
+    for (const question of [
+      'can a single officer act on it',
+      'can a market surveillance authority order a product off the market',
+    ])
+      expect(known().detect(question), question).toEqual([]);
+    // "the" still makes a name, and with the rule off "a" does too.
+    expect(known().detect('does the single officer act apply')).toEqual([
+      { name: 'Single Officer Act', kind: 'instrument' },
+    ]);
+    expect(known({ indefinite: false }).detect('can a single officer act on it')).toEqual([
+      { name: 'Single Officer Act', kind: 'instrument' },
+    ]);
+  });
+
   it('says when the corpus holds only a report about the document named', () => {
     expect(detect("what is in China's Global AI Governance Action Plan about open source")).toEqual([
       {
