@@ -50,7 +50,12 @@ export function parseSegment(segment: string): { type: string; value: string } {
 export const segmentType = (segment: string): string => parseSegment(segment).type;
 export const segmentValue = (segment: string): string => parseSegment(segment).value;
 
-const upperRoman = (value: string) => value.toUpperCase();
+/** Units whose numbers the documents print in capitals (Roman numerals, letters): Annex III, Section B, MAP 1.1. */
+const CAPITALIZED_TYPES = new Set(['annex', 'part', 'annexsec', 'chapter', 'action', 'appendix']);
+
+/** A unit's number as the document prints it ("iii" → "III" for an annex): in locators and in lists of units. */
+export const shownValue = (type: string, value: string): string =>
+  CAPITALIZED_TYPES.has(type) ? value.toUpperCase() : value;
 
 const ROMAN_VALUES: readonly [number, string][] = [
   [100, 'c'],
@@ -132,13 +137,13 @@ function formatTyped(
     case 'art':
       return `Art. ${value}`;
     case 'annex':
-      return `Annex ${upperRoman(value)}`;
+      return `Annex ${shownValue(type, value)}`;
     case 'part':
-      return `Part ${upperRoman(value)}`;
+      return `Part ${shownValue(type, value)}`;
     case 'annexsec':
-      return `Section ${value.toUpperCase()}`;
+      return `Section ${shownValue(type, value)}`;
     case 'chapter':
-      return `Chapter ${upperRoman(value)}`;
+      return `Chapter ${shownValue(type, value)}`;
     case 'sec':
       return style === 'us-statute' ? `§ ${value}` : style === 'ca-act' ? `s. ${value}` : `Sec. ${value}`;
     case 'billsec':
@@ -152,9 +157,9 @@ function formatTyped(
     case 'rec':
       return `Recommendation ${value}`;
     case 'action':
-      return value.toUpperCase();
+      return shownValue(type, value);
     case 'appendix':
-      return `Appendix ${value.toUpperCase()}`;
+      return `Appendix ${shownValue(type, value)}`;
     case 'def':
       return `“${value.replace(/-/g, ' ')}”`;
     case 'p':

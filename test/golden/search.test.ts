@@ -108,5 +108,10 @@ describe.runIf(describeGolden)('reference resolution on the real corpus', () => 
       failure: { reason: 'no-such-unit', units: 'Articles', range: '1–113', suggestion: 'Art. 100' },
     });
     expect(!result.ok && result.suggestions).toContain('AI Act Art. 50');
+    // Annexes listed as the Act prints them, not as the path stores them ("i, ii, iii", a new-user trial).
+    expect(resolver.resolve('AI Act Annex XIV')).toMatchObject({
+      ok: false,
+      failure: { reason: 'no-such-unit', units: 'Annexes', range: 'I, II, III, IV, V, VI, …' },
+    });
   });
 });

@@ -2,7 +2,7 @@
 // Articles 1–113; Art. 50 is closest"), no such point, a unit word that names no unit of the document, and
 // the same place in each document that has it when no document was named. Worded later by the answer core.
 import type { CatalogDocument } from '../../corpus/catalog.js';
-import { segmentType, segmentValue, UNIT_NAMES } from '../../corpus/citation.js';
+import { segmentType, segmentValue, shownValue, UNIT_NAMES } from '../../corpus/citation.js';
 import type { Passage } from '../../corpus/types.js';
 import type { QuoteResponse, ReferenceFailure } from '../types.js';
 import { type DocumentPlaces, locate } from './document-places.js';
@@ -49,7 +49,10 @@ export function notFound(
   const numeric = values.every((v) => /^\d+$/.test(v));
   const range = numeric
     ? `${values[0]}–${values.at(-1)}`
-    : values.slice(0, 6).join(', ') + (values.length > 6 ? ', …' : '');
+    : values
+        .slice(0, 6)
+        .map((v) => shownValue(type, v))
+        .join(', ') + (values.length > 6 ? ', …' : '');
   const unitName =
     type === 'item' ? `${doc.citation.unitLabel ?? 'Item'}s` : (UNIT_NAMES[type]?.range ?? `${type} units`);
   const suggestions = closest.map((v) => `${doc.shortTitle} ${places.format(doc, [`${type}:${v}`])}`);
