@@ -25,7 +25,8 @@ export function joinLines(lines: readonly string[]): string {
     const line = raw.trim().replace(/\s+/g, ' ');
     if (line === '') continue;
     if (text === '') text = line;
-    else if (/\p{L}-$/u.test(text) && /^\p{L}/u.test(line) && !AFTER_SUSPENDED_HYPHEN.test(line)) text += line;
+    else if (/\p{L}-$/u.test(text) && /^\p{L}/u.test(line) && !AFTER_SUSPENDED_HYPHEN.test(line))
+      text += line;
     else text += ` ${line}`;
   }
   return text;
