@@ -30,7 +30,7 @@ const NEGATIVE_WEIGHT = 3;
 const STEPS = 5000;
 const RATE = 0.2;
 const L2 = 0.001;
-const THRESHOLD = 0.8;
+const THRESHOLD = 0.75;
 const HELD_OUT = /^heldout/;
 
 export interface FitData {

@@ -18,6 +18,7 @@ export const FEATURE_NAMES = [
   'heldPlace',
   'meanWeight',
   'cohesion',
+  'asked',
 ] as const;
 
 export interface JudgeModel {
@@ -55,6 +56,9 @@ export function judgeFeatures(evidence: SearchEvidence | undefined): number[] | 
     t.total / t.words,
     // ... and how strongly its words go together in the documents (a word borrowed into chatter does not).
     t.cohesion ?? 0,
+    // ... and how much of it one reader question holds (corpus/asks: how people ask about the documents);
+    // NaN when not measured (an index without reader questions), which `probability` reads as the mean.
+    t.asked ?? Number.NaN,
   ];
 }
 
@@ -62,6 +66,8 @@ export function judgeFeatures(evidence: SearchEvidence | undefined): number[] | 
 export function probability(model: JudgeModel, features: readonly number[]): number {
   let z = model.bias;
   for (let i = 0; i < features.length; i++)
-    z += model.weights[i]! * ((features[i]! - model.mean[i]!) / model.scale[i]!);
+    // A feature not measured (NaN) is no evidence either way: it counts as its mean on the fitting data.
+    if (!Number.isNaN(features[i]!))
+      z += model.weights[i]! * ((features[i]! - model.mean[i]!) / model.scale[i]!);
   return 1 / (1 + Math.exp(-z));
 }

@@ -14,6 +14,7 @@ import { loadKnownInstruments } from '../corpus/instruments.js';
 import { LinkTable, type SavedLinks } from '../corpus/links.js';
 import { linksKey } from '../corpus/links-version.js';
 import type { Passage } from '../corpus/types.js';
+import { AskedIndex } from './asked.js';
 import { ChineseSynonyms, dictionaryWords } from './bilingual.js';
 import { type CompoundCorpus, compoundTerms } from './compounds.js';
 import { coverages, type TranslatedWord, translatedShareFor } from './crosslingual.js';
@@ -164,6 +165,8 @@ export class CorpusIndex {
   private instanceIndex?: DefinedInstances;
   /** The words the definitions say what defined terms mean with (`definingTerms`), built on first use. */
   private definingIndex?: Set<string>;
+  /** The reader questions by their words (`Topicality.asked`), built on first use; null: none indexed. */
+  private askedIndex?: AskedIndex | null;
   private readonly stats: TermStats;
   private readonly compoundCorpus: CompoundCorpus;
   /** Places named inside questions ("does GDPR article 22 mean …"), resolved on first use. */
@@ -373,6 +376,23 @@ export class CorpusIndex {
     return everyday;
   }
 
+  /**
+   * How much of a question one reader question holds (asked.ts), over the reader questions this index is
+   * built with (`CorpusIndexOptions.asks`, by default corpus/asks); 0 when it indexes none.
+   */
+  private askedCoverage(question: string): number {
+    if (this.askedIndex === undefined) {
+      const questions = isIndexedField(this.options, 'asks')
+        ? this.options.asks === undefined
+          ? loadAsks()
+          : this.options.asks
+        : undefined;
+      this.askedIndex =
+        questions && questions.length > 0 ? new AskedIndex(questions.map((ask) => ask.q)) : null;
+    }
+    return this.askedIndex?.coverage(question) ?? 0;
+  }
+
   /** Whether a passage writes these two words one after the other, in any case: read only where both occur. */
   private writesPair(first: string, second: string): boolean {
     const [a, b] = [termOf(first), termOf(second)];
@@ -421,6 +441,7 @@ export class CorpusIndex {
           return this.definingIndex.has(term);
         },
         everyday: (first, second) => this.isEverydayCompound(first, second),
+        asked: (text) => this.askedCoverage(text),
       }),
     };
     const evidenceOf = (best: readonly PendingHit[]) => ({

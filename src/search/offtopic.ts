@@ -43,6 +43,11 @@ export interface TopicalityOptions {
    * together (`Topicality.everyday`); none: not measured.
    */
   everyday?: (first: string, second: string) => boolean;
+  /**
+   * The largest share of the question's words one reader question holds (asked.ts `AskedIndex.coverage`);
+   * none: not measured.
+   */
+  asked?: (question: string) => number;
 }
 
 export interface Topicality {
@@ -96,6 +101,14 @@ export interface Topicality {
    * frequency. The judge does not call a short question with such a word off-topic (judge.ts).
    */
   defining?: number;
+  /**
+   * How much of the question one reader question holds (corpus/asks, asked.ts): the largest share of its words,
+   * weighted by their rarity among the reader questions, that one of them has. A situation told in everyday
+   * words ("my boss tracks every keystroke i type at work", 0.42 by the passages) is told in the words readers
+   * ask about the documents in; chatter, even with a word of theirs ("my model overfits after 3 epochs"), is
+   * not. The learned judge weighs it (learned-judge.ts); unset when not measured.
+   */
+  asked?: number;
   /**
    * Set when the question has an everyday compound the documents never write (`TopicalityOptions.everyday`:
    * "who's your role model", "my car insurance policy renewal"): `best`, `second`, `spoken`, `total` and
@@ -219,6 +232,7 @@ export function topicality(question: string, options: TopicalityOptions): Topica
     balance,
     asksRule,
     ...(cohesion === undefined ? {} : { cohesion }),
+    ...(options.asked ? { asked: options.asked(question) } : {}),
     ...(defining > 0 ? { defining } : {}),
     ...(compounds > 0 ? { everyday: plain } : {}),
   };

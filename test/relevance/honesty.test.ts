@@ -54,6 +54,13 @@ describe('the issue 19 tuning sets', () => {
     expect(set('heldout-offtopic-5').offtopic.length).toBe(45);
   });
 
+  it('keeps the seventh-round sets whole, half of each held out', () => {
+    expect(set('tuning-offtopic-6').offtopic.length).toBe(40);
+    expect(set('heldout-offtopic-6').offtopic.length).toBe(39);
+    expect(set('tuning-situations-plain-6').answerable.length).toBe(20);
+    expect(set('heldout-situations-plain-6').answerable.length).toBe(20);
+  });
+
   it('keeps the second-round sets whole: 92 unheld questions and 65 off-topic messages, halved', () => {
     expect(set('tuning-unheld-2').missing.length + set('heldout-unheld-2').missing.length).toBe(92);
     expect(set('tuning-offtopic-2').offtopic.length + set('heldout-offtopic-2').offtopic.length).toBe(65);
@@ -298,5 +305,26 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
 
   it('answers the sixth-round off-topic tuning messages weak', () => {
     weakAtLeast('tuning-offtopic-5', 0.75);
+  });
+
+  // Situations told in everyday words that name no AI read like chatter to every word-level feature; the
+  // reader questions (corpus/asks) are told in those words (asked.ts, the learned stage's `asked` feature).
+  // Each of these was answered weak by the learned stage before it.
+  it('answers everyday situations told in the words readers ask in, not weak', () => {
+    for (const q of [
+      'my boss tracks every keystroke i type at work, is that even ok',
+      'my period tracker shares what i log with advertisers',
+      'the landlord wants three years of bank statements and my passport just to view a flat',
+      'i want to take all my listening history with me to another music service',
+      'the apartment building wants a face scanner on the front door',
+    ])
+      expect(isFlagged(search(q)), q).toBe(false);
+  });
+
+  // The seventh round's tuning halves at their levels when tuned (28/40 weak, 3/20 flagged), with a margin.
+  it('answers the seventh-round off-topic tuning messages weak, and flags few of its plain situations', () => {
+    weakAtLeast('tuning-offtopic-6', 0.65);
+    const flags = countFlags(index, set('tuning-situations-plain-6'));
+    expect(flags.wronglyFlagged, flags.wrong.join('\n')).toBeLessThanOrEqual(3);
   });
 });
