@@ -108,3 +108,50 @@ export class CorpusNames {
     return { texts, byFirst };
   }
 }
+
+/** How often the held texts must write the same words for them to be an acronym's (once may be chance). */
+const SPELLED_REPEATS = 1;
+
+/** Small words an acronym skips ("Committee on Foreign Investment in the United States" is CFIUS). */
+const SKIPPED = '(?:(?:[Oo]f|[Oo]n|[Ii]n|[Tt]he|[Ff]or|[Aa]nd|[Tt]o|[Ww]ith|&)[^\\p{L}\\p{N}]+)*';
+
+/**
+ * Whether the held texts write out an acronym: words in a row, small joining words aside, whose first letters
+ * spell it ("data protection impact assessment" for DPIA; the NSM's "Committee on Foreign Investment in the
+ * United States" for CFIUS). An acronym the documents spell out is something they talk about, not a name of
+ * what Charter lacks. Asked only of acronyms nothing else knows; each answer is kept.
+ */
+export class SpelledOut {
+  private joined?: string;
+  private readonly seen = new Map<string, boolean>();
+
+  constructor(private readonly source: () => readonly string[]) {}
+
+  has(acronym: string): boolean {
+    const letters = acronym.toLowerCase();
+    if (!/^\p{L}{2,8}$/u.test(letters)) return false;
+    const cached = this.seen.get(letters);
+    if (cached !== undefined) return cached;
+    this.joined ??= this.source().join('\n');
+    // Each word a capital (a name: "Committee on Foreign Investment in the United States"), as names are written.
+    const words = [...letters].map((letter) => `${letter.toUpperCase()}[\\p{L}\\p{N}'’-]*`);
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${words.join(`[^\\p{L}\\p{N}]+${SKIPPED}`)}(?![\\p{L}\\p{N}])`,
+      'gu',
+    );
+    // Any words in a row may begin with these letters once; a phrase the texts use again is a term of theirs.
+    const phrases = new Map<string, number>();
+    let found = false;
+    for (const match of this.joined.matchAll(pattern)) {
+      const phrase = match[0].toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
+      const count = (phrases.get(phrase) ?? 0) + 1;
+      phrases.set(phrase, count);
+      if (count >= SPELLED_REPEATS) {
+        found = true;
+        break;
+      }
+    }
+    this.seen.set(letters, found);
+    return found;
+  }
+}

@@ -35,7 +35,7 @@ import {
 } from './expand.js';
 import { type EnglishFrequencies, englishFrequencies } from './frequencies.js';
 import { fuse } from './fusion.js';
-import { CorpusNames } from './heldnames.js';
+import { CorpusNames, SpelledOut } from './heldnames.js';
 import { type PendingHit, withLazyTerms } from './highlight.js';
 import { fusionFeatures } from './learned.js';
 import { MissingDetector } from './missing.js';
@@ -218,6 +218,7 @@ export class CorpusIndex {
       }),
     );
     const corpusNames = new CorpusNames(() => passages.map((passage) => passage.text));
+    const spelledOut = new SpelledOut(() => passages.map((passage) => passage.text));
     this.missing = new MissingDetector({
       docs,
       names: this.names,
@@ -232,6 +233,7 @@ export class CorpusIndex {
       docUses: (docId, term) => this.lexical.termScores(term).ids.some((i) => passages[i]!.docId === docId),
       heldSection: sectionNumbers(passages),
       ...(options.missingRules ? { rules: options.missingRules } : {}),
+      spelledOut: (acronym) => spelledOut.has(acronym),
     });
     const termCache = new TermCache(
       options.termCacheEntries ?? Math.max(TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE * passages.length),

@@ -18,6 +18,7 @@ import type { MissingName } from './missing-name.js';
 import { DEFAULT_MISSING_RULES, type MissingRules } from './missing-rules.js';
 import { NameCase } from './name-case.js';
 import {
+  codedIds,
   earlierVersions,
   namesByHead,
   numberedIds,
@@ -63,6 +64,8 @@ export interface MissingDetectorOptions {
   heldSection?: (number: string) => boolean;
   /** Which switchable rules are on (missing-rules.ts); all by default. */
   rules?: Partial<MissingRules>;
+  /** Whether the held texts write out an acronym's words (heldnames.ts `SpelledOut`). */
+  spelledOut?: (acronym: string) => boolean;
 }
 
 export class MissingDetector {
@@ -109,6 +112,7 @@ export class MissingDetector {
       heldKind: heldKinds(options.docs),
       heldYear: (docId) => years.get(docId) ?? 0,
       rules: this.rules,
+      ...(options.spelledOut ? { spelledOut: options.spelledOut } : {}),
     };
   }
 
@@ -185,6 +189,7 @@ export class MissingDetector {
     numberedIds(scan, this.shapes);
     seriesNumbers(scan, this.shapes, namedDocs);
     earlierVersions(scan, this.shapes, namedDocs);
+    codedIds(scan, this.shapes);
     unknownAcronyms(scan, this.shapes);
     unheldSections(scan, this.shapes);
 

@@ -94,6 +94,8 @@ export interface ShapeKnowledge {
   heldYear: (docId: string) => number;
   /** Which switchable rules are on (missing-rules.ts). */
   rules: MissingRules;
+  /** Whether the held texts write out an acronym's words (heldnames.ts `SpelledOut`). */
+  spelledOut?: (acronym: string) => boolean;
 }
 
 /**
@@ -382,23 +384,79 @@ export function earlierVersions(
   }
 }
 
+/** Whether a word is one neither the catalog, a held name nor the corpus uses. */
+function unknownWord(norm: string, know: ShapeKnowledge): boolean {
+  return !(
+    know.held.catalogTokens.has(norm) ||
+    know.held.isHeldName([norm]) ||
+    know.hasTerm(termOf(norm) ?? norm)
+  );
+}
+
+/**
+ * A code with a digit: letters and a number ("J3016", "AIC4", "E-23"), numbers joined ("11-7", "2011-12"), or a
+ * number of three digits or more ("230"); a year is none, nor a bare number of one or two digits ("Llama 3").
+ */
+const CODE = /^(?=.*\d)(?:[a-z]+-?\d[\da-z.-]*|\d+[-/.]\d[\d./-]*|\d{3,})$/;
+const YEARISH = /^(19|20)\d\d([-/](19|20)?\d\d)?$/;
+
+/**
+ * An instrument by an issuer's acronym and its code, both unknown to the catalog and the corpus: "SAE J3016",
+ * "BSI AIC4", "SR 11-7", "APRA CPS 230" (up to two acronyms before the code). The corpus writes the codes it
+ * speaks of ("GPT-4" is in the GenAI profile), so those are left to search.
+ */
+export function codedIds(scan: Scan, know: ShapeKnowledge): void {
+  const { toks, norms, heldAt, claimed, surface } = scan;
+  const code = (k: number) =>
+    k < toks.length &&
+    !claimed.has(k) &&
+    !heldAt.has(k) &&
+    CODE.test(norms[k]!) &&
+    !YEARISH.test(norms[k]!) &&
+    !know.hasTerm(termOf(norms[k]!) ?? norms[k]!);
+  const acronym = (k: number) =>
+    !claimed.has(k) && !heldAt.has(k) && allCaps(toks[k]!) && !code(k) && unknownWord(norms[k]!, know);
+  for (let i = 0; i < toks.length; i++) {
+    if (!acronym(i)) continue;
+    let k = i + 1;
+    while (k < toks.length && k - i < 3 && acronym(k)) k++;
+    if (!code(k)) continue;
+    scan.found.push({ at: i, missing: { name: surface(i, k), kind: 'instrument' } });
+    for (let j = i; j <= k; j++) claimed.add(j);
+    i = k;
+  }
+}
+
+/** An acronym of at least this many letters may stand alone as a name ("FERPA and AI tutoring tools"). */
+const BARE_ACRONYM = 4;
+
 /** Acronyms in the place of a name that neither the catalog nor the corpus knows: "does the CCPA …". */
 export function unknownAcronyms(scan: Scan, know: ShapeKnowledge): void {
   const { toks, norms, heldAt, places, claimed } = scan;
+  const floor = know.englishZipf('\u0000');
   for (let i = 0; i < toks.length; i++) {
     if (claimed.has(i) || heldAt.has(i) || places.at.has(i) || !ACRONYM.test(toks[i]!.surface)) continue;
     const norm = norms[i]!;
-    if (
-      know.held.catalogTokens.has(norm) ||
-      know.held.isHeldName([norm]) ||
-      know.hasTerm(termOf(norm) ?? norm)
-    )
-      continue;
+    if (!unknownWord(norm, know)) continue;
     const before = i > 0 ? norms[i - 1]! : '';
     const after = i + 1 < toks.length ? norms[i + 1]! : '';
-    const alone = toks.length <= 2;
+    // Alone, anywhere in a question that names no held document: one of four letters or more that English
+    // does not use (SUBTLEX-US at its floor: not "NASA", "FBI"), that the held texts do not write out in
+    // capitals ("CFIUS": the NSM's "Committee on Foreign Investment in the United States"), and not joined
+    // to the next word as a modifier ("an IPCC-style panel").
+    const bare =
+      norm.length >= BARE_ACRONYM &&
+      heldAt.size === 0 &&
+      scan.described.length === 0 &&
+      know.englishZipf(termOf(norm) ?? norm) <= floor &&
+      !(
+        i + 1 < toks.length &&
+        scan.text.slice(toks[i]!.start + toks[i]!.surface.length, toks[i + 1]!.start) === '-'
+      ) &&
+      !(know.spelledOut?.(norm) ?? false);
     if (
-      !alone &&
+      toks.length > 2 &&
+      !bare &&
       !NAME_CONTEXT_BEFORE.has(before) &&
       !NAME_CONTEXT_AFTER.has(after) &&
       !HEADS.has(after) &&

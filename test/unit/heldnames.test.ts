@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/corpus/catalog.js';
 import { loadInstruments } from '../../src/corpus/instruments.js';
 import { DocNameMatcher } from '../../src/search/docnames.js';
-import { CorpusNames } from '../../src/search/heldnames.js';
+import { CorpusNames, SpelledOut } from '../../src/search/heldnames.js';
 import { MissingDetector } from '../../src/search/missing.js';
 import { loadPlaces } from '../../src/search/places.js';
 
@@ -96,5 +96,25 @@ describe('MissingDetector with what the corpus says', () => {
       1,
     );
     expect(names("what does the Council of Europe's AI convention say about the GDPR")).toEqual([]);
+  });
+});
+
+describe('SpelledOut', () => {
+  const texts = [
+    'review by the Committee on Foreign Investment in the United States (the Committee)',
+    'a data protection impact assessment; In place to collect and consider',
+  ];
+  const spelled = new SpelledOut(() => texts);
+
+  it('finds an acronym whose words the texts write in capitals, small joining words aside', () => {
+    expect(spelled.has('CFIUS')).toBe(true);
+    expect(spelled.has('cfius')).toBe(true);
+  });
+
+  it('does not take words in lower case, or a chance run of capitals, for an acronym', () => {
+    expect(spelled.has('DPIA')).toBe(false);
+    expect(spelled.has('IPCC')).toBe(false);
+    expect(spelled.has('FERPA')).toBe(false);
+    expect(spelled.has('A1')).toBe(false);
   });
 });

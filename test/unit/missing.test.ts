@@ -193,6 +193,39 @@ describe('MissingDetector', () => {
     expect(detect('GPAI obligations for providers')).toEqual([]);
   });
 
+  it('names an acronym English and the documents never use standing alone, in a question naming no held document', () => {
+    const english = englishFrequencies();
+    const bare = detector(catalog, { englishZipf: (term) => english.zipf(term) });
+    expect(bare.detect('FERPA and AI tutoring tools in schools')).toEqual([{ name: 'FERPA', kind: 'body' }]);
+    // Not beside a held document, not three letters, not a word of English, not a modifier joined by a hyphen.
+    expect(bare.detect('gdpr art 35 when do u need a DPIA')).toEqual([]);
+    expect(bare.detect('KYC checks with AI at my bank')).toEqual([]);
+    expect(bare.detect('NASA and AI safety research')).toEqual([]);
+    expect(bare.detect('is the UN creating an IPCC-style scientific panel for AI')).toEqual([]);
+    // Not one the held texts write out in capitals (the NSM's "Committee on Foreign Investment in the United States").
+    const spelled = detector(catalog, {
+      englishZipf: (term) => english.zipf(term),
+      spelledOut: (acronym) => acronym === 'cfius',
+    });
+    expect(
+      spelled.detect('a foreign investor wants to buy into our startup, will CFIUS look at that'),
+    ).toEqual([]);
+  });
+
+  it("names an issuer's acronym with a code neither the catalog nor the corpus writes", () => {
+    expect(detect('SAE J3016 levels of driving automation')).toEqual([
+      { name: 'SAE J3016', kind: 'instrument' },
+    ]);
+    expect(detect('what does APRA CPS 230 say about AI vendors')).toEqual([
+      { name: 'APRA CPS 230', kind: 'instrument' },
+    ]);
+    expect(detect('SR 11-7 model validation')).toEqual([{ name: 'SR 11-7', kind: 'instrument' }]);
+    // A code the documents write is theirs ("GPT-4"), and a model's small version number is no code.
+    const gpt = detector(catalog, { hasTerm: (term) => term === 'gpt-4' || vocabulary.has(term) });
+    expect(gpt.detect('does GPT-4 count as systemic risk')).toEqual([]);
+    expect(detect('is GPT 5 a general-purpose model')).toEqual([]);
+  });
+
   it('takes a topic the documents write out for no name before a head of no title ("the GPAI rules")', () => {
     // GPAI means general-purpose AI (the thesaurus), which the AI Act writes: the rules are the AI Act's.
     const writing = detector(catalog, { writes: (phrase) => phrase === 'general-purpose ai' });
