@@ -195,6 +195,13 @@ describe.runIf(describeGolden)('text documents of the structure-aware styles (go
     }
   });
 
+  it('Colorado SB 24-205: SEC. 3 ends with the safety clause, not the signature page read by OCR', async () => {
+    const passages = await realPassages('us-co-ai-act-2024');
+    const last = passages.find((p) => p.path[0] === 'billsec:3')!;
+    expect(last.text).toMatch(/^Safety clause\. .*the departments of the state and state institutions\.$/);
+    expect(passages.at(-1)!.id).toBe(last.id);
+  });
+
   it('Colorado SB 24-205: definitions (1)–(12), sections 6-1-1701 to 6-1-1707, Colorado-style sub-levels', async () => {
     const passages = await realPassages('us-co-ai-act-2024');
     const sections = passages.filter((p) => p.path[0]?.startsWith('sec:6-1-17'));

@@ -153,6 +153,19 @@ describe('lint checks', () => {
     expect(checksOf('(M) SPAM- AND ROBOCALL-FILTERING SOFTWARE')).toEqual([]);
   });
 
+  it('OCR debris of a scanned signature page, not bullets or lists', () => {
+    expect(checksOf('R ►bi Jones CHIEF CLERK')).toEqual(['ocr-debris']);
+    expect(checksOf('THE SENATE ,e-maz -a,nlakiact,ex. Cindi L. Markwell')).toEqual([
+      'ocr-debris',
+      'ocr-debris',
+    ]);
+    expect(checksOf("APPROVED 15-;•;()(A.ve (Y14- II-41 1 '20aq")).toEqual(['ocr-debris']);
+    expect(checksOf('▪ Codes of conduct, (a), (b) and 1,000 people; see (i)')).toEqual([]);
+    expect(
+      checksOf('https://example.org/#:~:text=AI%20actors%20in%20this%20category,data%20providers'),
+    ).toEqual([]);
+  });
+
   it('duplicate locators: two passages naming one place, not the pieces of one long paragraph', () => {
     const [a, b] = [
       { ...passage('4. Deployers of an AI system shall disclose.'), path: ['art:50', '4'] },

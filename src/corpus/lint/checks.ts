@@ -27,6 +27,7 @@ export const CHECKS = [
   'reader-question',
   'unit-gap',
   'foreign-heading',
+  'ocr-debris',
 ] as const;
 export type Check = (typeof CHECKS)[number];
 
@@ -152,6 +153,14 @@ const lineBreakHyphen: PassageCheck = (passage) =>
     /(?<=\p{L})- (?!(?:and|or|to|nor|as well as|and\/or|through|vs\.?|versus)\b)(?=\p{L})/giu,
     passage.text,
   );
+
+/**
+ * OCR debris: a scanned page's handwriting or stamp read as letters (the Colorado act's signature page gave
+ * "R ►bi Jones", ",e-maz -a,nlakiact,ex.", "APPROVED 15-;•;()(A.ve"): a geometric shape touching a letter
+ * (a bullet "▪ " stands apart), a comma between two letters outside a link, or a run of four or more of ; • ( ) , ' *.
+ */
+const ocrDebris: PassageCheck = (passage) =>
+  all(/\p{L}[\u25A0-\u25FF]|[\u25A0-\u25FF]\p{L}|(?<!\S*[%/=&]\S*)\p{L},\p{L}|[;•(),'*]{4,}/gu, passage.text);
 
 /**
  * Markup prefixes: CommonAccord-style keys ("1.3.0.sec=", "Ti=", "xlist=") read as if they were words.
@@ -306,6 +315,7 @@ const CHECK_FUNCTIONS: Record<
   'markup-prefix': markupPrefix,
   control,
   fullwidth,
+  'ocr-debris': ocrDebris,
 };
 
 /**
