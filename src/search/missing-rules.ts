@@ -20,11 +20,22 @@ export interface MissingRules {
    * still do ("a new EU Data Act"), and so does an unheld place in front.
    */
   indefinite: boolean;
+  /**
+   * `guidanceWord`: "guidance" after a held place stands for any of its documents that binds no one
+   * (guidelines, a framework, principles, a recommendation, a code of conduct): "singapore's guidance" is the
+   * Model AI Governance Framework, not another instrument of Singapore's.
+   */
+  guidanceWord: boolean;
 }
 
-export const MISSING_RULE_NAMES = ['withinHeld', 'heldOwner', 'indefinite'] as const;
+export const MISSING_RULE_NAMES = ['withinHeld', 'heldOwner', 'indefinite', 'guidanceWord'] as const;
 export type MissingRuleName = (typeof MISSING_RULE_NAMES)[number];
-export const DEFAULT_MISSING_RULES: MissingRules = { withinHeld: true, heldOwner: true, indefinite: true };
+export const DEFAULT_MISSING_RULES: MissingRules = {
+  withinHeld: true,
+  heldOwner: true,
+  indefinite: true,
+  guidanceWord: true,
+};
 
 export const isMissingRuleName = (name: string): name is MissingRuleName =>
   (MISSING_RULE_NAMES as readonly string[]).includes(name);

@@ -109,7 +109,7 @@ export class MissingDetector {
       docUses: options.docUses ?? (() => false),
       englishZipf: options.englishZipf ?? (() => 0),
       heldSection: options.heldSection ?? (() => true),
-      heldKind: heldKinds(options.docs),
+      heldKind: heldKinds(options.docs, this.rules.guidanceWord),
       heldYear: (docId) => years.get(docId) ?? 0,
       rules: this.rules,
       ...(options.spelledOut ? { spelledOut: options.spelledOut } : {}),
@@ -249,14 +249,23 @@ export class MissingDetector {
  * kind a head word says (`KIND_WORDS`; any binding text for a word of one, `BINDING_WORDS`) or has it in its
  * names ("china's recommendation algorithm rules", "the UN compact"); a head word of no kind ("directive") is of none.
  */
-function heldKinds(docs: readonly CatalogDocument[]): (codes: readonly string[], head: string) => boolean {
+function heldKinds(
+  docs: readonly CatalogDocument[],
+  guidanceWord: boolean,
+): (codes: readonly string[], head: string) => boolean {
   const named = docs.map((doc) => new Set(tokenize([doc.title, doc.shortTitle, ...doc.aliases].join(' '))));
+  // "guidance" (`guidanceWord`): any document that binds no one and is no news report.
+  const soft = (kind: string) =>
+    kind !== 'news' &&
+    !(KIND_WORDS[kind] ?? []).some((word) => BINDING_WORDS.has(word)) &&
+    kind !== 'executive order';
   return (codes, head) =>
     docs.some(
       (doc, d) =>
-        ((BINDING_WORDS.has(head)
-          ? (KIND_WORDS[doc.kind] ?? []).some((word) => BINDING_WORDS.has(word))
-          : (KIND_WORDS[doc.kind] ?? []).includes(head)) ||
+        ((guidanceWord && head === 'guidance' && soft(doc.kind)) ||
+          (BINDING_WORDS.has(head)
+            ? (KIND_WORDS[doc.kind] ?? []).some((word) => BINDING_WORDS.has(word))
+            : (KIND_WORDS[doc.kind] ?? []).includes(head)) ||
           named[d]!.has(head)) &&
         codes.some((code) => inJurisdiction(doc.jurisdiction, code)),
     );

@@ -337,6 +337,14 @@ describe('MissingDetector', () => {
     ]);
   });
 
+  it('reads "guidance" after a held place as any of its documents that binds no one (guidanceWord)', () => {
+    const known = (rules = {}) => detector(catalog, { hasTerm: () => true, rules });
+    const question =
+      "doesn't singapore's guidance suggest explaining how a decision could have gone the other way";
+    expect(known().detect(question)).toEqual([]);
+    expect(known({ guidanceWord: false }).detect(question)).not.toEqual([]);
+  });
+
   it('says when the corpus holds only a report about the document named', () => {
     expect(detect("what is in China's Global AI Governance Action Plan about open source")).toEqual([
       {
