@@ -83,6 +83,16 @@ export const OMISSION = '[…]';
 export const omittedBetween = (before: Passage, after: Passage): boolean =>
   before.docId !== after.docId || after.seq !== before.seq + 1;
 
+/**
+ * What stands between two passages quoted one after the other: an omission mark when words of the document
+ * were left out, a space when the second goes on in the first one's paragraph (a long paragraph stored as
+ * pieces: AI Act Recital 27 is one paragraph, never three), else a paragraph break.
+ */
+export function jointBetween(before: Passage, after: Passage): 'omission' | 'space' | 'paragraph' {
+  if (omittedBetween(before, after)) return 'omission';
+  return after.midParagraph ? 'space' : 'paragraph';
+}
+
 /** A point's lead-in ("17. We commit by, 2030, to:") when its text does not already start with it. */
 export function leadInOf(passage: Passage | undefined): string | undefined {
   return passage?.context && !passage.text.startsWith(passage.context) ? passage.context : undefined;

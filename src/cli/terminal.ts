@@ -1,14 +1,7 @@
 // Answers as a person reads them in a terminal: plain words (no Discord markdown), wrapped to the window,
 // the locator in bold and matched terms highlighted only when stdout is a terminal and NO_COLOR is unset.
 
-import {
-  followingItems,
-  leadInOf,
-  locatorOf,
-  OMISSION,
-  omittedBetween,
-  sourceUrl,
-} from '../answer/places.js';
+import { followingItems, jointBetween, leadInOf, locatorOf, OMISSION, sourceUrl } from '../answer/places.js';
 import { environment } from '../config/env.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { stripControls } from '../corpus/text.js';
@@ -174,11 +167,15 @@ export function renderQuote(
   const lead = showLeadIn ? leadInOf(first) : undefined;
   if (lead) lines.push(wrap(`${stripControls(lead)} ${OMISSION}`, style.width, '  │ '));
   // Words of the document between two passages shown are marked, never silently skipped.
-  const texts = passages.flatMap((p, i) => [
-    ...(i > 0 && omittedBetween(passages[i - 1]!, p) ? [OMISSION] : []),
-    marked(stripControls(p.text), terms, style),
-  ]);
-  lines.push(wrap(texts.join('\n\n'), style.width, '  │ '));
+  // Pieces of one paragraph join with a space, as the document reads.
+  const JOINTS = { omission: `\n\n${OMISSION}\n\n`, space: ' ', paragraph: '\n\n' } as const;
+  const text = passages
+    .map((p, i) => {
+      const words = marked(stripControls(p.text), terms, style);
+      return i === 0 ? words : `${JOINTS[jointBetween(passages[i - 1]!, p)]}${words}`;
+    })
+    .join('');
+  lines.push(wrap(text, style.width, '  │ '));
   // An item of a list says which items follow it when they are not shown.
   const next = followingItems(passages);
   if (next) lines.push(wrap(`  (followed by ${next})`, style.width));

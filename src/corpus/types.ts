@@ -108,6 +108,11 @@ export interface Passage {
    * without it that repeats a locator is a duplicate (lint `duplicate-locator`).
    */
   continued?: boolean;
+  /**
+   * On a later piece that starts inside a paragraph of the piece before it (a long paragraph cut at a
+   * sentence): shown after that piece, it goes on in the same paragraph, never after a paragraph break.
+   */
+  midParagraph?: boolean;
   /** Position in the document, 0-based; passages sorted by `seq` give back the body. */
   seq: number;
 }

@@ -3,6 +3,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import {
   followingItems,
+  jointBetween,
   leadInOf,
   locatorOf,
   OMISSION,
@@ -112,7 +113,11 @@ export function quotePassages(
       }
       const piece = cutText(passage.text, room);
       if (gap || runs.length === 0) runs.push([]);
-      runs.at(-1)!.push(piece.text);
+      const run = runs.at(-1)!;
+      // The rest of a paragraph cut into pieces goes on in that paragraph, after a space.
+      if (run.length > 0 && jointBetween(previous!, passage) === 'space')
+        run[run.length - 1] += ` ${piece.text}`;
+      else run.push(piece.text);
       shown.push(passage);
       used += piece.text.length + joint;
       if (piece.cut) {

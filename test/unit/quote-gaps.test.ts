@@ -96,4 +96,30 @@ describe('quoting a block of passages', () => {
       `  │ (0) words\n  │\n  │ ${OMISSION}\n  │\n  │ (2) words\n`,
     );
   });
+
+  // Trial 6, H1: AI Act Recital 27 is one paragraph stored as three pieces; quoted whole it printed three.
+  it('joins the pieces of one long paragraph with a space, never a paragraph break', () => {
+    const piece = (seq: number, text: string, midParagraph?: boolean): Passage => ({
+      id: `eu-ai-act-2024#recital:27${seq > 0 ? `~${seq + 1}` : ''}`,
+      docId: 'eu-ai-act-2024',
+      locator: 'Recital 27',
+      path: ['recital:27'],
+      headingPath: [],
+      text,
+      seq,
+      ...(seq > 0 ? { continued: true } : {}),
+      ...(midParagraph ? { midParagraph } : {}),
+    });
+    const block = [
+      piece(0, '(27) While the approach is the basis.'),
+      piece(1, 'According to the guidelines, this holds.', true),
+      piece(2, 'A new paragraph of the unit.'),
+    ];
+    expect(quotePassages(block, [], 1000).markdown).toBe(
+      '> (27) While the approach is the basis. According to the guidelines, this holds.\n> \n> A new paragraph of the unit.',
+    );
+    expect(renderQuote(doc, block, [], { ...plain, width: 200 })).toContain(
+      '  │ (27) While the approach is the basis. According to the guidelines, this holds.\n  │\n  │ A new paragraph of the unit.\n',
+    );
+  });
 });

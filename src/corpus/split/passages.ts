@@ -180,6 +180,7 @@ export function buildPassages(doc: CatalogDocument, units: Unit[]): Passage[] {
       if (chunk.pageEnd !== undefined && chunk.pageEnd !== chunk.page) passage.pageEnd = chunk.pageEnd;
       if (unit.context) passage.context = unit.context;
       if (n > 0 && !named) passage.continued = true;
+      if (chunk.continued) passage.midParagraph = true;
       passages.push(passage);
     }
   }
