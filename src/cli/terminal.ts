@@ -166,6 +166,9 @@ export function renderQuote(
     lines.push(wrap(stripControls(first.headingPath.join(' › ')), style.width));
   const lead = showLeadIn ? leadInOf(first) : undefined;
   if (lead) lines.push(wrap(`${stripControls(lead)} ${OMISSION}`, style.width, '  │ '));
+  // A later piece of a unit shown first starts after words of that unit: marked, so it is never cited as
+  // the whole of the place its locator names (AI Act Recital 179's second piece).
+  else if (first.continued) lines.push(`  │ ${OMISSION}`);
   // Words of the document between two passages shown are marked, never silently skipped.
   // Pieces of one paragraph join with a space, as the document reads.
   const JOINTS = { omission: `\n\n${OMISSION}\n\n`, space: ' ', paragraph: '\n\n' } as const;

@@ -92,7 +92,12 @@ export function quotePassages(
   showLeadIn = true,
 ): QuotedPassage {
   const context = showLeadIn ? leadInOf(passages[0]) : undefined;
-  const lead = context ? `${quoteBlock(escapeMarkdown(context))}\n> ${OMISSION}\n` : '';
+  // A later piece of a unit shown first is marked as the rest of that unit, as a list point is.
+  const lead = context
+    ? `${quoteBlock(escapeMarkdown(context))}\n> ${OMISSION}\n`
+    : passages[0]?.continued
+      ? `> ${OMISSION}\n`
+      : '';
   const render = (budget: number): QuotedPassage => {
     const shown: Passage[] = [];
     // Runs of passages that follow each other in the document; between two runs, words of the document

@@ -122,4 +122,24 @@ describe('quoting a block of passages', () => {
       '  │ (27) While the approach is the basis. According to the guidelines, this holds.\n  │\n  │ A new paragraph of the unit.\n',
     );
   });
+
+  // Trial 6, H2: Recital 179's second piece, shown as a result, read as if it were the whole recital.
+  it('marks a later piece of a unit shown first with the lead-in mark', () => {
+    const later: Passage = {
+      id: 'eu-ai-act-2024#recital:179~2',
+      docId: 'eu-ai-act-2024',
+      locator: 'Recital 179',
+      path: ['recital:179'],
+      headingPath: [],
+      text: 'The AI Office should ensure that classification rules are applied.',
+      seq: 5,
+      continued: true,
+    };
+    expect(quotePassages([later], [], 1000).markdown).toBe(
+      `> ${OMISSION}\n> The AI Office should ensure that classification rules are applied.`,
+    );
+    expect(renderQuote(doc, [later], [], plain)).toContain(`  │ ${OMISSION}\n  │ The AI Office`);
+    const { continued: _, ...whole } = later;
+    expect(quotePassages([whole], [], 1000).markdown).not.toContain(OMISSION);
+  });
 });
