@@ -54,7 +54,7 @@ import {
 import { loadPlaces } from './places.js';
 import { LinkGraph, propagate } from './propagation.js';
 import { Provisions } from './provisions.js';
-import { type AnalyzedQuery, analyzeQuery } from './query.js';
+import { type AnalyzedQuery, analyzeQuery, consequenceShape, timeLimitShape } from './query.js';
 import { RankedList } from './ranking.js';
 import { ReferenceResolver } from './reference/resolver.js';
 import { formHits, HitPassages, type HitRules, hitRules } from './results.js';
@@ -544,6 +544,8 @@ export class CorpusIndex {
     }
     if (signals.gloveBridge) gloveTerms(query, analyzed.terms, this.stats, this.options);
     if (signals.zhShapes && analyzed.zhShape) analyzed.shape |= analyzed.zhShape;
+    if (signals.consequence && !analyzed.chinese) analyzed.shape |= consequenceShape(query);
+    if (signals.timeLimit && !analyzed.chinese) analyzed.shape |= timeLimitShape(query);
     if (signals.zhSynonyms && analyzed.chinese) {
       this.chineseSynonyms ??= new ChineseSynonyms(
         new Set(

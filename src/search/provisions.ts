@@ -102,7 +102,13 @@ export class Provisions {
     }
     for (let k = 0; k < ids.length; k++) {
       const i = ids[k]!;
-      if ((this.kinds[i]! & shape) === 0 || (only && only[this.docOf[i]!] === 0)) continue;
+      const kinds = this.kinds[i]! & shape;
+      if (kinds === 0 || (only && only[this.docOf[i]!] === 0)) continue;
+      // A period is one of many in its document: its own score decides, only raised (`timeLimitBoost`).
+      if (kinds === ProvisionKind.timeLimit) {
+        final[k]! *= options.timeLimitBoost;
+        continue;
+      }
       final[k] = final[k]! * options.shapeBoost + options.shapeDocShare * docBest[this.docOf[i]!]!;
       if ((this.headed[i]! & shape) !== 0) final[k]! *= options.shapeHeadingFactor;
     }

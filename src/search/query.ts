@@ -72,7 +72,7 @@ export function isChineseQuestion(question: string): boolean {
  * provision, "what does … mean" a definition, "what's the fine for …" the penalty provision. Passages get the
  * same bits from their headings and wording (`provisionKinds`), and search lifts the passages that match.
  */
-export const ProvisionKind = { start: 1, definition: 2, penalty: 4 } as const;
+export const ProvisionKind = { start: 1, definition: 2, penalty: 4, timeLimit: 8 } as const;
 
 // Start: "when" (or "what date") with a verb of starting, or a phrase that only speaks of starting.
 const ASKS_WHEN = /\b(when|what date|which date|since when|from when|how soon|deadline)\b/;
@@ -214,6 +214,44 @@ const ZH_ASKS_DEFINITION =
   /什么意思|啥意思|指什么|指啥|指的是|定义|含义|算不算|也算|算是|是什么[？?]?$|是啥[？?]?$/u;
 const ZH_ASKS_PENALTY = /罚|处罚|后果|追究|坐牢|判刑|会怎么样/u;
 
+// Consequence: "what happens (if|to|when) …" or "what if …" with a word of not complying ("doesn't report",
+// "ignores", "lies to", "without asking") asks what the law does to whoever breaks it: the penalty provision,
+// though the asker never says "penalty" (trial finding 7: "what happens if a big AI lab in california doesn't
+// report a safety incident" opened with SB 53's public-records exemption). "if i don't / i refuse" is the
+// asker using a right, not breaking a rule, so it is left alone.
+const CONSEQUENCE =
+  /\b(what\s+(happens|happened|happen|will happen|would happen|could happen|can happen)|what if|consequences?|in trouble)\b/;
+const NONCOMPLIANCE =
+  /\b(?<!\bi\s)(doesn't|does not|don't|do not|didn't|did not|won't|will not|wont|never|fails?|failed|failing|ignor\w*|break(s|ing)?|breach(es|ed|ing)?|violat\w*|lie|lies|lied|lying|cheat\w*|refus\w*|disobey\w*|cuts? corners|without (asking|consent|permission|telling)|not follow\w*|skip(s|ped|ping)?|forg[eo]t\w*)\b/;
+
+/** `ProvisionKind.penalty` when a question asks what happens to whoever does not comply (`consequence`). */
+export function consequenceShape(question: string): number {
+  const text = normalizeText(question.slice(0, MAX_QUERY_CHARS)).replace(/[’‘]/g, "'");
+  return CONSEQUENCE.test(text) && NONCOMPLIANCE.test(text) ? ProvisionKind.penalty : 0;
+}
+
+// Time limit: "how long do they have to …", "how soon must …", "how many days …" asks for the paragraph that
+// states the period ("within one month of receipt of the request"), not its neighbours that only share the
+// topic (trial finding 9: GDPR Art. 12(6) above 12(3)). A question of when something starts to apply is the
+// start shape's, not this one's.
+const ASKS_TIME_LIMIT =
+  /\b(how (long|soon|quickly|fast)|how many (hours|days|weeks|months|years)|time ?limits?|deadlines?|by when)\b/;
+const NUMBER_WORD =
+  '\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|sixty|ninety|hundred';
+// A period of time stated as a limit: "within 15 days", "not later than 72 hours", "at least six months",
+// "for a period ending 10 years after", "within two weeks", "NO LATER THAN NINETY DAYS".
+const TIME_LIMIT_TEXT = new RegExp(
+  `\\b(within|not later than|no later than|at the latest|at least|up to|for a period (ending|of)|period of|exceeding)\\s+(a\\s+)?(period of\\s+)?(up to\\s+)?(${NUMBER_WORD})\\s+(working |calendar |business )?(hours?|days?|weeks?|months?|years?)\\b`,
+  'i',
+);
+
+/** `ProvisionKind.timeLimit` when a question asks how long one has (`timeLimit`); never beside the start shape. */
+export function timeLimitShape(question: string): number {
+  const text = normalizeText(question.slice(0, MAX_QUERY_CHARS)).replace(/[’‘]/g, "'");
+  if ((questionShape(question) & ProvisionKind.start) !== 0) return 0;
+  return ASKS_TIME_LIMIT.test(text) ? ProvisionKind.timeLimit : 0;
+}
+
 /** `questionShape` for a question written in Chinese (`zhShapes`). */
 export function chineseShape(question: string): number {
   const text = question.slice(0, MAX_QUERY_CHARS).trim();
@@ -283,6 +321,7 @@ export function provisionKinds(passage: Pick<Passage, 'headingPath' | 'text'>): 
     ZH_PENALTY_TEXT.test(text)
   )
     kinds |= ProvisionKind.penalty;
+  if (TIME_LIMIT_TEXT.test(text)) kinds |= ProvisionKind.timeLimit;
   return kinds;
 }
 

@@ -153,6 +153,27 @@ describe.runIf(describeGolden)('situations asked in everyday words', () => {
     expect(off.search('fines under the AI Act', { limit: 1 }).hits[0]!.passages[0]!.id).toMatch(/#art:100\//);
   });
 
+  it('answers "what happens if … doesn\'t …" with the penalty, not an exemption (consequence; trial finding 7)', () => {
+    // Was: SB 53's public-records exemption § 22757.13(f) first and no penalty provision in the first three.
+    const question = "what happens if a big AI lab in california doesn't report a safety incident";
+    const found = ids(question, 3);
+    expect(found, found.join(' ')).toContain('us-ca-sb-53-2025#sec:22757.15/a');
+    expect(found[0]).not.toBe('us-ca-sb-53-2025#sec:22757.13/f');
+    const off = CorpusIndex.build(catalog, passages, { signals: { ...DEFAULT_SIGNALS, consequence: false } });
+    const offFound = off.search(question, { limit: 3 }).hits.map((hit) => hit.passages[0]!.id);
+    expect(offFound).not.toContain('us-ca-sb-53-2025#sec:22757.15/a');
+  });
+
+  it('answers "how long do they have to …" with the period only with timeLimit on (measured, not kept)', () => {
+    // Trial finding 9: GDPR Art. 12(6) (identity checks) above 12(3) ("within one month of receipt of the
+    // request"). The stage puts 12(3) first, but flagged one more answerable tuning question, so it is off.
+    const question = 'how long do companies have to answer my data access request';
+    const on = CorpusIndex.build(catalog, passages, { signals: { ...DEFAULT_SIGNALS, timeLimit: true } });
+    expect(on.search(question, { limit: 1 }).hits[0]!.passages[0]!.id).toBe('eu-gdpr-2016#art:12/3');
+    const found = ids(question, 5);
+    expect(found.indexOf('eu-gdpr-2016#art:12/6')).toBeLessThan(found.indexOf('eu-gdpr-2016#art:12/3'));
+  });
+
   it('shows the points that carry the answer: BIPA’s $1,000 and $5,000 damages', () => {
     // The negligent case's $1,000 first, the $5,000 among the first three: Sec. 20(c), on repeated disclosures
     // counted as one violation, answers a reader question on damages per disclosure (readerQuestions).

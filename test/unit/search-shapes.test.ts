@@ -7,15 +7,57 @@ import type { Passage } from '../../src/corpus/types.js';
 import { CorpusIndex } from '../../src/search/index.js';
 import {
   Asks,
+  consequenceShape,
   definedTermKeys,
   ProvisionKind,
   provisionKinds,
   questionAsks,
   questionShape,
+  timeLimitShape,
   topicKeys,
 } from '../../src/search/query.js';
 
-const { start, definition, penalty } = ProvisionKind;
+const { start, definition, penalty, timeLimit } = ProvisionKind;
+
+describe('consequenceShape', () => {
+  // "what happens if … doesn't …" asks what the law does to whoever breaks it (trial finding 7).
+  it.each([
+    "what happens if a big widget lab doesn't report a gadget incident",
+    'what happens to a company that ignores my widget request',
+    'what happens to a shop that scans fingerprints without asking',
+    'what if a gadget app lies to the regulator',
+    'what are the consequences of breaking the widget rules',
+  ])('asks for the penalty: %s', (question) => {
+    expect(consequenceShape(question)).toBe(penalty);
+  });
+
+  it.each([
+    'what happens if a widget model is classified as risky',
+    "what happens if i don't consent to the widget profiling",
+    'does a widget lab have to report an incident',
+  ])('asks no penalty: %s', (question) => {
+    expect(consequenceShape(question)).toBe(0);
+  });
+});
+
+describe('timeLimitShape', () => {
+  it.each([
+    'how long does a widget maker have to tell the regulator',
+    'how soon must gadget customers be told',
+    'how many days does a lab get to report',
+    'what is the deadline for answering a widget request',
+  ])('asks for a time limit: %s', (question) => {
+    expect(timeLimitShape(question)).toBe(timeLimit);
+  });
+
+  // When something starts to apply is the start shape's question.
+  it.each(['how soon does the widget act apply', 'what are the widget rules'])(
+    'asks none: %s',
+    (question) => {
+      expect(timeLimitShape(question)).toBe(0);
+    },
+  );
+});
 
 describe('questionAsks', () => {
   // "the rules for", "the requirements", "duties" ask what one must do as "do we have to" does (trial finding
@@ -111,6 +153,17 @@ describe('provisionKinds', () => {
     ).toBe(penalty);
     expect(kinds('(b) statutory damages of not less than $5 per violation.')).toBe(penalty);
     expect(kinds('(c) the operator shall pay for any damage caused by its widget.')).toBe(0);
+  });
+
+  it('finds a period stated as a limit', () => {
+    expect(kinds('3. The operator shall answer within one month of receipt of the request.')).toBe(timeLimit);
+    expect(kinds('1. … not later than 72 hours after having become aware of it.')).toBe(timeLimit);
+    expect(kinds('(7) … BUT NO LATER THAN NINETY DAYS AFTER THE DATE OF THE DISCOVERY.')).toBe(timeLimit);
+    expect(kinds('logs shall be kept for a period of at least six months.')).toBe(timeLimit);
+    expect(kinds('within period of up to eight weeks of receipt of the request')).toBe(timeLimit);
+    expect(kinds('Article 24: Within 10 working days of beginning to provide services, …')).toBe(timeLimit);
+    expect(kinds('The operator shall answer without undue delay.')).toBe(0);
+    expect(kinds('Member States shall report every two years.')).toBe(0);
   });
 });
 
@@ -221,6 +274,16 @@ describe('CorpusIndex.search lifts the provision a question shape asks for', () 
     expect(only.evidence?.coverage).toBe(1);
     // A document not named is not lifted by the shape.
     expect(first(index, 'what are the fines under the AI Act')).toBe(`${EU}#art:4/1`);
+  });
+
+  it('ranks the penalty provision first for "what happens if … doesn\'t …" (consequence)', () => {
+    const question = "what happens if widget operators don't register";
+    expect(first(index, question)).toBe(`${EU}#art:4/1`);
+    const off = CorpusIndex.build(docs, passages, {
+      bridge: null,
+      signals: { ...index.options.signals, consequence: false },
+    });
+    expect(first(off, question)).not.toBe(`${EU}#art:4/1`);
   });
 
   it('leaves questions of no shape as they were', () => {

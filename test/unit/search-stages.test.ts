@@ -40,6 +40,7 @@ describe('signals', () => {
       'derivations',
       'everydayBridge',
       'documentPrior',
+      'timeLimit',
     ];
     expect(SIGNAL_NAMES.filter((name) => !DEFAULT_SIGNALS[name])).toEqual(notKept);
     expect(index.options.signals).toEqual(DEFAULT_SIGNALS);
