@@ -51,7 +51,7 @@ import {
   newsReferents,
   type SavedIndex,
 } from './options.js';
-import { loadPlaces } from './places.js';
+import { loadCities, loadPlaces, placesWithin } from './places.js';
 import { LinkGraph, propagate } from './propagation.js';
 import { Provisions } from './provisions.js';
 import { type AnalyzedQuery, analyzeQuery, consequenceShape, timeLimitShape } from './query.js';
@@ -256,9 +256,18 @@ export class CorpusIndex {
       passagesWith: (term) => this.lexical.termScores(term).ids,
       text: (i) => this.passages[i]!.text,
     };
-    this.placeNames = options.signals.placeNames
-      ? placeNamesFor(loadPlaces(), new Set(docs.map((doc) => doc.jurisdiction)))
-      : [];
+    const held = new Set(docs.map((doc) => doc.jurisdiction));
+    this.placeNames = [
+      ...(options.signals.placeNames ? placeNamesFor(loadPlaces(), held) : []),
+      ...(options.signals.placesWithin
+        ? placesWithin(
+            loadPlaces(),
+            loadCities(),
+            held,
+            docs.flatMap((doc) => [doc.title, doc.shortTitle, ...doc.aliases]),
+          )
+        : []),
+    ].sort((a, b) => b.tokens.length - a.tokens.length);
     this.hitRules = hitRules(options);
     this.hitPassages = new HitPassages(passages);
   }
@@ -424,7 +433,9 @@ export class CorpusIndex {
     const about = {
       places: [
         ...new Set([
-          ...analyzed.jurisdictions.filter((code) => this.heldPlaces.has(code.toUpperCase())),
+          ...analyzed.jurisdictions.filter(
+            (code) => this.heldPlaces.has(code.toUpperCase()) && !analyzed.within?.includes(code),
+          ),
           ...this.missing.heldPlaces(query),
         ]),
       ],
@@ -466,8 +477,10 @@ export class CorpusIndex {
     const all = this.rank(analyzed);
     const passages = this.passages;
     const keep = allowed ? (i: number) => allowed.has(passages[i]!.docId) : undefined;
+    // The asker named this place: its points are what they asked for, so its unit is not held to the unit cap.
+    const uncapped = this.options.signals.placePoints && analyzed.place ? new Set(analyzed.place) : undefined;
     const form = (docNamed: boolean, wanted: number, only?: (i: number) => boolean) =>
-      formHits(this.hitPassages, this.hitRules, all, docNamed, wanted, only);
+      formHits(this.hitPassages, this.hitRules, all, docNamed, wanted, only, uncapped);
     const sides = this.options.signals.bothSides
       ? sidesOf(query, namedDocs, analyzed.jurisdictions, this.docs.values())
       : undefined;

@@ -68,10 +68,21 @@ export interface SignalSwitches {
    */
   namedPlace: boolean;
   /**
+   * With `namedPlace`: the named place's points are not held to `perUnitCap` ("art 5 AI act - who has to sign
+   * off before police switch on live facial recognition" shows Art. 5(3), a fourth point of the article asked).
+   */
+  placePoints: boolean;
+  /**
    * Jurisdictions also named as the world's countries and US states name them (corpus/places.json:
    * "canadian", "Japan's", "illinois"), for the jurisdictions the catalog has.
    */
   placeNames: boolean;
+  /**
+   * Places inside the held jurisdictions stand for them (corpus/cities.json, places.ts `placesWithin`): a
+   * city ("my landlord in munich", "a startup in toronto", "denver") and a member state of a held union ("i
+   * live in the netherlands", "a polish company" → EU), as "in canada" or "illinois" do with `placeNames`.
+   */
+  placesWithin: boolean;
   /** Query analysis: GloVe neighbours of the question's words at `gloveWeight` (glove.ts). */
   gloveBridge: boolean;
   /** Query analysis: defined terms whose definitions hold the question's words, at `definitionWeight`. */
@@ -216,7 +227,9 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   documentDiversity: true,
   bothSides: true,
   namedPlace: true,
+  placePoints: true,
   placeNames: true,
+  placesWithin: true,
   gloveBridge: true,
   // Measured and not kept (README, "What each stage brought"): both lowered the tuning sets.
   definitionBridge: false,

@@ -28,6 +28,11 @@ export interface AnalyzedQuery {
   chosenDoc?: string;
   /** Jurisdictions named in the question ("in China" → CN), catalog codes. */
   jurisdictions: string[];
+  /**
+   * Those of `jurisdictions` named only by a place inside them ("munich" → EU, `placesWithin`): they steer the
+   * ranking, but the question names no held place for the judge (`SearchResponse.about.places`).
+   */
+  within?: string[];
   /** Typed terms (weight 1) then synonyms (lower weight). */
   terms: WeightedTerm[];
   /** What kind of provision the question asks for (bits of `ProvisionKind`), 0 when it names none. */
@@ -400,6 +405,7 @@ export function analyzeQuery(
     topicTerms: topical,
     namedDocs,
     jurisdictions: places.jurisdictions,
+    ...(places.within.length > 0 ? { within: places.within } : {}),
     terms,
     shape,
     asks: questionAsks(query),

@@ -67,7 +67,8 @@ export class HitPassages {
 /**
  * Turns ranked passages into hits: a passage next to one already shown, and within it or containing it (a
  * piece of the same point, a sub-point), joins that hit; passages beyond a unit's or a document's cap wait
- * until the end. `docNamed`: the question names a document, so the document cap does not apply.
+ * until the end. `docNamed`: the question names a document, so the document cap does not apply. `uncapped`:
+ * passages the unit cap does not hold back (the points of a place the question names, `placePoints`).
  */
 export function formHits(
   corpus: HitPassages,
@@ -76,6 +77,7 @@ export function formHits(
   docNamed: boolean,
   wanted: number,
   keep?: (i: number) => boolean,
+  uncapped?: ReadonlySet<number>,
 ): PendingHit[] {
   const { passages } = corpus;
   const hits: PendingHit[] = [];
@@ -109,7 +111,10 @@ export function formHits(
     if (leadIns.size > 0 && passage.text.length <= longestLeadIn && leadIns.has(corpus.textKey(result.i)))
       continue;
     const count = perDoc.get(passage.docId) ?? 0;
-    if ((shown?.length ?? 0) >= rules.perUnitCap || (!docNamed && count >= rules.perDocCap)) {
+    if (
+      ((shown?.length ?? 0) >= rules.perUnitCap && !uncapped?.has(result.i)) ||
+      (!docNamed && count >= rules.perDocCap)
+    ) {
       deferred.push(result);
       continue;
     }

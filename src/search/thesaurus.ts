@@ -244,6 +244,11 @@ export function longerSynonyms(term: string): string[] {
 export interface PlaceName {
   tokens: string[];
   jurisdiction: string;
+  /**
+   * The name's words are searched too (a city or a member state, `placesWithin`): the passages and reader
+   * questions that write "germany" or "paris" keep them, where "canada" would only repeat the steering.
+   */
+  searched?: boolean;
 }
 
 /**
@@ -266,25 +271,65 @@ const PLACE_NAMES: PlaceName[] = Object.entries(JURISDICTION_NAMES)
   .flatMap(([jurisdiction, names]) => names.map((name) => ({ tokens: tokenize(name), jurisdiction })))
   .sort((a, b) => b.tokens.length - a.tokens.length);
 
-/** Places named in a token sequence, and the token positions that name them (skipping `taken` ones). */
+const byFirstWord = new WeakMap<readonly PlaceName[], Map<string, number[]>>();
+
+/** The positions in `list` of the names starting with each word, made once per list. */
+function firstWords(list: readonly PlaceName[]): Map<string, number[]> {
+  let map = byFirstWord.get(list);
+  if (map) return map;
+  map = new Map();
+  for (const [k, place] of list.entries()) {
+    const first = place.tokens[0]!;
+    const at = map.get(first);
+    if (at) at.push(k);
+    else map.set(first, [k]);
+  }
+  byFirstWord.set(list, map);
+  return map;
+}
+
+/**
+ * Places named in a token sequence, and the token positions that name them (skipping `taken` ones, and
+ * leaving out those of names whose words are searched too); `within`: the jurisdictions only a place inside
+ * them named (a city, a member state).
+ */
 export function findJurisdictions(
   tokens: readonly string[],
   taken: ReadonlySet<number>,
   more: readonly PlaceName[] = [],
-): { jurisdictions: string[]; positions: number[] } {
+): { jurisdictions: string[]; positions: number[]; within: string[] } {
   const used = new Set<number>();
+  const searched = new Set<number>();
   const jurisdictions: string[] = [];
-  for (const place of more.length > 0 ? [...PLACE_NAMES, ...more] : PLACE_NAMES) {
+  const direct = new Set<string>();
+  // Only names whose first word the question has can match, looked up by that word and tried in the list's own
+  // order (longest first): scanning the question for each of ~1,400 names cost ~0.7 ms a question.
+  for (const list of [PLACE_NAMES, more]) {
+    const byFirst = firstWords(list);
+    const found: number[] = [];
+    for (const token of new Set(tokens)) found.push(...(byFirst.get(token) ?? []));
+    for (const k of found.sort((a, b) => a - b)) claim(list[k]!);
+  }
+  return {
+    jurisdictions,
+    positions: [...used].filter((position) => !searched.has(position)),
+    within: jurisdictions.filter((code) => !direct.has(code)),
+  };
+
+  function claim(place: PlaceName): void {
     for (let i = 0; i + place.tokens.length <= tokens.length; i++) {
       let ok = true;
       for (let k = 0; k < place.tokens.length && ok; k++)
         ok = !taken.has(i + k) && !used.has(i + k) && tokens[i + k] === place.tokens[k];
       if (!ok) continue;
-      for (let k = 0; k < place.tokens.length; k++) used.add(i + k);
+      for (let k = 0; k < place.tokens.length; k++) {
+        used.add(i + k);
+        if (place.searched) searched.add(i + k);
+      }
       if (!jurisdictions.includes(place.jurisdiction)) jurisdictions.push(place.jurisdiction);
+      if (!place.searched) direct.add(place.jurisdiction);
     }
   }
-  return { jurisdictions, positions: [...used] };
 }
 
 /**

@@ -196,6 +196,29 @@ describe.runIf(describeGolden)('situations asked in everyday words', () => {
     if (result.kind === 'found') expect(result.hits[0]!.passages[0]!.id).toBe('us-il-bipa-2008#sec:20/a/1');
   });
 
+  it('reads a city or an EU member state as the jurisdiction it lies in (placesWithin)', () => {
+    // Off, the UK's action plan (a "product", the "government") and the UNESCO recommendation came first.
+    expect(
+      ids('our AI product in montreal hurt someone financially. do we have to tell the government?', 1)[0],
+    ).toBe('ca-aida-2022#sec:12');
+    expect(
+      ids('our company in montreal has an AI system that caused harm, who do we have to tell?', 3).every(
+        (id) => id.startsWith('ca-aida-2022#'),
+      ),
+    ).toBe(true);
+    expect(
+      ids('i live in the netherlands and a polish company messed up my data, where do i complain', 3),
+    ).toContain('eu-gdpr-2016#art:77/1');
+  });
+
+  it('shows a named article’s points beyond the unit cap (placePoints)', () => {
+    // Art. 5(3) (a judicial authority's prior authorisation) is the article's fourth point shown; capped at three
+    // points of one unit it was not in the first ten.
+    expect(
+      ids('art 5 AI act - who has to sign off before police switch on live facial recognition in public?'),
+    ).toContain('eu-ai-act-2024#art:5/3');
+  });
+
   it('brings China’s documents for a question naming china, though it has six', () => {
     // A share of × 8 per document (1.3 for China's six) was below the plain × 3: AI Act Art. 49(3) came first.
     const found = ids('do I have to register my AI model with the government in china', 3);
