@@ -110,7 +110,9 @@ export function quotePassages(
       const gap = previous !== undefined && omittedBetween(previous, passage);
       const joint = previous === undefined ? 0 : gap ? OMISSION_JOINT.length : 2;
       const room = budget - used - joint;
-      if (room < 40) {
+      // The first passage is always begun, however small the room: a tight budget (the markdown's escaping and
+      // bold marks shrink it) once left an empty quote that claimed to show the passage.
+      if (room < 40 && shown.length > 0) {
         cut = true;
         // No room for the next passage: the quote ends with "…" as a cut piece does, never as if complete.
         if (runs.length > 0) runs.at(-1)!.push(ELLIPSIS);
