@@ -127,14 +127,18 @@ export async function runStart(
   });
 }
 
+/** A Discord server id: a snowflake of 17–21 digits. `deploy` and `commands` check `--guild` alike. */
+const isServerId = (value: string): boolean => /^\d{17,21}$/.test(value);
+const GUILD_USAGE = '--guild takes a server id (a number of 17–21 digits).';
+
 /** `charter deploy [--guild ID]` — one bulk overwrite of the commands, in a server or globally. */
 export async function runDeploy(args: string[], deps: DiscordDeps = {}): Promise<number> {
   const { values } = parseCommandArgs('deploy', args, { guild: { type: 'string' } });
   return withConfig(async () => {
     const config = botConfig();
     const guildId = values.guild ?? config.guildId;
-    if (guildId !== undefined && !/^\d{17,21}$/.test(guildId)) {
-      console.error('--guild takes a server id (a number of 17–21 digits).');
+    if (guildId !== undefined && !isServerId(guildId)) {
+      console.error(GUILD_USAGE);
       return 2;
     }
     const { deployCommands } = await import('../discord/deploy.js');
@@ -168,6 +172,10 @@ export async function printCommands(args: string[]): Promise<number> {
     json: { type: 'boolean' },
     guild: { type: 'string' },
   });
+  if (values.guild !== undefined && !isServerId(values.guild)) {
+    console.error(GUILD_USAGE);
+    return 2;
+  }
   const definitions = commandsFor(charterDefinitions(), values.guild ? { guildId: values.guild } : {});
   if (values.json) {
     console.log(JSON.stringify(definitions, null, 2));
