@@ -128,17 +128,7 @@ describe.runIf(describeGolden)('page locators of every PDF document match the pr
   }
 
   it('unprinted front matter is cited by the PDF’s own labels only where the sheets print none', async () => {
-    const labels = async (id: string) => {
-      const pdf = await getDocument({
-        data: new Uint8Array(readFileSync(join(MIRROR, `${id}.pdf`))),
-        verbosity: 0,
-      }).promise;
-      try {
-        return await pdf.getPageLabels();
-      } finally {
-        await pdf.destroy();
-      }
-    };
+    const labels = labelsOf;
     const plan = cited.get('us-americas-ai-action-plan-2025')!;
     expect(plan.find((p) => p.page === 1)?.value).toBe(
       (await labels('us-americas-ai-action-plan-2025'))?.[0],

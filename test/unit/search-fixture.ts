@@ -6,7 +6,8 @@ import type { Passage } from '../../src/corpus/types.js';
 export const docs = loadCatalog();
 
 let seq = 0;
-function passage(
+/** An invented passage of a catalog document, with the locator its citation style writes. */
+export function passage(
   docId: string,
   path: string[],
   text: string,

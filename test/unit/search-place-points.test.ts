@@ -2,18 +2,9 @@
 // are not held to the unit cap (`placePoints`), so a fourth or fifth point of the named article is still shown
 // before other documents' passages. Invented passages, real catalog.
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/corpus/catalog.js';
-import { formatLocator, passageId } from '../../src/corpus/citation.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { CorpusIndex, DEFAULT_SIGNALS } from '../../src/search/index.js';
-
-const docs = loadCatalog();
-let seq = 0;
-function passage(docId: string, path: string[], text: string): Passage {
-  const doc = docs.find((d) => d.id === docId)!;
-  const locator = formatLocator(doc.citation.style, path, { unitLabel: doc.citation.unitLabel });
-  return { id: passageId(docId, path), docId, locator, path, headingPath: [], text, seq: seq++ };
-}
+import { docs, passage } from './search-fixture.js';
 
 const AIACT = 'eu-ai-act-2024';
 const GDPR = 'eu-gdpr-2016';

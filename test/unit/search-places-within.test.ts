@@ -4,19 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CITIES_PATH, generateCities } from '../../scripts/cities.js';
-import { loadCatalog } from '../../src/corpus/catalog.js';
-import { formatLocator, passageId } from '../../src/corpus/citation.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { CorpusIndex, DEFAULT_SIGNALS } from '../../src/search/index.js';
 import { loadCities, loadPlaces, placesWithin } from '../../src/search/places.js';
-
-const docs = loadCatalog();
-let seq = 0;
-function passage(docId: string, path: string[], text: string): Passage {
-  const doc = docs.find((d) => d.id === docId)!;
-  const locator = formatLocator(doc.citation.style, path, { unitLabel: doc.citation.unitLabel });
-  return { id: passageId(docId, path), docId, locator, path, headingPath: [], text, seq: seq++ };
-}
+import { docs, passage } from './search-fixture.js';
 
 const AIDA = 'ca-aida-2022';
 const GDPR = 'eu-gdpr-2016';
