@@ -2,7 +2,7 @@
 // only when a hit's terms are first read.
 
 import type { Passage } from '../corpus/types.js';
-import { asciiRunEnd, isAsciiWordChar, termOf, tokens } from './text.js';
+import { forEachAsciiRun, termOf, tokens } from './text.js';
 import type { SearchHit } from './types.js';
 
 /** A hit before its highlight words are looked up (only done for the hits returned). */
@@ -54,15 +54,10 @@ export function surfaceTerms(passages: readonly Passage[], stems: ReadonlySet<st
     if (ASCII_TEXT.test(text)) {
       // Plain ASCII (most passages): runs found by hand, so a word is only cut out of the text when it may
       // be one of the stems' (a scan by regular expression made a string of every word of every passage).
-      for (let at = 0; at < text.length; ) {
-        if (!isAsciiWordChar(text.charCodeAt(at))) {
-          at++;
-          continue;
-        }
-        const end = asciiRunEnd(text, at);
-        surfaceOfRun(text, at, end, true, prefixes, stems, out);
-        at = end;
-      }
+      forEachAsciiRun(text, (start, end) => {
+        surfaceOfRun(text, start, end, true, prefixes, stems, out);
+        return true;
+      });
       continue;
     }
     WORD_RUN.lastIndex = 0;

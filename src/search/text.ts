@@ -55,15 +55,7 @@ function scanTokens(text: string, visit: (surface: string, norm: string, start: 
   if (ASCII_TEXT.test(text)) {
     // Plain ASCII (most questions and passages): ASCII_TOKEN's runs found by hand, without the iterator and the
     // match array a regular expression makes per token (the largest single share of an /ask's garbage).
-    for (let at = 0; at < text.length; ) {
-      if (!isAsciiWordChar(text.charCodeAt(at))) {
-        at++;
-        continue;
-      }
-      const end = asciiRunEnd(text, at);
-      if (!visitRun(visit, text.slice(at, end), at)) return;
-      at = end;
-    }
+    forEachAsciiRun(text, (start, end) => visitRun(visit, text.slice(start, end), start));
     return;
   }
   for (const match of text.matchAll(TOKEN)) if (!visitRun(visit, match[0], match.index)) return;
@@ -89,6 +81,22 @@ export const isAsciiWordChar = (code: number) =>
   (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 
 const isSeparator = (code: number) => code === 0x2e || code === 0x2d || code === 0x2f; // . - /
+
+/**
+ * Each run of ASCII_TOKEN in a plain-ASCII text, as `visit(start, end)`, until it returns false: found by hand,
+ * without the match array a regular expression makes per run (the tokenizer's and the highlighter's scan).
+ */
+export function forEachAsciiRun(text: string, visit: (start: number, end: number) => boolean): void {
+  for (let at = 0; at < text.length; ) {
+    if (!isAsciiWordChar(text.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    const end = asciiRunEnd(text, at);
+    if (!visit(at, end)) return;
+    at = end;
+  }
+}
 
 /** Where the run of ASCII_TOKEN starting at `from` (a word character) ends. */
 export function asciiRunEnd(text: string, from: number): number {
