@@ -26,15 +26,27 @@ export interface MissingRules {
    * Model AI Governance Framework, not another instrument of Singapore's.
    */
   guidanceWord: boolean;
+  /**
+   * `symbols`: a document symbol no held document has ("S/RES/2250", "A/HRC/RES/48/4", "A/73/348") names an
+   * instrument Charter does not hold (name-symbols.ts).
+   */
+  symbols: boolean;
 }
 
-export const MISSING_RULE_NAMES = ['withinHeld', 'heldOwner', 'indefinite', 'guidanceWord'] as const;
+export const MISSING_RULE_NAMES = [
+  'withinHeld',
+  'heldOwner',
+  'indefinite',
+  'guidanceWord',
+  'symbols',
+] as const;
 export type MissingRuleName = (typeof MISSING_RULE_NAMES)[number];
 export const DEFAULT_MISSING_RULES: MissingRules = {
   withinHeld: true,
   heldOwner: true,
   indefinite: true,
   guidanceWord: true,
+  symbols: true,
 };
 
 export const isMissingRuleName = (name: string): name is MissingRuleName =>

@@ -28,6 +28,7 @@ import {
   unheldSections,
   unknownAcronyms,
 } from './name-shapes.js';
+import { documentSymbols } from './name-symbols.js';
 import { range } from './name-words.js';
 import { PlaceFinder } from './place-finder.js';
 import type { Place } from './places.js';
@@ -187,6 +188,8 @@ export class MissingDetector {
 
     namesByHead(scan, this.shapes);
     numberedIds(scan, this.shapes);
+    if (this.rules.symbols)
+      documentSymbols(scan, this.shapes, (symbol) => heldDocs.some((docId) => this.cites(docId, [symbol])));
     seriesNumbers(scan, this.shapes, namedDocs);
     earlierVersions(scan, this.shapes, namedDocs);
     codedIds(scan, this.shapes);
