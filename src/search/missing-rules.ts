@@ -31,6 +31,12 @@ export interface MissingRules {
    * instrument Charter does not hold (name-symbols.ts).
    */
   symbols: boolean;
+  /**
+   * `versions`: a draft, proposal or revision of a held document, or a version number its names never write
+   * ("the april 2023 draft of the generative ai interim measures", "ai safety governance framework 2.0"), is a
+   * text Charter does not hold (name-versions.ts).
+   */
+  versions: boolean;
 }
 
 export const MISSING_RULE_NAMES = [
@@ -47,6 +53,7 @@ export const DEFAULT_MISSING_RULES: MissingRules = {
   indefinite: true,
   guidanceWord: true,
   symbols: true,
+  versions: true,
 };
 
 export const isMissingRuleName = (name: string): name is MissingRuleName =>

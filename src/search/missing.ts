@@ -29,11 +29,12 @@ import {
   unknownAcronyms,
 } from './name-shapes.js';
 import { documentSymbols } from './name-symbols.js';
-import { range } from './name-words.js';
+import { isDraftText, otherVersions, ownVersions, type VersionKnowledge } from './name-versions.js';
+import { COMMON_ZIPF, range } from './name-words.js';
 import { PlaceFinder } from './place-finder.js';
 import type { Place } from './places.js';
 import { MAX_QUERY_CHARS } from './query.js';
-import { tokenize, tokens } from './text.js';
+import { termOf, tokenize, tokens } from './text.js';
 import { inJurisdiction } from './thesaurus.js';
 
 export type { MissingName } from './missing-name.js';
@@ -79,6 +80,7 @@ export class MissingDetector {
   private readonly described: HeldDescriptions;
   private readonly shapes: ShapeKnowledge;
   private readonly rules: MissingRules;
+  private readonly versions: VersionKnowledge;
 
   constructor(options: MissingDetectorOptions) {
     this.rules = { ...DEFAULT_MISSING_RULES, ...options.rules };
@@ -101,6 +103,14 @@ export class MissingDetector {
       ...options.places.flatMap((place) => place.names),
       ...known.flatMap((instrument) => [instrument.name, ...instrument.aliases]),
     ]);
+    const versions = new Map(options.docs.map((doc) => [doc.id, ownVersions(doc)]));
+    const drafts = new Set(options.docs.filter(isDraftText).map((doc) => doc.id));
+    this.versions = {
+      versions: (docId) => versions.get(docId) ?? new Set(),
+      draft: (docId) => drafts.has(docId),
+      catalogWord: (norm) => this.held.catalogTokens.has(norm),
+      common: (norm) => (zipf?.(termOf(norm) ?? norm) ?? 0) >= COMMON_ZIPF,
+    };
     const years = new Map(options.docs.map((doc) => [doc.id, Number(doc.date.slice(0, 4))]));
     this.shapes = {
       held: this.held,
@@ -192,6 +202,7 @@ export class MissingDetector {
       documentSymbols(scan, this.shapes, (symbol) => heldDocs.some((docId) => this.cites(docId, [symbol])));
     seriesNumbers(scan, this.shapes, namedDocs);
     earlierVersions(scan, this.shapes, namedDocs);
+    if (this.rules.versions) otherVersions(scan, this.versions, namedDocs);
     codedIds(scan, this.shapes);
     unknownAcronyms(scan, this.shapes);
     unheldSections(scan, this.shapes);
