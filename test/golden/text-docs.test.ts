@@ -195,6 +195,29 @@ describe.runIf(describeGolden)('text documents of the structure-aware styles (go
     }
   });
 
+  it('AI Safety Governance Framework: every risk of Sec. 3 opens with its title alone, the title its own table names', async () => {
+    const passages = await realPassages('cn-ai-safety-governance-framework-2024');
+    const flat = (s: string) => s.replace(/[,\s]+/g, ' ').trim();
+    const table = flat(
+      passages
+        .filter((p) => p.path[0] === 'h:table')
+        .map((p) => p.text)
+        .join(' '),
+    );
+    const risks = passages.filter((p) => /^sec:3\./.test(p.path[0]!) && p.path.length === 2);
+    expect(risks).toHaveLength(26);
+    for (const p of risks) {
+      const [title, body] = p.text.split('\n\n');
+      // The title is a paragraph of its own, never the first words of the sentence after it.
+      expect(title, p.locator).toMatch(/^\([a-f]\) ?[A-Z][^.;:]*$/);
+      expect(body, p.locator).toMatch(/^[A-Z]/);
+      expect(table, p.locator).toContain(flat(title!.replace(/^\([a-f]\) ?/, '')));
+    }
+    expect(passages.find((p) => p.path[0] === 'h:table')!.headingPath).toEqual([
+      'Table of AI Safety and Security Risks to Technical Countermeasures and Comprehensive Governance Measures',
+    ]);
+  });
+
   it('Colorado SB 24-205: SEC. 3 ends with the safety clause, not the signature page read by OCR', async () => {
     const passages = await realPassages('us-co-ai-act-2024');
     const last = passages.find((p) => p.path[0] === 'billsec:3')!;

@@ -525,6 +525,59 @@ describe('sections', () => {
       '1.1 Be inclusive and prudent to ensure safety',
     ]);
   });
+
+  it('keeps a point title set on its own line apart from the sentence after it, and a caption wrapped in title case whole', () => {
+    const { passages } = split(
+      'sections',
+      [
+        '1. Classification of risks',
+        'Safety risks exist at every stage throughout the chain, from system design',
+        'to research and development, training, testing, deployment and use.',
+        '1.1 Inherent risks',
+        '(a) Risks of explainability',
+        'AI algorithms, represented by deep learning, have complex internal',
+        'workings, which makes their outputs hard to trace or to explain.',
+        '(b) Risks of confusing facts, misleading users, and bypassing',
+        'authentication',
+        'AI systems and their outputs, if not clearly labeled, can make it hard for',
+        'users to discern whether they are interacting with AI or with a person.',
+        '(c) Risks of stealing and tampering',
+        '-7-',
+        '\fAI Framework',
+        '',
+        'Core algorithm information, including parameters, structures and functions,',
+        'faces risks of inversion attacks and stealing, and of backdoor injection.',
+        '(d) Developers should assess potential biases in AI models and algorithms,',
+        'and improve sampling and testing for training data content and quality.',
+        'Table of Safety and Security Risks to Technical',
+        'Countermeasures and Comprehensive Measures',
+        'Safety risks',
+        '-8-',
+        '\fAI Framework',
+        '-9-',
+        '\fAI Framework',
+        '-10-',
+        '\fAI Framework',
+      ].join('\n'),
+      parseText,
+    );
+    expect(byLocator(passages, 'Sec. 1.1(a)').text).toBe(
+      '(a) Risks of explainability\n\nAI algorithms, represented by deep learning, have complex internal workings, which makes their outputs hard to trace or to explain.',
+    );
+    expect(byLocator(passages, 'Sec. 1.1(b)').text).toMatch(
+      /^\(b\) Risks of confusing facts, misleading users, and bypassing authentication\n\nAI systems and/,
+    );
+    expect(byLocator(passages, 'Sec. 1.1(c)').text).toMatch(
+      /^\(c\) Risks of stealing and tampering\n\nCore algorithm/,
+    );
+    // A point whose first line is cut by the wrap ("… algorithms," then "and improve …") is one paragraph.
+    expect(byLocator(passages, 'Sec. 1.1(d)').text).not.toContain('\n');
+    const table = passages.find((p) => p.path[0] === 'h:table')!;
+    expect(table.headingPath).toEqual([
+      'Table of Safety and Security Risks to Technical Countermeasures and Comprehensive Measures',
+    ]);
+    expect(table.text).toBe('Safety risks');
+  });
 });
 
 describe('us-statute', () => {

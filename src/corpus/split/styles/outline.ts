@@ -26,6 +26,8 @@ interface Level {
   paragraphs: number;
   /** Set when the level was re-entered after a list: its later children are cited under this subparagraph. */
   subpara?: number;
+  /** The point's first paragraph was its title ("(a) Risks of explainability"): the next text is its body. */
+  titled?: boolean;
 }
 
 export interface OutlineOptions {
@@ -45,6 +47,12 @@ export interface OutlineOptions {
   markerStartsBlock?: boolean;
   /** Read "(C)" as "(c)" when only the lower-case letter fits (enrolled acts set new law in small capitals). */
   smallCapsMarkers?: boolean;
+  /**
+   * The width of the copy's wrapped lines (text-lines.ts `wrapWidth`): with it, a point's title set on a line
+   * of its own ("(a) Risks of explainability", then "AI algorithms, …") is a paragraph of its own, not the
+   * first words of the sentence after it (see `endsTitle`).
+   */
+  wrapWidth?: number;
 }
 
 /**
@@ -74,6 +82,11 @@ export class Outline {
       this.blankAfter = this.block[this.block.length - 1];
       return;
     }
+    if (this.endsTitle(line)) {
+      this.blankAfter = undefined;
+      this.flush();
+      this.stack[this.stack.length - 1]!.titled = true;
+    }
     if (this.blankAfter) {
       // A blank line at a page break inside a sentence is the page's end, not a paragraph's.
       const before = this.blankAfter;
@@ -96,6 +109,28 @@ export class Outline {
     // A block's place is decided by its first line, so the next line is judged against the updated outline.
     if (this.block.length === 0) this.begin(line.text);
     this.block.push(line);
+  }
+
+  /**
+   * Whether the block so far is an open point's title and `line` starts its body: the block opens the point
+   * and ends no sentence or clause (no . ; : ! ? and no comma at its end), `line` starts with a capital and no
+   * marker, and the first word of `line` would have fit on the block's last line. A wrapped line is cut only
+   * where the next word does not fit, so a break with room left is the document's own: a title on its own
+   * line. Across a page break as well (a blank line then).
+   */
+  private endsTitle(line: TextLine): boolean {
+    const width = this.options.wrapWidth;
+    const top = this.stack[this.stack.length - 1];
+    if (width === undefined || !top || this.builder.openUnit !== top.unit || top.unit.paragraphs.length > 0)
+      return false;
+    if (this.block.length === 0 || this.block.length > 3) return false;
+    const title = this.block.map((l) => l.text.trim()).join(' ');
+    const last = this.block[this.block.length - 1]!.text.trim();
+    const next = line.text.trim();
+    if (/[.;:!?,\-–—]["”’)]?$/.test(last) || /[.;:!?](?:\s|$)/.test(title)) return false;
+    if (!/^\p{Lu}/u.test(next) || this.placeOf(next) !== undefined) return false;
+    const word = next.split(/\s/, 1)[0]!;
+    return last.length + 1 + word.length <= width;
   }
 
   /** Ends the current block (a blank line, a new indented paragraph, a heading). */
@@ -224,9 +259,11 @@ export class Outline {
     }
     const isParagraph =
       this.options.paragraphForms ?? ((m) => (m.kind === 'num' || m.kind === 'dec') && m.form !== 'paren');
-    // More text of a numbered paragraph stays in it; unmarked text after a point ends the list.
-    if (this.builder.openUnit === top.unit && isParagraph(top)) {
+    // More text of a numbered paragraph stays in it, and so does a titled point's body; unmarked text after a
+    // point ends the list.
+    if (this.builder.openUnit === top.unit && (isParagraph(top) || top.titled)) {
       top.paragraphs++;
+      top.titled = false;
       return;
     }
     let d = this.stack.length - 1;

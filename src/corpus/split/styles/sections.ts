@@ -7,11 +7,15 @@ import { formatLocator } from '../../citation.js';
 import type { Passage, ReadDocument, RefPath } from '../../types.js';
 import { buildPassages } from '../passages.js';
 import { Outline } from './outline.js';
+import { wrapWidth } from './text-lines.js';
 import { UnitBuilder } from './unit-builder.js';
 
 const NUMBERED = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s*([A-Z].*)$/;
 /** A labelled section heading ("## Section 3", "Section 3.1 – Scope"): the whole line is the heading. */
 const LABELLED = /^Section (\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[–:-]?\s*\p{Lu}[^.;:,]{0,100})?$/u;
+
+/** A line in title case: two words or more, every word of four letters or more capitalized, no end punctuation. */
+const TITLE_CASE = /^(?=\S+\s+\S)(?:(?:\p{Lu}[\p{L}-]*|\p{Ll}{1,3}|[A-Z&]+)(?:\s+|$))+$/u;
 
 /** The section numbers that may come after `current`: a first child, the next sibling, or a next ancestor. */
 export function nextNumbers(current: number[]): string[] {
@@ -45,6 +49,7 @@ export function splitSections(doc: CatalogDocument, read: ReadDocument): Passage
   let outline = new Outline(builder, ['h:preamble'], { format });
   let current: number[] = [];
   const lines = read.lines;
+  const width = wrapWidth(lines);
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -54,7 +59,11 @@ export function splitSections(doc: CatalogDocument, read: ReadDocument): Passage
       outline.end();
       current = labelled[1]!.split('.').map(Number);
       builder.heading(current.length - 1, t);
-      outline = new Outline(builder, [`sec:${labelled[1]}`], { format, markerStartsBlock: true });
+      outline = new Outline(builder, [`sec:${labelled[1]}`], {
+        format,
+        markerStartsBlock: true,
+        wrapWidth: width,
+      });
       continue;
     }
     const numbered = NUMBERED.exec(t);
@@ -74,14 +83,27 @@ export function splitSections(doc: CatalogDocument, read: ReadDocument): Passage
         current.length - 1,
         wrappedTitle ? `${t} ${next}` : runIn ? firstSentence(lines, i) : t,
       );
-      outline = new Outline(builder, [`sec:${numbered[1]}`], { format, markerStartsBlock: true });
+      outline = new Outline(builder, [`sec:${numbered[1]}`], {
+        format,
+        markerStartsBlock: true,
+        wrapWidth: width,
+      });
       if (wrappedTitle) i++;
       if (runIn) outline.line(line);
       continue;
     }
     if (/^Table of [A-Z]/.test(t) && t.length < 160 && current.length > 0) {
       outline.end();
-      builder.heading(0, t);
+      // A title-case caption wrapped over lines ("… Risks to Technical" / "Countermeasures and …") goes on
+      // while the next line is title case too; "Safety risks", the table's first cell, is not.
+      let caption = t;
+      while (
+        TITLE_CASE.test(caption) &&
+        TITLE_CASE.test(lines[i + 1]?.text.trim() ?? '') &&
+        caption.length < 160
+      )
+        caption += ` ${lines[++i]!.text.trim()}`;
+      builder.heading(0, caption);
       outline = new Outline(builder, ['h:table'], { format });
       continue;
     }

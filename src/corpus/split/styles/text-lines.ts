@@ -68,3 +68,17 @@ export function isHeadingBeforeParagraph(lines: readonly TextLine[], i: number):
   while (j < lines.length && lines[j]!.text.trim() === '') j++;
   return j < lines.length && /^\s*\d{1,3}\.(?:\s|$)/.test(lines[j]!.text);
 }
+
+/**
+ * The width a copy's text was wrapped at, in characters: the 98th percentile of its non-blank lines' lengths
+ * (a few over-long lines, such as a table of contents run together, do not count). A line with room left for
+ * the next line's first word was not cut by the wrap (outline.ts `endsTitle`).
+ */
+export function wrapWidth(lines: readonly TextLine[]): number | undefined {
+  const lengths = lines
+    .map((l) => l.text.trim().length)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
+  if (lengths.length === 0) return undefined;
+  return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.98))];
+}
