@@ -129,6 +129,24 @@ export function isOffTopic(
 }
 
 /**
+ * Whether the learned stage would weigh this search's evidence at all: not by the bars or the coverage test
+ * already answered weak, no short question with a word the definitions use, no word weighing
+ * `LEARNED_MAX_BEST`, and features to read (`judgeFeatures`). tools/fit-judge.ts fits the model on these
+ * questions only: a question the stage never judges ("does the AI Act ban social scoring", "AI" weighing 3)
+ * taught it nothing but to be warier where it does judge.
+ */
+export function learnedJudges(
+  response: Pick<SearchResponse, 'evidence'>,
+  stages: JudgeStages = DEFAULT_JUDGE_STAGES,
+): boolean {
+  const evidence = judgedEvidence(response.evidence, stages);
+  const t = evidence?.topicality;
+  if (!t || (t.best ?? 0) >= LEARNED_MAX_BEST || judgeFeatures(evidence) === null) return false;
+  if (!t.han && (t.defining ?? 0) > 0 && t.words <= OFFTOPIC_MAX_WORDS) return false;
+  return !isWeak(response, WEAK_COVERAGE, { ...stages, learned: false });
+}
+
+/**
  * The learned stage leaves alone a question with a word weighing this much ("transparency", "AI", "deepfake"
  * weigh 2 to 4), as the Chinese rule does (`HAN_STRONG`): the off-topic messages it catches on the tuning sets
  * weigh at most 1.47 ("my phone battery drains …"), and on a small corpus one word the documents lack

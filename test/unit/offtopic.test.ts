@@ -6,6 +6,8 @@ import {
   isMissing,
   isOffTopic,
   isWeak,
+  LEARNED_MAX_BEST,
+  learnedJudges,
   missingToSay,
   OFFTOPIC_BEST,
   OFFTOPIC_HAN_BEST,
@@ -300,5 +302,19 @@ describe('judging off-topic questions', () => {
     // AI会不会抢走大家的饭碗: a strong word, few of its colloquial words in any passage.
     expect(isWeak(zh(HAN_STRONG, 0.08))).toBe(false);
     expect(isWeak(zh(OFFTOPIC_HAN_BEST, 0.08))).toBe(true);
+  });
+
+  it('lets the learned stage judge, and be fitted on, only what nothing else has judged', () => {
+    const plain = { words: 5, best: 1, total: 2, balance: -1, asksRule: false };
+    // A question the bars leave alone, with no strong word: the learned stage's to judge.
+    expect(learnedJudges(evidence({ topicality: plain }))).toBe(true);
+    // Already weak by the bars, or by the coverage test: nothing for the model to learn from it.
+    expect(learnedJudges(evidence({}))).toBe(false);
+    expect(learnedJudges(evidence({ coverage: 0.05, topicality: plain }))).toBe(false);
+    // A word weighing LEARNED_MAX_BEST, a short question with a defining word, a named document, Chinese.
+    expect(learnedJudges(evidence({ topicality: { ...plain, best: LEARNED_MAX_BEST } }))).toBe(false);
+    expect(learnedJudges(evidence({ topicality: { ...plain, words: 3, defining: 1 } }))).toBe(false);
+    expect(learnedJudges(evidence({ named: ['eu-ai-act-2024'], topicality: plain }))).toBe(false);
+    expect(learnedJudges(evidence({ topicality: { ...plain, han: { best: 1.5 } } }))).toBe(false);
   });
 });
