@@ -109,6 +109,15 @@ export const OFFTOPIC_HAN_BEST = 1.3;
 export const HAN_STRONG = 2;
 
 /**
+ * ... and a Chinese question of which one reader question holds at least this share (`Topicality.asked`,
+ * corpus/asks, rarity-weighted) is not off-topic by its glosses: CC-CEDICT lacks or glosses weakly the words
+ * Chinese readers use of the documents (算力 has no entry; 聊天记录 → "chat log", 恶意 → "malice" weigh under
+ * 1.3), but readers ask of them in those words ("算力被恶意消耗" 1.0). The 16 Chinese off-topic tuning
+ * messages reach 0.37 at most (推荐几部好看的科幻电影); a half is a bar no message of theirs comes near.
+ */
+export const HAN_ASKED = 0.5;
+
+/**
  * Whether a question is off-topic (see `OFFTOPIC_BEST`): it names no document, and its words weigh too little,
  * each and together (a short message) or on average (a longer one, `OFFTOPIC_LONG_MEAN`); a question naming a
  * held place gets a far lower bar.
@@ -160,7 +169,7 @@ function isOffTopicByBars(response: Pick<SearchResponse, 'evidence'>): boolean {
   // A question of numbers and ids alone ("10^26", "2024/1689") has no word to weigh: not judged here.
   if (!evidence?.topicality || evidence.topicality.words === 0 || evidence.named.length > 0) return false;
   const { best, total, words, balance, han } = evidence.topicality;
-  if (han) return han.best < OFFTOPIC_HAN_BEST;
+  if (han) return han.best < OFFTOPIC_HAN_BEST && (evidence.topicality.asked ?? 0) < HAN_ASKED;
   const place = (evidence.places?.length ?? 0) > 0;
   if (words <= OFFTOPIC_MAX_WORDS)
     return (

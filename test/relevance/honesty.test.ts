@@ -61,6 +61,14 @@ describe('the issue 19 tuning sets', () => {
     expect(set('heldout-situations-plain-6').answerable.length).toBe(20);
   });
 
+  it('keeps the eighth-round sets whole, half of each held out, and the Chinese messages held out', () => {
+    expect(set('tuning-offtopic-7').offtopic.length).toBe(40);
+    expect(set('heldout-offtopic-7').offtopic.length).toBe(40);
+    expect(set('tuning-short-7').answerable.length).toBe(15);
+    expect(set('heldout-short-7').answerable.length).toBe(15);
+    expect(set('heldout-offtopic-zh-7').offtopic.length).toBe(20);
+  });
+
   it('keeps the second-round sets whole: 92 unheld questions and 65 off-topic messages, halved', () => {
     expect(set('tuning-unheld-2').missing.length + set('heldout-unheld-2').missing.length).toBe(92);
     expect(set('tuning-offtopic-2').offtopic.length + set('heldout-offtopic-2').offtopic.length).toBe(65);
@@ -241,6 +249,23 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
       expect(isOffTopic(search(q), { ...DEFAULT_JUDGE_STAGES, learned: false }), q).toBe(false);
       expect(isWeak(search(q)), q).toBe(true);
     }
+  });
+
+  it('answers weak, with the learned stage fitted on what it judges, ML-engineering and everyday chatter', () => {
+    // Fitted on every question, the model left these under its threshold (tuning-offtopic-5, -7).
+    for (const q of [
+      'my sklearn random forest has 99% training accuracy but 60% on test',
+      'my github actions workflow keeps failing on the docker build step',
+      'tips for a system design interview',
+    ])
+      expect(isWeak(search(q)), q).toBe(true);
+  });
+
+  it('answers a short Chinese question a reader question holds, whatever its glosses weigh', () => {
+    // 算力 has no CC-CEDICT entry and 恶意 → "malice" weighs under OFFTOPIC_HAN_BEST (tuning-short-7).
+    const response = search('算力被恶意消耗');
+    expect(isFlagged(response)).toBe(false);
+    expect(response.hits[0]?.passages[0]?.docId).toMatch(/^cn-ai-safety-governance-framework-2024/);
   });
 
   it("counts a word held by its synonym toward coverage: an answer in the law's own words is no weak one", () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_JUDGE_STAGES,
+  HAN_ASKED,
   HAN_STRONG,
   isMissing,
   isOffTopic,
@@ -302,6 +303,27 @@ describe('judging off-topic questions', () => {
     // AI会不会抢走大家的饭碗: a strong word, few of its colloquial words in any passage.
     expect(isWeak(zh(HAN_STRONG, 0.08))).toBe(false);
     expect(isWeak(zh(OFFTOPIC_HAN_BEST, 0.08))).toBe(true);
+  });
+
+  it('does not call off-topic a Chinese question a reader question holds half of, whatever its glosses weigh', () => {
+    const zh = (asked?: number) =>
+      evidence({
+        topicality: {
+          words: 5,
+          best: 1.8,
+          total: 7,
+          balance: 7,
+          asksRule: false,
+          han: { best: 1.26 },
+          ...(asked === undefined ? {} : { asked }),
+        },
+      });
+    // 算力被恶意消耗: CC-CEDICT has no 算力, 恶意 → "malice" weighs 1.26; a reader question holds all of it.
+    expect(isOffTopic(zh(1))).toBe(false);
+    expect(isOffTopic(zh(HAN_ASKED))).toBe(false);
+    // 推荐几部好看的科幻电影 (0.37), and an index without reader questions: judged by the glosses.
+    expect(isOffTopic(zh(0.37))).toBe(true);
+    expect(isOffTopic(zh())).toBe(true);
   });
 
   it('lets the learned stage judge, and be fitted on, only what nothing else has judged', () => {
