@@ -122,10 +122,15 @@ function passageAsks(
   return asks.size > 0 ? asks : undefined;
 }
 
-/** WordNet's synonyms, opened once per process (no bridge when the package is missing). */
-function defaultBridge(): ((word: string) => readonly string[]) | undefined {
+/** WordNet, opened once per process (undefined when the package is missing). */
+function openWordNet(): WordNet | undefined {
   if (wordNet === undefined) wordNet = WordNet.installed() ?? null;
-  const found = wordNet;
+  return wordNet ?? undefined;
+}
+
+/** WordNet's synonyms (no bridge when the package is missing). */
+function defaultBridge(): ((word: string) => readonly string[]) | undefined {
+  const found = openWordNet();
   return found ? (word) => found.synonyms(word) : undefined;
 }
 
@@ -234,6 +239,7 @@ export class CorpusIndex {
       heldSection: sectionNumbers(passages),
       ...(options.missingRules ? { rules: options.missingRules } : {}),
       spelledOut: (acronym) => spelledOut.has(acronym),
+      commonWord: (word) => openWordNet()?.isCommonWord(word) ?? false,
     });
     const termCache = new TermCache(
       options.termCacheEntries ?? Math.max(TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE * passages.length),

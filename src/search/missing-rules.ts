@@ -37,6 +37,12 @@ export interface MissingRules {
    * text Charter does not hold (name-versions.ts).
    */
   versions: boolean;
+  /**
+   * `rareWords`: a word neither English, the documents nor the catalog use, and no misspelling of one, in the
+   * place of a name ("the unicri toolkit", "the christchurch call", "cobit 2019") is a name of something
+   * Charter does not hold (name-rare.ts).
+   */
+  rareWords: boolean;
 }
 
 export const MISSING_RULE_NAMES = [
@@ -45,6 +51,8 @@ export const MISSING_RULE_NAMES = [
   'indefinite',
   'guidanceWord',
   'symbols',
+  'versions',
+  'rareWords',
 ] as const;
 export type MissingRuleName = (typeof MISSING_RULE_NAMES)[number];
 export const DEFAULT_MISSING_RULES: MissingRules = {
@@ -54,6 +62,7 @@ export const DEFAULT_MISSING_RULES: MissingRules = {
   guidanceWord: true,
   symbols: true,
   versions: true,
+  rareWords: true,
 };
 
 export const isMissingRuleName = (name: string): name is MissingRuleName =>

@@ -17,6 +17,7 @@ import { InstrumentMatcher } from './instruments.js';
 import type { MissingName } from './missing-name.js';
 import { DEFAULT_MISSING_RULES, type MissingRules } from './missing-rules.js';
 import { NameCase } from './name-case.js';
+import { rareWords } from './name-rare.js';
 import {
   codedIds,
   earlierVersions,
@@ -68,6 +69,8 @@ export interface MissingDetectorOptions {
   rules?: Partial<MissingRules>;
   /** Whether the held texts write out an acronym's words (heldnames.ts `SpelledOut`). */
   spelledOut?: (acronym: string) => boolean;
+  /** Whether WordNet lists a lower-case word as a common word of English (`rareWords`). */
+  commonWord?: (word: string) => boolean;
 }
 
 export class MissingDetector {
@@ -124,6 +127,7 @@ export class MissingDetector {
       heldYear: (docId) => years.get(docId) ?? 0,
       rules: this.rules,
       ...(options.spelledOut ? { spelledOut: options.spelledOut } : {}),
+      ...(options.commonWord ? { commonWord: options.commonWord } : {}),
     };
   }
 
@@ -205,6 +209,7 @@ export class MissingDetector {
     if (this.rules.versions) otherVersions(scan, this.versions, namedDocs);
     codedIds(scan, this.shapes);
     unknownAcronyms(scan, this.shapes);
+    if (this.rules.rareWords) rareWords(scan, this.shapes);
     unheldSections(scan, this.shapes);
 
     // Countries and states with no document, unless the question is about a document Charter holds that

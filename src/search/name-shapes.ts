@@ -96,6 +96,8 @@ export interface ShapeKnowledge {
   rules: MissingRules;
   /** Whether the held texts write out an acronym's words (heldnames.ts `SpelledOut`). */
   spelledOut?: (acronym: string) => boolean;
+  /** Whether WordNet lists a lower-case word as a common word of English (wordnet.ts `isCommonWord`). */
+  commonWord?: (word: string) => boolean;
 }
 
 /**

@@ -152,6 +152,25 @@ export class WordNet {
     return found;
   }
 
+  /**
+   * Whether WordNet lists `word` (lower case) as a common word of English: its first sense in some part of
+   * speech writes it in lower case ("webcam", "uncensored"), not as a proper name ("Christchurch").
+   */
+  isCommonWord(word: string): boolean {
+    if (!/^[a-z][a-z-]*$/.test(word)) return false;
+    return PARTS.some((part) => {
+      const base = this.baseForm(word, part);
+      if (!base) return false;
+      const line = this.lineAt(`data.${part}`, base.offset);
+      if (!line) return false;
+      const fields = line.split(' ');
+      const count = Number.parseInt(fields[3] ?? '0', 16);
+      for (let k = 0; k < count; k++)
+        if (fields[4 + 2 * k]?.replace(/\(.*\)$/, '') === base.lemma) return true;
+      return false;
+    });
+  }
+
   close(): void {
     for (const { fd } of this.files.values()) closeSync(fd);
     this.files.clear();
