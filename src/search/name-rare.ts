@@ -30,6 +30,8 @@ export function oneEditAway(word: string): string[] {
 
 /** Rare words in the place of a name (`rareWords` rule). */
 export function rareWords(scan: Scan, know: ShapeKnowledge): void {
+  // Without WordNet (or the frequency table) a common word cannot be told from a name: no rule.
+  if (!know.commonWord) return;
   const { toks, norms, heldAt, places, claimed, surface } = scan;
   const floor = know.englishZipf('\u0000');
   const term = (norm: string) => termOf(norm) ?? norm;
