@@ -184,16 +184,18 @@ export class MissingDetector {
     // Times report"), or described by the catalog's facts ("Trump's January AI order", "Canada's AI bill").
     const described = this.described.find(text, norms, places.codes);
     scan.described = described;
-    const heldDocs = [
-      ...namedDocs.filter((name) => !this.held.isReportOf(name, norms)).map((n) => n.docId),
-      ...described,
-    ];
+    const namedDocIds = namedDocs.filter((name) => !this.held.isReportOf(name, norms)).map((n) => n.docId);
+    const heldDocs = [...namedDocIds, ...described];
     for (const match of known) {
       const span = range(match.start, match.end);
       if (span.some((i) => heldAt.has(i) || claimed.has(i))) continue;
       for (const i of span) claimed.add(i);
       const citedAs = this.known.citedAs(match.facts.id);
-      if (heldDocs.some((docId) => this.cites(docId, citedAs))) continue;
+      // A held document the known name's own words describe ("NIST … Framework" in the NIST Privacy Framework
+      // describes the AI RMF) is no document the question is about.
+      const own = described.length === 0 ? [] : this.describedWithin(scan, match);
+      const about = [...namedDocIds, ...described.filter((docId) => !own.includes(docId))];
+      if (about.some((docId) => this.cites(docId, citedAs))) continue;
       found.push({
         at: match.start,
         missing: { name: match.facts.name, kind: 'instrument', known: match.facts },
@@ -255,6 +257,22 @@ export class MissingDetector {
         seen.add(key);
         return true;
       });
+  }
+
+  /** The held documents a known instrument's name alone describes ("NIST … Framework": the AI RMF). */
+  private describedWithin(scan: Scan, match: { start: number; end: number }): string[] {
+    const { text, toks, norms, places } = scan;
+    const from = toks[match.start]!.start;
+    const last = toks[match.end]!;
+    return this.described.find(
+      text.slice(from, last.start + last.surface.length),
+      norms.slice(match.start, match.end + 1),
+      new Map(
+        [...places.codes]
+          .filter(([i]) => i >= match.start && i <= match.end)
+          .map(([i, c]) => [i - match.start, c]),
+      ),
+    );
   }
 
   /** The codes of the places a question names that Charter holds documents of ("illinois" → "US-IL"). */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/corpus/catalog.js';
 import { INSTRUMENTS_PATH, loadInstruments, parseInstruments } from '../../src/corpus/instruments.js';
 import { DocNameMatcher } from '../../src/search/docnames.js';
+import { tokens } from '../../src/search/text.js';
 
 const MIRROR = process.env.CHARTER_MIRROR ?? '';
 
@@ -43,12 +44,18 @@ describe('known instruments', () => {
     expect(() => parseInstruments(twice)).toThrow(/listed twice/);
   });
 
+  // An alias may run on from a held name ("NIST Privacy Framework": "NIST" is the AI RMF's alias; the detector
+  // takes a known name that runs on from a held one for the known one), never be one whole.
   it('lists nothing Charter holds (a news report about an instrument is not the instrument)', () => {
     const names = new DocNameMatcher(catalog);
     const held = new Map(catalog.map((doc) => [doc.id, doc]));
     for (const entry of instruments)
       for (const alias of [entry.name, ...entry.aliases]) {
-        const found = names.findExact(alias).filter((name) => held.get(name.docId)?.kind !== 'news');
+        const words = tokens(alias).length;
+        const found = names
+          .findExact(alias)
+          .filter((name) => held.get(name.docId)?.kind !== 'news')
+          .filter((name) => name.start === 0 && name.end >= words);
         expect(
           found.map((name) => name.docId),
           `${entry.id}: ${alias}`,
