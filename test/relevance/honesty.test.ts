@@ -261,6 +261,14 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
       expect(isWeak(search(q)), q).toBe(true);
   });
 
+  // The eighth round's tuning sets at their levels when tuned (33/40 weak, 0/15 flagged), minus two messages for the
+  // off-topic one (main before the round: 30/40, under the floor); the held-out halves are read, not guarded.
+  it('answers at least 77.5 % of the eighth-round off-topic tuning messages weak, and flags none of its short questions', () => {
+    weakAtLeast('tuning-offtopic-7', 0.775);
+    const flags = countFlags(index, set('tuning-short-7'));
+    expect(flags.wronglyFlagged, flags.wrong.join('\n')).toBe(0);
+  });
+
   it('answers a short Chinese question a reader question holds, whatever its glosses weigh', () => {
     // 算力 has no CC-CEDICT entry and 恶意 → "malice" weighs under OFFTOPIC_HAN_BEST (tuning-short-7).
     const response = search('算力被恶意消耗');
