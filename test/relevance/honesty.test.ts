@@ -69,6 +69,13 @@ describe('the issue 19 tuning sets', () => {
     expect(set('heldout-offtopic-zh-7').offtopic.length).toBe(20);
   });
 
+  it('keeps the eighth-round unheld sets whole, half held out', () => {
+    for (const name of ['tuning-unheld-7', 'heldout-unheld-7']) {
+      expect(set(name).missing.length, name).toBe(45);
+      expect(set(name).answerable.length, name).toBe(13);
+    }
+  });
+
   it('keeps the second-round sets whole: 92 unheld questions and 65 off-topic messages, halved', () => {
     expect(set('tuning-unheld-2').missing.length + set('heldout-unheld-2').missing.length).toBe(92);
     expect(set('tuning-offtopic-2').offtopic.length + set('heldout-offtopic-2').offtopic.length).toBe(65);
@@ -213,6 +220,15 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
   it('flags at least 82 % of the second-round unheld questions and answers 60 % of its off-topic ones weak', () => {
     flagsAtLeast('tuning-unheld-2', 0.82);
     weakAtLeast('tuning-offtopic-2', 0.6);
+  });
+
+  // The eighth round's tuning half at its level when tuned (39/45: symbols, versions, rare words), minus a
+  // margin, and none of its answerable controls (held documents named casually) flagged; the held-out half is
+  // read, not guarded.
+  it('flags the eighth-round unheld questions and none of their answerable controls', () => {
+    flagsAtLeast('tuning-unheld-7', 0.84);
+    const flags = countFlags(index, set('tuning-unheld-7'));
+    expect(flags.wronglyFlagged, flags.wrong.join('\n')).toBe(0);
   });
 
   it('flags at most 3 % of the everyday-words situations, English and Chinese', () => {
