@@ -2,7 +2,7 @@
 // it and the locator that names it, so a citation always names exactly what was shown; the official link to
 // where a passage is; the list items that follow what is shown. Facts every front end (Discord, the CLI) cites.
 import type { CatalogDocument } from '../corpus/catalog.js';
-import { formatLocator } from '../corpus/citation.js';
+import { locatorInCase } from '../corpus/citation.js';
 import type { Passage, RefPath } from '../corpus/types.js';
 
 export const startsWithPath = (path: RefPath, prefix: RefPath) =>
@@ -30,7 +30,7 @@ export function placeLocator(doc: CatalogDocument, passages: readonly Passage[],
   const under = passages.find((p) => startsWithPath(p.path, prefix));
   // Report-style locators carry a heading only the passage knows; a prefix of such a path is the passage's place.
   if (under && doc.citation.style === 'report') return under.locator;
-  return formatLocator(doc.citation.style, prefix, { unitLabel: doc.citation.unitLabel });
+  return locatorInCase(doc.citation.style, prefix, passages, { unitLabel: doc.citation.unitLabel });
 }
 
 export { parsePlaceId, placeId } from '../corpus/citation.js';

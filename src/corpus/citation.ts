@@ -125,6 +125,41 @@ export function formatLocator(
   return parts.join(', ');
 }
 
+/**
+ * The locator of `path` as the document writes it. Paths keep sub-points in lower case ("sec:6-1-1703/2/a/i"),
+ * but a document may print them in capitals (Colorado's "(I)", "(A)"), which only its passages' locators know.
+ * So the formatted locator takes the case of the passage sharing the longest run of `path`'s first segments,
+ * over the part of it that passage's own locator writes the same but for case: "§ 6-1-1703(2)(a)(I)" (from
+ * the passage "§ 6-1-1703(2)(a)(I)(A)"), never "(i)". Segments past every passage (a place asked for that
+ * the document lacks) stay as formatted.
+ */
+export function locatorInCase(
+  style: CitationStyle,
+  path: RefPath,
+  passages: readonly { path: RefPath; locator: string }[],
+  options: { unitLabel?: string; heading?: string } = {},
+): string {
+  const formatted = formatLocator(style, path, options);
+  if (!/\([^)]*\p{L}[^)]*\)/u.test(formatted)) return formatted;
+  let best: { path: RefPath; locator: string } | undefined;
+  let bestLength = 0;
+  for (const passage of passages) {
+    let n = 0;
+    while (n < path.length && passage.path[n] === path[n]) n++;
+    if (n > bestLength) {
+      best = passage;
+      bestLength = n;
+      if (n === path.length) break;
+    }
+  }
+  if (!best) return formatted;
+  const shared = formatLocator(style, path.slice(0, bestLength), options);
+  const cased = best.locator.slice(0, shared.length);
+  return formatted.startsWith(shared) && cased.toLowerCase() === shared.toLowerCase()
+    ? cased + formatted.slice(shared.length)
+    : formatted;
+}
+
 function formatTyped(
   style: CitationStyle,
   type: string,

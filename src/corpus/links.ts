@@ -14,7 +14,7 @@
 // (exactly, or as the whole unit of passages under it: "Annex III"); anything else is kept as text,
 // `unresolved`, and a document Charter lacks is named (`not-held`).
 import type { CatalogDocument } from './catalog.js';
-import { formatLocator, parseSegment, placeId } from './citation.js';
+import { locatorInCase, parseSegment, placeId } from './citation.js';
 import { CITING_STYLES, type Citation, findCitations, UNNAMED } from './citation-refs.js';
 import { type Definition, findDefinitions, TermMatcher } from './definitions.js';
 import type { Passage } from './types.js';
@@ -136,7 +136,7 @@ class Places {
 
   constructor(
     readonly doc: CatalogDocument,
-    passages: readonly Passage[],
+    private readonly passages: readonly Passage[],
   ) {
     for (const p of passages) {
       const key = p.path.join('/');
@@ -152,7 +152,7 @@ class Places {
     if (this.units.has(key))
       return {
         id: placeId(this.doc.id, path),
-        locator: formatLocator(this.doc.citation.style, path, {
+        locator: locatorInCase(this.doc.citation.style, path, this.passages, {
           ...(this.doc.citation.unitLabel ? { unitLabel: this.doc.citation.unitLabel } : {}),
         }),
       };

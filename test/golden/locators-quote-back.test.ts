@@ -3,6 +3,8 @@
 // fifth paragraph", a heading and an ordinal paragraph, an unnumbered PDF page) gives that passage, with no note.
 // A new-user trial found 530 of the 6,051 locators refused or widened to their unit with an "unread" note.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { placesOf } from '../../src/answer/places.js';
+import { LinkTable } from '../../src/corpus/links.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { ReferenceResolver } from '../../src/search/reference/resolver.js';
 import { catalog, describeGolden, realPassages } from '../support/corpus.js';
@@ -29,6 +31,49 @@ describe.runIf(describeGolden)('every locator Charter prints, quoted back', () =
       }
     }
     expect(failures.slice(0, 20), `${failures.length} locators not quoted back`).toEqual([]);
+  }, 120_000);
+
+  it('cites every place, a unit over several passages or a linked place, in the case its passages print', () => {
+    // Colorado prints sub-points in capitals: § 6-1-1703(2)(a)(I) has passages only for (I)(A) and (I)(B), and
+    // was quoted, linked and suggested as "(2)(a)(i)".
+    const sameButCase = (place: string, passage: Passage) =>
+      passage.locator.toLowerCase().startsWith(place.toLowerCase()) && !passage.locator.startsWith(place);
+    const failures: string[] = [];
+    let units = 0;
+    for (const doc of catalog) {
+      const own = passages.filter((p) => p.docId === doc.id);
+      for (const place of placesOf(doc, own)) {
+        const under = own.filter((p) => place.path.every((segment, i) => p.path[i] === segment));
+        if (under.some((p) => sameButCase(place.locator, p))) failures.push(`${doc.id}: ${place.locator}`);
+        if (under.some((p) => p.path.length === place.path.length) || !/\(\p{L}+\)/u.test(place.locator))
+          continue;
+        units++;
+        const answer = resolver.resolve(`${doc.shortTitle} ${place.locator}`);
+        if (!answer.ok || answer.locator !== place.locator)
+          failures.push(
+            `quote ${doc.shortTitle} ${place.locator} → ${answer.ok ? answer.locator : 'refused'}`,
+          );
+      }
+    }
+    const links = new LinkTable(catalog, passages);
+    const byId = new Map(passages.map((p) => [p.id, p]));
+    for (const p of passages)
+      for (const ref of links.referencesOf(p.id)) {
+        if (ref.status !== 'resolved' || !ref.id || !ref.locator) continue;
+        const target = passages.filter(
+          (q) => q.docId === ref.docId && (q.id === ref.id || q.id.startsWith(`${ref.id}/`)),
+        );
+        if (
+          target.some((q) => sameButCase(ref.locator!, q)) ||
+          (byId.has(ref.id) && byId.get(ref.id)!.locator !== ref.locator)
+        )
+          failures.push(`${p.id} cites ${ref.locator}`);
+      }
+    const deeper = resolver.resolve('Colorado AI Act § 6-1-1701(9)(b)(II)(I)(x)');
+    expect(deeper.ok).toBe(false);
+    if (!deeper.ok) expect(deeper.failure).toMatchObject({ within: '§ 6-1-1701(9)(b)(II)(I)' });
+    expect(units).toBeGreaterThan(0);
+    expect(failures.slice(0, 20), `${failures.length} places in the wrong case`).toEqual([]);
   }, 120_000);
 
   it('still reads places the grammar knows, and still refuses what no passage is', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatLocator, locatorInCase } from '../../src/corpus/citation.js';
 import { parsePlace } from '../../src/search/reference/place.js';
 import { ReferenceResolver } from '../../src/search/reference/resolver.js';
 import { docs, passages } from './search-fixture.js';
@@ -195,5 +196,27 @@ describe('ReferenceResolver', () => {
     expect(resolver.looksLikeReference('GA res 78/265 para 6')).toBe(true);
     expect(resolver.looksLikeReference('what does article 5 of the AI Act say about biometrics')).toBe(false);
     expect(resolver.looksLikeReference('is social scoring banned')).toBe(false);
+  });
+});
+
+describe('locatorInCase', () => {
+  // Colorado prints sub-points in capitals; paths keep them in lower case, so only a passage's locator knows.
+  const style = 'us-statute' as const;
+  const statute = [
+    { path: ['sec:6-1-1703', '2', 'a', 'i', 'a'], locator: '§ 6-1-1703(2)(a)(I)(A)' },
+    { path: ['sec:6-1-1703', '2', 'a', 'i', 'b'], locator: '§ 6-1-1703(2)(a)(I)(B)' },
+    { path: ['sec:6-1-1703', '2', 'a', 'ii'], locator: '§ 6-1-1703(2)(a)(II)' },
+    { path: ['sec:6-1-1704', '1'], locator: '§ 6-1-1704(1)' },
+  ];
+
+  it('writes a unit over several passages, and a place past them, in the case the passages print', () => {
+    expect(locatorInCase(style, ['sec:6-1-1703', '2', 'a', 'i'], statute)).toBe('§ 6-1-1703(2)(a)(I)');
+    expect(formatLocator(style, ['sec:6-1-1703', '2', 'a', 'i'])).toBe('§ 6-1-1703(2)(a)(i)');
+    // A point the document lacks keeps the reader's segment as formatted; what the passages print keeps theirs.
+    expect(locatorInCase(style, ['sec:6-1-1703', '2', 'a', 'ii', 'x'], statute)).toBe(
+      '§ 6-1-1703(2)(a)(II)(x)',
+    );
+    expect(locatorInCase(style, ['sec:6-1-1704', '1'], statute)).toBe('§ 6-1-1704(1)');
+    expect(locatorInCase(style, ['sec:6-1-1705', 'a'], statute)).toBe('§ 6-1-1705(a)');
   });
 });

@@ -2,7 +2,7 @@
 // ("art:5", or a bare "?:27") maps onto this document's own paths ("sec:5" in a statute cited by sections).
 // Also how a place is written back in the document's citation style. Knows no reference text.
 import type { CatalogDocument } from '../../corpus/catalog.js';
-import { formatLocator, segmentType, segmentValue } from '../../corpus/citation.js';
+import { locatorInCase, segmentType, segmentValue } from '../../corpus/citation.js';
 import type { Passage, RefPath } from '../../corpus/types.js';
 
 /** What a bare number means in each citation style. */
@@ -123,7 +123,9 @@ export class DocumentPlaces {
         ? `${BARE_TYPES[doc.citation.style]?.[0] ?? 'sec'}:${segment.slice(2)}`
         : segment,
     );
-    return formatLocator(doc.citation.style, clean, { unitLabel: doc.citation.unitLabel });
+    return locatorInCase(doc.citation.style, clean, this.passagesOf(doc.id), {
+      unitLabel: doc.citation.unitLabel,
+    });
   }
 
   /** The locator of the passages found at `path`: theirs when they share one, else the place's own. */
@@ -131,7 +133,7 @@ export class DocumentPlaces {
     const first = found[0]!;
     if (found.every((passage) => passage.locator === first.locator)) return first.locator;
     const heading = first.headingPath.at(-1);
-    return formatLocator(doc.citation.style, path, {
+    return locatorInCase(doc.citation.style, path, this.passagesOf(doc.id), {
       unitLabel: doc.citation.unitLabel,
       ...(heading ? { heading } : {}),
     });
