@@ -32,7 +32,15 @@ const SETTINGS = {
     shape: 'the application public key (64 hexadecimal digits)',
     secret: true,
   },
-  PORT: { schema: z.string().regex(/^\d{1,5}$/), shape: 'a port number' },
+  // The range is checked here, once, so PORT=99999 gets the same kind of sentence as --port 99999 rather than
+  // Node's "options.port should be >= 0 and < 65536" from listen().
+  PORT: {
+    schema: z
+      .string()
+      .regex(/^\d{1,5}$/)
+      .refine((value) => Number(value) <= 65_535),
+    shape: 'a port number (a whole number from 0 to 65535)',
+  },
 } satisfies Record<string, Setting>;
 
 type Name = keyof typeof SETTINGS;

@@ -60,6 +60,20 @@ describe('config', () => {
     );
   });
 
+  it('PORT out of range is one sentence from the config schema, not a Node error from listen()', () => {
+    for (const bad of ['99999', '65536', '-1', 'http']) {
+      expect(
+        failure(() => endpointConfig({ DISCORD_PUBLIC_KEY: KEY, DISCORD_APPLICATION_ID: APP, PORT: bad }))
+          .message,
+      ).toBe(
+        'PORT does not look like a port number (a whole number from 0 to 65535): fix it in .env (see .env.example).',
+      );
+    }
+    expect(endpointConfig({ DISCORD_PUBLIC_KEY: KEY, DISCORD_APPLICATION_ID: APP, PORT: '65535' }).port).toBe(
+      65_535,
+    );
+  });
+
   it('.env fills in what the environment leaves unset', () => {
     const dir = mkdtempSync(join(tmpdir(), 'charter-env-'));
     writeFileSync(join(dir, '.env'), `DISCORD_TOKEN=${TOKEN}\nDISCORD_APPLICATION_ID=1\n`);
