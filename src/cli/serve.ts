@@ -100,6 +100,29 @@ function workerEntry(): URL {
   return existsSync(js) ? js : new URL('./serve-worker.ts', import.meta.url);
 }
 
+/**
+ * Why listen() failed, as one sentence an operator can act on (Node's own message is a bare code such as
+ * "getaddrinfo ENOTFOUND 999.1.1.1" or "listen EADDRINUSE"). Codes not named here keep Node's message.
+ */
+export function listenFailure(error: unknown, host: string, port: number): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const where = `${host}:${port}`;
+  switch (code) {
+    case 'EADDRINUSE':
+      return `Port ${port} on ${host} is already in use by another program: stop it, or choose another port with --port or PORT.`;
+    case 'EACCES':
+      return `Charter may not listen on ${where} (ports below 1024 need extra rights): choose a port from 1024 up with --port or PORT.`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_NONAME':
+      return `--host ${host} is not an address or a name this machine can look up: give an IP address such as 127.0.0.1 or 0.0.0.0.`;
+    case 'EADDRNOTAVAIL':
+      return `--host ${host} is not an address of this machine: give one of its own addresses, 127.0.0.1, or 0.0.0.0 for all of them.`;
+    default:
+      return `Charter could not listen on ${where}: ${error instanceof Error ? error.message : String(error)}.`;
+  }
+}
+
 function stopSignals(): Promise<unknown> {
   return Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
 }
@@ -126,7 +149,12 @@ export async function runServe(args: string[], deps: ServeDeps): Promise<number>
   });
 
   server.listen(port, host);
-  await once(server, 'listening');
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    server.close();
+    throw new Error(listenFailure(error, host, port));
+  }
   const address = server.address() as AddressInfo;
   logger.info('listening', { host: address.address, port: address.port });
   deps.onListening?.(address);

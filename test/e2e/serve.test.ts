@@ -1,5 +1,6 @@
 // `charter serve` as the CLI runs it: listens before the index is loaded, serves once it is, stops cleanly.
-import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
+import { type AddressInfo, createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import type { Prepared } from '../../src/cli/prepare.js';
@@ -30,6 +31,32 @@ describe('parseServeArgs', () => {
 });
 
 describe('runServe', () => {
+  it('a port in use or a host that is no address is one sentence, not a bare EADDRINUSE or ENOTFOUND', async () => {
+    const keys = generateDiscordKeys();
+    const taken = createServer();
+    taken.listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    const { port } = taken.address() as AddressInfo;
+    const start = (args: string[]) =>
+      runServe([...args, '--workers', '0'], {
+        config: { publicKey: keys.publicKeyHex },
+        logger: quiet,
+        prepare: () => new Promise<Prepared>(() => {}),
+        loadServices: ({ health }) => ({ services: fakeServices(), health }),
+        stopSignal: new Promise<void>(() => {}),
+      });
+    try {
+      await expect(start(['--port', String(port), '--host', '127.0.0.1'])).rejects.toThrow(
+        `Port ${port} on 127.0.0.1 is already in use by another program: stop it, or choose another port with --port or PORT.`,
+      );
+    } finally {
+      taken.close();
+    }
+    await expect(start(['--port', '0', '--host', '999.1.1.1'])).rejects.toThrow(
+      /^--host 999\.1\.1\.1 is not an address or a name this machine can look up/,
+    );
+  });
+
   it('answers /healthz with 503 while loading, 200 once loaded, and stops on the signal', async () => {
     const keys = generateDiscordKeys();
     const prepared = deferred<Prepared>();
