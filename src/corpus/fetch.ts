@@ -215,6 +215,9 @@ function readBody(
     out.on('end', () => {
       if (settled) return;
       settled = true;
+      // A body that ends when the connection closes (HTTP/1.0, no Content-Length) looks complete when our own
+      // deadline destroys the socket: what arrived by then is part of the file, not the file.
+      if (signal.aborted) return reject(new DownloadError('the server did not answer in time'));
       if (!response.complete)
         return reject(new DownloadError('the connection was cut before the end of the file'));
       resolve(new Uint8Array(Buffer.concat(chunks)));
