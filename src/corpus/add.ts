@@ -135,12 +135,23 @@ async function obtain(source: string): Promise<Obtained> {
       );
     }
   }
+  // Any other scheme (file:, ftp:, …) is refused by name rather than looked for as a path of that spelling.
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(source)?.[1];
+  if (scheme)
+    throw new AddError(
+      scheme.toLowerCase() === 'file'
+        ? `${source} is a file: URL, which Charter does not open: give the file's path instead.`
+        : `${source} uses ${scheme.toLowerCase()}:, which Charter does not download: give an http(s) URL or a local file.`,
+    );
   // A local file gets the same cap as a download, checked before a byte is read.
   let size: number;
   try {
-    size = statSync(source).size;
-  } catch {
-    throw new AddError(`The file ${source} could not be read.`);
+    const stats = statSync(source);
+    if (stats.isDirectory()) throw new AddError(`${source} is a folder, not a file: give one file to add.`);
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof AddError) throw error;
+    throw new AddError(unreadable(source, error));
   }
   if (size > MAX_DOWNLOAD_BYTES)
     throw new AddError(
@@ -148,8 +159,23 @@ async function obtain(source: string): Promise<Obtained> {
     );
   try {
     return { bytes: new Uint8Array(readFileSync(source)) };
-  } catch {
-    throw new AddError(`The file ${source} could not be read.`);
+  } catch (error) {
+    throw new AddError(unreadable(source, error));
+  }
+}
+
+/** Why a local file could not be read, in words (the code alone, "ENOENT", means nothing to most people). */
+function unreadable(source: string, error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return `There is no file at ${source}: check the path.`;
+    case 'EACCES':
+    case 'EPERM':
+      return `The file ${source} could not be read: permission denied.`;
+    case 'EISDIR':
+      return `${source} is a folder, not a file: give one file to add.`;
+    default:
+      return `The file ${source} could not be read (${(error as Error).message}).`;
   }
 }
 

@@ -251,7 +251,22 @@ describe('charter add / remove', () => {
     [
       'a missing file',
       () => [join(files, 'nope.md'), ...meta('nope-doc')],
-      /^The file .+nope\.md could not be read\.$/,
+      /^There is no file at .+nope\.md: check the path\.$/,
+    ],
+    [
+      'a folder (trial 7)',
+      () => [files, ...meta('folder-doc')],
+      /^.+ is a folder, not a file: give one file to add\.$/,
+    ],
+    [
+      'a file: URL (trial 7)',
+      () => ['file:///etc/passwd', ...meta('passwd-doc')],
+      /^file:\/\/\/etc\/passwd is a file: URL, which Charter does not open: give the file's path instead\.$/,
+    ],
+    [
+      'an ftp: URL (trial 7)',
+      () => ['ftp://example.org/policy.txt', ...meta('ftp-doc')],
+      /^ftp:\/\/example\.org\/policy\.txt uses ftp:, which Charter does not download: give an http\(s\) URL or a local file\.$/,
     ],
     [
       'an id that exists in the repository',
