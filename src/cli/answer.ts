@@ -222,7 +222,13 @@ export async function runQuote(args: string[], given: CliIo = processIo()): Prom
   const charter = await io.open();
   const quoted = await quote(charter.services, reference, lang);
   if (quoted.kind !== 'quoted') {
-    io.stderr.write(`${noAnswerText(quoted)}\n`);
+    // With --json the refusal is a JSON object on stdout, as `ask --json` always prints one (the exit code
+    // still follows the outcome); a JSON reader got nothing at all before.
+    if (values.json)
+      io.stdout.write(
+        `${JSON.stringify({ reference, outcome: quoted.kind, note: noAnswerText(quoted), results: [] })}\n`,
+      );
+    else io.stderr.write(`${noAnswerText(quoted)}\n`);
     return exitCodeOf(quoted);
   }
   const links = linksOf(charter.services, quoted.doc, quoted.passages);
@@ -231,6 +237,7 @@ export async function runQuote(args: string[], given: CliIo = processIo()): Prom
     io.stdout.write(
       `${JSON.stringify({
         reference,
+        outcome: quoted.kind,
         docId: quoted.doc.id,
         locator: quoted.locator,
         ...(quotedNote(quoted) ? { note: quotedNote(quoted) } : {}),

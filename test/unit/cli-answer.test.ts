@@ -242,6 +242,22 @@ describe('charter quote', () => {
     expect(JSON.parse(json.out())).toMatchObject({ docId: 'eu-ai-act-2024', locator: 'Art. 5' });
   });
 
+  it('--json prints a JSON object with the outcome when nothing is quoted, as ask --json does', async () => {
+    // Trial 7: `quote --json "Art. 5"` printed nothing on stdout (the sentence went to stderr only).
+    for (const reference of ['Art. 7', 'AI Act Art. 99999']) {
+      const text = io();
+      const code = await runQuote([reference], text.cli);
+      const json = io();
+      expect(await runQuote(['--json', reference], json.cli)).toBe(code);
+      expect(JSON.parse(json.out())).toMatchObject({ reference, note: text.err().trim(), results: [] });
+      expect(JSON.parse(json.out()).outcome).not.toBe('quoted');
+      expect(json.err()).toBe('');
+    }
+    const ok = io();
+    await runQuote(['--json', 'AI Act Art. 5(1)(c)'], ok.cli);
+    expect(JSON.parse(ok.out()).outcome).toBe('quoted');
+  });
+
   it('JSON carries a point’s lead-in, as the text output and Discord show it', async () => {
     const text = io();
     await runQuote(['AI Act Art. 5(1)(c)'], text.cli);
