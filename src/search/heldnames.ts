@@ -124,6 +124,7 @@ const SKIPPED = '(?:(?:[Oo]f|[Oo]n|[Ii]n|[Tt]he|[Ff]or|[Aa]nd|[Tt]o|[Ww]ith|&)[^
 export class SpelledOut {
   private joined?: string;
   private readonly seen = new Map<string, boolean>();
+  private readonly terms = new Map<string, boolean>();
 
   constructor(private readonly source: () => readonly string[]) {}
 
@@ -154,4 +155,61 @@ export class SpelledOut {
     this.seen.set(letters, found);
     return found;
   }
+
+  /**
+   * Whether the held texts use an acronym's words as a term of their own, in any case: content words one
+   * right after the other (no small word between, none of them "AI"), the same phrase at least
+   * `SPELLED_TERM_REPEATS` times ("data protection impact assessment" for DPIA, "data protection authority"
+   * for DPA). A chance run ("data subject already") is rarely written that often.
+   */
+  hasTerm(acronym: string): boolean {
+    const letters = acronym.toLowerCase();
+    if (!/^\p{L}{3,8}$/u.test(letters)) return false;
+    const cached = this.terms.get(letters);
+    if (cached !== undefined) return cached;
+    this.joined ??= this.source().join('\n');
+    const words = [...letters].map((letter) => `[${letter}${letter.toUpperCase()}]\\p{L}*`);
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}'’])${words.join('[ \\t\\n-]+')}(?![\\p{L}\\p{N}'’])`, 'gu');
+    const phrases = new Map<string, number>();
+    let found = false;
+    for (const match of this.joined.matchAll(pattern)) {
+      const phrase = match[0].toLowerCase().split(/[\s-]+/);
+      if (phrase.some((word) => STOP_WORDS.has(word) || word === 'ai')) continue;
+      const key = phrase.join(' ');
+      const count = (phrases.get(key) ?? 0) + 1;
+      phrases.set(key, count);
+      if (count >= SPELLED_TERM_REPEATS) {
+        found = true;
+        break;
+      }
+    }
+    this.terms.set(letters, found);
+    return found;
+  }
+}
+
+/** How often the held texts must write an acronym's words as a term (`SpelledOut.hasTerm`). */
+export const SPELLED_TERM_REPEATS = 5;
+
+/**
+ * Whether a question writes out an acronym it uses: words in a row, small joining words aside, whose first
+ * letters spell it ("IIT (Indian Institute of Technology)", "data protection authority (DPA)").
+ */
+export function spelledInQuestion(acronym: string, norms: readonly string[], at: number): boolean {
+  const letters = [...acronym.toLowerCase()];
+  for (let i = 0; i < norms.length; i++) {
+    let k = i;
+    let n = 0;
+    while (k < norms.length && n < letters.length) {
+      if (k === at) break;
+      const word = norms[k]!;
+      if (word[0] === letters[n]) {
+        n++;
+        k++;
+      } else if (n > 0 && STOP_WORDS.has(word)) k++;
+      else break;
+    }
+    if (n === letters.length) return true;
+  }
+  return false;
 }

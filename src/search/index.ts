@@ -237,9 +237,11 @@ export class CorpusIndex {
       writes: (phrase) => this.writes(phrase),
       docUses: (docId, term) => this.lexical.termScores(term).ids.some((i) => passages[i]!.docId === docId),
       heldSection: sectionNumbers(passages),
+      codeSection: codeSections(passages),
       ...(options.missingRules ? { rules: options.missingRules } : {}),
       spelledOut: (acronym) => spelledOut.has(acronym),
       commonWord: (word) => openWordNet()?.isCommonWord(word) ?? false,
+      spelledTerm: (acronym) => spelledOut.hasTerm(acronym),
     });
     const termCache = new TermCache(
       options.termCacheEntries ?? Math.max(TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE * passages.length),
@@ -790,6 +792,30 @@ function sectionNumbers(passages: readonly Passage[]): (number: string) => boole
     if (found) held.add(String(Number(found[1])));
   }
   return (number) => held.has(String(Number(/^\d+/.exec(number)?.[0] ?? 'x')));
+}
+
+/** A code section a passage is cited by: "§ 17941(a)" → 17941, "§ 1107.1(a)" → 1107.1, "§ 6-1-1703(1)" → 6-1-1703. */
+const CODE_SECTION = /^§\s*(\d[\d.-]*?)(?=[(\s,]|$)/;
+
+/**
+ * Whether a held law has this code section as its own (its passages are cited "§ N"), and its text writes a
+ * code's name whose last word begins with `word` before "Code" ("Professions" for "prof" in "Business and
+ * Professions Code"): what the missing-name detector asks of "Labor Code 1107.1" (name-shapes.ts, `codeCitation`).
+ */
+function codeSections(passages: readonly Passage[]): (number: string, word: string) => boolean {
+  const owners = new Map<string, Set<string>>();
+  for (const passage of passages) {
+    const found = CODE_SECTION.exec(passage.locator);
+    if (!found) continue;
+    const set = owners.get(found[1]!) ?? new Set<string>();
+    owners.set(found[1]!, set.add(passage.docId));
+  }
+  return (number, word) => {
+    const docs = owners.get(number);
+    if (!docs || !/^\p{L}+$/u.test(word)) return false;
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word}\\p{L}*\\s+Code(?![\\p{L}\\p{N}])`, 'iu');
+    return passages.some((passage) => docs.has(passage.docId) && pattern.test(passage.text));
+  };
 }
 
 /** How many ids two ascending lists share. */

@@ -43,6 +43,28 @@ export interface MissingRules {
    * Charter does not hold (name-rare.ts).
    */
   rareWords: boolean;
+  /**
+   * `codeCitation`: a code's name with a section number that a held law has as its own section ("Labor Code
+   * 1107.1", "Bus. & Prof. Code 17941", "government code 11546.8": SB 53 and SB 1001 add those sections to the
+   * codes they name) cites that held law, not another instrument. The name's last word (or its abbreviation:
+   * "Prof.") must be one the law's own text writes before "Code" ("Business and Professions Code").
+   */
+  codeCitation: boolean;
+  /**
+   * `placeInName`: a place's word that begins with a word of a held document's title or issuer names that
+   * document when the head is of its kind ("the european AI treaty": the Council of Europe's convention,
+   * though no EU document is a treaty).
+   */
+  placeInName: boolean;
+  /**
+   * `spelledAcronym`: an acronym the question itself writes out ("IIT (Indian Institute of Technology)"), or
+   * whose words the held texts use as a term of their own, in lower case, one after the other, at least
+   * `SPELLED_TERM_REPEATS` times ("DPIA": the GDPR's "data protection impact assessment"; "DPA": "data
+   * protection authority"), names something the corpus talks about, not a body or instrument it lacks; and in
+   * a question about a held document, so does a body the held texts write out in capitals ("the ITU" beside
+   * the Global Digital Compact: "International Telecommunication Union"; "CSIS" beside AIDA).
+   */
+  spelledAcronym: boolean;
 }
 
 export const MISSING_RULE_NAMES = [
@@ -53,6 +75,9 @@ export const MISSING_RULE_NAMES = [
   'symbols',
   'versions',
   'rareWords',
+  'codeCitation',
+  'placeInName',
+  'spelledAcronym',
 ] as const;
 export type MissingRuleName = (typeof MISSING_RULE_NAMES)[number];
 export const DEFAULT_MISSING_RULES: MissingRules = {
@@ -63,6 +88,9 @@ export const DEFAULT_MISSING_RULES: MissingRules = {
   symbols: true,
   versions: true,
   rareWords: true,
+  codeCitation: true,
+  placeInName: true,
+  spelledAcronym: true,
 };
 
 export const isMissingRuleName = (name: string): name is MissingRuleName =>

@@ -10,7 +10,7 @@
 // never reported (held-vocabulary.ts).
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { KnownInstrument } from '../corpus/instruments.js';
-import { BINDING_WORDS, type DocNameMatcher, KIND_WORDS } from './docnames.js';
+import { BINDING_WORDS, type DocNameMatcher, issuerOf, KIND_WORDS } from './docnames.js';
 import { HeldVocabulary } from './held-vocabulary.js';
 import { HeldDescriptions } from './heldnames.js';
 import { InstrumentMatcher } from './instruments.js';
@@ -71,6 +71,10 @@ export interface MissingDetectorOptions {
   spelledOut?: (acronym: string) => boolean;
   /** Whether WordNet lists a lower-case word as a common word of English (`rareWords`). */
   commonWord?: (word: string) => boolean;
+  /** Whether a held law has this code section and writes a code's name ending in `word` (`codeCitation`). */
+  codeSection?: (number: string, word: string) => boolean;
+  /** Whether the held texts use an acronym's words as a term of theirs (heldnames.ts `SpelledOut.hasTerm`). */
+  spelledTerm?: (acronym: string) => boolean;
 }
 
 export class MissingDetector {
@@ -123,11 +127,13 @@ export class MissingDetector {
       docUses: options.docUses ?? (() => false),
       englishZipf: options.englishZipf ?? (() => 0),
       heldSection: options.heldSection ?? (() => true),
-      heldKind: heldKinds(options.docs, this.rules.guidanceWord),
+      heldKind: heldKinds(options.docs, this.rules),
       heldYear: (docId) => years.get(docId) ?? 0,
       rules: this.rules,
       ...(options.spelledOut ? { spelledOut: options.spelledOut } : {}),
       ...(options.commonWord ? { commonWord: options.commonWord } : {}),
+      ...(options.codeSection ? { codeSection: options.codeSection } : {}),
+      ...(options.spelledTerm ? { spelledTerm: options.spelledTerm } : {}),
     };
   }
 
@@ -285,25 +291,41 @@ export class MissingDetector {
  * Whether a held document of one of the jurisdictions (or inside one: "US" holds California's laws) is of the
  * kind a head word says (`KIND_WORDS`; any binding text for a word of one, `BINDING_WORDS`) or has it in its
  * names ("china's recommendation algorithm rules", "the UN compact"); a head word of no kind ("directive") is of none.
+ * With `placeInName`, so is a held document whose title or issuer has a word the place's word begins with
+ * ("european" before "treaty": the Council of Europe's convention).
  */
 function heldKinds(
   docs: readonly CatalogDocument[],
-  guidanceWord: boolean,
-): (codes: readonly string[], head: string) => boolean {
+  rules: Pick<MissingRules, 'guidanceWord' | 'placeInName'>,
+): (codes: readonly string[], head: string, placeWord?: string) => boolean {
   const named = docs.map((doc) => new Set(tokenize([doc.title, doc.shortTitle, ...doc.aliases].join(' '))));
+  // Words of five letters or more of each document's title and issuer ("europe" of "Council of Europe").
+  const ownWords = docs.map(
+    (doc) =>
+      new Set(tokenize(`${doc.title} ${issuerOf(doc)}`).filter((word) => word.length >= PLACE_WORD_MIN)),
+  );
   // "guidance" (`guidanceWord`): any document that binds no one and is no news report.
   const soft = (kind: string) =>
     kind !== 'news' &&
     !(KIND_WORDS[kind] ?? []).some((word) => BINDING_WORDS.has(word)) &&
     kind !== 'executive order';
-  return (codes, head) =>
-    docs.some(
-      (doc, d) =>
-        ((guidanceWord && head === 'guidance' && soft(doc.kind)) ||
-          (BINDING_WORDS.has(head)
-            ? (KIND_WORDS[doc.kind] ?? []).some((word) => BINDING_WORDS.has(word))
-            : (KIND_WORDS[doc.kind] ?? []).includes(head)) ||
-          named[d]!.has(head)) &&
-        codes.some((code) => inJurisdiction(doc.jurisdiction, code)),
-    );
+  return (codes, head, placeWord) =>
+    docs.some((doc, d) => {
+      const kind = KIND_WORDS[doc.kind] ?? [];
+      const fits =
+        (rules.guidanceWord && head === 'guidance' && soft(doc.kind)) ||
+        (BINDING_WORDS.has(head) ? kind.some((word) => BINDING_WORDS.has(word)) : kind.includes(head)) ||
+        named[d]!.has(head);
+      if (!fits) return false;
+      if (codes.some((code) => inJurisdiction(doc.jurisdiction, code))) return true;
+      return (
+        rules.placeInName &&
+        placeWord !== undefined &&
+        doc.kind !== 'news' &&
+        [...ownWords[d]!].some((word) => placeWord.startsWith(word))
+      );
+    });
 }
+
+/** The shortest word of a held document's title or issuer that a place's word may begin with (`placeInName`). */
+const PLACE_WORD_MIN = 5;

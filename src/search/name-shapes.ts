@@ -4,6 +4,7 @@
 // ("NIST AI 100-2"), and an acronym in the place of a name that neither the catalog nor the corpus knows
 // ("does the CCPA …"). Each rule claims the tokens it reports, so a later rule does not report them again.
 import type { HeldNameAt, HeldVocabulary } from './held-vocabulary.js';
+import { spelledInQuestion } from './heldnames.js';
 import type { MissingName } from './missing-name.js';
 import type { MissingRules } from './missing-rules.js';
 import {
@@ -89,7 +90,7 @@ export interface ShapeKnowledge {
    * Whether a held document of one of these jurisdictions (or inside one) is of the kind a head word says
    * ("bill", "act" for a law; docnames.ts `KIND_WORDS`): "canada's directive" is not AIDA, a law.
    */
-  heldKind: (codes: readonly string[], head: string) => boolean;
+  heldKind: (codes: readonly string[], head: string, placeWord?: string) => boolean;
   /** The year of a held document's date (catalog `date`). */
   heldYear: (docId: string) => number;
   /** Which switchable rules are on (missing-rules.ts). */
@@ -98,6 +99,13 @@ export interface ShapeKnowledge {
   spelledOut?: (acronym: string) => boolean;
   /** Whether WordNet lists a lower-case word as a common word of English (wordnet.ts `isCommonWord`). */
   commonWord?: (word: string) => boolean;
+  /**
+   * Whether a held law has this code section as its own and writes a code's name whose last word begins with
+   * `word` ("Labor Code" for "labor", "Business and Professions Code" for "prof"; `codeCitation`).
+   */
+  codeSection?: (number: string, word: string) => boolean;
+  /** Whether the held texts use an acronym's words as a term of theirs (heldnames.ts `SpelledOut.hasTerm`). */
+  spelledTerm?: (acronym: string) => boolean;
 }
 
 /**
@@ -214,11 +222,20 @@ export function namesByHead(scan: Scan, know: ShapeKnowledge): void {
       !PART_HEADS.has(norms[h]!)
     ) {
       const place = modifiers.find((i) => places.at.get(i) === true);
-      if (place !== undefined && !know.heldKind(places.codes.get(place) ?? [], norms[h]!)) missing = true;
+      if (place !== undefined && !know.heldKind(places.codes.get(place) ?? [], norms[h]!, norms[place]))
+        missing = true;
     }
     if (!missing && to > h && !know.held.catalogTokens.has(norms[to]!) && (cased ? capital(h) : true))
       missing = words.length > 0 || modifiers.length > 0;
     if (!missing) continue;
+    // A held law's own code citation (`codeCitation`): "Labor Code 1107.1" is SB 53's § 1107.1.
+    if (
+      know.rules.codeCitation &&
+      to === h + 1 &&
+      h > from &&
+      (know.codeSection?.(norms[to]!, norms[h - 1]!) ?? false)
+    )
+      continue;
     let start = from < h && norms[from] === 's' ? from + 1 : from;
     // In a question written with capitals, a lower-case word in front is no part of the name ("the new
     // Machinery Regulation").
@@ -298,6 +315,14 @@ export function numberedIds(scan: Scan, know: ShapeKnowledge): void {
       issuer = i - 1;
     }
     if (to < 0 || heldAt.has(to) || know.held.isHeldId(norms.slice(i, to + 1))) continue;
+    // A held law's own code citation (`codeCitation`): "cal. labor code 1107" is SB 53's § 1107.
+    if (
+      know.rules.codeCitation &&
+      issuer >= 0 &&
+      to === i + 1 &&
+      (know.codeSection?.(norms[to]!, norms[issuer]!) ?? false)
+    )
+      continue;
     // The issuer in front of "res" or "opinion" belongs to the name: "UN res 68/167", "EDPB opinion 28/2024".
     const from =
       issuer >= 0 &&
@@ -440,6 +465,16 @@ export function unknownAcronyms(scan: Scan, know: ShapeKnowledge): void {
     if (claimed.has(i) || heldAt.has(i) || places.at.has(i) || !ACRONYM.test(toks[i]!.surface)) continue;
     const norm = norms[i]!;
     if (!unknownWord(norm, know)) continue;
+    // An acronym written out in the question, or whose words the held texts use as a term of theirs, or, in a
+    // question about a held document, a body the held texts name (`spelledAcronym`): something the corpus
+    // talks about ("a DPIA", "the DPA", "the ITU" beside the Global Digital Compact).
+    if (
+      know.rules.spelledAcronym &&
+      (spelledInQuestion(norm, norms, i) ||
+        (know.spelledTerm?.(norm) ?? false) ||
+        ((heldAt.size > 0 || scan.described.length > 0) && (know.spelledOut?.(norm) ?? false)))
+    )
+      continue;
     const before = i > 0 ? norms[i - 1]! : '';
     const after = i + 1 < toks.length ? norms[i + 1]! : '';
     // Alone, anywhere in a question that names no held document: one of four letters or more that English

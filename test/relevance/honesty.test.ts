@@ -76,6 +76,13 @@ describe('the issue 19 tuning sets', () => {
     }
   });
 
+  it('keeps the eighth-round held-name sets whole, split alternately', () => {
+    expect(set('tuning-heldnames-7').answerable.length).toBe(28);
+    expect(set('heldout-heldnames-7').answerable.length).toBe(28);
+    expect(set('tuning-heldnames-7b').answerable.length).toBe(15);
+    expect(set('heldout-heldnames-7b').answerable.length).toBe(15);
+  });
+
   it('keeps the second-round sets whole: 92 unheld questions and 65 off-topic messages, halved', () => {
     expect(set('tuning-unheld-2').missing.length + set('heldout-unheld-2').missing.length).toBe(92);
     expect(set('tuning-offtopic-2').offtopic.length + set('heldout-offtopic-2').offtopic.length).toBe(65);
@@ -310,6 +317,33 @@ describe.runIf(describeGolden)('knowing what it does not know, on the real docum
       'does the AI act apply in france',
     ])
       expect(isMissing(search(q)), q).toBe(false);
+  });
+
+  // Issue 19's "no false 'doesn't have'", the eighth round: a held law's own code citation (`codeCitation`),
+  // "european" before a held treaty (`placeInName`), acronyms the held texts write out (`spelledAcronym`).
+  it("does not take a held law's code citation, a European treaty or a written-out acronym for a missing name", () => {
+    for (const q of [
+      'what does the labor code 1107.1 thing protect',
+      'does Bus. & Prof. Code 17941 require bots to disclose',
+      'what is the consortium in government code 11546.8 supposed to build',
+      'does the european AI treaty apply to private companies',
+      'my DPO says we need a DPIA before rolling out face recognition at the office, when is one actually required',
+      'how long does the DPA have to answer my complaint',
+      'what does the ITU do under the global digital compact',
+    ])
+      expect(isMissing(search(q)), q).toBe(false);
+    // Another code's section, a treaty of a place whose name no held treaty has, an acronym nobody writes out.
+    const names = (q: string) => search(q).missing?.map((m) => m.name);
+    expect(names('what does penal code 502 say about hacking')).toEqual(['Penal Code 502']);
+    expect(names('does the chinese AI treaty apply to companies')).toEqual(['Chinese AI Treaty']);
+    expect(names('does the CCPA give a right to opt out of automated decisionmaking')).not.toEqual([]);
+  });
+
+  it('flags few of the eighth-round held-name tuning questions', () => {
+    for (const name of ['tuning-heldnames-7', 'tuning-heldnames-7b']) {
+      const flags = countFlags(index, set(name));
+      expect(flags.wronglyFlagged, flags.wrong.join('\n')).toBeLessThanOrEqual(1);
+    }
   });
 
   it('names unheld instruments by a copy host, an owner or a joining word, not the held document', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/corpus/catalog.js';
 import { loadInstruments } from '../../src/corpus/instruments.js';
 import { DocNameMatcher } from '../../src/search/docnames.js';
-import { CorpusNames, SpelledOut } from '../../src/search/heldnames.js';
+import { CorpusNames, SpelledOut, spelledInQuestion } from '../../src/search/heldnames.js';
 import { MissingDetector } from '../../src/search/missing.js';
 import { loadPlaces } from '../../src/search/places.js';
 
@@ -116,5 +116,38 @@ describe('SpelledOut', () => {
     expect(spelled.has('IPCC')).toBe(false);
     expect(spelled.has('FERPA')).toBe(false);
     expect(spelled.has('A1')).toBe(false);
+  });
+});
+
+describe('SpelledOut.hasTerm', () => {
+  const term = 'a data protection impact assessment';
+  const texts = [
+    `${term}; ${term}. ${term}, ${term} and ${term}`,
+    'the data subject already knows; the data subject already knows; the data subject already knows',
+    'the data subject already knows; the data subject already knows',
+    'AI system life AI system life AI system life AI system life AI system life',
+    'a data protection authority and another data protection authority',
+  ];
+  const spelled = new SpelledOut(() => texts);
+
+  it('finds an acronym whose words the texts use, in any case, as a term they repeat', () => {
+    expect(spelled.hasTerm('DPIA')).toBe(true);
+  });
+
+  it('takes no chance run: a small word among them, "AI", or a phrase written fewer than five times', () => {
+    expect(spelled.hasTerm('DSA')).toBe(false);
+    expect(spelled.hasTerm('ASL')).toBe(false);
+    expect(spelled.hasTerm('DPA')).toBe(false);
+    expect(spelled.hasTerm('D1')).toBe(false);
+  });
+});
+
+describe('spelledInQuestion', () => {
+  it('finds words in a row of the question, small words aside, whose first letters spell the acronym', () => {
+    const norms = ['iit', 'indian', 'institute', 'of', 'technology', 'students'];
+    expect(spelledInQuestion('IIT', norms, 0)).toBe(true);
+    expect(spelledInQuestion('IIT', ['iit', 'students', 'in', 'india'], 0)).toBe(false);
+    // The acronym's own token is no word of its spelling.
+    expect(spelledInQuestion('ITS', ['its', 'intelligent', 'transport'], 0)).toBe(false);
   });
 });

@@ -345,6 +345,67 @@ describe('MissingDetector', () => {
     expect(known({ guidanceWord: false }).detect(question)).not.toEqual([]);
   });
 
+  it("reads a code's name with a section a held law has as its own for that law's citation (codeCitation)", () => {
+    // SB 53 adds § 1107.1 to the Labor Code and SB 1001 § 17941 to the Business and Professions Code; the
+    // index answers from the passages' "§" locators and the laws' texts (index.ts codeSections).
+    const codeSection = (number: string, word: string) =>
+      (number === '1107.1' && 'labor'.startsWith(word)) ||
+      (number === '17941' && 'professions'.startsWith(word));
+    const known = (rules = {}) => detector(catalog, { hasTerm: () => true, codeSection, rules });
+    for (const question of [
+      'what does the labor code 1107.1 thing protect',
+      'does Bus. & Prof. Code 17941 require bots to disclose',
+      'how does cal. labor code 1107.1 protect whistleblowers',
+    ])
+      expect(known().detect(question), question).toEqual([]);
+    // Another code, or a section the law does not have, is another instrument; so it is with the rule off.
+    expect(known().detect('what does penal code 502 say about hacking')).toEqual([
+      { name: 'Penal Code 502', kind: 'instrument' },
+    ]);
+    expect(known().detect('what does the labor code 98.6 protect')).not.toEqual([]);
+    expect(
+      known({ codeCitation: false }).detect('what does the labor code 1107.1 thing protect'),
+    ).not.toEqual([]);
+  });
+
+  it("reads a place's word that begins a held document's title word as that document (placeInName)", () => {
+    const known = (rules = {}) => detector(catalog, { hasTerm: () => true, rules });
+    // "european" before "treaty": the Council of Europe's convention, though no EU document is a treaty.
+    const question = 'does the european AI treaty apply to private companies';
+    expect(known().detect(question)).toEqual([]);
+    expect(known({ placeInName: false }).detect(question)).toEqual([
+      { name: 'European AI Treaty', kind: 'instrument' },
+    ]);
+    // No held treaty's title or issuer has China in it.
+    expect(known().detect('does the chinese AI treaty apply to companies')).toEqual([
+      { name: 'Chinese AI Treaty', kind: 'instrument' },
+    ]);
+  });
+
+  it('takes no acronym the question or the held texts write out for a name (spelledAcronym)', () => {
+    const spelledTerm = (acronym: string) => ['dpia', 'dpa', 'dpo'].includes(acronym);
+    const spelledOut = (acronym: string) => acronym === 'itu';
+    const known = (rules = {}) => detector(catalog, { spelledTerm, spelledOut, rules });
+    // A term of the held texts ("data protection impact assessment"), in a question naming no document.
+    expect(known().detect('my DPO says we need a DPIA before rolling out face recognition')).toEqual([]);
+    expect(known().detect('how long does the DPA have to answer my complaint')).toEqual([]);
+    expect(
+      known({ spelledAcronym: false }).detect('how long does the DPA have to answer my complaint'),
+    ).toEqual([{ name: 'DPA', kind: 'body' }]);
+    // A body the held texts name in capitals, beside a held document; alone it is still a name.
+    expect(known().detect('what does the ITU do under the global digital compact')).toEqual([]);
+    expect(known().detect('what does the ITU say about AI standards')).toEqual([
+      { name: 'ITU', kind: 'body' },
+    ]);
+    // Written out in the question itself.
+    const written = 'does the GSA (general services administration) have to follow it';
+    expect(known().detect(written)).toEqual([]);
+    expect(known({ spelledAcronym: false }).detect(written)).toEqual([{ name: 'GSA', kind: 'body' }]);
+    expect(known().detect('does the CCPA give a right to opt out of automated decisionmaking')).toEqual([
+      { name: 'CCPA', kind: 'body' },
+    ]);
+  });
+
   it('says when the corpus holds only a report about the document named', () => {
     expect(detect("what is in China's Global AI Governance Action Plan about open source")).toEqual([
       {
