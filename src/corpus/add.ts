@@ -179,6 +179,30 @@ function unreadable(source: string, error: unknown): string {
   }
 }
 
+const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * A short title or alias that is already a held document's id, title, short title or alias, as one sentence;
+ * undefined when every name is new. Such a name is dead or worse (trial 7): "GDPR Art. 2" still quoted the
+ * GDPR, and an alias shared with another document made `quote` pick one silently.
+ */
+function nameTaken(catalog: CatalogDocument[], request: AddRequest): string | undefined {
+  const held = new Map<string, CatalogDocument>();
+  for (const doc of catalog)
+    for (const name of [doc.id, doc.title, doc.shortTitle, ...doc.aliases])
+      if (!held.has(nameKey(name))) held.set(nameKey(name), doc);
+  const names: [string, string][] = [
+    ...(request.shortTitle !== undefined ? [['short title', request.shortTitle] as [string, string]] : []),
+    ...(request.aliases ?? []).map((alias): [string, string] => ['alias', alias]),
+  ];
+  for (const [what, name] of names) {
+    const doc = held.get(nameKey(name));
+    if (doc)
+      return `The ${what} "${name}" already names “${doc.shortTitle}” (${doc.id}): choose a name no held document uses.`;
+  }
+  return undefined;
+}
+
 /** The entry for the new document, checked by the catalog's own schema (one id rule, one date rule). */
 function draftEntry(request: AddRequest, got: Obtained, format: CatalogDocument['source']['format']) {
   const { bytes } = got;
@@ -224,6 +248,9 @@ export async function addDocument(request: AddRequest, dir: string): Promise<Add
   const catalog = deploymentCatalog(dir);
   if (catalog.some((doc) => doc.id === id))
     throw new AddError(`A document with the id "${id}" already exists.`);
+
+  const taken = nameTaken(catalog, request);
+  if (taken) throw new AddError(taken);
 
   const got = await obtain(source);
   const { bytes } = got;

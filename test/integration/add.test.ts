@@ -112,6 +112,11 @@ describe('charter add / remove', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(files, 'acme-policy.md'), POLICY);
     writeFileSync(join(files, 'acme-memo.md'), MEMO);
+    // Another version of the policy (the same bytes under a second id are refused).
+    writeFileSync(
+      join(files, 'acme-policy-zh.md'),
+      `${POLICY}\nArticle 4: Language\n\nThis version is the translation.\n`,
+    );
     writeFileSync(join(files, 'empty.txt'), '');
     writeFileSync(join(files, 'blank.md'), '\n\n   \n');
     // Issue 20: files that are not what their names say.
@@ -235,7 +240,7 @@ describe('charter add / remove', () => {
   });
 
   it('takes an id with a language suffix, as the catalog schema does (one id rule)', async () => {
-    expect(await runAdd([join(files, 'acme-policy.md'), ...meta('acme-policy.zh')], io)).toBe(0);
+    expect(await runAdd([join(files, 'acme-policy-zh.md'), ...meta('acme-policy.zh')], io)).toBe(0);
     expect(loadLocalCatalog(dir).map((d) => d.id)).toContain('acme-policy.zh');
     expect(await runRemove(['acme-policy.zh'], io)).toBe(0);
     expect(loadLocalCatalog(dir).map((d) => d.id)).not.toContain('acme-policy.zh');
@@ -339,6 +344,24 @@ describe('charter add / remove', () => {
       /tagged\.txt has lint findings in 5 of its \d+ passages \(more than one in ten\), so its text was not read as the document's words; check the file, or add it anyway with --force\.$/,
     ],
   ];
+
+  BAD.push(
+    [
+      'an alias that is a held document’s alias (trial 7)',
+      () => [join(files, 'acme-memo.md'), ...meta('alias-doc'), '--alias', 'gdpr'],
+      /^The alias "gdpr" already names “GDPR” \(eu-gdpr-2016\): choose a name no held document uses\.$/,
+    ],
+    [
+      'a short title that is a held document’s short title (trial 7)',
+      () => [join(files, 'acme-memo.md'), ...meta('short-doc'), '--short-title', 'AI  Act'],
+      /^The short title "AI Act" already names “AI Act” \(eu-ai-act-2024\): choose a name no held document uses\.$/,
+    ],
+    [
+      'an alias that an added document already has (trial 7)',
+      () => [join(files, 'acme-memo.md'), ...meta('again-doc'), '--alias', 'Acme Policy'],
+      /^The alias "Acme Policy" already names “Acme AI Policy” \(acme-policy\): choose a name no held document uses\.$/,
+    ],
+  );
 
   for (const [what, args, message] of BAD) {
     it(`refuses ${what} in one sentence and changes nothing`, async () => {
