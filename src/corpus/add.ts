@@ -22,7 +22,7 @@ import { fetchDocument, MAX_DOWNLOAD_BYTES } from './fetch.js';
 import { sha256Hex, textFingerprint } from './fingerprint.js';
 import { type Finding, lintPassages, vocabulary } from './lint/checks.js';
 import { deploymentCatalog, loadLocalCatalog, readLocalCatalog, saveLocalCatalog } from './local.js';
-import { detectFormat, realTypeProblem } from './read/detect.js';
+import { detectFormat, foreignExtension, READ_EXTENSIONS, realTypeProblem } from './read/detect.js';
 import { readDocument } from './read/index.js';
 import { splitDocument } from './split/index.js';
 import { Store } from './store.js';
@@ -255,6 +255,11 @@ export async function addDocument(request: AddRequest, dir: string): Promise<Add
   const got = await obtain(source);
   const { bytes } = got;
   if (bytes.length === 0) throw new AddError(`${source} is empty.`);
+  const foreign = got.finalUrl ? undefined : foreignExtension(source);
+  if (foreign)
+    throw new AddError(
+      `${source} is named as a .${foreign} file, which Charter does not read: it adds ${READ_EXTENSIONS.map((e) => `.${e}`).join(', ')} files (rename a text file to .txt or .md).`,
+    );
   const format = detectFormat(got.finalUrl ?? source, bytes);
   const wrongType = await realTypeProblem(bytes, format);
   if (wrongType) throw new AddError(`${source} ${wrongType}.`);

@@ -117,6 +117,8 @@ describe('charter add / remove', () => {
       join(files, 'acme-policy-zh.md'),
       `${POLICY}\nArticle 4: Language\n\nThis version is the translation.\n`,
     );
+    // Trial 7: Markdown text under a name that says Word document.
+    writeFileSync(join(files, 'policy.docx'), POLICY.replace('Acme', 'Beta'));
     writeFileSync(join(files, 'empty.txt'), '');
     writeFileSync(join(files, 'blank.md'), '\n\n   \n');
     // Issue 20: files that are not what their names say.
@@ -360,6 +362,11 @@ describe('charter add / remove', () => {
       'an alias that an added document already has (trial 7)',
       () => [join(files, 'acme-memo.md'), ...meta('again-doc'), '--alias', 'Acme Policy'],
       /^The alias "Acme Policy" already names “Acme AI Policy” \(acme-policy\): choose a name no held document uses\.$/,
+    ],
+    [
+      'Markdown text named .docx (trial 7)',
+      () => [join(files, 'policy.docx'), ...meta('docx-doc')],
+      /policy\.docx is named as a \.docx file, which Charter does not read: it adds \.md, \.markdown, \.txt, \.html, \.htm, \.pdf, \.xml files \(rename a text file to \.txt or \.md\)\.$/,
     ],
   );
 

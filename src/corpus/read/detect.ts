@@ -13,6 +13,20 @@ const BY_EXTENSION: Record<string, Format> = {
   xml: 'xml',
 };
 
+/**
+ * A local file's extension that names a kind Charter does not read (`policy.docx`, `notes.rtf`), or
+ * undefined. Such a file is refused rather than sniffed: its name says it is something else, so text in it
+ * is a mistake to report, not a format to guess (trial 7: markdown named .docx was added as plain text).
+ * URLs are not checked: a page's path (`/policy.aspx`) says nothing about what the server sends.
+ */
+export function foreignExtension(path: string): string | undefined {
+  const ext = extname(path).slice(1).toLowerCase();
+  return ext && !BY_EXTENSION[ext] ? ext : undefined;
+}
+
+/** The extensions Charter reads, for sentences. */
+export const READ_EXTENSIONS = Object.keys(BY_EXTENSION);
+
 /** The format from the name's extension (a path or a URL), else from the bytes; plain text otherwise. */
 export function detectFormat(name: string, bytes: Uint8Array): Format {
   const ext = extname(new URL(name, 'file:///').pathname).slice(1).toLowerCase();
