@@ -260,6 +260,13 @@ export async function addDocument(request: AddRequest, dir: string): Promise<Add
     throw new AddError(
       `${source} is named as a .${foreign} file, which Charter does not read: it adds ${READ_EXTENSIONS.map((e) => `.${e}`).join(', ')} files (rename a text file to .txt or .md).`,
     );
+  // The same bytes under a second id would answer every question twice under two names.
+  const digest = sha256Hex(bytes);
+  const same = catalog.find((doc) => doc.source.sha256 === digest);
+  if (same)
+    throw new AddError(
+      `${source} has the same bytes as “${same.shortTitle}” (${same.id}), which Charter already holds.`,
+    );
   const format = detectFormat(got.finalUrl ?? source, bytes);
   const wrongType = await realTypeProblem(bytes, format);
   if (wrongType) throw new AddError(`${source} ${wrongType}.`);

@@ -54,8 +54,8 @@ describe('W24: a failed add leaves nothing behind', () => {
     open: () => Promise.reject(new Error('not used')),
     env: { CHARTER_DATA_DIR: dir },
   });
-  const args = (id: string) => [
-    join(files, 'tide.txt'),
+  const args = (id: string, file = 'tide.txt') => [
+    join(files, file),
     '--id',
     id,
     '--title',
@@ -70,8 +70,9 @@ describe('W24: a failed add leaves nothing behind', () => {
     dir = mkdtempSync(join(tmpdir(), 'charter-enospc-data-'));
     files = mkdtempSync(join(tmpdir(), 'charter-enospc-files-'));
     writeFileSync(join(files, 'tide.txt'), POLICY);
-    // Something already there that must survive untouched.
-    expect(await runAdd(args('first-policy'), io())).toBe(0);
+    // Something already there that must survive untouched (other bytes: the same bytes twice are refused).
+    writeFileSync(join(files, 'first.txt'), `${POLICY}\n`);
+    expect(await runAdd(args('first-policy', 'first.txt'), io())).toBe(0);
   });
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });

@@ -368,6 +368,11 @@ describe('charter add / remove', () => {
       () => [join(files, 'policy.docx'), ...meta('docx-doc')],
       /policy\.docx is named as a \.docx file, which Charter does not read: it adds \.md, \.markdown, \.txt, \.html, \.htm, \.pdf, \.xml files \(rename a text file to \.txt or \.md\)\.$/,
     ],
+    [
+      'the same bytes as a held document (trial 7)',
+      () => [join(files, 'acme-policy.md'), ...meta('acme-policy-copy')],
+      /acme-policy\.md has the same bytes as “Acme AI Policy” \(acme-policy\), which Charter already holds\.$/,
+    ],
   );
 
   for (const [what, args, message] of BAD) {
