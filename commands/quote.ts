@@ -13,7 +13,7 @@ import {
 import { isQuoteLanguage } from '../src/answer/languages.js';
 import { linksOf, type PlaceLinks } from '../src/answer/links.js';
 import type { QuoteOutcome } from '../src/answer/outcome.js';
-import { commonPrefix, placeId } from '../src/answer/places.js';
+import { commonPrefix, examplePlace, placeId } from '../src/answer/places.js';
 import { quote } from '../src/answer/quote.js';
 import type { Services } from '../src/answer/services.js';
 import { suggestReferences } from '../src/answer/suggest.js';
@@ -162,10 +162,17 @@ export function referenceChoices(
 ): APIApplicationCommandOptionChoice<string>[] {
   const suggested = suggestReferences(services, partial);
   if (suggested.kind === 'documents') {
-    return suggested.docs.slice(0, LIMITS.autocompleteChoices).map((doc) => ({
-      name: clip(`${plainText(doc.shortTitle)} — type a place, e.g. Art. 5`, LIMITS.choiceName),
-      value: doc.id,
-    }));
+    return suggested.docs.slice(0, LIMITS.autocompleteChoices).map((doc) => {
+      // The example in the document's own citation style (s. 5, 第五条), not "Art. 5" for every document.
+      const example = examplePlace(doc, services.passagesOf(doc.id));
+      return {
+        name: clip(
+          `${plainText(doc.shortTitle)} — type a place${example ? `, e.g. ${plainText(example)}` : ''}`,
+          LIMITS.choiceName,
+        ),
+        value: doc.id,
+      };
+    });
   }
   const { doc, places } = suggested;
   return places

@@ -153,3 +153,16 @@ export function followingItems(shown: readonly Passage[]): string | undefined {
     ? next.join(', ')
     : `${next[0]}, ${next[1]}, … ${next.at(-1)} (${next.length} points)`;
 }
+
+/**
+ * A place to show as an example of how this document is cited ("type a place, e.g. s. 5"): one of its own
+ * top-level places, so the example is in its citation style (s. 5, 第五条, GOVERN 1) and quotes back when
+ * typed. The fifth numbered unit when there is one (Art. 5 for most laws), else the first; recitals and
+ * preambles are skipped (they come first in EU acts but are not what people cite). Undefined with no passages.
+ */
+export function examplePlace(doc: CatalogDocument, passages: readonly Passage[]): string | undefined {
+  const top = placesOf(doc, passages).filter((place) => place.path.length === 1);
+  const cited = top.filter((place) => !/^(recital|preamb|preambular|title)\b/i.test(place.locator));
+  const from = cited.length > 0 ? cited : top;
+  return from[Math.min(4, from.length - 1)]?.locator;
+}

@@ -3,7 +3,7 @@
 // fifth paragraph", a heading and an ordinal paragraph, an unnumbered PDF page) gives that passage, with no note.
 // A new-user trial found 530 of the 6,051 locators refused or widened to their unit with an "unread" note.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { placesOf } from '../../src/answer/places.js';
+import { examplePlace, placesOf } from '../../src/answer/places.js';
 import { LinkTable } from '../../src/corpus/links.js';
 import type { Passage } from '../../src/corpus/types.js';
 import { ReferenceResolver } from '../../src/search/reference/resolver.js';
@@ -32,6 +32,27 @@ describe.runIf(describeGolden)('every locator Charter prints, quoted back', () =
     }
     expect(failures.slice(0, 20), `${failures.length} locators not quoted back`).toEqual([]);
   }, 120_000);
+
+  it('the example place /quote autocomplete suggests for each document quotes back, in its own style', () => {
+    // Trial 7: every document was offered "type a place, e.g. Art. 5", also AIDA (s. 5) and the Chinese
+    // measures (第五条).
+    const failures: string[] = [];
+    const examples = new Map<string, string>();
+    for (const doc of catalog) {
+      const example = examplePlace(
+        doc,
+        passages.filter((p) => p.docId === doc.id),
+      );
+      if (!example) continue;
+      examples.set(doc.id, example);
+      const answer = resolver.resolve(`${doc.shortTitle} ${example}`);
+      if (!answer.ok || answer.note) failures.push(`${doc.shortTitle} ${example}`);
+    }
+    expect(failures).toEqual([]);
+    expect(examples.get('eu-ai-act-2024')).toMatch(/^Art\. \d+$/);
+    expect(examples.get('ca-aida-2022')).toMatch(/^s\. \d/);
+    expect([...examples.values()].some((e) => /^第.+条$/.test(e))).toBe(true);
+  });
 
   it('cites every place, a unit over several passages or a linked place, in the case its passages print', () => {
     // Colorado prints sub-points in capitals: § 6-1-1703(2)(a)(I) has passages only for (I)(A) and (I)(B), and

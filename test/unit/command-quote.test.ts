@@ -13,7 +13,7 @@ describe('/quote', () => {
     expect(empty).toHaveLength(25); // Discord's limit on choices; the catalog has 30 documents
     expect(empty.every((c) => /^[a-z0-9-]+(?:\.[a-z]{2})?$/.test(c.value))).toBe(true);
     const docs = choicesOf(dataOf((await run(autocomplete('quote', 'reference', 'ai a'))).response));
-    expect(docs[0]).toEqual({ name: 'AI Act — type a place, e.g. Art. 5', value: 'eu-ai-act-2024' });
+    expect(docs[0]).toEqual({ name: 'AI Act — type a place, e.g. Art. 50', value: 'eu-ai-act-2024' });
     const places = choicesOf(
       dataOf((await run(autocomplete('quote', 'reference', 'AI Act art 5'))).response),
     );
