@@ -203,6 +203,7 @@ export function assemble(
         : quoted;
     },
     isReference: (text) => resolver.looksLikeReference(text),
+    missingIn: (text) => index.missingIn(text),
     passagesOf: (docId) => byDoc.get(docId) ?? [],
     linkTable: () => index.linkTable(docs),
   };

@@ -58,9 +58,9 @@ let instruments: InstrumentMatcher | undefined;
  * The instrument of corpus/instruments.json (known, not held) a typed document name names, if any: a name
  * that is no document Charter holds may still be one it knows of, and then the answer says where to read it.
  */
-export function knownInstrument(typed: string): KnownFacts | undefined {
+export function knownInstrument(typed: string, options?: { start?: boolean }): KnownFacts | undefined {
   instruments ??= new InstrumentMatcher(loadKnownInstruments());
-  return instruments.named(typed);
+  return instruments.named(typed, options);
 }
 
 /** The outcome for a typed name that names no document Charter holds (with what Charter knows of it). */
@@ -87,6 +87,10 @@ export function resolveDocument(
   typed: string,
 ): { kind: 'named'; doc: CatalogDocument } | NotFound {
   const doc = findDocument(catalog, typed);
+  // A known instrument's whole name beats a held document's name it only resembles: "Data Act" is the EU's Data
+  // Act, not AIDA ("Artificial Intelligence and Data Act"), unless the catalog gives AIDA that very name; the
+  // start of a known name ("Hiroshima") still names the held document.
+  if (doc && !isOwnName(doc, typed) && knownInstrument(typed, { start: false })) return noSuchDocument(typed);
   const exact = doc && (doc.id === typed.trim() || doc.shortTitle === typed.trim());
   if (!exact) {
     const several = matcherFor(catalog)
@@ -102,6 +106,14 @@ export function resolveDocument(
       };
   }
   return doc ? { kind: 'named', doc } : noSuchDocument(typed);
+}
+
+const folded = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** Whether a typed name is one of the document's own names (id, short title, title or alias), letter case aside. */
+function isOwnName(doc: CatalogDocument, typed: string): boolean {
+  const key = folded(typed);
+  return [doc.id, doc.shortTitle, doc.title, ...(doc.aliases ?? [])].some((name) => folded(name) === key);
 }
 
 /**

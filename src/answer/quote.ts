@@ -2,9 +2,10 @@
 // for a place), or a typed reference resolved by the reference resolver. The outcome is one of quoted,
 // ambiguous (which part of the document, which document) or not-found, with its reason as facts.
 import type { CatalogDocument } from '../corpus/catalog.js';
+import type { QuoteNote } from '../search/types.js';
 import { findDocument } from './documents.js';
 import { counterpartOf, languageOf, type QuoteLanguage, type Rendition, renditionsFor } from './languages.js';
-import { type QuoteOutcome, unresolvedOutcome } from './outcome.js';
+import { type NotFound, type QuoteOutcome, unresolvedOutcome } from './outcome.js';
 import { parsePlaceId, passagesUnder, placeLocator, placesOf } from './places.js';
 import type { Services } from './services.js';
 
@@ -60,7 +61,11 @@ async function quoteAsNamed(services: Services, reference: string): Promise<Quot
     if (doc && passages.length > 0)
       return { kind: 'quoted', doc, locator: placeLocator(doc, all, place.path), passages };
   }
-  const docOnly = findDocument(services.catalog, reference);
+  // A known instrument is always named with where to read it; a name of no list only when the resolver would
+  // otherwise quote a held document (its own refusal, with "did you mean" for "GPDR art 22", is better).
+  const lacked = lackedName(services, reference);
+  if (lacked?.why.reason === 'no-such-document' && lacked.why.known) return lacked;
+  const docOnly = lacked ? undefined : findDocument(services.catalog, reference);
   if (docOnly)
     return unresolvedOutcome(
       reference,
@@ -68,6 +73,9 @@ async function quoteAsNamed(services: Services, reference: string): Promise<Quot
       [],
     );
   const result = await services.quote(reference);
+  const other = result.ok ? otherDocumentNamed(services, reference, result.doc, result.note) : undefined;
+  if (other) return other;
+  if (lacked && result.ok) return lacked;
   if (result.ok && result.passages.length > 0)
     return {
       kind: 'quoted',
@@ -78,6 +86,42 @@ async function quoteAsNamed(services: Services, reference: string): Promise<Quot
     };
   if (result.ok) return unresolvedOutcome(reference, { reason: 'no-text' }, []);
   return unresolvedOutcome(reference, result.failure, result.suggestions.slice(0, MAX_SUGGESTIONS));
+}
+
+/**
+ * A reference that names an instrument Charter does not hold is refused with that name, never resolved to a held
+ * document whose name it contains or resembles: "Digital Services Act Art. 27" once quoted the AI Act's Art. 27,
+ * "Data Act Art. 9" AIDA's s. 9 (trial 7). The detector is search's (`missing` of /ask), so both say the same; a
+ * held report about the instrument (the Global Times article) is a document to quote, not a refusal.
+ */
+function lackedName(services: Services, reference: string): NotFound | undefined {
+  const name = services.missingIn?.(reference).find((entry) => entry.kind !== 'report');
+  if (!name) return undefined;
+  return {
+    kind: 'not-found',
+    why: { reason: 'no-such-document', typed: name.name, ...(name.known ? { known: name.known } : {}) },
+    suggestions: [],
+  };
+}
+
+/**
+ * Words left unread that are themselves another held document's name ("AI Act Art. 5(1)(c) of the GDPR"): the
+ * reference names two documents, so which one is asked, never the first one's place quoted with a note.
+ */
+function otherDocumentNamed(
+  services: Services,
+  reference: string,
+  doc: CatalogDocument,
+  note: QuoteNote | undefined,
+): NotFound | undefined {
+  if (note?.reason !== 'unread') return undefined;
+  const other = findDocument(services.catalog, note.words);
+  if (!other || other.id === doc.id) return undefined;
+  return {
+    kind: 'not-found',
+    why: { reason: 'which-named-document', typed: reference, docs: [doc, other] },
+    suggestions: [],
+  };
 }
 
 /** A reference written in Chinese: more Han characters than Latin letters ("深度合成 第十七条"). */

@@ -73,7 +73,7 @@ import { TERM_CACHE_MIN, TERM_CACHE_PER_PASSAGE, TermCache } from './term-cache.
 import { termOf, termsOf } from './text.js';
 import type { WeightedTerm } from './thesaurus.js';
 import { type PlaceName, placeNamesFor } from './thesaurus.js';
-import type { SearchOptions, SearchResponse } from './types.js';
+import type { MissingName, SearchOptions, SearchResponse } from './types.js';
 import { WordNet } from './wordnet.js';
 
 export { surfaceTerms } from './highlight.js';
@@ -426,6 +426,11 @@ export class CorpusIndex {
   /** Documents a text names, by catalog titles and aliases. */
   namedDocs(text: string): string[] {
     return [...new Set(this.names.findExact(text).map((name) => name.docId))];
+  }
+
+  /** What a text names that Charter does not hold (missing.ts), as `search` reports it in `missing`. */
+  missingIn(text: string): MissingName[] {
+    return this.missing.detect(text);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResponse {

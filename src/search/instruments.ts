@@ -67,14 +67,17 @@ export class InstrumentMatcher {
    * or the start of its names ("bletchley" → Bletchley Declaration) when no other instrument's name starts
    * so; undefined when none, or when the words start several instruments' names ("AI").
    */
-  named(typed: string): KnownFacts | undefined {
+  named(
+    typed: string,
+    { start = true }: { /** Whether the start of a name will do. Default true. */ start?: boolean } = {},
+  ): KnownFacts | undefined {
     const words = tokenize(typed);
     if (words.length === 0) return undefined;
     const starting = (this.byFirst.get(words[0]!) ?? []).filter((alias) =>
       words.every((word, k) => alias.tokens[k] === word),
     );
     const whole = starting.find((alias) => alias.tokens.length === words.length);
-    if (whole) return whole.facts;
+    if (whole || !start) return whole?.facts;
     const ids = new Set(starting.map((alias) => alias.facts.id));
     return ids.size === 1 ? starting[0]!.facts : undefined;
   }

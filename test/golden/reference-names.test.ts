@@ -3,6 +3,7 @@
 // Every suggestion is a place the document has.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
+import { resolveDocument } from '../../src/answer/documents.js';
 import { quote } from '../../src/answer/quote.js';
 import { quotedNote } from '../../src/answer/wording.js';
 import { assemble, type Charter } from '../../src/app.js';
@@ -27,6 +28,62 @@ describe.runIf(describeGolden)('document names in references (golden)', () => {
     if (outcome.kind !== 'not-found') return;
     expect(outcome.suggestions[0]).toBe('GDPR Art. 22');
     await real(outcome.suggestions);
+  });
+
+  // Trial 7: any "<name> Act Art. N" quoted the AI Act's Art. N, and "Data Act Art. 9" AIDA's s. 9 with no note.
+  it.each([
+    ['Data Act Art. 9', 'Data Act'],
+    ['Digital Services Act Art. 27', 'Digital Services Act'],
+    ['PIPL Art. 24', 'Personal Information Protection Law of the PRC'],
+    ['Product Liability Directive Art. 4', 'Product Liability Directive'],
+  ])(
+    'refuses a reference into an instrument Charter knows of but does not hold (%s)',
+    async (reference, name) => {
+      const outcome = await quote(charter.services, reference);
+      expect(outcome.kind).toBe('not-found');
+      if (outcome.kind !== 'not-found' || outcome.why.reason !== 'no-such-document')
+        throw new Error(outcome.kind);
+      expect(outcome.why.known?.name).toBe(name);
+    },
+  );
+
+  it.each([
+    ['Foo Act Art. 9', 'Foo Act'],
+    ['Texas AI Act Sec. 5', 'Texas AI Act'],
+    ['Cyber Resilience Act Art. 13', 'Cyber Resilience Act'],
+  ])(
+    'refuses a reference into a document of no list rather than quote a held one (%s)',
+    async (reference, name) => {
+      const outcome = await quote(charter.services, reference);
+      expect(outcome.kind).toBe('not-found');
+      if (outcome.kind !== 'not-found' || outcome.why.reason !== 'no-such-document')
+        throw new Error(outcome.kind);
+      expect(outcome.why.typed).toBe(name);
+      expect(outcome.why.known).toBeUndefined();
+    },
+  );
+
+  it('reads a known instrument\'s name as that instrument, not a held one it resembles (--doc "Data Act")', () => {
+    const named = resolveDocument(catalog, 'Data Act');
+    if (named.kind !== 'not-found' || named.why.reason !== 'no-such-document') throw new Error(named.kind);
+    expect(named.why.known?.name).toBe('Data Act');
+    const own = resolveDocument(catalog, 'Artificial Intelligence and Data Act');
+    expect(own.kind === 'named' && own.doc.id).toBe('ca-aida-2022');
+  });
+
+  it('asks which document when a reference names two ("AI Act Art. 5(1)(c) of the GDPR")', async () => {
+    const outcome = await quote(charter.services, 'AI Act Art. 5(1)(c) of the GDPR');
+    expect(outcome.kind).toBe('not-found');
+    if (outcome.kind !== 'not-found' || outcome.why.reason !== 'which-named-document')
+      throw new Error(outcome.kind);
+    expect(outcome.why.docs.map((doc) => doc.shortTitle)).toEqual(['AI Act', 'GDPR']);
+  });
+
+  it('still quotes a held document named with words beside it ("the AI Act Art. 5(1)(c)")', async () => {
+    for (const reference of ['the AI Act Art. 5(1)(c)', 'EU AI Act Art. 5(1)(c)', 'colorado § 6-1-1704']) {
+      const outcome = await quote(charter.services, reference);
+      expect(outcome.kind, reference).toBe('quoted');
+    }
   });
 
   it('reads a name glued to its number as written apart ("EO14110" → EO 14110)', async () => {
