@@ -65,6 +65,12 @@ export interface MissingRules {
    * the Global Digital Compact: "International Telecommunication Union"; "CSIS" beside AIDA).
    */
   spelledAcronym: boolean;
+  /**
+   * `sameScript`: a name's words before an English head are not Chinese ("有人故意在输入里加扰动骗模型出错，framework里叫什么风险"
+   * is no instrument called "里加扰动骗模型出错，framework"): a Chinese question that slips in an English word
+   * ("framework", "act") names nothing by the Chinese words before it.
+   */
+  sameScript: boolean;
 }
 
 export const MISSING_RULE_NAMES = [
@@ -78,6 +84,7 @@ export const MISSING_RULE_NAMES = [
   'codeCitation',
   'placeInName',
   'spelledAcronym',
+  'sameScript',
 ] as const;
 export type MissingRuleName = (typeof MISSING_RULE_NAMES)[number];
 export const DEFAULT_MISSING_RULES: MissingRules = {
@@ -91,6 +98,7 @@ export const DEFAULT_MISSING_RULES: MissingRules = {
   codeCitation: true,
   placeInName: true,
   spelledAcronym: true,
+  sameScript: true,
 };
 
 export const isMissingRuleName = (name: string): name is MissingRuleName =>

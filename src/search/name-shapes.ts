@@ -45,6 +45,8 @@ const DESCRIBING_WORDS = 2;
 
 /** An owner's name rarer than this in English (Zipf) is a proper name: "Google's AI Principles". */
 const OWNER_ZIPF = 3.6;
+// A Han character: Chinese words never make part of an English-headed name (`sameScript`).
+const HAN = /\p{Script=Han}/u;
 
 /** One question as the rules read it, and what they have found in it so far. */
 export interface Scan {
@@ -122,6 +124,7 @@ export function namesByHead(scan: Scan, know: ShapeKnowledge): void {
       const j = from - 1;
       const norm = norms[j]!;
       if (heldAt.has(j) || claimed.has(j)) break;
+      if (know.rules.sameScript && HAN.test(norm) !== HAN.test(norms[h]!)) break;
       // Before a strong head, one joining word between words of the name, the whole after "the", is part of
       // it in any case ("the americans with disabilities act").
       const content = (k: number) =>

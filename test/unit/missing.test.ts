@@ -406,6 +406,13 @@ describe('MissingDetector', () => {
     ]);
   });
 
+  it('makes no name of Chinese words before an English head in a Chinese question (sameScript)', () => {
+    const known = (rules = {}) => detector(catalog, { hasTerm: () => false, rules });
+    const question = '有人故意在输入里加扰动骗模型出错，framework里叫什么风险';
+    expect(known().detect(question)).toEqual([]);
+    expect(known({ sameScript: false }).detect(question)).not.toEqual([]);
+  });
+
   it('says when the corpus holds only a report about the document named', () => {
     expect(detect("what is in China's Global AI Governance Action Plan about open source")).toEqual([
       {
