@@ -174,21 +174,41 @@ export class ChineseSynonyms {
    * English terms), or, with `minShare`, share at least that part of the smaller set (合同 contract, agreement
    * and 协议 agreement, protocol; 上瘾 and 沉迷 both "addict"); none for a word the corpus itself uses.
    */
-  of(word: string, english: readonly string[], minShare = Number.POSITIVE_INFINITY): string[] {
+  of(
+    word: string,
+    english: readonly string[],
+    minShare = Number.POSITIVE_INFINITY,
+    morphemeSenses = 0,
+  ): string[] {
     if (this.english.has(word)) return [];
     const mine = new Set(english);
     const shared = new Map<string, number>();
-    for (const term of mine)
-      for (const other of this.byEnglish.get(term) ?? []) shared.set(other, (shared.get(other) ?? 0) + 1);
+    // With `morphemeSenses` (`zhMorpheme`): a corpus word that shares a character with the word and an English
+    // term few corpus words carry (靠谱 and 可靠, "reliable"); a common term ("person": 个人, 他人, 法人 …) joins nothing.
+    const morphemes = new Set<string>();
+    for (const term of mine) {
+      const others = this.byEnglish.get(term) ?? [];
+      for (const other of others) {
+        shared.set(other, (shared.get(other) ?? 0) + 1);
+        if (others.length <= morphemeSenses && sharesCharacter(word, other)) morphemes.add(other);
+      }
+    }
     const out: string[] = [];
     for (const [other, n] of shared) {
       const theirs = this.english.get(other)!;
       if (
         n / (mine.size + theirs.size - n) >= this.minOverlap ||
-        n / Math.min(mine.size, theirs.size) >= minShare
+        n / Math.min(mine.size, theirs.size) >= minShare ||
+        morphemes.has(other)
       )
         out.push(other);
     }
     return out.sort();
   }
+}
+
+/** Whether two words have a character in common (a shared morpheme: 靠谱 and 可靠). */
+function sharesCharacter(a: string, b: string): boolean {
+  for (const c of a) if (b.includes(c)) return true;
+  return false;
 }

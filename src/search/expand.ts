@@ -161,11 +161,12 @@ export function synonymTerms(
   synonyms: ChineseSynonyms,
   options: Pick<CorpusIndexOptions, 'zhSynonymWeight' | 'zhSynonymShare'>,
   minShare = Number.POSITIVE_INFINITY,
+  morphemeSenses = 0,
 ): void {
   if (options.zhSynonymWeight <= 0) return;
   const have = new Map(terms.map((t) => [t.term, t]));
   for (const { word, english } of dictionaryWords(question))
-    for (const synonym of synonyms.of(word, english, minShare))
+    for (const synonym of synonyms.of(word, english, minShare, morphemeSenses))
       add(terms, have, synonym, options.zhSynonymWeight);
 }
 

@@ -587,6 +587,7 @@ export class CorpusIndex {
         this.chineseSynonyms,
         this.options,
         signals.zhSharedSense ? this.options.zhSynonymShare : Number.POSITIVE_INFINITY,
+        signals.zhMorpheme ? this.options.zhMorphemeSenses : 0,
       );
     }
     if ((signals.zhDictionary || signals.zhEnBridge) && analyzed.chinese) {

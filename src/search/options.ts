@@ -148,6 +148,12 @@ export interface SignalSwitches {
    * words' English (合同 → 协议 through "agreement", 饭碗 → 就业 through "job"; bilingual.ts).
    */
   zhSharedSense: boolean;
+  /**
+   * `zhSynonyms` also takes a corpus word that shares a character with the everyday word and one English term
+   * that at most `zhMorphemeSenses` corpus words carry (靠谱 → 可靠 through "reliable", 生孩子 → 生育 through
+   * "birth", 来路 → 来源 through "origin"): Chinese near-synonyms mostly share a morpheme (bilingual.ts).
+   */
+  zhMorpheme: boolean;
   /** A Chinese question that takes up the distinctive words of a Chinese rule's title: × `titleWordsBoost` (zhtitles.ts). */
   zhTitleWords: boolean;
   /** A Chinese question's A-not-A forms searched as their verb once: 鼓不鼓励 → 鼓励, 备不备案 → 备案 (zhforms.ts). */
@@ -250,6 +256,7 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   zhShapes: true,
   // Measured and not kept (README, "Chinese questions, third round"): it lifted one set and lowered two.
   zhSharedSense: false,
+  zhMorpheme: true,
   zhAnotA: true,
   zhTitleWords: true,
   chineseQuestion: true,
@@ -347,6 +354,8 @@ export interface CorpusIndexOptions {
   zhSynonymOverlap: number;
   /** Least share of the smaller English set two words must have in common (`zhSharedSense`). */
   zhSynonymShare: number;
+  /** Most Chinese corpus words an English term may render for it to join two words sharing a character (`zhMorpheme`). */
+  zhMorphemeSenses: number;
   /** Factor for a translation whose Chinese original is held, for a question in Chinese (`chineseQuestion`). */
   translationFactor: number;
   /** Factor for the rule whose title a Chinese question takes up (`zhTitleWords`). */
@@ -458,6 +467,7 @@ export const DEFAULT_INDEX_OPTIONS: CorpusIndexOptions = {
   zhSynonymWeight: 0.5,
   zhSynonymOverlap: 0.5,
   zhSynonymShare: 0.5,
+  zhMorphemeSenses: 2,
   translatedShare: 0.5,
   gloveWeight: 0.3,
   gloveMaxShare: 0.02,

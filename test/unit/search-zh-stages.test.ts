@@ -130,6 +130,27 @@ describe('Chinese synonyms through a shared sense (zhSharedSense, measured and n
   });
 });
 
+describe('Chinese synonyms through a shared morpheme and a rare shared English term (zhMorpheme)', () => {
+  const english = (word: string) => dictionaryWords(word).find((w) => w.word === word)?.english ?? [];
+
+  it('takes a corpus word with a character and a rare English term in common: 靠谱 → 可靠, 生孩子 → 生育', () => {
+    const synonyms = new ChineseSynonyms(['可靠', '生育', '训练'], 0.5);
+    expect(synonyms.of('靠谱', english('靠谱'))).toEqual([]);
+    expect(synonyms.of('靠谱', english('靠谱'), Number.POSITIVE_INFINITY, 2)).toEqual(['可靠']);
+    expect(synonyms.of('生孩子', english('生孩子'), Number.POSITIVE_INFINITY, 2)).toEqual(['生育']);
+  });
+
+  it('takes none through a term many corpus words carry, nor a word with no character in common', () => {
+    // "work" renders 合作, 工作, 操作 in the documents: 作品 shares 作 with each, and joins none of them.
+    const work = new ChineseSynonyms(['合作', '工作', '操作'], 0.5);
+    expect(work.of('作品', english('作品'), Number.POSITIVE_INFINITY, 2)).toEqual([]);
+    expect(work.of('作品', english('作品'), Number.POSITIVE_INFINITY, 3)).toEqual(['合作', '工作', '操作']);
+    // 合同 and 协议 share "agreement" but no character.
+    const contract = new ChineseSynonyms(['协议'], 0.5);
+    expect(contract.of('合同', english('合同'), Number.POSITIVE_INFINITY, 2)).toEqual([]);
+  });
+});
+
 describe('a Chinese A-not-A question searched by its verb (zhAnotA)', () => {
   it('writes 鼓不鼓励 as 鼓励, which the word breaker otherwise cuts into 鼓|不|鼓励', () => {
     expect(tokenize('国家鼓不鼓励各行各业都用上AI')).toContain('鼓');
