@@ -35,6 +35,11 @@ export interface LinkedPlace {
   locator: string;
   /** The citing document's short title, when it is not the quoted one. */
   document?: string;
+  /**
+   * The place the citing text names, when it is not the quoted place: the article around a quoted point
+   * ("Art. 17" for Art. 11(2) under Art. 17(3)(b); `around`), or a point inside a quoted unit.
+   */
+  cites?: { id: string; locator: string; around: boolean };
 }
 
 export interface PlaceLinks {
@@ -110,9 +115,20 @@ export function linksOf(services: Services, doc: CatalogDocument, passages: read
     .filter((c) => !(c.docId === doc.id && inside(c.id)))
     .map((c) => {
       const document = shortTitle(c.docId);
-      return { id: c.id, docId: c.docId, locator: c.locator, ...(document ? { document } : {}) };
+      return {
+        id: c.id,
+        docId: c.docId,
+        locator: c.locator,
+        ...(document ? { document } : {}),
+        ...(c.cites ? { cites: { ...c.cites, around: place.startsWith(`${c.cites.id}/`) } } : {}),
+      };
     });
   return { references, terms, citedBy };
+}
+
+/** A citing place and what its text cites, when that is not the quoted place: "Art. 11(2) (cites Art. 17)". */
+export function citingLabel(link: LinkedPlace): string {
+  return link.cites ? `${linkLabel(link)} (cites ${link.cites.locator})` : linkLabel(link);
 }
 
 /** How a linked place is named next to a quote: "Art. 3(4)", or "GDPR Art. 35" in another document. */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { ask } from '../answer/ask.js';
 import { isQuoteLanguage } from '../answer/languages.js';
-import { linkLabel, linksOf, type PlaceLinks } from '../answer/links.js';
+import { citingLabel, linkLabel, linksOf, type PlaceLinks } from '../answer/links.js';
 import type { AskOutcome, Quoted } from '../answer/outcome.js';
 import { leadInsShown, locatorOf, sourceUrl } from '../answer/places.js';
 import { clampQuery } from '../answer/query.js';
@@ -282,7 +282,12 @@ function jsonLinks(links: PlaceLinks) {
       docId: r.docId ?? null,
     })),
     terms: links.terms.map((t) => ({ term: t.term, locator: t.locator, id: t.id })),
-    citedBy: links.citedBy.map((c) => ({ locator: c.locator, id: c.id, docId: c.docId })),
+    citedBy: links.citedBy.map((c) => ({
+      locator: c.locator,
+      id: c.id,
+      docId: c.docId,
+      ...(c.cites ? { cites: { id: c.cites.id, locator: c.cites.locator } } : {}),
+    })),
   };
 }
 
@@ -307,7 +312,8 @@ function linkLines(links: PlaceLinks, width: number): string {
     );
   if (links.terms.length > 0)
     lines.push(`Defined terms: ${listed(links.terms.map((t) => `${t.term} (${t.locator})`))}`);
-  if (links.citedBy.length > 0) lines.push(`Cited by: ${listed(links.citedBy.map(linkLabel))}`);
+  if (links.citedBy.length > 0)
+    lines.push(`Cited by: ${listed([...new Set(links.citedBy.map(citingLabel))])}`);
   return lines.length > 0 ? `\n${lines.map((line) => wrap(line, width, '')).join('\n')}\n` : '';
 }
 
@@ -332,8 +338,15 @@ function printCitedBy(
   }
   // The places as the documents cite them (internal ids are for --json); two passages of one place (a long
   // recital cut in parts) are one place.
-  const places = [...new Set(links.citedBy.map(linkLabel))];
-  io.stdout.write(`${where} is cited by ${places.length} ${places.length === 1 ? 'place' : 'places'}:\n`);
+  const places = [...new Set(links.citedBy.map(citingLabel))];
+  // A citation of the article around a point is listed with what it cites, and said so above the list.
+  const around = links.citedBy.some((c) => c.cites?.around);
+  const inside = links.citedBy.some((c) => c.cites && !c.cites.around);
+  const what =
+    around || inside
+      ? `${where}, or ${around && inside ? 'a place around or inside it' : around ? 'a place around it' : 'a place inside it'},`
+      : where;
+  io.stdout.write(`${what} is cited by ${places.length} ${places.length === 1 ? 'place' : 'places'}:\n`);
   for (const place of places) io.stdout.write(`  ${place}\n`);
   return 0;
 }

@@ -26,7 +26,7 @@ export const SOURCE_JSON = `{id, shortTitle, issuer, date, status, kind, jurisdi
 export const QUOTE_JSON = `{reference, docId, locator, url, passages: [{id, docId, locator,
                       headingPath, page, text, url}], alongside?: {docId, locator, passages},
                       references: [{text, locator, id, status, docId}], terms: [{term,
-                      locator, id}], citedBy: [{locator, id, docId}]}`;
+                      locator, id}], citedBy: [{locator, id, docId, cites?}]}`;
 
 export { LIMIT };
 

@@ -44,6 +44,12 @@ export interface CitingPlace {
   id: string;
   docId: string;
   locator: string;
+  /**
+   * The place the citing text names, when it is not the one asked about (`citedBy`): a unit that contains it
+   * ("Article 17" under Art. 17(3)(b)) or a point inside it. A citation of the whole article is not pinned
+   * to one of its points.
+   */
+  cites?: { id: string; locator: string };
 }
 
 export interface DocumentLinkReport {
@@ -194,6 +200,8 @@ export class LinkTable {
   private readonly terms = new Map<string, TermLink[]>();
   /** Cited place id → the passages citing it. */
   private readonly citing = new Map<string, CitingPlace[]>();
+  /** Cited place id → its locator, as the references resolved it. */
+  private readonly citedLocators = new Map<string, string>();
   private readonly reportsByDoc = new Map<string, DocumentLinkReport>();
   private readonly docs: readonly CatalogDocument[];
   private readonly byDoc = new Map<string, Passage[]>();
@@ -267,6 +275,7 @@ export class LinkTable {
             if (!list.some((c) => c.id === passage.id))
               list.push({ id: passage.id, docId: doc.id, locator: passage.locator });
             this.citing.set(ref.id, list);
+            if (ref.locator) this.citedLocators.set(ref.id, ref.locator);
           }
         }
       }
@@ -429,24 +438,28 @@ export class LinkTable {
 
   /**
    * The passages citing a place (a passage or place id): those citing it exactly first, then those citing a
-   * place inside it, then those citing the unit it lies in ("Annex III" for Annex III, point 4).
+   * place inside it, then those citing the unit it lies in ("Annex III" for Annex III, point 4); the last two
+   * say which place they cite (`cites`).
    */
   citedBy(id: string): CitingPlace[] {
     const place = id.replace(/~\d+$/, '');
     const exact = this.citing.get(place) ?? [];
     const inside: CitingPlace[] = [];
     const around: CitingPlace[] = [];
+    // Each names the place its text cites: "Article 17" is not a citation of Art. 17(3)(b).
+    const naming = (list: readonly CitingPlace[], cited: string) =>
+      list.map((c) => ({ ...c, cites: { id: cited, locator: this.citedLocators.get(cited) ?? cited } }));
     // Read on every place an answer shows for the first time (~765 cited places): no entry pair or joined
     // string is made per cited place, so the scan allocates only what it finds.
     const within = `${place}/`;
     this.citing.forEach((list, cited) => {
-      if (cited.startsWith(within)) inside.push(...list);
+      if (cited.startsWith(within)) inside.push(...naming(list, cited));
       else if (
         place.length > cited.length &&
         place.charCodeAt(cited.length) === 0x2f &&
         place.startsWith(cited)
       )
-        around.push(...list);
+        around.push(...naming(list, cited));
     });
     const out: CitingPlace[] = [];
     const seen = new Set<string>([id, place]);

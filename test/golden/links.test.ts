@@ -9,6 +9,7 @@ import { assemble, type Charter } from '../../src/app.js';
 import { runQuote } from '../../src/cli/answer.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { LinkTable, type Reference } from '../../src/corpus/links.js';
+import type { Passage } from '../../src/corpus/types.js';
 import { toResponse } from '../../src/discord/dispatcher.js';
 import { messageViolations } from '../../src/discord/limits.js';
 import type { ComponentRequest } from '../../src/discord/normalize.js';
@@ -153,9 +154,11 @@ const TERMS: [string, string, string][] = [
 
 describe.runIf(describeGolden)('the law’s own links (golden)', () => {
   let links: LinkTable;
+  let corpus: Passage[];
   let charter: Charter;
   beforeAll(async () => {
     const passages = (await Promise.all(catalog.map((doc) => realPassages(doc.id)))).flat();
+    corpus = passages;
     links = new LinkTable(catalog, passages);
     charter = assemble(catalog, CorpusIndex.build(catalog, passages), 'test');
   }, 120_000);
@@ -229,12 +232,14 @@ describe.runIf(describeGolden)('the law’s own links (golden)', () => {
     await runQuote(['--cited-by', 'GDPR Art. 35'], cited.io);
     // The places as the documents cite them, in proper plurals; never an internal id (was "Art. 26(9)
     // eu-ai-act-2024#art:26/9" under "cited by 2 place(s)").
-    expect(cited.out()).toMatch(/^GDPR Art\. 35 is cited by \d+ places:\n/);
+    expect(cited.out()).toMatch(/^GDPR Art\. 35(?:, or a place inside it,)? is cited by \d+ places:\n/);
     expect(cited.out()).toContain('\n  AI Act Art. 26(9)\n');
     expect(cited.out()).not.toMatch(/#|place\(s\)/);
     const once = cli();
     await runQuote(['--cited-by', 'AI Act Annex III'], once.io);
-    expect(once.out()).toContain('\n  Art. 78(3), second subparagraph\n');
+    // Art. 78(3) names "point 1 of Annex III", and says so.
+    expect(once.out()).toMatch(/^AI Act Annex III, or a place inside it, is cited by \d+ places:\n/);
+    expect(once.out()).toContain('\n  Art. 78(3), second subparagraph (cites Annex III, point 1)\n');
     expect(once.out()).not.toMatch(/#|~|place\(s\)/);
     const json = cli();
     await runQuote(['--cited-by', '--json', 'EO 14110 Sec. 4.8'], json.io);
@@ -309,6 +314,43 @@ describe.runIf(describeGolden)('the law’s own links (golden)', () => {
     expect(citing(`${EO}#sec:4.8`)).toContain(`${NSM}#sec:1/a`);
     // Annex III, point 4 is inside Annex III, which Art. 6(2) cites.
     expect(citing(`${AI}#annex:iii/4`)).toContain(`${AI}#art:6/2`);
+  });
+
+  it('a citation of a unit is never pinned to one of its points: every citing place says what its text cites', () => {
+    // The trial: GDPR Art. 17(3)(b) listed Art. 11(2) ("Articles 15 to 20") as citing it; AI Act Art. 50(2)
+    // listed Art. 99(4)(g) ("pursuant to Article 50").
+    const under = (id: string) => links.citedBy(id).find((c) => c.id === `${GDPR}#art:11/2`);
+    expect(under(`${GDPR}#art:17/3/b`)?.cites).toEqual({ id: `${GDPR}#art:17`, locator: 'Art. 17' });
+    const fifty = links.citedBy(`${AI}#art:50/2`);
+    expect(fifty.find((c) => c.id === `${AI}#art:99/4/g`)?.cites?.locator).toBe('Art. 50');
+    // Every resolved reference of every passage, seen from every passage under the place it names.
+    const byDoc = new Map<string, Passage[]>();
+    for (const p of corpus) byDoc.set(p.docId, [...(byDoc.get(p.docId) ?? []), p]);
+    let checked = 0;
+    for (const p of corpus) {
+      const refs = links.referencesOf(p.id).filter((r) => r.status === 'resolved' && r.id);
+      for (const ref of refs) {
+        const cited = ref.id!.replace(/~\d+$/, '');
+        for (const q of byDoc.get(ref.docId!) ?? []) {
+          if (!q.id.startsWith(`${cited}/`) || q.id === p.id) continue;
+          const entry = links.citedBy(q.id).find((c) => c.id === p.id);
+          expect(entry, `${q.locator} ← ${p.locator}`).toBeDefined();
+          checked++;
+          const own = q.id.replace(/~\d+$/, '');
+          if (refs.some((r) => r.id!.replace(/~\d+$/, '') === own)) {
+            expect(entry!.cites, `${q.locator} ← ${p.locator}`).toBeUndefined();
+            continue;
+          }
+          // What the text names: a place around q (this one or a nearer one) or inside it, never q itself.
+          const named = entry!.cites?.id;
+          expect(
+            named && (own.startsWith(`${named}/`) || named.startsWith(`${own}/`)),
+            `${q.locator} ← ${p.locator}`,
+          ).toBe(true);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('reports per document, every resolution rate at least 75% where places are cited', () => {

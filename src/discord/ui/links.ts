@@ -35,7 +35,11 @@ function optionsOf(links: PlaceLinks): Record<Kind, APISelectMenuOption[]> {
     t: links.terms
       .filter((t) => fits(t.id))
       .map((t) => option('t', t.id, `${t.term} — ${t.locator}`, `${KINDS.t}, defined in ${t.locator}`)),
-    c: links.citedBy.filter((c) => fits(c.id)).map((c) => option('c', c.id, linkLabel(c), KINDS.c)),
+    c: links.citedBy
+      .filter((c) => fits(c.id))
+      .map((c) =>
+        option('c', c.id, linkLabel(c), c.cites ? `${KINDS.c}: cites ${c.cites.locator}` : KINDS.c),
+      ),
   };
   return { r: once(all.r), t: once(all.t), c: once(all.c) };
 }
