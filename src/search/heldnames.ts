@@ -109,22 +109,54 @@ export class CorpusNames {
   }
 }
 
-/** How often the held texts must write the same words for them to be an acronym's (once may be chance). */
-const SPELLED_REPEATS = 1;
+/** Small words an acronym skips ("Committee on Foreign Investment in the United States" is CFIUS), as written. */
+const SKIPPED = new Set(
+  ['Of', 'On', 'In', 'The', 'For', 'And', 'To', 'With'].flatMap((word) => [word, word.toLowerCase()]),
+);
 
-/** Small words an acronym skips ("Committee on Foreign Investment in the United States" is CFIUS). */
-const SKIPPED = '(?:(?:[Oo]f|[Oo]n|[Ii]n|[Tt]he|[Ff]or|[Aa]nd|[Tt]o|[Ww]ith|&)[^\\p{L}\\p{N}]+)*';
+/** Runs of ASCII letters and digits, and of other ASCII characters: skipped natively, with no Unicode classes. */
+const ASCII_WORD = /[A-Za-z0-9]*/y;
+const ASCII_SKIPPED = '(?:(?:[Oo]f|[Oo]n|[Ii]n|[Tt]he|[Ff]or|[Aa]nd|[Tt]o|[Ww]ith|&)[^A-Za-z0-9]+)*';
+const ASCII_GAP = /[^A-Za-z0-9\u0080-\uffff]*/y;
+
+/** A letter or digit, as the pattern's classes read one code point. */
+const WORD = /^[\p{L}\p{N}]$/u;
+
+/** The class comment's pattern, for capitals the runs cannot be matched by (longer than one code unit). */
+export function spelledByPattern(joined: string, capitals: readonly string[]): boolean {
+  const words = capitals.map((capital) => `${capital}[\\p{L}\\p{N}'’-]*`);
+  const skipped = '(?:(?:[Oo]f|[Oo]n|[Ii]n|[Tt]he|[Ff]or|[Aa]nd|[Tt]o|[Ww]ith|&)[^\\p{L}\\p{N}]+)*';
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])${words.join(`[^\\p{L}\\p{N}]+${skipped}`)}(?![\\p{L}\\p{N}])`,
+    'u',
+  ).test(joined);
+}
 
 /**
  * Whether the held texts write out an acronym: words in a row, small joining words aside, whose first letters
  * spell it ("data protection impact assessment" for DPIA; the NSM's "Committee on Foreign Investment in the
  * United States" for CFIUS). An acronym the documents spell out is something they talk about, not a name of
  * what Charter lacks. Asked only of acronyms nothing else knows; each answer is kept.
+ *
+ * Each word a capital (a name), as names are written: the texts joined by line breaks match
+ * `(?<![\p{L}\p{N}])C[\p{L}\p{N}'’-]*[^\p{L}\p{N}]+(?:(?:[Oo]f|…|[Ww]ith|&)[^\p{L}\p{N}]+)*F…(?![\p{L}\p{N}])`
+ * somewhere. That pattern, made anew for each acronym, cost 10–60 ms (compiling its Unicode classes, then a
+ * first pass over 2.2 M characters in the regex interpreter) on the first question with an acronym nothing
+ * knew ("BRRICS"): the slowest answer of a fresh process. Read on runs of letters and digits it says: the
+ * letters begin runs r1 < r2 < …, and between two of them the runs after the first may be joined to it by
+ * apostrophes and hyphens only ("Member State's"), then come small words only, then the next letter's run.
+ * So the first capital is found with `indexOf` and the words after each are read by hand, with no pattern
+ * made per acronym; `test/unit/heldnames.test.ts` checks this against the pattern on generated texts.
  */
 export class SpelledOut {
+  /** The texts joined by line breaks, as the pattern reads them. */
   private joined?: string;
   private readonly seen = new Map<string, boolean>();
   private readonly terms = new Map<string, boolean>();
+  /** Code units outside the surrogates: 1 = a letter or digit, 2 = not, 0 = not looked up yet. */
+  private readonly wordUnits = new Uint8Array(0x10000);
+  /** Set by `nextRun`: whether the gap it crossed was apostrophes and hyphens only. */
+  private joinersOnly = false;
 
   constructor(private readonly source: () => readonly string[]) {}
 
@@ -134,24 +166,16 @@ export class SpelledOut {
     const cached = this.seen.get(letters);
     if (cached !== undefined) return cached;
     this.joined ??= this.source().join('\n');
-    // Each word a capital (a name: "Committee on Foreign Investment in the United States"), as names are written.
-    const words = [...letters].map((letter) => `${letter.toUpperCase()}[\\p{L}\\p{N}'’-]*`);
-    const pattern = new RegExp(
-      `(?<![\\p{L}\\p{N}])${words.join(`[^\\p{L}\\p{N}]+${SKIPPED}`)}(?![\\p{L}\\p{N}])`,
-      'gu',
-    );
-    // Any words in a row may begin with these letters once; a phrase the texts use again is a term of theirs.
-    const phrases = new Map<string, number>();
-    let found = false;
-    for (const match of this.joined.matchAll(pattern)) {
-      const phrase = match[0].toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
-      const count = (phrases.get(phrase) ?? 0) + 1;
-      phrases.set(phrase, count);
-      if (count >= SPELLED_REPEATS) {
-        found = true;
-        break;
-      }
-    }
+    const capitals = [...letters].map((letter) => letter.toUpperCase());
+    // Each capital one code unit that is itself a letter, as for every acronym the detector asks (name-words.ts
+    // ACRONYM: A–Z); a letter whose capital is longer ("ß" is "SS") goes through the pattern itself.
+    const single = capitals.every((c) => c.length === 1 && WORD.test(c));
+    const found = single
+      ? this.spells(
+          this.joined,
+          capitals.map((c) => c.charCodeAt(0)),
+        )
+      : spelledByPattern(this.joined, capitals);
     this.seen.set(letters, found);
     return found;
   }
@@ -186,6 +210,103 @@ export class SpelledOut {
     this.terms.set(letters, found);
     return found;
   }
+
+  private spells(text: string, codes: readonly number[]): boolean {
+    // Where the pattern could match, read in code units with ASCII classes only (quick to compile, unlike its
+    // Unicode classes): a code unit outside ASCII may be a word's or a gap's. Every place the pattern matches,
+    // this matches too, and most places this matches it does not: each is checked exactly by hand.
+    const could = new RegExp(
+      `(?<![A-Za-z0-9])${codes
+        .map((code) => String.fromCharCode(code))
+        .join(`[A-Za-z0-9'\\-\\u0080-\\uffff]*[^A-Za-z0-9]+${ASCII_SKIPPED}`)}`,
+      'g',
+    );
+    for (let found = could.exec(text); found; found = could.exec(text)) {
+      const at = found.index;
+      if (!(at > 0 && this.isWord(codePointBefore(text, at))) && this.from(text, at, codes, 0)) return true;
+      could.lastIndex = at + 1;
+    }
+    return false;
+  }
+
+  /** From a run at `at` that begins with capital `i`: whether the next capitals follow (the class comment). */
+  private from(text: string, at: number, codes: readonly number[], i: number): boolean {
+    if (i === codes.length - 1) return true;
+    const want = codes[i + 1]!;
+    // The first word's own runs: this one, then each joined to it by apostrophes and hyphens only.
+    let end = this.runEnd(text, at + 1);
+    for (;;) {
+      const next = this.nextRun(text, end);
+      if (next < 0) return false;
+      const joined = this.joinersOnly;
+      // Small words only, then the next capital's run.
+      for (let run = next; run >= 0; ) {
+        if (text.charCodeAt(run) === want && this.from(text, run, codes, i + 1)) return true;
+        const runEnd = this.runEnd(text, run);
+        if (!(runEnd - run <= 4 && SKIPPED.has(text.slice(run, runEnd)))) break;
+        run = this.nextRun(text, runEnd);
+      }
+      if (!joined) return false;
+      end = this.runEnd(text, next);
+    }
+  }
+
+  /** Where the run of letters and digits going on at `at` ends. */
+  private runEnd(text: string, at: number): number {
+    let end = at;
+    for (;;) {
+      ASCII_WORD.lastIndex = end;
+      ASCII_WORD.test(text);
+      end = ASCII_WORD.lastIndex;
+      if (end >= text.length) return end;
+      const code = text.codePointAt(end)!;
+      if (code < 128 || !this.isWord(code)) return end;
+      end += code > 0xffff ? 2 : 1;
+    }
+  }
+
+  /** Where the next run begins at or after `at` (-1 if none), noting in `joinersOnly` what the gap was. */
+  private nextRun(text: string, at: number): number {
+    let joiners = true;
+    for (let k = at; k < text.length; ) {
+      ASCII_GAP.lastIndex = k;
+      ASCII_GAP.test(text);
+      const stop = ASCII_GAP.lastIndex;
+      // Apostrophes and hyphens (', ’, -): the pattern's first word may run on through them.
+      for (; joiners && k < stop; k++) {
+        const code = text.charCodeAt(k);
+        if (code !== 0x27 && code !== 0x2d) joiners = false;
+      }
+      k = stop;
+      if (k >= text.length) break;
+      const code = text.codePointAt(k)!;
+      if (code < 128 || this.isWord(code)) {
+        this.joinersOnly = joiners;
+        return k;
+      }
+      if (code !== 0x2019) joiners = false;
+      k += code > 0xffff ? 2 : 1;
+    }
+    return -1;
+  }
+
+  private isWord(code: number): boolean {
+    if (code < 128)
+      return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    if (code > 0xffff || (code >= 0xd800 && code <= 0xdfff)) return WORD.test(String.fromCodePoint(code));
+    if (this.wordUnits[code] === 0) this.wordUnits[code] = WORD.test(String.fromCharCode(code)) ? 1 : 2;
+    return this.wordUnits[code] === 1;
+  }
+}
+
+/** The code point that ends just before `at` (a surrogate pair read as one, as the pattern's lookbehind does). */
+function codePointBefore(text: string, at: number): number {
+  const low = text.charCodeAt(at - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(at - 2)!;
+  }
+  return low;
 }
 
 /** How often the held texts must write an acronym's words as a term (`SpelledOut.hasTerm`). */

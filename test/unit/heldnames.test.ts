@@ -1,10 +1,11 @@
 // What the corpus itself says about names: held documents described by the catalog's facts, and names the held
 // texts use, so that neither is reported as something Charter lacks (issue 19, tuning-heldnames).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/corpus/catalog.js';
 import { loadInstruments } from '../../src/corpus/instruments.js';
 import { DocNameMatcher } from '../../src/search/docnames.js';
-import { CorpusNames, SpelledOut, spelledInQuestion } from '../../src/search/heldnames.js';
+import { CorpusNames, SpelledOut, spelledByPattern, spelledInQuestion } from '../../src/search/heldnames.js';
 import { MissingDetector } from '../../src/search/missing.js';
 import { loadPlaces } from '../../src/search/places.js';
 
@@ -149,5 +150,93 @@ describe('spelledInQuestion', () => {
     expect(spelledInQuestion('IIT', ['iit', 'students', 'in', 'india'], 0)).toBe(false);
     // The acronym's own token is no word of its spelling.
     expect(spelledInQuestion('ITS', ['its', 'intelligent', 'transport'], 0)).toBe(false);
+  });
+});
+
+describe('SpelledOut read on runs of letters and digits', () => {
+  // Texts made of the pieces the pattern treats differently: capitals and lower-case letters, the small words it
+  // skips (and near misses), apostrophes and hyphens that join words, other gaps, digits, letters outside ASCII
+  // and outside the BMP, a lone surrogate; acronyms of the letters those texts use.
+  const pieces = [
+    'A',
+    'B',
+    'C',
+    'D',
+    'Ab',
+    'Bc',
+    'Cd',
+    'Dab',
+    'abc',
+    'b',
+    'c',
+    'of',
+    'Of',
+    'OF',
+    'on',
+    'In',
+    'in',
+    'the',
+    'The',
+    'for',
+    'And',
+    'to',
+    'With',
+    'with',
+    'Within',
+    '&',
+    ' ',
+    ' ',
+    '  ',
+    "'",
+    '’',
+    '-',
+    "'s",
+    '.',
+    ',',
+    '(',
+    ')',
+    '\n',
+    '1',
+    '2B',
+    'É',
+    'é',
+    'Ça',
+    '中',
+    '𝐀',
+    'A𝐀',
+    '\ud835',
+    'ß',
+  ];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((parts) => parts.join(''));
+  const acronym = fc
+    .array(fc.constantFrom('a', 'b', 'c', 'o', 't', 'é', 'ß'), { minLength: 1, maxLength: 3 })
+    .map((letters) => letters.join(''));
+
+  it('says what the pattern over the joined texts says, for every acronym', () => {
+    // Few acronyms, so that V8's regular-expression cache spares compiling each pattern's Unicode classes anew.
+    const byPattern = (joined: string, letters: string) =>
+      spelledByPattern(
+        joined,
+        [...letters].map((letter) => letter.toUpperCase()),
+      );
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), acronym, (texts, letters) => {
+        const expected = /^\p{L}{2,8}$/u.test(letters) && byPattern(texts.join('\n'), letters);
+        expect(new SpelledOut(() => texts).has(letters)).toBe(expected);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('runs a word on through apostrophes and hyphens, skips small words, reads the texts as joined by line breaks', () => {
+    const spelled = new SpelledOut(() => ["the Board's-Review of The Data", 'Trade', 'Act']);
+    expect(spelled.has('brd')).toBe(true);
+    // "Board's-Review" may be one word; "of" is skipped, "The" may be a capital or skipped.
+    expect(spelled.has('bd')).toBe(true);
+    expect(spelled.has('btd')).toBe(true);
+    expect(spelled.has('dta')).toBe(true);
+    expect(spelled.has('bo')).toBe(false);
+    expect(spelled.has('rr')).toBe(false);
+    expect(spelled.has('da')).toBe(false);
   });
 });
