@@ -1,7 +1,8 @@
 // Byte-identity check for speed work: sha256 of every /ask reply payload, search response and link set of the
 // questions of every relevance set that is not blind (the blind sets are never read), then of every
 // passage's links and the link reports. Run it before and after a change and compare the two digests
-// (with an output file, per question, to find the one that moved):
+// (with an output file, per question, to find the one that moved). The bench's own questions (the relevance
+// questions reworded, cut short, with typos…: `bench/questions.ts`) are hashed too, as set "bench":
 //   npm run build && node dist/bench/replies-hash.js [--index data/index.json] [--out hashes.json]
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,8 @@ import { loadCatalog } from '../src/corpus/catalog.js';
 import { answer } from '../src/discord/ui/answer.js';
 import { dataDir, PROJECT_ROOT } from '../src/paths.js';
 import { CorpusIndex, type SavedIndex } from '../src/search/index.js';
+import { loadQuestions } from '../tools/eval/eval.js';
+import { benchQuestions } from './questions.js';
 
 const { values } = parseArgs({
   options: { index: { type: 'string' }, out: { type: 'string' } },
@@ -30,11 +33,18 @@ const dir = join(PROJECT_ROOT, 'test', 'relevance');
 const perQuestion: Record<string, string[]> = {};
 const answers = createHash('sha256');
 const sets = readdirSync(dir).filter((f) => f.endsWith('.jsonl') && !f.includes('blind'));
-for (const file of sets.sort()) {
-  for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const q = (JSON.parse(line) as { q?: unknown }).q;
-    if (typeof q !== 'string') continue;
+const questionsOf = (file: string): string[] =>
+  readFileSync(join(dir, file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => (JSON.parse(line) as { q?: unknown }).q)
+    .filter((q): q is string => typeof q === 'string');
+const bench = benchQuestions(loadQuestions(), docs).map((q) => q.q);
+for (const [file, questions] of [
+  ...sets.sort().map((file) => [file, questionsOf(file)] as const),
+  ['bench', bench] as const,
+]) {
+  for (const q of questions) {
     const reply = await answer(services, { query: q, owner: 'bench' });
     const response = await services.search(q, { limit: 5, documentFacets: 25 });
     const links = response.hits.map((hit) =>
