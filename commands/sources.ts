@@ -5,6 +5,7 @@ import { type APIEmbed, ApplicationCommandType } from 'discord-api-types/v10';
 import { newestFirst, type SourceRow, sources, structureSummary, textOrigin } from '../src/answer/sources.js';
 import { notFoundWording } from '../src/answer/wording.js';
 import { type CatalogDocument, isFlaggedStatus } from '../src/corpus/catalog.js';
+import { describeCitation } from '../src/corpus/citation.js';
 import { correctionsFor } from '../src/corpus/corrections.js';
 import type { Passage } from '../src/corpus/types.js';
 import type { CommandModule } from '../src/discord/command.js';
@@ -88,7 +89,7 @@ export function documentReply(doc: CatalogDocument, passages: readonly Passage[]
     { name: 'Licence', value: escapeMarkdown(clip(doc.license, BUDGETS.licenceField)) },
     {
       name: 'Cited as',
-      value: `${doc.citation.style}${doc.citation.unitLabel ? ` (${doc.citation.unitLabel})` : ''}`,
+      value: escapeMarkdown(describeCitation(doc.citation)),
     },
   ].map((f) => ({ name: f.name, value: clip(f.value, LIMITS.fieldValue) }));
   const embed: APIEmbed = {

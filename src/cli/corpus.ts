@@ -1,8 +1,10 @@
 // sync, sources, passages.
+
 import { statSync } from 'node:fs';
 import { sourceRows, sources, structureSummary, textOrigin, unitCounts } from '../answer/sources.js';
 import { asSentence, notFoundWording, PLAIN } from '../answer/wording.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
+import { describeCitation } from '../corpus/citation.js';
 import { correctionsFor } from '../corpus/corrections.js';
 import { defaultMirror } from '../corpus/load.js';
 import { deploymentCatalog } from '../corpus/local.js';
@@ -174,7 +176,7 @@ function documentLines(doc: CatalogDocument, passages: readonly Passage[]): stri
     ...correctionsFor(doc.id).map((c) => `Correction: “${c.find}” → “${c.replace}”: ${c.reason}`),
     ...(doc.notes ? [`Notes: ${doc.notes}`] : []),
     `Licence: ${doc.license}`,
-    `Cited as: ${doc.citation.style}${doc.citation.unitLabel ? ` (${doc.citation.unitLabel})` : ''}`,
+    `Cited as: ${describeCitation(doc.citation)}`,
     ...(doc.officialUrl ? [`Official: ${doc.officialUrl}`] : []),
   ];
 }

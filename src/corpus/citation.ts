@@ -37,6 +37,34 @@ export const CITATION_STYLES = [
 
 export type CitationStyle = (typeof CITATION_STYLES)[number];
 
+/**
+ * Each citation style as a person reads it, for `charter sources NAME` and /sources ("Cited as"): the style
+ * ids above are internal (trial 7: "Cited as: eu-act").
+ */
+const STYLE_DESCRIPTIONS: Record<CitationStyle, string> = {
+  'eu-act': 'articles, recitals and annexes (Art. 5(1)(c), Recital 27, Annex III point 4)',
+  articles: 'articles (Art. 7, Art. 16(2)(a))',
+  'us-eo': 'sections (Sec. 4.2(a)(i))',
+  'un-resolution': 'paragraphs (para. 6, para. 21(f), preambular para. 3)',
+  numbered: 'numbered items (7)',
+  'nist-core': 'core subcategories, actions and sections (GOVERN 1.1, GV-1.1-001, Sec. 2.1)',
+  sections: 'numbered sections (Sec. 6.1(a))',
+  'us-statute': 'statute sections (§ 22757.12(a))',
+  report: 'headings and pages (“Scope”, p. 12)',
+  'ca-act': 'sections of the Act (s. 5(1)(a))',
+  ilcs: 'sections (Sec. 15(b)(1))',
+  'cn-articles': 'articles in Chinese (第七条（一）)',
+  'cn-sections': 'numbered sections (3.1.1（a）)',
+  'jp-guidelines': 'parts and items (Part 2 C 2)(3))',
+};
+
+/** How a document is cited, in words: "articles (Art. 7, Art. 16(2)(a))", "numbered Actions (Action 7)". */
+export function describeCitation(citation: { style: CitationStyle; unitLabel?: string }): string {
+  if (citation.style === 'numbered' && citation.unitLabel)
+    return `numbered ${citation.unitLabel}s (${citation.unitLabel} 7)`;
+  return STYLE_DESCRIPTIONS[citation.style];
+}
+
 const NIST_FUNCTIONS = new Set(['govern', 'map', 'measure', 'manage']);
 
 /** A path segment's unit type and value: 'art:5' → art, 5; a bare sub-point '1' → '', 1. */
