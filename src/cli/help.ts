@@ -23,7 +23,7 @@ export const SOURCE_JSON = `{id, shortTitle, issuer, date, status, kind, jurisdi
                    source: {url, format, bytes, sha256, textSha256}, corrections: [{find,
                    replace, reason}], license, citation: {style, unitLabel}}`;
 /** What `charter quote --json` prints. */
-export const QUOTE_JSON = `{reference, docId, locator, url, passages: [{id, docId, locator,
+export const QUOTE_JSON = `{reference, outcome, docId, locator, url, passages: [{id, docId, locator,
                       headingPath, page, text, url}], alongside?: {docId, locator, passages},
                       references: [{text, locator, id, status, docId}], terms: [{term,
                       locator, id}], citedBy: [{locator, id, docId, cites?}]}`;
