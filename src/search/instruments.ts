@@ -2,6 +2,7 @@
 // the note can name them properly ("the Bletchley Declaration (28 countries and the EU, Bletchley Park,
 // 1 Nov 2023)") whatever case the question wrote them in.
 import type { KnownInstrument } from '../corpus/instruments.js';
+import { aliasEnd, isChineseName } from './instrument-forms.js';
 import { type Token, tokenize } from './text.js';
 
 /** What a note needs to name an instrument Charter does not hold. */
@@ -28,10 +29,18 @@ const SHORT_ACRONYM = /^[A-Z]{2,3}$/;
 
 export class InstrumentMatcher {
   private readonly byFirst = new Map<string, Alias[]>();
-  /** Each instrument's names as a text would cite it: several words, or a number ("2022/2065"). */
+  /** Each instrument's names as a text would cite it: several words, a Chinese title, or a number ("2022/2065"). */
   private readonly citations = new Map<string, string[]>();
 
-  constructor(instruments: readonly KnownInstrument[]) {
+  /** The forms of names read besides the list's own (instrument-forms.ts); both on by default. */
+  private readonly possessive: boolean;
+
+  constructor(
+    instruments: readonly KnownInstrument[],
+    forms: { knownPossessive?: boolean; chineseNames?: boolean } = {},
+  ) {
+    this.possessive = forms.knownPossessive ?? true;
+    const chinese = forms.chineseNames ?? true;
     for (const instrument of instruments) {
       const facts: KnownFacts = {
         id: instrument.id,
@@ -46,11 +55,13 @@ export class InstrumentMatcher {
       const names = [instrument.name, ...instrument.aliases];
       this.citations.set(instrument.id, [
         ...new Set([
-          ...names.filter((name) => /\s/.test(name) && !/\d/.test(name)),
+          // A Chinese title is written without spaces ("个人信息保护法"), and cited so.
+          ...names.filter((name) => (/\s/.test(name) || isChineseName(name)) && !/\d/.test(name)),
           ...names.flatMap((name) => name.match(/\d[\d/.-]{2,}\d/g) ?? []),
         ]),
       ]);
       for (const alias of new Set(names)) {
+        if (!chinese && isChineseName(alias)) continue;
         const tokens = tokenize(alias);
         if (tokens.length === 0) continue;
         const list = this.byFirst.get(tokens[0]!) ?? [];
@@ -95,14 +106,15 @@ export class InstrumentMatcher {
     const out: InstrumentMatch[] = [];
     for (let i = 0; i < toks.length; i++) {
       if (taken.has(i)) continue;
-      const alias = (this.byFirst.get(toks[i]!.norm) ?? []).find(
-        (candidate) =>
-          candidate.tokens.every((token, k) => toks[i + k]?.norm === token && !taken.has(i + k)) &&
-          (!candidate.capitalsOnly || toks[i]!.surface === toks[i]!.surface.toUpperCase()),
-      );
+      let end = -1;
+      const alias = (this.byFirst.get(toks[i]!.norm) ?? []).find((candidate) => {
+        if (candidate.capitalsOnly && toks[i]!.surface !== toks[i]!.surface.toUpperCase()) return false;
+        end = aliasEnd(candidate.tokens, toks, i, taken, this.possessive);
+        return end >= 0;
+      });
       if (!alias) continue;
-      out.push({ start: i, end: i + alias.tokens.length - 1, facts: alias.facts });
-      i += alias.tokens.length - 1;
+      out.push({ start: i, end, facts: alias.facts });
+      i = end;
     }
     return out;
   }

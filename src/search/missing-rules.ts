@@ -71,6 +71,16 @@ export interface MissingRules {
    * ("framework", "act") names nothing by the Chinese words before it.
    */
   sameScript: boolean;
+  /**
+   * `knownPossessive`: a known instrument's alias is read with an owner's "'s" inside it ("what does China's
+   * Cybersecurity Law require?" names the alias "China Cybersecurity Law"; instrument-forms.ts).
+   */
+  knownPossessive: boolean;
+  /**
+   * `chineseNames`: a Chinese instrument's official Chinese title in corpus/instruments.json is one of its
+   * names ("个人信息保护法第二十四条" names the PIPL; instrument-forms.ts).
+   */
+  chineseNames: boolean;
 }
 
 export const MISSING_RULE_NAMES = [
@@ -85,6 +95,8 @@ export const MISSING_RULE_NAMES = [
   'placeInName',
   'spelledAcronym',
   'sameScript',
+  'knownPossessive',
+  'chineseNames',
 ] as const;
 export type MissingRuleName = (typeof MISSING_RULE_NAMES)[number];
 export const DEFAULT_MISSING_RULES: MissingRules = {
@@ -99,6 +111,8 @@ export const DEFAULT_MISSING_RULES: MissingRules = {
   placeInName: true,
   spelledAcronym: true,
   sameScript: true,
+  knownPossessive: true,
+  chineseNames: true,
 };
 
 export const isMissingRuleName = (name: string): name is MissingRuleName =>

@@ -102,7 +102,7 @@ export class MissingDetector {
     );
     this.held = new HeldVocabulary(options.docs, options.headings ?? [], options.englishZipf ?? (() => 0));
     const known = options.known ?? [];
-    this.known = new InstrumentMatcher(known);
+    this.known = new InstrumentMatcher(known, this.rules);
     this.cites = options.cites ?? (() => false);
     this.described = new HeldDescriptions(options.docs, options.names);
     this.nameCase = new NameCase([
