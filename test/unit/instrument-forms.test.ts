@@ -13,8 +13,12 @@ import { tokenize, tokens } from '../../src/search/text.js';
 
 const catalog = loadCatalog();
 const english = englishFrequencies();
-const detector = (rules: Partial<MissingRules> = {}) =>
+const detector = (
+  rules: Partial<MissingRules> = {},
+  cites: (docId: string, phrases: readonly string[]) => boolean = () => false,
+) =>
   new MissingDetector({
+    cites,
     docs: catalog,
     names: new DocNameMatcher(catalog),
     places: loadPlaces(),
@@ -50,7 +54,11 @@ describe('known instruments named in other forms', () => {
     expect(knownIds('个人信息保护法第二十四条说了什么', { chineseNames: false })).toEqual([]);
   });
 
-  it('leaves a held Chinese text that names them alone', () => {
+  it('leaves a held Chinese text that names them alone, and a question about what it cites', () => {
     expect(knownIds('生成式人工智能服务管理暂行办法第七条训练数据')).toEqual([]);
+    // The held measures' 第一条 cites 《中华人民共和国网络安全法》: a Chinese title is a citation.
+    const measures = 'cn-generative-ai-interim-measures-2023.zh';
+    const cited = detector({}, (docId, phrases) => docId === measures && phrases.includes('网络安全法'));
+    expect(cited.detect('生成式人工智能服务管理暂行办法依据网络安全法吗')).toEqual([]);
   });
 });
