@@ -50,7 +50,9 @@ describe('known instruments named in other forms', () => {
     expect(isChineseName('个人信息保护法')).toBe(true);
     expect(isChineseName('PIPL')).toBe(false);
     expect(knownIds('个人信息保护法第二十四条说了什么')).toEqual(['cn-pipl-2021']);
-    expect(knownIds('《中华人民共和国数据安全法》对重要数据有什么规定')).toEqual(['cn-data-security-law-2021']);
+    expect(knownIds('《中华人民共和国数据安全法》对重要数据有什么规定')).toEqual([
+      'cn-data-security-law-2021',
+    ]);
     expect(knownIds('个人信息保护法第二十四条说了什么', { chineseNames: false })).toEqual([]);
   });
 
