@@ -166,3 +166,20 @@ export function examplePlace(doc: CatalogDocument, passages: readonly Passage[])
   const from = cited.length > 0 ? cited : top;
   return from[Math.min(4, from.length - 1)]?.locator;
 }
+
+/**
+ * When the first passage shown is an item of a list that does not start with it, the items before it that
+ * are not shown: "Art. 5(1)(a)". A point shown alone (Art. 5(1)(b) with "followed by …") once read as the
+ * start of the list, and (a) as absent from the law. Undefined when none.
+ */
+export function precedingItems(shown: readonly Passage[]): string | undefined {
+  const seen = new Set(shown.map((p) => p.locator));
+  // The outermost item shown (the first of them): its earlier siblings are what comes before.
+  let item: Passage | undefined;
+  for (const p of shown) if (p.preceding && (!item || p.path.length < item.path.length)) item = p;
+  const before = (item?.preceding ?? []).filter((locator) => !seen.has(locator));
+  if (before.length === 0) return undefined;
+  return before.length <= 3
+    ? before.join(', ')
+    : `${before[0]}, … ${before.at(-1)} (${before.length} points)`;
+}

@@ -1,7 +1,15 @@
 // Answers as a person reads them in a terminal: plain words (no Discord markdown), wrapped to the window,
 // the locator in bold and matched terms highlighted only when stdout is a terminal and NO_COLOR is unset.
 
-import { followingItems, jointBetween, leadInOf, locatorOf, OMISSION, sourceUrl } from '../answer/places.js';
+import {
+  followingItems,
+  jointBetween,
+  leadInOf,
+  locatorOf,
+  OMISSION,
+  precedingItems,
+  sourceUrl,
+} from '../answer/places.js';
 import { environment } from '../config/env.js';
 import type { CatalogDocument } from '../corpus/catalog.js';
 import { stripControls } from '../corpus/text.js';
@@ -164,6 +172,9 @@ export function renderQuote(
   // A passage's words were cleaned when read; cleaned again here, before the styles add their codes.
   if (first.headingPath.length > 0)
     lines.push(wrap(stripControls(first.headingPath.join(' › ')), style.width));
+  // An item of a list that does not open it says which items come before, as it says which follow.
+  const before = precedingItems(passages);
+  if (before) lines.push(wrap(`  (preceded by ${before})`, style.width));
   const lead = showLeadIn ? leadInOf(first) : undefined;
   if (lead) lines.push(wrap(`${stripControls(lead)} ${OMISSION}`, style.width, '  │ '));
   // A later piece of a unit shown first starts after words of that unit: marked, so it is never cited as

@@ -102,6 +102,8 @@ export interface Passage {
   items?: string[];
   /** On an item of a list: the locators of the items after it in the same list ("Art. 5(1)(b)", …). */
   following?: string[];
+  /** On an item of a list: the locators of the items before it in the same list ("Art. 5(1)(a)"). */
+  preceding?: string[];
   /**
    * On a later piece of a unit too long for one passage: it goes on with the passage before it under the
    * same locator (the rest of a paragraph, or more of a section whose paragraphs are not cited). A passage

@@ -8,6 +8,7 @@ import {
   locatorOf,
   OMISSION,
   omittedBetween,
+  precedingItems,
   sourceUrl,
 } from '../answer/places.js';
 import { type CatalogDocument, isFlaggedStatus } from '../corpus/catalog.js';
@@ -69,6 +70,13 @@ function followedBy(shown: readonly Passage[]): string {
   return names ? `\n\n-# followed by ${escapeMarkdown(names)}` : '';
 }
 
+/** The markdown line above a quote saying which items of its list come before it (empty when none). */
+function precededBy(passages: readonly Passage[]): string {
+  const names = precedingItems(passages);
+  // A block of its own: a quote block's lines all start with ">".
+  return names ? `-# preceded by ${escapeMarkdown(names)}\n\n` : '';
+}
+
 /** Between two pieces of a quote that are not neighbours in the document: the omission mark, a paragraph. */
 const OMISSION_JOINT = `\n\n${OMISSION}\n\n`;
 
@@ -93,11 +101,13 @@ export function quotePassages(
 ): QuotedPassage {
   const context = showLeadIn ? leadInOf(passages[0]) : undefined;
   // A later piece of a unit shown first is marked as the rest of that unit, as a list point is.
-  const lead = context
-    ? `${quoteBlock(escapeMarkdown(context))}\n> ${OMISSION}\n`
-    : passages[0]?.continued
-      ? `> ${OMISSION}\n`
-      : '';
+  const lead =
+    precededBy(passages) +
+    (context
+      ? `${quoteBlock(escapeMarkdown(context))}\n> ${OMISSION}\n`
+      : passages[0]?.continued
+        ? `> ${OMISSION}\n`
+        : '');
   const render = (budget: number): QuotedPassage => {
     const shown: Passage[] = [];
     // Runs of passages that follow each other in the document; between two runs, words of the document

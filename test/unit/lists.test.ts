@@ -1,7 +1,7 @@
 // Lists: a lead-in records its items and never answers alone; an item shown says which items follow it.
 import { describe, expect, it } from 'vitest';
 import { findPassages } from '../../src/answer/ask.js';
-import { followingItems } from '../../src/answer/places.js';
+import { followingItems, precedingItems } from '../../src/answer/places.js';
 import type { Services } from '../../src/answer/services.js';
 import { buildPassages, type Unit } from '../../src/corpus/split/passages.js';
 import type { Passage } from '../../src/corpus/types.js';
@@ -59,6 +59,17 @@ describe('lists', () => {
     expect(quotePassages([at('/a')], [], 1000).markdown).toMatch(
       /\n\n-# followed by Art\. 5\(1\)\(b\), Art\. 5\(1\)\(c\), Art\. 5\(1\)\(d\)$/,
     );
+  });
+
+  it('says which items come before the first item shown, so a list never seems to start at a later point', () => {
+    expect(at('/a').preceding).toBeUndefined();
+    expect(at('/c').preceding).toEqual(['Art. 5(1)(a)', 'Art. 5(1)(b)']);
+    expect(at('/c/ii').preceding).toEqual(['Art. 5(1)(c)(i)']);
+    expect(precedingItems([at('/b')])).toBe('Art. 5(1)(a)');
+    expect(precedingItems([at('/c'), at('/c/i'), at('/c/ii')])).toBe('Art. 5(1)(a), Art. 5(1)(b)');
+    expect(precedingItems([at('/a'), at('/b')])).toBeUndefined();
+    expect(quotePassages([at('/b')], [], 1000).markdown).toMatch(/^-# preceded by Art\. 5\(1\)\(a\)\n\n> /);
+    expect(quotePassages([at('/a')], [], 1000).markdown).not.toMatch(/preceded/);
   });
 
   it('never answers with a lead-in alone: its items (and their sub-items) come with it, in order', async () => {

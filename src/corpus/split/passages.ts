@@ -190,7 +190,8 @@ export function buildPassages(doc: CatalogDocument, units: Unit[]): Passage[] {
 
 /**
  * Links each list to its lead-in: the passage whose text ends with the items' `context` gets the items'
- * ids (`items`), and each item the locators of the items after it at its own depth (`following`).
+ * ids (`items`), and each item the locators of the items after it at its own depth (`following`) and of
+ * those before it (`preceding`).
  */
 function linkLists(passages: Passage[]): void {
   // Keyed by the lead-in: the nearest passage before the item whose text ends with its context (the same
@@ -219,6 +220,17 @@ function linkLists(passages: Passage[]): void {
         ),
       ];
       if (later.length > 0) item.following = later;
+      // And the items before it: a point shown alone (Art. 5(1)(b)) says that the list does not start
+      // with it, so (a) is never read as absent from the law.
+      const earlier = [
+        ...new Set(
+          items
+            .slice(0, i)
+            .filter((p) => p.path.length === item.path.length && p.locator !== item.locator)
+            .map((p) => p.locator),
+        ),
+      ];
+      if (earlier.length > 0) item.preceding = earlier;
     });
   }
 }
