@@ -300,6 +300,14 @@ export async function ask(services: Services, request: AskRequest): Promise<AskO
     documentsOf(services.catalog, quoted.suggestions).size > 1
   )
     return quoted;
+  // A reference to a document Charter holds, at a place that document does not have ("article 120 of the
+  // AI Act", "recital 200 of the GDPR"): quote's own sentence ("AI Act has Articles 1–113") is the answer.
+  // Passages sharing the question's words were shown under "Could not quote", with no reason, and taken for
+  // one.
+  if (quoted.kind === 'not-found' && NO_SUCH_PLACE.has(quoted.why.reason)) return quoted;
   const found = await findPassages(services, request);
   return found.hits.length > 0 ? classify(request, found, quoted) : quoted;
 }
+
+/** Failures of a reference that named a held document and a place it does not have. */
+const NO_SUCH_PLACE: ReadonlySet<string> = new Set(['no-such-unit', 'no-such-point', 'not-cited-that-way']);

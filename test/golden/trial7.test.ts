@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { precedingItems } from '../../src/answer/places.js';
+import { notFoundWording, PLAIN } from '../../src/answer/wording.js';
 import { assemble, type Charter } from '../../src/app.js';
 import { CorpusIndex } from '../../src/search/index.js';
 import { catalog, describeGolden, realPassages } from '../support/corpus.js';
@@ -36,5 +37,21 @@ describe.runIf(describeGolden)('trial 7 findings (golden)', () => {
     }
     const b = charter.services.passagesOf('eu-ai-act-2024').find((p) => p.locator === 'Art. 5(1)(b)')!;
     expect(precedingItems([b])).toBe('Art. 5(1)(a)');
+  });
+
+  it("answers a question naming a place its document lacks with quote's sentence, not passages", async () => {
+    for (const [question, said] of [
+      ['what does article 120 of the AI Act say?', 'AI Act has Articles 1–113'],
+      ['what does recital 200 of the GDPR say', 'GDPR has Recitals 1–173'],
+    ] as const) {
+      const outcome = await ask(charter.services, { query: question, limit: 3 });
+      expect(outcome.kind, question).toBe('not-found');
+      if (outcome.kind !== 'not-found') continue;
+      expect(notFoundWording(outcome, PLAIN).text, question).toContain(said);
+    }
+    // A place that exists is still quoted.
+    expect(
+      (await ask(charter.services, { query: 'what does article 5 of the AI Act say?', limit: 3 })).kind,
+    ).toBe('quoted');
   });
 });
