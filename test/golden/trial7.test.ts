@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answer/ask.js';
 import { precedingItems } from '../../src/answer/places.js';
+import { quote } from '../../src/answer/quote.js';
 import { notFoundWording, PLAIN } from '../../src/answer/wording.js';
 import { assemble, type Charter } from '../../src/app.js';
 import { CorpusIndex } from '../../src/search/index.js';
@@ -53,5 +54,14 @@ describe.runIf(describeGolden)('trial 7 findings (golden)', () => {
     expect(
       (await ask(charter.services, { query: 'what does article 5 of the AI Act say?', limit: 3 })).kind,
     ).toBe('quoted');
+  });
+
+  it('offers the largest documents first when a place names no document', async () => {
+    for (const reference of ['Art. 5', 'article 22']) {
+      const outcome = await quote(charter.services, reference);
+      if (outcome.kind !== 'ambiguous') throw new Error(`${reference}: ${outcome.kind}`);
+      expect(outcome.suggestions[0], reference).toMatch(/^AI Act /);
+      expect(outcome.suggestions[1], reference).toMatch(/^GDPR /);
+    }
   });
 });

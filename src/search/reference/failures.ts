@@ -106,7 +106,11 @@ export function unknownUnit(
 
 /**
  * The place in each document, named in that document's own units (AIDA "s. 7", not "Art. 7"); for a
- * reference written in Chinese (第七条), the Chinese documents first, then the other Chinese ones'.
+ * reference written in Chinese (第七条), the Chinese documents first, then the other Chinese ones'. Within
+ * that, the documents with the most passages first (ties in catalog order): the suggestions are cut to a
+ * few, and in catalog (id) order "Art. 5" offered AIDA and four Chinese measures, never the AI Act or the
+ * GDPR. The size of a document is the one measure every document has, and the long instruments are the
+ * ones most often cited by a bare article number.
  */
 export function placesIn(
   places: DocumentPlaces,
@@ -116,8 +120,9 @@ export function placesIn(
 ): string[] {
   const rank = (doc: CatalogDocument) =>
     !/\p{Script=Han}/u.test(reference) ? 0 : doc.language === 'zh' ? 0 : doc.jurisdiction === 'CN' ? 1 : 2;
+  const size = (doc: CatalogDocument) => places.passagesOf(doc.id).length;
   return [...docs]
-    .sort((a, b) => rank(a) - rank(b))
+    .sort((a, b) => rank(a) - rank(b) || size(b) - size(a))
     .map((doc) => {
       const passages = places.passagesOf(doc.id);
       const own = places
