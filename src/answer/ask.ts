@@ -306,7 +306,11 @@ export async function ask(services: Services, request: AskRequest): Promise<AskO
   // one.
   if (quoted.kind === 'not-found' && NO_SUCH_PLACE.has(quoted.why.reason)) return quoted;
   const found = await findPassages(services, request);
-  return found.hits.length > 0 ? classify(request, found, quoted) : quoted;
+  // A reference into an instrument Charter lacks ("what does the Data Act article 9 say?") was refused for what
+  // search reports as missing: the note names it and where to read it, not "could not quote".
+  const lacked =
+    quoted.kind === 'not-found' && quoted.why.reason === 'no-such-document' && found.missing.length > 0;
+  return found.hits.length > 0 ? classify(request, found, lacked ? undefined : quoted) : quoted;
 }
 
 /** Failures of a reference that named a held document and a place it does not have. */

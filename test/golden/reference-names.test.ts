@@ -71,6 +71,24 @@ describe.runIf(describeGolden)('document names in references (golden)', () => {
     expect(own.kind === 'named' && own.doc.id).toBe('ca-aida-2022');
   });
 
+  it('answers a question quoting into an instrument Charter lacks with the note naming it, not "could not quote"', async () => {
+    const outcome = await ask(charter.services, { query: 'what does the Data Act article 9 say?', limit: 5 });
+    expect(outcome.kind).toBe('missing');
+    if (outcome.kind !== 'missing') return;
+    expect(outcome.unquoted).toBeUndefined();
+    expect(outcome.missing.map((name) => name.known?.name)).toContain('Data Act');
+  });
+
+  it('reads the place in a question as in the document written beside it, not the first named (trial 7)', async () => {
+    const outcome = await ask(charter.services, {
+      query: 'Under the GDPR, what does Article 5 of the AI Act prohibit?',
+      limit: 5,
+    });
+    if (outcome.kind !== 'found') throw new Error(outcome.kind);
+    expect(outcome.hits[0]!.passages[0]!.docId).toBe('eu-ai-act-2024');
+    expect(outcome.hits[0]!.passages[0]!.locator).toMatch(/^Art\. 5\(1\)/);
+  });
+
   it('asks which document when a reference names two ("AI Act Art. 5(1)(c) of the GDPR")', async () => {
     const outcome = await quote(charter.services, 'AI Act Art. 5(1)(c) of the GDPR');
     expect(outcome.kind).toBe('not-found');

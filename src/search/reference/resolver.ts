@@ -7,8 +7,8 @@
 import type { CatalogDocument } from '../../corpus/catalog.js';
 import { segmentType, segmentValue } from '../../corpus/citation.js';
 import type { Passage } from '../../corpus/types.js';
-import { DocNameMatcher } from '../docnames.js';
-import { tokenize } from '../text.js';
+import { DocNameMatcher, type NamedDoc } from '../docnames.js';
+import { tokenize, tokens } from '../text.js';
 import type { QuoteNote, QuoteResponse } from '../types.js';
 import { DocumentPlaces, locate } from './document-places.js';
 import { ExactLocators } from './exact-locator.js';
@@ -192,8 +192,9 @@ export class ReferenceResolver {
     if (!place) return undefined;
     const rest = blank(text, place.start, place.end);
     const written = text.slice(place.start, place.end);
-    // Named exactly, else by its Chinese title as a quoted reference is (parse.ts `docOfChineseTitle`).
-    let named = [...new Set(this.names.findExact(rest).map((name) => name.docId))];
+    // Named exactly, else by its Chinese title as a quoted reference is (parse.ts `docOfChineseTitle`); the
+    // name bound to the place first ("Under the GDPR, what does Article 5 of the AI Act prohibit?": the AI Act).
+    let named = [...new Set(boundFirst(this.names.findExact(rest), rest, place).map((name) => name.docId))];
     if (named.length === 0) {
       const titled = docOfChineseTitle(this.places, rest);
       if (titled) named = [titled.docId];
@@ -208,6 +209,32 @@ export class ReferenceResolver {
     // Several named documents with the place ("article 5 of the AI Act and the GDPR"): the first named.
     return named.length > 0 || found.length === 1 ? found[0] : undefined;
   }
+}
+
+/** Words that bind a document's name to the place beside it: "Article 5 of the AI Act", "the AI Act's Art. 5". */
+const BINDING = /^(?:\s|[,'’]|\bs\b|\bof\b|\bthe\b|\bin\b|\bunder\b|\bfrom\b)*$/iu;
+
+/**
+ * Names in a question, those written right after the place ("Art. 5 of the AI Act") or right before it ("AI Act
+ * Art. 5") first, then the rest in the order written: only the words in BINDING may stand between.
+ */
+function boundFirst(
+  found: readonly NamedDoc[],
+  text: string,
+  place: { start: number; end: number },
+): NamedDoc[] {
+  const spelled = tokens(text);
+  const bound = (name: NamedDoc) => {
+    const first = spelled[name.start];
+    const last = spelled[name.end - 1];
+    if (!first || !last) return false;
+    const after = first.start >= place.end && BINDING.test(text.slice(place.end, first.start));
+    const before =
+      last.start + last.surface.length <= place.start &&
+      BINDING.test(text.slice(last.start + last.surface.length, place.start));
+    return after || before;
+  };
+  return [...found.filter(bound), ...found.filter((name) => !bound(name))];
 }
 
 /**
