@@ -38,6 +38,7 @@ import { fuse } from './fusion.js';
 import { CorpusNames, SpelledOut } from './heldnames.js';
 import { type PendingHit, withLazyTerms } from './highlight.js';
 import { fusionFeatures } from './learned.js';
+import { CompoundLocks } from './locks.js';
 import { MissingDetector } from './missing.js';
 import { topicality } from './offtopic.js';
 import {
@@ -173,6 +174,10 @@ export class CorpusIndex {
   /** The reader questions by their words (`Topicality.asked`), built on first use; null: none indexed. */
   private askedIndex?: AskedIndex | null;
   private readonly stats: TermStats;
+  /** Words passages use only inside compounds (`compoundLock`), worked out on the first question. */
+  private compoundLocks?: CompoundLocks;
+  /** The reader questions joined to passages when the index was built (a loaded index reads them again). */
+  private readonly builtAsks?: ReadonlyMap<number, string>;
   private readonly compoundCorpus: CompoundCorpus;
   /** Places named inside questions ("does GDPR article 22 mean …"), resolved on first use. */
   private references?: { resolver: ReferenceResolver; position: Map<string, number> };
@@ -196,6 +201,7 @@ export class CorpusIndex {
     asks?: ReadonlyMap<number, string>,
   ) {
     this.passages = passages;
+    if (asks) this.builtAsks = asks;
     if (typeof saved?.links === 'string') this.savedLinks = saved.links;
     this.options = options;
     this.fingerprint = fingerprint;
@@ -278,6 +284,21 @@ export class CorpusIndex {
     ].sort((a, b) => b.tokens.length - a.tokens.length);
     this.hitRules = hitRules(options);
     this.hitPassages = new HitPassages(passages);
+  }
+
+  /** The compound locks over each passage's text, headings and reader questions (`compoundLock`). */
+  private lockTable(): CompoundLocks {
+    const asks = this.builtAsks ?? passageAsks(this.options, this.passages);
+    if (wordNet === undefined) wordNet = WordNet.installed() ?? null;
+    const found = wordNet;
+    return new CompoundLocks(
+      this.passages.length,
+      (i) => {
+        const passage = this.passages[i]!;
+        return [passage.text, ...passage.headingPath, asks?.get(i) ?? ''].join('\n');
+      },
+      (first, second) => found?.isNounCompound(first, second) ?? false,
+    );
   }
 
   /** Indexes passages (sorted by document and `seq`, as the corpus build produces them). */
@@ -569,6 +590,14 @@ export class CorpusIndex {
         );
     }
     if (signals.gloveBridge) gloveTerms(query, analyzed.terms, this.stats, this.options);
+    if (signals.compoundLock && !analyzed.chinese) {
+      this.compoundLocks ??= this.lockTable();
+      const skips = this.compoundLocks.skips(
+        analyzed.terms.map(({ term }) => term),
+        query,
+      );
+      if (skips.size > 0) analyzed.skips = skips;
+    }
     if (signals.zhShapes && analyzed.zhShape) analyzed.shape |= analyzed.zhShape;
     if (signals.consequence && !analyzed.chinese) analyzed.shape |= consequenceShape(query);
     if (signals.timeLimit && !analyzed.chinese) analyzed.shape |= timeLimitShape(query);

@@ -85,6 +85,11 @@ export interface SignalSwitches {
   placesWithin: boolean;
   /** Query analysis: GloVe neighbours of the question's words at `gloveWeight` (glove.ts). */
   gloveBridge: boolean;
+  /**
+   * Lexical source: a word a passage uses only as the first word of a compound ("real" in "real-time", "real
+   * world conditions"; "long" in "long-term") does not match a question that uses it on its own (locks.ts).
+   */
+  compoundLock: boolean;
   /** Query analysis: defined terms whose definitions hold the question's words, at `definitionWeight`. */
   definitionBridge: boolean;
   /**
@@ -237,6 +242,7 @@ export const DEFAULT_SIGNALS: SignalSwitches = {
   placeNames: true,
   placesWithin: true,
   gloveBridge: true,
+  compoundLock: false,
   // Measured and not kept (README, "What each stage brought"): both lowered the tuning sets.
   definitionBridge: false,
   definedInstances: false,

@@ -35,6 +35,8 @@ export interface AnalyzedQuery {
   within?: string[];
   /** Typed terms (weight 1) then synonyms (lower weight). */
   terms: WeightedTerm[];
+  /** Per term, the passages it does not match: it is locked in a compound there (`compoundLock`, locks.ts). */
+  skips?: ReadonlyMap<string, ReadonlySet<number>>;
   /** What kind of provision the question asks for (bits of `ProvisionKind`), 0 when it names none. */
   shape: number;
   /** The typed topic terms in the question's order (for matching a defined term: "what is a deployer"). */

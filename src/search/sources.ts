@@ -66,8 +66,8 @@ export class LexicalSource implements CandidateSource {
     return scores;
   }
 
-  candidates(query: Pick<AnalyzedQuery, 'terms'>): Candidates {
-    const { terms } = query;
+  candidates(query: Pick<AnalyzedQuery, 'terms' | 'skips'>): Candidates {
+    const { terms, skips } = query;
     const lists = terms.map(({ term }) => this.termScores(term));
     const { scores, matched, matchedWeight, touched } = this.scratch;
     let count = 0;
@@ -75,8 +75,10 @@ export class LexicalSource implements CandidateSource {
       const weight = terms[t]!.weight;
       const counts = terms[t]!.count ?? 1;
       const { ids, scores: termScores } = lists[t]!;
+      const skip = skips?.get(terms[t]!.term);
       for (let k = 0; k < ids.length; k++) {
         const i = ids[k]!;
+        if (skip?.has(i)) continue;
         if (matched[i] === 0) touched[count++] = i;
         matched[i]! += counts;
         matchedWeight[i]! += weight;
@@ -96,7 +98,10 @@ export class LexicalSource implements CandidateSource {
       matchedWeight[i] = 0;
     }
     // The words of each term found in a passage, looked up only for the passages that become hits.
-    const termsOf = (i: number) => terms.filter((_, t) => includes(lists[t]!.ids, i)).map(({ term }) => term);
+    const termsOf = (i: number) =>
+      terms
+        .filter(({ term }, t) => includes(lists[t]!.ids, i) && !skips?.get(term)?.has(i))
+        .map(({ term }) => term);
     return { ids, scores: out, termsOf };
   }
 }
