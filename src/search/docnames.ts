@@ -109,6 +109,8 @@ export const KIND_WORDS: Readonly<Record<string, readonly string[]>> = {
   plan: ['plan'],
   news: ['report', 'article', 'news'],
   policy: ['policy'],
+  // The catalog's kind of the NSM; "memo" is WordNet's other word for it ({memo, memorandum}).
+  memorandum: ['memorandum', 'memo'],
 };
 /** Words for a binding text, which people use for one another ("the EU AI law", "california's AI rules"). */
 export const BINDING_WORDS = new Set([

@@ -113,6 +113,12 @@ describe.runIf(describeGolden)('situations asked in everyday words', () => {
     expect(bipa.slice(0, 2).some((id) => id.startsWith('us-il-bipa-2008#sec:15/b'))).toBe(true);
   });
 
+  it('reads "biden\'s AI memo" as the NSM, a document of the kind memorandum (describedDocs)', () => {
+    // The catalog's kind "memorandum" had no words, so no question could describe the NSM by its kind.
+    const top = ids("what does biden's AI memo say about chief AI officers", 3);
+    expect(top.every((id) => id.startsWith('us-nsm-ai-2024#'))).toBe(true);
+  });
+
   it('steers to the documents of a place named as the world writes it, in any case (placeDocuments)', () => {
     for (const query of [
       'what do employers have to do with face scans in illinois',
