@@ -117,17 +117,22 @@ export function placesIn(
   docs: readonly CatalogDocument[],
   path: readonly string[],
   reference: string,
+  /** How far each document's name is from the words typed (resolver.ts `nameDistance`): nearer first. */
+  distance: (doc: CatalogDocument) => number = () => 0,
 ): string[] {
   const rank = (doc: CatalogDocument) =>
     !/\p{Script=Han}/u.test(reference) ? 0 : doc.language === 'zh' ? 0 : doc.jurisdiction === 'CN' ? 1 : 2;
   const size = (doc: CatalogDocument) => places.passagesOf(doc.id).length;
-  return [...docs]
-    .sort((a, b) => rank(a) - rank(b) || size(b) - size(a))
-    .map((doc) => {
-      const passages = places.passagesOf(doc.id);
-      const own = places
-        .candidatePaths(doc, path)
-        .find((candidate) => passages.some((passage) => locate(passage.path, candidate)));
-      return `${doc.shortTitle} ${places.format(doc, own ?? path)}`;
-    });
+  return (
+    [...docs]
+      // Two names no word misspells are equally far (Infinity − Infinity is NaN: the next key decides).
+      .sort((a, b) => rank(a) - rank(b) || distance(a) - distance(b) || size(b) - size(a))
+      .map((doc) => {
+        const passages = places.passagesOf(doc.id);
+        const own = places
+          .candidatePaths(doc, path)
+          .find((candidate) => passages.some((passage) => locate(passage.path, candidate)));
+        return `${doc.shortTitle} ${places.format(doc, own ?? path)}`;
+      })
+  );
 }

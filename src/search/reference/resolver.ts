@@ -69,9 +69,10 @@ export class ReferenceResolver {
         { reason: 'unknown-document', words: joinWords(parsed.leftover) },
         placesIn(
           places,
-          closestNamed(places.docsWithPlace(place.path), parsed.leftover),
+          places.docsWithPlace(place.path),
           place.path,
           reference,
+          nameDistance(parsed.leftover),
         ),
       );
     }
@@ -249,12 +250,12 @@ function unreadNote(parsed: ParsedReference, shown: string): { note?: QuoteNote 
 }
 
 /**
- * The documents that have a place, those whose name a left-over word closely misspells first ("GPDR art 22":
- * GDPR Art. 22 before AIDA s. 22): one edit, two letters swapped, or two edits in a word of six letters or more. The order is
- * otherwise kept; every document still has the place, so every suggestion stays a real place.
+ * How closely a left-over word misspells a document's name, for its places to be suggested first ("GPDR art 22":
+ * GDPR Art. 22 before AIDA s. 22): one edit, two letters swapped, or two edits in a word of six letters or more;
+ * Infinity when no word does. Every document suggested still has the place, so every suggestion stays a real place.
  */
-function closestNamed(docs: readonly CatalogDocument[], words: readonly string[]): CatalogDocument[] {
-  const distance = (doc: CatalogDocument) => {
+function nameDistance(words: readonly string[]): (doc: CatalogDocument) => number {
+  return (doc) => {
     let best = Number.POSITIVE_INFINITY;
     for (const name of [doc.shortTitle, ...doc.aliases])
       for (const token of tokenize(name))
@@ -266,8 +267,6 @@ function closestNamed(docs: readonly CatalogDocument[], words: readonly string[]
           }
     return best;
   };
-  const ranked = docs.map((doc, index) => ({ doc, index, edits: distance(doc) }));
-  return ranked.sort((a, b) => a.edits - b.edits || a.index - b.index).map(({ doc }) => doc);
 }
 
 /** Whether two words have the same letters ("gpdr", "gdpr"). */
