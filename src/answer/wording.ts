@@ -109,7 +109,12 @@ function placeNote(outcome: Quoted, m: Medium): string | undefined {
 /** "Deep Synthesis Provisions has no Chinese text in Charter; showing its English translation." */
 function languageNote(outcome: Quoted, m: Medium): string | undefined {
   if (!outcome.untranslated) return undefined;
-  return `${m.name(outcome.doc.shortTitle)} has no Chinese text in Charter; showing its English translation.`;
+  // The EU's English texts are authentic, not translations: "its English text" for them ("GDPR has no Chinese
+  // text in Charter; showing its English text."), "its English translation" for a Chinese document's or a text
+  // its title calls a translation.
+  const doc = outcome.doc;
+  const translated = doc.jurisdiction === 'CN' || /translation/i.test(doc.title);
+  return `${m.name(doc.shortTitle)} has no Chinese text in Charter; showing its English ${translated ? 'translation' : 'text'}.`;
 }
 
 /** "Which part of the AI Act?": a document named without a place. */

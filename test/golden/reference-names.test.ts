@@ -63,6 +63,20 @@ describe.runIf(describeGolden)('document names in references (golden)', () => {
     },
   );
 
+  it('reads the Chinese name of a held EU law as that law (欧盟通用数据保护条例第二十二条 is GDPR Art. 22, trial 7)', async () => {
+    for (const [reference, id, locator] of [
+      ['欧盟通用数据保护条例第二十二条', 'eu-gdpr-2016', 'Art. 22'],
+      ['欧盟人工智能法案第五条', 'eu-ai-act-2024', 'Art. 5'],
+    ] as const) {
+      const outcome = await quote(charter.services, reference);
+      if (outcome.kind !== 'quoted') throw new Error(`${reference}: ${outcome.kind}`);
+      expect([outcome.doc.id, outcome.locator]).toEqual([id, locator]);
+      expect(quotedNote(outcome)).toBe(
+        `${outcome.doc.shortTitle} has no Chinese text in Charter; showing its English text.`,
+      );
+    }
+  });
+
   it('reads a known instrument\'s name as that instrument, not a held one it resembles (--doc "Data Act")', () => {
     const named = resolveDocument(catalog, 'Data Act');
     if (named.kind !== 'not-found' || named.why.reason !== 'no-such-document') throw new Error(named.kind);
