@@ -29,7 +29,10 @@ export function unheldName(known: KnownFacts, m: NoteMedium = PLAIN_NOTE): strin
   const facts = [known.issuer, known.place, known.date && shortDate(known.date)].filter(
     (fact): fact is string => !!fact,
   );
-  const name = `${known.the ? 'the ' : ''}${m.name(known.name)} (${facts.map(m.name).join(', ')})`;
+  // A title that begins with an article is quoted whole, so its capital does not read as a slip mid-sentence
+  // ("Charter doesn't hold “A pro-innovation approach to AI regulation” (…)", trial 7).
+  const title = /^(?:A|An|The)\s/.test(known.name) ? `“${m.name(known.name)}”` : m.name(known.name);
+  const name = `${known.the ? 'the ' : ''}${title} (${facts.map(m.name).join(', ')})`;
   return known.url ? `${name} — read it at ${m.link(known.url)}` : name;
 }
 

@@ -32,6 +32,16 @@ const discord = {
 };
 
 describe('naming an instrument Charter does not hold', () => {
+  it('quotes a title that begins with an article, so its capital does not read as a slip mid-sentence', () => {
+    const title = {
+      ...facts('uk-bletchley-declaration-2023'),
+      name: 'A pro-innovation approach to AI regulation',
+    };
+    expect(unheldName({ ...title, url: undefined, the: undefined })).toMatch(
+      /^“A pro-innovation approach to AI regulation” \(/,
+    );
+  });
+
   it('writes the issue’s line: name, issuer, place, date, where to read it, how to add it', () => {
     expect(shortDate('2023-11-01')).toBe('1 Nov 2023');
     expect(missingLine([bletchley], catalog)).toBe(
