@@ -65,7 +65,11 @@ export function knownInstrument(typed: string, options?: { start?: boolean }): K
 
 /** The outcome for a typed name that names no document Charter holds (with what Charter knows of it). */
 export function noSuchDocument(typed: string): NotFound {
-  const known = knownInstrument(typed);
+  return notHeld(typed, knownInstrument(typed));
+}
+
+/** The outcome for a name no held document has, with the known instrument's facts when it is one. */
+export function notHeld(typed: string, known: KnownFacts | undefined): NotFound {
   return {
     kind: 'not-found',
     why: { reason: 'no-such-document', typed, ...(known ? { known } : {}) },

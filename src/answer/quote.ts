@@ -3,7 +3,7 @@
 // ambiguous (which part of the document, which document) or not-found, with its reason as facts.
 import type { CatalogDocument } from '../corpus/catalog.js';
 import type { QuoteNote } from '../search/types.js';
-import { findDocument } from './documents.js';
+import { findDocument, notHeld } from './documents.js';
 import { counterpartOf, languageOf, type QuoteLanguage, type Rendition, renditionsFor } from './languages.js';
 import { type NotFound, type QuoteOutcome, unresolvedOutcome } from './outcome.js';
 import { parsePlaceId, passagesUnder, placeLocator, placesOf } from './places.js';
@@ -96,12 +96,7 @@ async function quoteAsNamed(services: Services, reference: string): Promise<Quot
  */
 function lackedName(services: Services, reference: string): NotFound | undefined {
   const name = services.missingIn?.(reference).find((entry) => entry.kind !== 'report');
-  if (!name) return undefined;
-  return {
-    kind: 'not-found',
-    why: { reason: 'no-such-document', typed: name.name, ...(name.known ? { known: name.known } : {}) },
-    suggestions: [],
-  };
+  return name && notHeld(name.name, name.known);
 }
 
 /**
